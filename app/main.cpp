@@ -1,0 +1,52 @@
+#include "clock.h"
+#include "command_line.h"
+#include "main_window.h"
+#include "store.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QMessageBox>
+
+#include <memory>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("MDM Enrollment Console"));
+    QCoreApplication::setApplicationName(QStringLiteral("mdm-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MDM_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    if (mdm::classifyArguments(arguments).headless) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        mdm::installTranslations(mdm::parseGlobalOptions(arguments).language);
+        return mdm::runHeadless(arguments);
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "MDM Enrollment Console"));
+    const mdm::GlobalOptions options = mdm::parseGlobalOptions(arguments);
+    mdm::installTranslations(options.language);
+
+    const QString path = options.dbPath.isEmpty() ? mdm::Store::defaultPath() : options.dbPath;
+    auto opened = mdm::Store::open(path);
+    if (!opened.store) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the store"), opened.error);
+        return mdm::ExitFailure;
+    }
+    mdm::Clock clock;
+    mdm::MainWindow window(*opened.store, clock);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace mdm {
+
+struct AuditEntry
+{
+    qint64 atMs = 0;
+    QString actor;
+    QString action;     // stable key, e.g. "invite.resend"
+    QString recordKind; // "device", "invitation", ...
+    QList<qint64> recordIds;
+    QString details; // JSON object with the action's parameters
+};
+
+// Append-only: the schema's triggers refuse UPDATE and DELETE. Call inside the action's transaction.
+class AuditLog
+{
+public:
+    static QString currentActor();
+    static bool append(const QSqlDatabase &db, const AuditEntry &entry, QString *error);
+};
+
+} // namespace mdm

@@ -1,0 +1,269 @@
+#include "audit_log.h"
+#include "store.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+using namespace mdm;
+using mdm::test::fileBytes;
+using mdm::test::TempDir;
+
+namespace {
+
+int userVersion(Store &store)
+{
+    QSqlQuery q(store.database());
+    q.exec(QStringLiteral("PRAGMA user_version"));
+    return q.next() ? q.value(0).toInt() : -1;
+}
+
+// A second writer, as another program would hold the store.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &path)
+    {
+        sqlite3_open(path.toUtf8().constData(), &db_);
+    }
+    ~RawConnection() { sqlite3_close(db_); }
+    int exec(const char *sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
+
+private:
+    sqlite3 *db_ = nullptr;
+};
+
+} // namespace
+
+TEST_CASE("A new store is created owner-only in WAL mode at the current schema version", "[store]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("sub/console.db"));
+    auto opened = Store::open(path);
+    REQUIRE(opened.error.isEmpty());
+    REQUIRE(opened.store);
+    CHECK(userVersion(*opened.store) == Store::kSchemaVersion);
+    CHECK(QFileInfo(path).permissions() ==
+          (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+
+    QSqlQuery q(opened.store->database());
+    REQUIRE(q.exec(QStringLiteral("PRAGMA journal_mode")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == QStringLiteral("wal"));
+    REQUIRE(q.exec(QStringLiteral("PRAGMA foreign_keys")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 1);
+    CHECK_FALSE(opened.store->hasRecords());
+}
+
+TEST_CASE("A store keeps its records and version across reopening", "[store]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("console.db"));
+    {
+        auto opened = Store::open(path);
+        REQUIRE(opened.store);
+        QString error;
+        REQUIRE(opened.store->transaction(
+            [&](QString *err) {
+                QSqlQuery q(opened.store->database());
+                q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?)"));
+                q.addBindValue(QStringLiteral("Ana Silva"));
+                q.addBindValue(QStringLiteral("ana@contoso.example"));
+                if (!q.exec()) {
+                    *err = q.lastError().text();
+                    return false;
+                }
+                return true;
+            },
+            &error));
+    }
+    auto reopened = Store::open(path);
+    REQUIRE(reopened.store);
+    CHECK(userVersion(*reopened.store) == Store::kSchemaVersion);
+    QSqlQuery q(reopened.store->database());
+    REQUIRE(q.exec(QStringLiteral("SELECT name FROM users WHERE email = 'ANA@contoso.example'")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == QStringLiteral("Ana Silva"));
+}
+
+TEST_CASE("A file that is not an SQLite database is refused and left untouched", "[store][bad-input]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("notes.db"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("name,email\nAna,ana@contoso.example\n");
+    file.close();
+    const QByteArray before = fileBytes(path);
+
+    auto opened = Store::open(path);
+    CHECK_FALSE(opened.store);
+    CHECK(opened.error.contains(QStringLiteral("not an MDM console store")));
+    CHECK(fileBytes(path) == before);
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
+}
+
+TEST_CASE("A store written by a newer version is refused and left untouched", "[store][bad-input]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("future.db"));
+    {
+        RawConnection raw(path);
+        REQUIRE(raw.exec("CREATE TABLE future (x); PRAGMA user_version = 99;") == SQLITE_OK);
+    }
+    const QByteArray before = fileBytes(path);
+
+    auto opened = Store::open(path);
+    CHECK_FALSE(opened.store);
+    CHECK(opened.error.contains(QStringLiteral("newer version")));
+    CHECK(opened.error.contains(QStringLiteral("99")));
+    CHECK(fileBytes(path) == before);
+}
+
+TEST_CASE("A read-only store file is refused with a clear message", "[store][bad-input]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("console.db"));
+    { REQUIRE(Store::open(path).store); }
+    const QByteArray before = fileBytes(path);
+    QFile::setPermissions(path, QFileDevice::ReadOwner);
+
+    auto opened = Store::open(path);
+    CHECK_FALSE(opened.store);
+    CHECK(opened.error.contains(QStringLiteral("read-only")));
+    CHECK(fileBytes(path) == before);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+TEST_CASE("A read-only folder is refused with a clear message", "[store][bad-input]")
+{
+    TempDir dir;
+    const QString folder = dir.file(QStringLiteral("locked"));
+    REQUIRE(QDir().mkpath(folder));
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+
+    auto opened = Store::open(folder + QStringLiteral("/console.db"));
+    CHECK_FALSE(opened.store);
+    CHECK(opened.error.contains(QStringLiteral("read-only")));
+    CHECK_FALSE(QFileInfo::exists(folder + QStringLiteral("/console.db")));
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+TEST_CASE("A store locked by another writer past the timeout is refused and unchanged", "[store][bad-input]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("console.db"));
+    { REQUIRE(Store::open(path).store); }
+
+    RawConnection other(path);
+    REQUIRE(other.exec("BEGIN IMMEDIATE") == SQLITE_OK);
+    const QByteArray before = fileBytes(path);
+
+    Store::Options options;
+    options.busyTimeoutMs = 200;
+    auto opened = Store::open(path, options);
+    CHECK_FALSE(opened.store);
+    CHECK(opened.error.contains(QStringLiteral("locked by another program")));
+    CHECK(fileBytes(path) == before);
+
+    REQUIRE(other.exec("ROLLBACK") == SQLITE_OK);
+    CHECK(Store::open(path, options).store);
+}
+
+TEST_CASE("A write while another program holds the store fails clearly and changes nothing", "[store][bad-input]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("console.db"));
+    Store::Options options;
+    options.busyTimeoutMs = 200;
+    auto opened = Store::open(path, options);
+    REQUIRE(opened.store);
+
+    RawConnection other(path);
+    REQUIRE(other.exec("BEGIN IMMEDIATE") == SQLITE_OK);
+    QString error;
+    bool ran = false;
+    CHECK_FALSE(opened.store->transaction(
+        [&](QString *) {
+            ran = true;
+            return true;
+        },
+        &error));
+    CHECK_FALSE(ran);
+    CHECK(error.contains(QStringLiteral("locked by another program")));
+    other.exec("ROLLBACK");
+}
+
+TEST_CASE("The audit log refuses UPDATE and DELETE", "[store][audit]")
+{
+    TempDir dir;
+    auto opened = Store::open(dir.file(QStringLiteral("console.db")));
+    REQUIRE(opened.store);
+    Store &store = *opened.store;
+    QString error;
+    REQUIRE(store.transaction(
+        [&](QString *err) {
+            return AuditLog::append(store.database(),
+                                    {1000, QStringLiteral("admin"), QStringLiteral("invite.send"),
+                                     QStringLiteral("invitation"), {1, 2}, QStringLiteral("{}")},
+                                    err);
+        },
+        &error));
+
+    QSqlQuery q(store.database());
+    CHECK_FALSE(q.exec(QStringLiteral("UPDATE audit_log SET actor = 'mallory'")));
+    CHECK(q.lastError().text().contains(QStringLiteral("append-only")));
+    CHECK_FALSE(q.exec(QStringLiteral("DELETE FROM audit_log")));
+    CHECK(q.lastError().text().contains(QStringLiteral("append-only")));
+    CHECK_FALSE(q.exec(QStringLiteral("DELETE FROM audit_log_records")));
+
+    REQUIRE(q.exec(QStringLiteral("SELECT actor, action, record_ids FROM audit_log")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == QStringLiteral("admin"));
+    CHECK(q.value(2).toString() == QStringLiteral("1,2"));
+    REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM audit_log_records")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 2);
+}
+
+TEST_CASE("A failed transaction rolls back every statement", "[store]")
+{
+    TempDir dir;
+    auto opened = Store::open(dir.file(QStringLiteral("console.db")));
+    REQUIRE(opened.store);
+    Store &store = *opened.store;
+    QString error;
+    CHECK_FALSE(store.transaction(
+        [&](QString *err) {
+            QSqlQuery q(store.database());
+            q.exec(QStringLiteral("INSERT INTO groups (name) VALUES ('Sales')"));
+            *err = QStringLiteral("second step failed");
+            return false;
+        },
+        &error));
+    CHECK(error == QStringLiteral("second step failed"));
+    QSqlQuery q(store.database());
+    REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM groups")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 0);
+}
+
+TEST_CASE("The store tells listeners which records changed", "[store]")
+{
+    TempDir dir;
+    auto opened = Store::open(dir.file(QStringLiteral("console.db")));
+    REQUIRE(opened.store);
+    QSignalSpy spy(opened.store.get(), &Store::changed);
+    opened.store->announce(RecordKind::Invitation, {7, 9});
+    REQUIRE(spy.size() == 1);
+    CHECK(spy.at(0).at(0).value<RecordKind>() == RecordKind::Invitation);
+    CHECK(spy.at(0).at(1).value<QList<qint64>>() == QList<qint64>{7, 9});
+}
