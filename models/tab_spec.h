@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <QVector>
+
+namespace mdm {
+
+enum class TabKind { Managed = 0, Staged = 1, Pending = 2 };
+
+// Where a column's sort key lives in the in-memory table index.
+enum class SortSource {
+    Text,       // a searchable text field (sorted case-insensitively)
+    Number,     // a numeric field (enum value, count or timestamp)
+    Dictionary, // a low-cardinality text field kept as a dictionary id (group, model, OS, remarks)
+    Status,     // the tab's derived status (depends on the clock for invitations)
+    None,       // not sortable (the Actions column)
+};
+
+struct ColumnSpec
+{
+    const char *key;   // stable English key for the command line and CSV headers, e.g. "email"
+    const char *title; // shown in the header, translated in context "Columns"
+    SortSource source;
+    int field; // index into the text fields, the numeric fields or the dictionaries
+};
+
+// What the index loads for a tab. The load query returns: id, the text fields, then the numeric
+// fields (integers) and the dictionary fields (text), in the order named here.
+struct TabSpec
+{
+    TabKind kind;
+    const char *loadSql;    // whole tab, ORDER BY id
+    const char *refreshSql; // same columns, "WHERE <id> IN (%1)" for changed records
+    const char *rowSql;     // display columns for the row cache, "... IN (%1)"
+    int textFields;
+    int numberFields;
+    int dictionaryFields;
+    QVector<ColumnSpec> columns;
+    // Positions within the numeric and dictionary fields used by the filters; -1 when absent.
+    int platformNumber = -1;
+    int groupDictionary = -1;
+    int expiresNumber = -1;
+    int deliveryNumber = -1;
+    int stateNumber = -1;
+    int userTextField = -1;
+
+    static const TabSpec &of(TabKind kind);
+    int columnCount() const { return static_cast<int>(columns.size()); }
+    int columnByKey(const QByteArray &key) const;
+    QString title(int column) const;
+};
+
+// Column positions, as shown by default.
+namespace ManagedColumn {
+enum { Device, Platform, User, Email, Status, Ownership, Group, Serial, Imei, Model, OsVersion, EnrolledOn, LastSeen };
+}
+namespace StagedColumn {
+enum { Device, Serial, Platform, User, Email, Group, Status, Imei };
+}
+namespace PendingColumn {
+enum { Type, User, Email, Requested, Expires, Status, Remarks, Group, Resends, Actions };
+}
+
+// The statuses a tab's status filter offers (values of the derived status).
+struct StatusChoice
+{
+    int value;
+    QString text;
+};
+QVector<StatusChoice> statusChoices(TabKind kind);
+QString statusText(TabKind kind, int status);
+
+class TabText
+{
+    Q_DECLARE_TR_FUNCTIONS(TabText)
+
+public:
+    static QString tabTitle(TabKind kind);
+};
+
+} // namespace mdm

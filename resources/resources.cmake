@@ -1,0 +1,3 @@
+# Placeholder; replaced with the real resource list.
+function(mdm_add_resources target)
+endfunction()

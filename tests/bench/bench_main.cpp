@@ -1,0 +1,211 @@
+// mdm-bench: the project's benchmark. Prints one line per figure, `figure <name> <value> <unit>`, for our
+// models and, in the same run, for the naive peer (QSqlQueryModel + QSortFilterProxyModel), with ratios.
+// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH] [--skip-naive]
+
+#include "clock.h"
+#include "demo_data.h"
+#include "naive_peer.h"
+#include "record_table_model.h"
+#include "store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <functional>
+#include <map>
+
+using namespace mdm;
+
+namespace {
+
+QTextStream out(stdout);
+QTextStream err(stderr);
+
+void figure(const QString &name, double value, const QString &unit)
+{
+    out << "figure " << name << ' ' << QString::number(value, 'f', unit == QLatin1String("ms") || unit == QLatin1String("x") ? 1 : 0) << ' '
+        << unit << Qt::endl;
+}
+
+double peakRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return -1;
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 600000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
+    }
+    return true;
+}
+
+// What a view does to show rows: read the display text of every column of them.
+void readRows(const RecordTableModel &model, int first, int count)
+{
+    const int last = std::min(model.rowCount(), first + count);
+    for (int row = std::max(0, first); row < last; ++row)
+        for (int column = 0; column < model.columnCount(); ++column)
+            (void)model.data(model.index(row, column));
+}
+
+std::map<QString, double> measureOurs(const QString &path, const QString &fragment)
+{
+    std::map<QString, double> f;
+    QElapsedTimer timer;
+    timer.start();
+    auto opened = Store::open(path);
+    if (!opened.store) {
+        err << opened.error << Qt::endl;
+        return f;
+    }
+    Clock clock;
+    RecordTableModel model(*opened.store, clock, TabKind::Managed);
+    waitFor([&] { return model.rowCount() > 0; });
+    readRows(model, 0, 50);
+    f[QStringLiteral("open_first_rows_ms")] = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+
+    waitFor([&] { return !model.isLoading(); });
+    f[QStringLiteral("load_all_ms")] = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+
+    auto measureQuery = [&](const std::function<void()> &change) {
+        QElapsedTimer t;
+        t.start();
+        change();
+        waitFor([&] { return !model.isQueryPending(); });
+        readRows(model, 0, 50);
+        return static_cast<double>(t.nsecsElapsed()) / 1e6;
+    };
+    IndexQuery search;
+    search.search = fragment;
+    f[QStringLiteral("search_ms")] = measureQuery([&] { model.setFilter(search); });
+    f[QStringLiteral("search_matches")] = model.rowCount();
+    f[QStringLiteral("search_clear_ms")] = measureQuery([&] { model.setFilter(IndexQuery{}); });
+    f[QStringLiteral("sort_email_ms")] = measureQuery([&] { model.sort(ManagedColumn::Email, Qt::AscendingOrder); });
+    {
+        QElapsedTimer t;
+        t.start();
+        readRows(model, model.rowCount() - 50, 50);
+        f[QStringLiteral("scroll_end_ms")] = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    }
+    f[QStringLiteral("rows")] = model.rowCount();
+    f[QStringLiteral("peak_rss_mb")] = peakRssMb();
+    return f;
+}
+
+int naiveChild(const QString &path, const QString &fragment)
+{
+    const bench::NaiveFigures n =
+        bench::measureNaivePeer(path, fragment, [](const QString &line) { err << line << Qt::endl; });
+    if (!n.error.isEmpty()) {
+        err << n.error << Qt::endl;
+        return 1;
+    }
+    figure(QStringLiteral("naive_open_first_rows_ms"), n.openFirstRowsMs, QStringLiteral("ms"));
+    figure(QStringLiteral("naive_load_all_ms"), n.loadAllMs, QStringLiteral("ms"));
+    figure(QStringLiteral("naive_search_ms"), n.searchMs, QStringLiteral("ms"));
+    figure(QStringLiteral("naive_search_matches"), static_cast<double>(n.matchCount), QStringLiteral("rows"));
+    figure(QStringLiteral("naive_search_clear_ms"), n.searchClearMs, QStringLiteral("ms"));
+    figure(QStringLiteral("naive_sort_email_ms"), n.sortEmailMs, QStringLiteral("ms"));
+    figure(QStringLiteral("naive_scroll_end_ms"), n.scrollEndMs, QStringLiteral("ms"));
+    figure(QStringLiteral("naive_peak_rss_mb"), peakRssMb(), QStringLiteral("MB"));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("rows"), QStringLiteral("Managed devices and pending invitations (default 1000000)."),
+                      QStringLiteral("n"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("fragment"), QStringLiteral("Search text (default matches ~1% of demo rows)."),
+                      QStringLiteral("text"), QStringLiteral("a.silva")});
+    parser.addOption({QStringLiteral("db"), QStringLiteral("Use this existing store instead of filling a new one."),
+                      QStringLiteral("path")});
+    parser.addOption({QStringLiteral("skip-naive"), QStringLiteral("Do not measure the naive peer.")});
+    parser.addOption({QStringLiteral("naive-only"), QStringLiteral("Internal: measure the naive peer on --db.")});
+    parser.process(app);
+    const QString fragment = parser.value(QStringLiteral("fragment"));
+
+    if (parser.isSet(QStringLiteral("naive-only")))
+        return naiveChild(parser.value(QStringLiteral("db")), fragment);
+
+    QTemporaryDir dir;
+    QString path = parser.value(QStringLiteral("db"));
+    if (path.isEmpty()) {
+        path = dir.filePath(QStringLiteral("bench.db"));
+        const qint64 rows = parser.value(QStringLiteral("rows")).toLongLong();
+        auto opened = Store::open(path);
+        if (!opened.store) {
+            err << opened.error << Qt::endl;
+            return 1;
+        }
+        Clock clock;
+        DemoOptions options;
+        options.managed = rows;
+        options.pending = rows;
+        options.staged = rows / 10;
+        QElapsedTimer timer;
+        timer.start();
+        const DemoResult result = fillDemoData(*opened.store, clock, options);
+        if (!result.ok) {
+            err << result.error << Qt::endl;
+            return 1;
+        }
+        figure(QStringLiteral("demo_fill_ms"), static_cast<double>(timer.nsecsElapsed()) / 1e6, QStringLiteral("ms"));
+    }
+
+    const auto ours = measureOurs(path, fragment);
+    if (ours.empty())
+        return 1;
+    for (const auto &[name, value] : ours) {
+        const bool ms = name.endsWith(QLatin1String("_ms"));
+        figure(name, value, ms ? QStringLiteral("ms") : name.endsWith(QLatin1String("_mb")) ? QStringLiteral("MB") : QStringLiteral("rows"));
+    }
+    if (parser.isSet(QStringLiteral("skip-naive")))
+        return 0;
+
+    // The naive peer runs in a child process so that its memory does not count against ours.
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--naive-only"), QStringLiteral("--db"), path, QStringLiteral("--fragment"), fragment});
+    child.waitForFinished(-1);
+    const QString naiveOut = QString::fromUtf8(child.readAllStandardOutput());
+    out << naiveOut;
+    std::map<QString, double> naive;
+    for (const QString &line : naiveOut.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QStringList parts = line.split(QLatin1Char(' '));
+        if (parts.size() >= 3)
+            naive[parts[1]] = parts[2].toDouble();
+    }
+    for (const char *name : {"open_first_rows_ms", "search_ms", "search_clear_ms", "sort_email_ms", "scroll_end_ms",
+                             "peak_rss_mb"}) {
+        const QString key = QString::fromLatin1(name);
+        const auto mine = ours.find(key);
+        const auto theirs = naive.find(QStringLiteral("naive_") + key);
+        if (mine == ours.end() || theirs == naive.end() || mine->second <= 0)
+            continue;
+        figure(QStringLiteral("ratio_") + key.left(key.lastIndexOf(QLatin1Char('_'))), theirs->second / mine->second,
+               QStringLiteral("x"));
+    }
+    return child.exitCode();
+}
