@@ -1,0 +1,1 @@
+// Model tests: written by the model-test helper.
