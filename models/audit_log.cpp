@@ -50,4 +50,30 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
     return true;
 }
 
+QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
+                             " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
+                             " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
+    q.addBindValue(recordKind);
+    q.addBindValue(id);
+    q.addBindValue(limit);
+    QList<AuditEntry> out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        AuditEntry entry;
+        entry.atMs = q.value(0).toLongLong();
+        entry.actor = q.value(1).toString();
+        entry.action = q.value(2).toString();
+        entry.recordKind = q.value(3).toString();
+        for (const QString &part : q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            entry.recordIds << part.toLongLong();
+        entry.details = q.value(5).toString();
+        out << entry;
+    }
+    return out;
+}
+
 } // namespace mdm

@@ -22,6 +22,8 @@ class AuditLog
 public:
     static QString currentActor();
     static bool append(const QSqlDatabase &db, const AuditEntry &entry, QString *error);
+    // The entries that name one record, newest first.
+    static QList<AuditEntry> history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit = 50);
 };
 
 } // namespace mdm

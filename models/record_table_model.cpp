@@ -394,6 +394,41 @@ QVariantList RecordTableModel::recordValues(qint64 id) const
     return it == cache_.constEnd() ? QVariantList() : it->values;
 }
 
+QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
+{
+    QList<QPair<QString, QString>> out;
+    const QVariantList values = recordValues(id);
+    if (values.isEmpty())
+        return out;
+    const Row row{values};
+    out.append({tr("Record ID"), QString::number(id)});
+    for (int column = 0; column < columnCount(); ++column)
+        if (spec().columns[column].source != SortSource::None)
+            out.append({spec().title(column), displayValue(column, row).toString()});
+    // Fields that have no column of their own follow the columns in the row query.
+    const int extra = columnCount() - (kind_ == TabKind::Pending ? 1 : 0);
+    switch (kind_) {
+    case TabKind::Managed:
+        break;
+    case TabKind::Staged:
+        out.append({tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
+        out.append({tr("Model"), values.value(extra + 1).toString()});
+        out.append({tr("Staged on"), formatTimestamp(values.value(extra + 2))});
+        break;
+    case TabKind::Pending:
+        out.append({tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
+        out.append({tr("Last sent"), formatTimestamp(values.value(extra + 1))});
+        out.append({tr("Expires on"), formatTimestamp(values.value(PendingColumn::Expires))});
+        break;
+    }
+    return out;
+}
+
+QString RecordTableModel::recordKindKey() const
+{
+    return kind_ == TabKind::Pending ? QStringLiteral("invitation") : QStringLiteral("device");
+}
+
 int RecordTableModel::platformOf(const Row &row) const
 {
     switch (kind_) {

@@ -60,6 +60,10 @@ public:
 
     // One record's display values by column, as the row cache holds them (for details panes).
     QVariantList recordValues(qint64 id) const;
+    // Every field of one record as label and text, including those that have no column.
+    QList<QPair<QString, QString>> details(qint64 id) const;
+    // "device" or "invitation": how the audit log names this tab's records.
+    QString recordKindKey() const;
 
 signals:
     void countsChanged();

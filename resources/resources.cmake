@@ -1,3 +1,69 @@
-# Placeholder; replaced with the real resource list.
+# Bundled icons and help pages, compiled into the target with rcc.
+#
+#   include(${PROJECT_SOURCE_DIR}/resources/resources.cmake)
+#   mdm_add_resources(mdm_ui)
+#
+# Files are reachable under their path relative to this folder, e.g. ":/icons/platform-android.svg" and
+# ":/help/faq.html" (QTextBrowser resolves the help pages' relative links as "qrc:/help/...").
+# Every file is listed explicitly (no glob): adding a file means adding it here.
+
+# This folder, for other users in the including scope (e.g. a test that reads the files directly).
+set(MDM_RESOURCES_DIR "${CMAKE_CURRENT_LIST_DIR}")
+
 function(mdm_add_resources target)
+  # Inside a function body CMAKE_CURRENT_LIST_DIR names the *calling* file's folder (ui/), while
+  # CMAKE_CURRENT_FUNCTION_LIST_DIR (CMake >= 3.17) names the folder of the file that defined the function,
+  # i.e. this one, wherever the function is called from.
+  set(dir "${CMAKE_CURRENT_FUNCTION_LIST_DIR}")
+
+  set(files
+      # Platform icons (models/domain.cpp: platformIconPath)
+      "${dir}/icons/platform-android.svg"
+      "${dir}/icons/platform-ios.svg"
+      "${dir}/icons/platform-ipados.svg"
+      "${dir}/icons/platform-macos.svg"
+      "${dir}/icons/platform-windows.svg"
+      "${dir}/icons/platform-other.svg"
+      # Action icons
+      "${dir}/icons/send-invite.svg"
+      "${dir}/icons/resend.svg"
+      "${dir}/icons/remove-request.svg"
+      "${dir}/icons/reassign.svg"
+      "${dir}/icons/deprovision.svg"
+      "${dir}/icons/export.svg"
+      "${dir}/icons/import.svg"
+      "${dir}/icons/details.svg"
+      "${dir}/icons/search.svg"
+      "${dir}/icons/clear-filter.svg"
+      "${dir}/icons/enrollment-steps.svg"
+      "${dir}/icons/additional-device.svg"
+      "${dir}/icons/audit-log.svg"
+      "${dir}/icons/refresh.svg"
+      "${dir}/icons/help.svg"
+      "${dir}/icons/staged-remove.svg"
+      "${dir}/icons/assign.svg"
+      # Application icon
+      "${dir}/icons/mdm-console.svg"
+      # Help pages (QTextBrowser)
+      "${dir}/help/index.html"
+      "${dir}/help/howto.html"
+      "${dir}/help/troubleshooting.html"
+      "${dir}/help/faq.html"
+      "${dir}/help/enrollment-steps-android.html"
+      "${dir}/help/enrollment-steps-ios.html"
+      "${dir}/help/enrollment-steps-ipados.html"
+      "${dir}/help/enrollment-steps-macos.html"
+      "${dir}/help/enrollment-steps-windows.html"
+      "${dir}/help/enrollment-steps-other.html")
+
+  foreach(file IN LISTS files)
+    if(NOT EXISTS "${file}")
+      message(FATAL_ERROR "mdm_add_resources: missing resource file ${file}")
+    endif()
+  endforeach()
+
+  qt_add_resources(${target} "mdm_resources"
+    PREFIX "/"
+    BASE "${dir}"
+    FILES ${files})
 endfunction()

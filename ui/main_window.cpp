@@ -1,17 +1,283 @@
 #include "main_window.h"
 
+#include "clock.h"
+#include "console_actions.h"
+#include "demo_data.h"
+#include "domain.h"
+#include "device_tab_view.h"
+#include "help_browser.h"
+#include "record_table_model.h"
 #include "store.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
 
 namespace mdm {
 
-MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent) : QMainWindow(parent), store_(store), clock_(clock)
+MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
+    : QMainWindow(parent), store_(store), clock_(clock), actions_(new ConsoleActions(this)),
+      tabWidget_(new QTabWidget(this)), selectionLabel_(new QLabel(this))
 {
     setWindowTitle(tr("MDM Enrollment Console — %1").arg(QFileInfo(store_.path()).fileName()));
-    setCentralWidget(new QLabel(tr("Store: %1").arg(store_.path()), this));
-    resize(1280, 800);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/mdm-console.svg")));
+    tabWidget_->setDocumentMode(true);
+    for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
+        auto *view = new DeviceTabView(store_, clock_, kind, tabWidget_);
+        tabs_[static_cast<size_t>(kind)] = view;
+        tabWidget_->addTab(view, TabText::tabTitle(kind));
+        connect(view, &DeviceTabView::selectionChanged, this, &MainWindow::updateActionState);
+        connect(view, &DeviceTabView::countsChanged, this, [this] {
+            updateTabTitles();
+            updateActionState();
+        });
+        connect(view, &DeviceTabView::contextMenuRequested, this, &MainWindow::showContextMenu);
+        connect(view, &DeviceTabView::detailsRequested, actions_->details, &QAction::trigger);
+        connect(view, &DeviceTabView::suggestionChosen, this, [this](DeviceTabView::Suggestion s) {
+            if (s == DeviceTabView::Suggestion::SendInvite)
+                actions_->sendInvite->trigger();
+            else if (s == DeviceTabView::Suggestion::ImportStaged)
+                actions_->importStaged->trigger();
+            else if (s == DeviceTabView::Suggestion::OpenDemo)
+                actions_->openDemo->trigger();
+        });
+    }
+    setCentralWidget(tabWidget_);
+    statusBar()->addWidget(selectionLabel_, 1);
+    connect(tabWidget_, &QTabWidget::currentChanged, this, &MainWindow::updateActionState);
+
+    buildMenus();
+    buildToolBar();
+    connectActions();
+    restoreLayout();
+    updateTabTitles();
+    updateActionState();
+}
+
+DeviceTabView *MainWindow::currentTab() const
+{
+    return qobject_cast<DeviceTabView *>(tabWidget_->currentWidget());
+}
+
+void MainWindow::buildMenus()
+{
+    ConsoleActions &a = *actions_;
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addActions({a.sendInvite, a.importInvites});
+    file->addSeparator();
+    file->addActions({a.importStaged, a.exportList});
+    file->addSeparator();
+    file->addActions({a.mailSettings, a.openDemo});
+    file->addSeparator();
+    file->addAction(a.quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({a.copy, a.selectAll});
+    edit->addSeparator();
+    edit->addActions({a.find, a.clearFilters});
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions({a.details, a.toggleDetailsPane});
+    view->addSeparator();
+    view->addActions({a.auditLog, a.refresh});
+
+    QMenu *actionsMenu = menuBar()->addMenu(tr("&Actions"));
+    actionsMenu->addAction(a.sendInvite);
+    actionsMenu->addSection(TabText::tabTitle(TabKind::Managed));
+    actionsMenu->addActions(a.tabActions(TabKind::Managed));
+    actionsMenu->addSection(TabText::tabTitle(TabKind::Pending));
+    actionsMenu->addActions({a.resend, a.resendExpired, a.removeRequest, a.enrollmentSteps});
+    actionsMenu->addSection(TabText::tabTitle(TabKind::Staged));
+    actionsMenu->addActions({a.assignStaged, a.removeStaged});
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({a.helpContents, a.howTo, a.troubleshooting, a.faq});
+    QMenu *steps = help->addMenu(QIcon(QStringLiteral(":/icons/enrollment-steps.svg")), tr("&Enrollment Steps"));
+    steps->addActions(a.enrollmentStepsPages);
+    help->addSeparator();
+    help->addAction(a.about);
+}
+
+void MainWindow::buildToolBar()
+{
+    ConsoleActions &a = *actions_;
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(20, 20));
+    bar->addAction(a.sendInvite);
+    bar->addAction(a.resend);
+    bar->addAction(a.removeRequest);
+    bar->addAction(a.reassign);
+    bar->addAction(a.deprovision);
+    bar->addSeparator();
+    bar->addAction(a.exportList);
+    bar->addAction(a.importStaged);
+}
+
+void MainWindow::connectActions()
+{
+    ConsoleActions &a = *actions_;
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.find, &QAction::triggered, this, [this] { currentTab()->focusSearch(); });
+    connect(a.selectAll, &QAction::triggered, this, [this] { currentTab()->selectAllShown(); });
+    connect(a.clearFilters, &QAction::triggered, this, [this] { currentTab()->clearFilters(); });
+    connect(a.copy, &QAction::triggered, this,
+            [this] { QApplication::clipboard()->setText(currentTab()->selectionAsText()); });
+    connect(a.details, &QAction::triggered, this, [this] {
+        if (!actions_->toggleDetailsPane->isChecked())
+            actions_->toggleDetailsPane->setChecked(true);
+    });
+    connect(a.toggleDetailsPane, &QAction::toggled, this, [this](bool on) {
+        for (DeviceTabView *view : tabs_)
+            view->setDetailsVisible(on);
+    });
+    connect(a.refresh, &QAction::triggered, this, [this] {
+        store_.announce(RecordKind::Device, {});
+        store_.announce(RecordKind::Invitation, {});
+    });
+    connect(a.openDemo, &QAction::triggered, this, &MainWindow::openDemoStore);
+    connect(a.helpContents, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("index.html")); });
+    connect(a.troubleshooting, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("troubleshooting.html")); });
+    connect(a.howTo, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("howto.html")); });
+    connect(a.faq, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("faq.html")); });
+    for (QAction *page : a.enrollmentStepsPages)
+        connect(page, &QAction::triggered, this, [this, page] {
+            showHelpPage(QStringLiteral("enrollment-steps-%1.html").arg(platformKey(static_cast<Platform>(page->data().toInt()))));
+        });
+    connect(a.about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About MDM Enrollment Console"),
+                           tr("<h3>MDM Enrollment Console %1</h3><p>Manage device enrollment: managed devices, "
+                              "staged devices and pending enrollment invitations.</p><p>Store: %2</p>")
+                               .arg(QApplication::applicationVersion(), store_.path().toHtmlEscaped()));
+    });
+}
+
+void MainWindow::showHelpPage(const QString &page)
+{
+    if (!help_)
+        help_ = new HelpBrowser(this);
+    help_->showPage(page);
+}
+
+void MainWindow::updateTabTitles()
+{
+    for (int i = 0; i < tabWidget_->count(); ++i) {
+        const DeviceTabView *view = tabs_[static_cast<size_t>(i)];
+        const QString count = view->model().isLoading() && view->totalCount() == 0
+                                  ? QStringLiteral("…")
+                                  : QLocale().toString(view->totalCount());
+        tabWidget_->setTabText(i, QStringLiteral("%1 (%2)").arg(TabText::tabTitle(view->kind()), count));
+    }
+}
+
+QString MainWindow::statusText() const
+{
+    return selectionLabel_->text();
+}
+
+void MainWindow::updateActionState()
+{
+    DeviceTabView *view = currentTab();
+    if (!view)
+        return;
+    const qint64 selected = view->selectedCount();
+    actions_->update(view->kind(), selected, view->shownCount());
+    QLocale locale;
+    QString text = tr("%1 selected of %2 shown (%3 total)")
+                       .arg(locale.toString(selected), locale.toString(view->shownCount()),
+                            locale.toString(view->totalCount()));
+    if (view->model().isLoading())
+        text += tr(" · loading…");
+    selectionLabel_->setText(text);
+}
+
+void MainWindow::showContextMenu(const QPoint &globalPos)
+{
+    DeviceTabView *view = currentTab();
+    updateActionState();
+    QMenu menu(this);
+    for (QAction *action : actions_->contextActions(view->kind())) {
+        if (action)
+            menu.addAction(action);
+        else
+            menu.addSeparator();
+    }
+    menu.exec(globalPos);
+}
+
+void MainWindow::openDemoStore()
+{
+    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                             .filePath(QStringLiteral("demo.db"));
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(store_.path()).absoluteFilePath()) {
+        QMessageBox::information(this, tr("Demo store"), tr("This window already shows the demo store."));
+        return;
+    }
+    const bool fresh = !QFileInfo::exists(path);
+    auto opened = Store::open(path);
+    if (!opened.store) {
+        QMessageBox::warning(this, tr("Demo store"), opened.error);
+        return;
+    }
+    if (fresh) {
+        const DemoResult result = fillDemoData(*opened.store, clock_, DemoOptions{});
+        if (!result.ok) {
+            QMessageBox::warning(this, tr("Demo store"), tr("Sample data was not written: %1").arg(result.error));
+            return;
+        }
+    }
+    opened.store.reset();
+    // The demo opens in a window of its own, so the admin's store stays where it is.
+    if (!QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--db"), path}))
+        QMessageBox::warning(this, tr("Demo store"), tr("Could not start a second console window."));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1360, 820);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    for (DeviceTabView *view : tabs_)
+        view->restoreState(settings);
+    actions_->toggleDetailsPane->setChecked(settings.value(QStringLiteral("window/detailsPane"), true).toBool());
+    for (DeviceTabView *view : tabs_)
+        view->setDetailsVisible(actions_->toggleDetailsPane->isChecked());
+    tabWidget_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/detailsPane"), actions_->toggleDetailsPane->isChecked());
+    settings.setValue(QStringLiteral("window/tab"), tabWidget_->currentIndex());
+    for (const DeviceTabView *view : tabs_)
+        view->saveState(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
 }
 
 } // namespace mdm

@@ -1,12 +1,24 @@
 #pragma once
 
+#include "tab_spec.h"
+
 #include <QMainWindow>
+
+#include <array>
+
+class QLabel;
+class QTabWidget;
 
 namespace mdm {
 
 class Clock;
+class ConsoleActions;
+class DeviceTabView;
+class HelpBrowser;
 class Store;
 
+// The console window: menus, toolbar, the three tabs and the status bar. The tabs are one reusable
+// view class; what an action does lives with the action controller, not here.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -14,9 +26,33 @@ class MainWindow : public QMainWindow
 public:
     MainWindow(Store &store, Clock &clock, QWidget *parent = nullptr);
 
+    DeviceTabView *tab(TabKind kind) const { return tabs_[static_cast<size_t>(kind)]; }
+    DeviceTabView *currentTab() const;
+    ConsoleActions &actions() const { return *actions_; }
+    QString statusText() const;
+    void showHelpPage(const QString &page);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void buildMenus();
+    void buildToolBar();
+    void connectActions();
+    void updateActionState();
+    void updateTabTitles();
+    void showContextMenu(const QPoint &globalPos);
+    void openDemoStore();
+    void restoreLayout();
+    void saveLayout() const;
+
     Store &store_;
     Clock &clock_;
+    ConsoleActions *actions_;
+    QTabWidget *tabWidget_;
+    std::array<DeviceTabView *, 3> tabs_{};
+    QLabel *selectionLabel_;
+    HelpBrowser *help_ = nullptr;
 };
 
 } // namespace mdm

@@ -1,0 +1,156 @@
+#include "console_actions.h"
+
+#include "domain.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLocale>
+#include <QWidget>
+
+namespace mdm {
+
+ConsoleActions::ConsoleActions(QWidget *window) : QObject(window)
+{
+    sendInvite = make(tr("&Send Enrollment Invite…"), "send-invite");
+    sendInvite->setShortcut(QKeySequence::New);
+    importInvites = make(tr("Send Invites from &CSV…"), "import");
+    importStaged = make(tr("&Import Staged Devices…"), "import");
+    importStaged->setShortcut(QKeySequence(tr("Ctrl+I")));
+    exportList = make(tr("&Export…"), "export");
+    exportList->setShortcut(QKeySequence(tr("Ctrl+E")));
+    mailSettings = make(tr("&Mail Server Settings…"));
+    openDemo = make(tr("Open the &Demo Store"));
+    quit = make(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    find = make(tr("&Find"), "search");
+    find->setShortcut(QKeySequence::Find);
+    selectAll = make(tr("Select &All"));
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    clearFilters = make(tr("C&lear Search and Filters"), "clear-filter");
+    clearFilters->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    copy = make(tr("&Copy"));
+    copy->setShortcut(QKeySequence::Copy);
+
+    details = make(tr("&Details"), "details");
+    details->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    details->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    toggleDetailsPane = make(tr("Details &Pane"));
+    toggleDetailsPane->setCheckable(true);
+    toggleDetailsPane->setShortcut(QKeySequence(tr("F9")));
+    auditLog = make(tr("&Audit Log"), "audit-log");
+    auditLog->setShortcut(QKeySequence(tr("Ctrl+L")));
+    refresh = make(tr("&Reload"), "refresh");
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    additionalDevice = make(tr("Enroll &Additional Device…"), "additional-device");
+    reassign = make(tr("Re-&Assign User…"), "reassign");
+    deprovision = make(tr("&Deprovision (Wipe)…"), "deprovision");
+
+    resend = make(tr("&Resend Enrollment Invite"), "resend");
+    resend->setShortcut(QKeySequence(tr("Ctrl+R")));
+    resendExpired = make(tr("Resend All &Expired Invites…"), "resend");
+    removeRequest = make(tr("Re&move Request…"), "remove-request");
+    removeRequest->setShortcut(QKeySequence::Delete);
+    enrollmentSteps = make(tr("Enrollment &Steps…"), "enrollment-steps");
+
+    removeStaged = make(tr("Re&move Staged Device…"), "staged-remove");
+    removeStaged->setShortcut(QKeySequence::Delete);
+    assignStaged = make(tr("Assign / Re-&Enroll…"), "assign");
+
+    helpContents = make(tr("&Help Contents"), "help");
+    helpContents->setShortcut(QKeySequence::HelpContents);
+    troubleshooting = make(tr("&Troubleshooting"));
+    howTo = make(tr("&How-To"));
+    faq = make(tr("&FAQ"));
+    for (int p = 0; p < kPlatformCount; ++p) {
+        QAction *page = make(DomainText::platform(static_cast<Platform>(p)));
+        page->setIcon(QIcon(platformIconPath(static_cast<Platform>(p))));
+        page->setData(p);
+        enrollmentStepsPages << page;
+    }
+    about = make(tr("&About MDM Enrollment Console"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+QAction *ConsoleActions::make(const QString &text, const char *icon)
+{
+    auto *action = new QAction(text, parent());
+    if (icon)
+        action->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))));
+    // Shortcuts work from anywhere in the window, not only where the action sits in a menu.
+    static_cast<QWidget *>(parent())->addAction(action);
+    return action;
+}
+
+QList<QAction *> ConsoleActions::tabActions(TabKind tab) const
+{
+    switch (tab) {
+    case TabKind::Managed:
+        return {additionalDevice, reassign, deprovision};
+    case TabKind::Staged:
+        return {assignStaged, removeStaged, importStaged};
+    case TabKind::Pending:
+        return {resend, resendExpired, removeRequest, enrollmentSteps, additionalDevice};
+    }
+    return {};
+}
+
+QList<QAction *> ConsoleActions::contextActions(TabKind tab) const
+{
+    QList<QAction *> out{details, nullptr};
+    switch (tab) {
+    case TabKind::Managed:
+        out << additionalDevice << reassign << nullptr << deprovision;
+        break;
+    case TabKind::Staged:
+        out << assignStaged << nullptr << removeStaged;
+        break;
+    case TabKind::Pending:
+        out << resend << enrollmentSteps << additionalDevice << nullptr << removeRequest;
+        break;
+    }
+    out << nullptr << copy << exportList;
+    return out;
+}
+
+void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown)
+{
+    const bool managed = tab == TabKind::Managed;
+    const bool staged = tab == TabKind::Staged;
+    const bool pending = tab == TabKind::Pending;
+    const bool one = selected == 1;
+    const bool some = selected >= 1;
+    const int n = static_cast<int>(std::min<qint64>(selected, INT_MAX));
+
+    details->setEnabled(one);
+    copy->setEnabled(some);
+    selectAll->setEnabled(shown > 0);
+    exportList->setText(some && selected > 1 ? tr("&Export %Ln Selected…", nullptr, n) : tr("&Export…"));
+
+    additionalDevice->setEnabled((managed || pending) && one);
+    reassign->setEnabled(managed && some);
+    reassign->setText(selected > 1 ? tr("Re-&Assign %Ln Devices…", nullptr, n) : tr("Re-&Assign User…"));
+    deprovision->setEnabled(managed && some);
+    deprovision->setText(selected > 1 ? tr("&Deprovision %Ln Devices…", nullptr, n)
+                                      : tr("&Deprovision (Wipe)…"));
+
+    resend->setEnabled(pending && some);
+    resend->setText(selected > 1 ? tr("&Resend %Ln Invitations…", nullptr, n)
+                                 : tr("&Resend Enrollment Invite"));
+    resendExpired->setEnabled(pending);
+    removeRequest->setEnabled(pending && some);
+    removeRequest->setText(selected > 1 ? tr("Re&move %Ln Requests…", nullptr, n) : tr("Re&move Request…"));
+    enrollmentSteps->setEnabled(pending && one);
+
+    removeStaged->setEnabled(staged && some);
+    removeStaged->setText(selected > 1 ? tr("Re&move %Ln Staged Devices…", nullptr, n)
+                                       : tr("Re&move Staged Device…"));
+    assignStaged->setEnabled(staged && some);
+    assignStaged->setText(selected > 1 ? tr("Assign / Re-&Enroll %Ln Devices…", nullptr, n)
+                                       : tr("Assign / Re-&Enroll…"));
+}
+
+} // namespace mdm

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "tab_spec.h"
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace mdm {
+
+// Every action of the console in one place, shared by the menus, the toolbar and the context menus.
+// update() is the one function that decides what is enabled and how it is labelled, from the current
+// tab and the number of selected records (KeePassXC's updateMenuActionState, in spirit).
+class ConsoleActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleActions(QWidget *window);
+
+    // File
+    QAction *sendInvite;
+    QAction *importInvites;
+    QAction *importStaged;
+    QAction *exportList;
+    QAction *mailSettings;
+    QAction *openDemo;
+    QAction *quit;
+    // Edit
+    QAction *find;
+    QAction *selectAll;
+    QAction *clearFilters;
+    QAction *copy;
+    // View
+    QAction *details;
+    QAction *toggleDetailsPane;
+    QAction *auditLog;
+    QAction *refresh;
+    // Actions: Managed
+    QAction *additionalDevice;
+    QAction *reassign;
+    QAction *deprovision;
+    // Actions: Enrollment Pending
+    QAction *resend;
+    QAction *resendExpired;
+    QAction *removeRequest;
+    QAction *enrollmentSteps;
+    // Actions: Staged
+    QAction *removeStaged;
+    QAction *assignStaged;
+    // Help
+    QAction *helpContents;
+    QAction *troubleshooting;
+    QAction *howTo;
+    QAction *faq;
+    QList<QAction *> enrollmentStepsPages; // one per platform
+    QAction *about;
+
+    // The actions a tab's row context menu offers, in order (nullptr: a separator).
+    QList<QAction *> contextActions(TabKind tab) const;
+    // The actions that act on the current tab's selection (for the Actions menu).
+    QList<QAction *> tabActions(TabKind tab) const;
+
+    void update(TabKind tab, qint64 selected, qint64 shown);
+
+private:
+    QAction *make(const QString &text, const char *icon = nullptr);
+};
+
+} // namespace mdm

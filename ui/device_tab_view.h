@@ -1,0 +1,105 @@
+#pragma once
+
+#include "tab_spec.h"
+#include "table_index.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace mdm {
+
+class Clock;
+class DetailsPane;
+class RecordTableModel;
+class Store;
+
+// One tab of the console: search and filter row, the table, an empty-state message and the details
+// pane. The same class serves Managed, Staged and Enrollment Pending.
+class DeviceTabView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWidget *parent = nullptr);
+
+    TabKind kind() const { return kind_; }
+    RecordTableModel &model() const { return *model_; }
+    QTableView *table() const { return table_; }
+    QLineEdit *searchBox() const { return search_; }
+
+    // Record IDs of the selected rows, in view order; never view row numbers.
+    std::vector<qint64> selectedIds() const;
+    qint64 selectedCount() const;
+    qint64 shownCount() const;
+    qint64 totalCount() const;
+    qint64 currentId() const;
+
+    void focusSearch();
+    void selectAllShown();
+    void clearFilters();
+    void setDetailsVisible(bool visible);
+    bool detailsVisible() const;
+    QString detailsText() const;
+    // Text of the selected rows, tab-separated with a header line, for the clipboard.
+    QString selectionAsText() const;
+
+    void saveState(QSettings &settings) const;
+    void restoreState(QSettings &settings);
+
+    // Empty-state buttons ask the window to run one of its actions.
+    enum class Suggestion { SendInvite, ImportStaged, OpenDemo, ClearFilters };
+
+signals:
+    void selectionChanged();
+    void countsChanged();
+    void detailsRequested();
+    void contextMenuRequested(const QPoint &globalPos);
+    void suggestionChosen(mdm::DeviceTabView::Suggestion suggestion);
+
+private:
+    QWidget *buildFilterRow();
+    QWidget *buildEmptyState();
+    void applyFilter();
+    void updateEmptyState();
+    void updateDetails();
+    void rememberSelection();
+    void restoreSelection();
+    void showHeaderMenu(const QPoint &pos);
+    QString settingsKey() const;
+
+    Store &store_;
+    TabKind kind_;
+    RecordTableModel *model_;
+    QLineEdit *search_ = nullptr;
+    QComboBox *platform_ = nullptr;
+    QComboBox *status_ = nullptr;
+    QComboBox *group_ = nullptr;
+    QToolButton *expired_ = nullptr;
+    QToolButton *expiringSoon_ = nullptr;
+    QToolButton *clear_ = nullptr;
+    QLabel *busy_ = nullptr;
+    QStackedWidget *stack_ = nullptr;
+    QTableView *table_ = nullptr;
+    QLabel *emptyTitle_ = nullptr;
+    QLabel *emptyText_ = nullptr;
+    QList<QPushButton *> emptyButtons_;
+    QSplitter *splitter_ = nullptr;
+    DetailsPane *details_ = nullptr;
+    QTimer searchDebounce_;
+    std::vector<qint64> selectionBeforeReset_;
+    qint64 currentBeforeReset_ = -1;
+};
+
+} // namespace mdm
