@@ -42,11 +42,11 @@ struct ColumnLayout
 ColumnLayout defaultLayout(const QByteArray &key)
 {
     static const std::pair<const char *, ColumnLayout> table[] = {
-        {"device", {26, false}},   {"platform", {10, false}},   {"user", {18, false}},     {"email", {28, false}},
-        {"status", {15, false}},   {"ownership", {11, false}},  {"group", {14, false}},    {"serial", {14, false}},
-        {"imei", {17, false}},     {"model", {16, true}},       {"os_version", {10, true}}, {"enrolled_on", {16, false}},
-        {"last_seen", {16, false}}, {"type", {10, false}},      {"requested", {16, false}}, {"expires", {18, false}},
-        {"remarks", {24, false}},  {"resends", {8, false}},     {"actions", {7, false}},
+        {"device", {26, false}},    {"platform", {10, false}},  {"user", {17, false}},        {"email", {27, false}},
+        {"status", {14, false}},    {"ownership", {11, false}}, {"group", {14, false}},       {"serial", {15, false}},
+        {"imei", {17, false}},      {"model", {16, true}},      {"os_version", {10, true}},   {"enrolled_on", {19, false}},
+        {"last_seen", {19, false}}, {"type", {11, false}},      {"requested", {19, false}},   {"expires", {15, false}},
+        {"remarks", {22, false}},   {"resends", {8, true}},     {"actions", {8, false}},
     };
     for (const auto &[name, layout] : table)
         if (key == name)
@@ -85,6 +85,9 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
         header->resizeSection(c, layout.width * charWidth + 16);
         header->setSectionHidden(c, layout.hidden);
     }
+    // As in the web console, the ⋯ actions sit right after the remarks.
+    if (kind_ == TabKind::Pending)
+        header->moveSection(header->visualIndex(PendingColumn::Actions), header->visualIndex(PendingColumn::Remarks) + 1);
     const int defaultSort = kind_ == TabKind::Pending ? PendingColumn::Requested : 0;
     header->setSortIndicator(defaultSort, kind_ == TabKind::Pending ? Qt::DescendingOrder : Qt::AscendingOrder);
     table_->setSortingEnabled(true);
@@ -101,7 +104,7 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     splitter_->setStretchFactor(0, 1);
     splitter_->setStretchFactor(1, 0);
     splitter_->setChildrenCollapsible(false);
-    splitter_->setSizes({900, 280});
+    splitter_->setSizes({1000, 240});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <functional>
+
+namespace mdm::test {
+
+// Spins the event loop until done() holds or timeoutMs passes; returns done().
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000);
+
+// Saves a picture of the widget to $MDM_SCREENSHOT_DIR (default: screenshots/ in the build folder).
+QString saveScreenshot(QWidget *widget, const QString &name);
+
+} // namespace mdm::test

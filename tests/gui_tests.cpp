@@ -1,0 +1,226 @@
+#include "clock.h"
+#include "console_actions.h"
+#include "demo_data.h"
+#include "device_tab_view.h"
+#include "gui_support.h"
+#include "main_window.h"
+#include "record_table_model.h"
+#include "store.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace mdm;
+using mdm::test::saveScreenshot;
+using mdm::test::TempDir;
+using mdm::test::waitUntil;
+
+namespace {
+
+qint64 scalar(Store &store, const QString &sql)
+{
+    QSqlQuery q(store.database());
+    q.exec(sql);
+    return q.next() ? q.value(0).toLongLong() : -1;
+}
+
+struct Console
+{
+    TempDir dir;
+    std::unique_ptr<Store> store;
+    Clock clock;
+    std::unique_ptr<MainWindow> window;
+
+    explicit Console(qint64 managed = 300)
+    {
+        auto opened = Store::open(dir.file(QStringLiteral("console.db")));
+        REQUIRE(opened.store);
+        store = std::move(opened.store);
+        if (managed > 0) {
+            DemoOptions options;
+            options.managed = managed;
+            REQUIRE(fillDemoData(*store, clock, options).ok);
+        }
+        window = std::make_unique<MainWindow>(*store, clock);
+        window->resize(1360, 820);
+        window->show();
+        REQUIRE(waitUntil([&] {
+            for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending})
+                if (window->tab(kind)->model().isLoading() || window->tab(kind)->model().isQueryPending())
+                    return false;
+            return true;
+        }));
+    }
+
+    void showTab(TabKind kind)
+    {
+        auto *tabs = window->findChild<QTabWidget *>();
+        tabs->setCurrentWidget(window->tab(kind));
+    }
+};
+
+} // namespace
+
+TEST_CASE("The main window shows three tabs with live counts", "[gui]")
+{
+    Console console;
+    auto *tabs = console.window->findChild<QTabWidget *>();
+    REQUIRE(tabs);
+    REQUIRE(tabs->count() == 3);
+    CHECK(tabs->tabText(0) == QStringLiteral("Managed (300)"));
+    CHECK(tabs->tabText(1) == QStringLiteral("Staged (60)"));
+    CHECK(tabs->tabText(2) == QStringLiteral("Enrollment Pending (100)"));
+    CHECK(console.window->windowTitle() == QStringLiteral("MDM Enrollment Console — console.db"));
+    CHECK(console.window->statusText() == QStringLiteral("0 selected of 300 shown (300 total)"));
+
+    for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
+        console.showTab(kind);
+        QTest::qWait(50);
+        const QString name = QStringLiteral("tab-%1").arg(static_cast<int>(kind));
+        const QString path = saveScreenshot(console.window.get(), name);
+        CHECK(QFileInfo(path).size() > 10000);
+    }
+}
+
+TEST_CASE("Searching narrows the tab and Ctrl+A selects every row it shows", "[gui]")
+{
+    Console console;
+    DeviceTabView *managed = console.window->tab(TabKind::Managed);
+    QTest::keyClick(console.window.get(), Qt::Key_F, Qt::ControlModifier);
+    CHECK(managed->searchBox()->hasFocus());
+    QTest::keyClicks(managed->searchBox(), QStringLiteral("SILVA"));
+    const qint64 expected = scalar(*console.store,
+                                   QStringLiteral("SELECT count(*) FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                                                  " WHERE d.state <> 0 AND (d.name LIKE '%silva%' OR u.name LIKE "
+                                                  "'%silva%' OR u.email LIKE '%silva%' OR d.serial LIKE '%silva%'"
+                                                  " OR d.imei LIKE '%silva%')"));
+    REQUIRE(expected > 0);
+    REQUIRE(expected < 300);
+    REQUIRE(waitUntil([&] { return managed->shownCount() == expected && !managed->model().isQueryPending(); }));
+
+    console.window->actions().selectAll->trigger();
+    CHECK(managed->selectedCount() == expected);
+    CHECK(managed->selectedIds().size() == static_cast<size_t>(expected));
+    CHECK(console.window->statusText() ==
+          QStringLiteral("%1 selected of %1 shown (300 total)").arg(expected));
+
+    console.window->actions().clearFilters->trigger();
+    REQUIRE(waitUntil([&] { return managed->shownCount() == 300 && !managed->model().isQueryPending(); }));
+    // The selection follows the records through the new query.
+    CHECK(managed->selectedCount() == expected);
+}
+
+TEST_CASE("Actions are enabled from the tab and the selection", "[gui]")
+{
+    Console console;
+    ConsoleActions &a = console.window->actions();
+
+    console.showTab(TabKind::Managed);
+    DeviceTabView *managed = console.window->tab(TabKind::Managed);
+    managed->table()->clearSelection();
+    CHECK_FALSE(a.reassign->isEnabled());
+    CHECK_FALSE(a.deprovision->isEnabled());
+    CHECK_FALSE(a.additionalDevice->isEnabled());
+    CHECK_FALSE(a.details->isEnabled());
+    CHECK_FALSE(a.resend->isEnabled());
+    CHECK(a.sendInvite->isEnabled());
+
+    managed->table()->selectRow(0);
+    CHECK(a.reassign->isEnabled());
+    CHECK(a.deprovision->isEnabled());
+    CHECK(a.additionalDevice->isEnabled());
+    CHECK(a.details->isEnabled());
+    CHECK_FALSE(a.removeRequest->isEnabled());
+
+    managed->table()->selectionModel()->select(
+        QItemSelection(managed->model().index(0, 0), managed->model().index(4, 0)),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    CHECK(a.reassign->isEnabled());
+    CHECK(a.reassign->text().contains(QStringLiteral("5")));
+    CHECK_FALSE(a.additionalDevice->isEnabled());
+    CHECK_FALSE(a.details->isEnabled());
+
+    console.showTab(TabKind::Pending);
+    DeviceTabView *pending = console.window->tab(TabKind::Pending);
+    pending->table()->clearSelection();
+    CHECK_FALSE(a.resend->isEnabled());
+    CHECK(a.resendExpired->isEnabled());
+    CHECK_FALSE(a.reassign->isEnabled());
+    pending->table()->selectRow(1);
+    CHECK(a.resend->isEnabled());
+    CHECK(a.removeRequest->isEnabled());
+    CHECK(a.enrollmentSteps->isEnabled());
+    console.window->actions().selectAll->trigger();
+    CHECK(a.removeRequest->text().contains(QStringLiteral("100")));
+    CHECK_FALSE(a.enrollmentSteps->isEnabled());
+
+    console.showTab(TabKind::Staged);
+    DeviceTabView *staged = console.window->tab(TabKind::Staged);
+    staged->table()->clearSelection();
+    CHECK_FALSE(a.removeStaged->isEnabled());
+    staged->table()->selectRow(0);
+    CHECK(a.removeStaged->isEnabled());
+    CHECK(a.assignStaged->isEnabled());
+    CHECK_FALSE(a.removeRequest->isEnabled());
+}
+
+TEST_CASE("The details pane shows every field of the selected record", "[gui]")
+{
+    Console console;
+    DeviceTabView *managed = console.window->tab(TabKind::Managed);
+    console.window->actions().toggleDetailsPane->setChecked(true);
+    managed->table()->selectRow(0);
+    const qint64 id = managed->model().idAt(0);
+    const QString name = managed->model().index(0, ManagedColumn::Device).data().toString();
+    CHECK(managed->detailsText().contains(name));
+    CHECK(managed->detailsText().contains(QStringLiteral("Serial number")));
+    CHECK(managed->detailsText().contains(QString::number(id)));
+    saveScreenshot(console.window.get(), QStringLiteral("details-pane"));
+}
+
+TEST_CASE("An empty store opens to a first-run hint instead of blank tables", "[gui]")
+{
+    Console console(0);
+    DeviceTabView *managed = console.window->tab(TabKind::Managed);
+    CHECK(managed->findChild<QTableView *>()->isHidden());
+    bool hintShown = false;
+    for (QLabel *label : managed->findChildren<QLabel *>())
+        hintShown = hintShown || (label->isVisible() && label->text() == QStringLiteral("No managed devices yet"));
+    CHECK(hintShown);
+    saveScreenshot(console.window.get(), QStringLiteral("first-run"));
+}
+
+TEST_CASE("Column layout and sort are remembered across restarts", "[gui]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("console.db"));
+    auto opened = Store::open(path);
+    REQUIRE(opened.store);
+    Clock clock;
+    DemoOptions options;
+    options.managed = 50;
+    REQUIRE(fillDemoData(*opened.store, clock, options).ok);
+    {
+        MainWindow window(*opened.store, clock);
+        QTableView *table = window.tab(TabKind::Managed)->table();
+        table->horizontalHeader()->setSectionHidden(ManagedColumn::Ownership, true);
+        table->sortByColumn(ManagedColumn::Email, Qt::DescendingOrder);
+        window.close();
+    }
+    MainWindow again(*opened.store, clock);
+    QTableView *table = again.tab(TabKind::Managed)->table();
+    CHECK(table->horizontalHeader()->isSectionHidden(ManagedColumn::Ownership));
+    CHECK(table->horizontalHeader()->sortIndicatorSection() == ManagedColumn::Email);
+    CHECK(again.tab(TabKind::Managed)->model().currentQuery().sortColumn == ManagedColumn::Email);
+    CHECK(again.tab(TabKind::Managed)->model().currentQuery().descending);
+}
