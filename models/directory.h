@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace mdm {
+
+struct UserInfo
+{
+    qint64 id = 0;
+    QString name;
+    QString email;
+};
+
+// Users and groups: looked up by what the admin types, created on first use.
+class Directory
+{
+    Q_DECLARE_TR_FUNCTIONS(Directory)
+
+public:
+    explicit Directory(QSqlDatabase db) : db_(std::move(db)) {}
+
+    // The user with this email (case-insensitive); created with name when missing. 0 on error.
+    qint64 userFor(const QString &name, const QString &email, QString *error);
+    // The group with this name; created when missing. 0 for an empty name (no group); -1 on error.
+    qint64 groupFor(const QString &name, QString *error);
+    UserInfo user(qint64 id) const;
+    QList<UserInfo> searchUsers(const QString &text, int limit = 200) const;
+    QStringList groupNames() const;
+
+private:
+    QSqlDatabase db_;
+};
+
+bool isValidEmail(const QString &email);
+
+} // namespace mdm

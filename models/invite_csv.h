@@ -1,0 +1,2 @@
+// Written by the CSV helper.
+#pragma once

@@ -1,0 +1,1 @@
+// CSV tests: written by the CSV helper.

@@ -1,0 +1,1 @@
+// Service tests: written by the service-test helper.
