@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace mdm {
 
 IndexWorker::IndexWorker(const QString &dbPath, const TabSpec &spec, Callbacks callbacks)
@@ -97,6 +99,9 @@ void IndexWorker::handle(Query &task)
 
 void IndexWorker::handle(Refresh &task)
 {
+    // The same record announced twice is one change.
+    std::sort(task.ids.begin(), task.ids.end());
+    task.ids.erase(std::unique(task.ids.begin(), task.ids.end()), task.ids.end());
     QString error;
     if (task.ids.isEmpty()) {
         if (!index_.load(db_, {}, &error)) {

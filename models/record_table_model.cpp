@@ -242,6 +242,9 @@ void RecordTableModel::onQueryFinished(QueryResult &&result)
         beginResetModel();
         ids_ = std::move(result.ids);
         endResetModel();
+    } else if (!ids_.empty()) {
+        // Same rows, possibly new values (a reload after a user or group changed): repaint them.
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     }
     total_ = result.total;
     groups_ = result.groups;

@@ -366,9 +366,15 @@ std::vector<TableIndex::Slot> TableIndex::sorted(std::vector<Slot> rows, const I
         std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
             return QString::fromStdString(values[a]).compare(QString::fromStdString(values[b]), Qt::CaseInsensitive) < 0;
         });
+        // Values equal but for case share a rank, so that ties fall back to the ID as for text columns.
         dictionaryRank.resize(values.size());
-        for (uint32_t i = 0; i < order.size(); ++i)
-            dictionaryRank[order[i]] = i;
+        uint64_t rank = 0;
+        for (uint32_t i = 0; i < order.size(); ++i) {
+            if (i > 0 && QString::fromStdString(values[order[i - 1]])
+                                 .compare(QString::fromStdString(values[order[i]]), Qt::CaseInsensitive) != 0)
+                ++rank;
+            dictionaryRank[order[i]] = rank;
+        }
     }
 
     struct Keyed

@@ -8,8 +8,6 @@
 #include "tab_spec.h"
 #include "test_support.h"
 
-#include <catch2/catch.hpp>
-
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
@@ -19,8 +17,8 @@
 #include <QThread>
 #include <QTimer>
 #include <QVariant>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <memory>
 #include <set>
 #include <string>
@@ -143,8 +141,8 @@ std::string difference(const Ids &actual, const Ids &expected)
     size_t i = 0;
     while (i < actual.size() && i < expected.size() && actual[i] == expected[i])
         ++i;
-    std::string out = "sizes " + std::to_string(actual.size()) + " vs expected " + std::to_string(expected.size()) +
-                      "; first difference at position " + std::to_string(i);
+    std::string out = "sizes " + std::to_string(actual.size()) + " vs expected " +
+                      std::to_string(expected.size()) + "; first difference at position " + std::to_string(i);
     if (i < actual.size())
         out += ": model has id " + std::to_string(actual[i]);
     if (i < expected.size())
@@ -152,11 +150,11 @@ std::string difference(const Ids &actual, const Ids &expected)
     return out;
 }
 
-#define CHECK_IDS(actual, expected)                                                                              \
-    do {                                                                                                         \
-        const std::string diff_ = difference((actual), (expected));                                             \
-        INFO(diff_);                                                                                             \
-        CHECK(diff_.empty());                                                                                    \
+#define CHECK_IDS(actual, expected)                                                                          \
+    do {                                                                                                     \
+        const std::string diff_ = difference((actual), (expected));                                          \
+        INFO(diff_);                                                                                         \
+        CHECK(diff_.empty());                                                                                \
     } while (false)
 
 QString likeLiteral(const QString &fragment)
@@ -231,7 +229,13 @@ struct TabSql
 // One cell to compare with SQL: the model's data(row, column, role) against an SQL expression for the record.
 struct CellCheck
 {
-    enum class As { Text, Number, PlatformText, StatusText };
+    enum class As
+    {
+        Text,
+        Number,
+        PlatformText,
+        StatusText
+    };
     int column;
     int role;
     QString sql;
@@ -248,7 +252,8 @@ std::vector<CellCheck> cellChecks(const TabSql &tab)
         return {
             {ManagedColumn::Device, display, QStringLiteral("r.name"), As::Text},
             {ManagedColumn::Platform, display, QStringLiteral("r.platform"), As::PlatformText},
-            {ManagedColumn::Platform, RecordTableModel::PlatformRole, QStringLiteral("r.platform"), As::Number},
+            {ManagedColumn::Platform, RecordTableModel::PlatformRole, QStringLiteral("r.platform"),
+             As::Number},
             {ManagedColumn::User, display, QStringLiteral("coalesce(u.name, '')"), As::Text},
             {ManagedColumn::Email, display, tab.email(), As::Text},
             {ManagedColumn::Status, display, tab.status(), As::StatusText},
@@ -291,7 +296,8 @@ std::vector<CellCheck> cellChecks(const TabSql &tab)
 }
 
 // Compares every checked cell of the given rows with what SQL says for the row's record.
-void checkRowsAgainstSql(Store &store, const RecordTableModel &model, const TabSql &tab, const std::vector<int> &rows)
+void checkRowsAgainstSql(Store &store, const RecordTableModel &model, const TabSql &tab,
+                         const std::vector<int> &rows)
 {
     const auto checks = cellChecks(tab);
     QStringList expressions;
@@ -302,8 +308,8 @@ void checkRowsAgainstSql(Store &store, const RecordTableModel &model, const TabS
         REQUIRE(row < model.rowCount());
         const qint64 id = model.data(model.index(row, 0), RecordTableModel::IdRole).toLongLong();
         CHECK(id == model.idAt(row));
-        QSqlQuery q = run(store, QStringLiteral("SELECT ") + expressions.join(QStringLiteral(", ")) + tab.from() +
-                                     QStringLiteral(" AND r.id = %1").arg(id));
+        QSqlQuery q = run(store, QStringLiteral("SELECT ") + expressions.join(QStringLiteral(", ")) +
+                                     tab.from() + QStringLiteral(" AND r.id = %1").arg(id));
         INFO("row " << row << ", record " << id);
         REQUIRE(q.next());
         for (size_t i = 0; i < checks.size(); ++i) {
@@ -330,11 +336,12 @@ void checkRowsAgainstSql(Store &store, const RecordTableModel &model, const TabS
 }
 
 // Every shown row's email and status against one SQL pass over the tab.
-void checkAllRowsEmailAndStatus(Store &store, const RecordTableModel &model, const TabSql &tab, int emailColumn,
-                                int statusColumn)
+void checkAllRowsEmailAndStatus(Store &store, const RecordTableModel &model, const TabSql &tab,
+                                int emailColumn, int statusColumn)
 {
     QHash<qint64, std::pair<QString, int>> expected;
-    QSqlQuery q = run(store, QStringLiteral("SELECT r.id, %1, %2").arg(tab.email(), tab.status()) + tab.from());
+    QSqlQuery q =
+        run(store, QStringLiteral("SELECT r.id, %1, %2").arg(tab.email(), tab.status()) + tab.from());
     while (q.next())
         expected.insert(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toInt()});
     int mismatches = 0;
@@ -404,8 +411,8 @@ struct Watched
     Watched(DemoStore &demo, TabKind kind)
     {
         model = std::make_unique<RecordTableModel>(*demo.store, demo.clock, kind);
-        tester = std::make_unique<QAbstractItemModelTester>(model.get(),
-                                                            QAbstractItemModelTester::FailureReportingMode::Warning);
+        tester = std::make_unique<QAbstractItemModelTester>(
+            model.get(), QAbstractItemModelTester::FailureReportingMode::Warning);
     }
     ~Watched()
     {
@@ -439,7 +446,8 @@ std::vector<int> sampleRows(const RecordTableModel &model)
 }
 
 // The load: the tester watches from the empty model through the progressive fill to the first query result.
-void checkLoad(DemoStore &demo, Watched &w, const TabSql &tab, qint64 expectedCount, const QStringList &titles)
+void checkLoad(DemoStore &demo, Watched &w, const TabSql &tab, qint64 expectedCount,
+               const QStringList &titles)
 {
     RecordTableModel &model = *w.model;
     CHECK(model.isLoading());
@@ -481,8 +489,8 @@ void checkFilter(DemoStore &demo, RecordTableModel &model, const TabSql &tab, co
 }
 
 // Ascending against SQL, then descending as its exact reverse.
-void checkSort(DemoStore &demo, RecordTableModel &model, const TabSql &tab, int column, const QString &orderBy,
-               const QString &condition = {})
+void checkSort(DemoStore &demo, RecordTableModel &model, const TabSql &tab, int column,
+               const QString &orderBy, const QString &condition = {})
 {
     INFO("sort column " << column << " by " << orderBy.toStdString() << condition.toStdString());
     applySort(model, column, Qt::AscendingOrder);
@@ -510,9 +518,10 @@ TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model
 
     checkLoad(demo, w, tab, all,
               {QStringLiteral("Device"), QStringLiteral("Platform"), QStringLiteral("User name"),
-               QStringLiteral("Email"), QStringLiteral("Status"), QStringLiteral("Ownership"), QStringLiteral("Group"),
-               QStringLiteral("Serial number"), QStringLiteral("IMEI"), QStringLiteral("Model"),
-               QStringLiteral("OS version"), QStringLiteral("Enrolled on"), QStringLiteral("Last seen")});
+               QStringLiteral("Email"), QStringLiteral("Status"), QStringLiteral("Ownership"),
+               QStringLiteral("Group"), QStringLiteral("Serial number"), QStringLiteral("IMEI"),
+               QStringLiteral("Model"), QStringLiteral("OS version"), QStringLiteral("Enrolled on"),
+               QStringLiteral("Last seen")});
     checkAllRowsEmailAndStatus(*demo.store, model, tab, ManagedColumn::Email, ManagedColumn::Status);
 
     const std::vector<int> searchedColumns{ManagedColumn::Device, ManagedColumn::User, ManagedColumn::Email,
@@ -520,15 +529,17 @@ TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model
     SECTION("search")
     {
         // Part of an email in mixed case, a surname, part of a serial and of an IMEI, with stray spaces.
-        for (const QString &fragment : {QStringLiteral("nA.SiL"), QStringLiteral("OKAFOR"), QStringLiteral("  oKaFoR "),
-                                        QStringLiteral("qE"), QStringLiteral("0001"), QStringLiteral("'s iPh")}) {
+        for (const QString &fragment :
+             {QStringLiteral("nA.SiL"), QStringLiteral("OKAFOR"), QStringLiteral("  oKaFoR "),
+              QStringLiteral("qE"), QStringLiteral("0001"), QStringLiteral("'s iPh")}) {
             INFO("search " << fragment.toStdString());
             checkFilter(demo, model, tab, searchFor(fragment), tab.searchCondition(fragment));
             CHECK(model.rowCount() > 0);
             CHECK(model.rowCount() < all);
             checkRowsContain(model, searchedColumns, fragment);
         }
-        checkFilter(demo, model, tab, searchFor(QStringLiteral("no such text anywhere")), QStringLiteral(" AND 0"));
+        checkFilter(demo, model, tab, searchFor(QStringLiteral("no such text anywhere")),
+                    QStringLiteral(" AND 0"));
         CHECK(model.rowCount() == 0);
         applyFilter(model, IndexQuery{});
         CHECK(model.rowCount() == all);
@@ -581,7 +592,8 @@ TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model
         // The sort is kept across filters: a large result (from the full sort kept by the index) and a small
         // one (sorted on its own).
         applySort(model, ManagedColumn::Email, Qt::DescendingOrder);
-        checkFilter(demo, model, tab, searchFor(QStringLiteral("a")), tab.searchCondition(QStringLiteral("a")),
+        checkFilter(demo, model, tab, searchFor(QStringLiteral("a")),
+                    tab.searchCondition(QStringLiteral("a")),
                     QStringLiteral("lower(coalesce(u.email, '')) DESC, r.id DESC"));
         checkFilter(demo, model, tab, searchFor(QStringLiteral("okafor")),
                     tab.searchCondition(QStringLiteral("okafor")),
@@ -594,8 +606,9 @@ TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model
         checkFilter(demo, model, tab, q, QStringLiteral(" AND r.state = 2"),
                     QStringLiteral("lower(coalesce(u.name, '')) DESC, r.id DESC"));
         applyFilter(model, IndexQuery{});
-        CHECK_IDS(model.shownIds(),
-                  reversed(idList(*demo.store, tab.ids({}, QStringLiteral("lower(coalesce(u.name, '')), r.id")))));
+        CHECK_IDS(
+            model.shownIds(),
+            reversed(idList(*demo.store, tab.ids({}, QStringLiteral("lower(coalesce(u.name, '')), r.id")))));
 
         // Back to insertion order.
         applySort(model, -1, Qt::AscendingOrder);
@@ -617,12 +630,13 @@ TEST_CASE("Staged tab model loads searches filters and sorts like SQL", "[model]
 
     checkLoad(demo, w, tab, all,
               {QStringLiteral("Device name"), QStringLiteral("Serial number"), QStringLiteral("Platform"),
-               QStringLiteral("User name"), QStringLiteral("Email"), QStringLiteral("Group"), QStringLiteral("Status"),
-               QStringLiteral("IMEI")});
+               QStringLiteral("User name"), QStringLiteral("Email"), QStringLiteral("Group"),
+               QStringLiteral("Status"), QStringLiteral("IMEI")});
     checkAllRowsEmailAndStatus(*demo.store, model, tab, StagedColumn::Email, StagedColumn::Status);
 
     // Search
-    for (const QString &fragment : {QStringLiteral("GaLaXy"), QStringLiteral("sIlVa"), QStringLiteral("3M")}) {
+    for (const QString &fragment :
+         {QStringLiteral("GaLaXy"), QStringLiteral("sIlVa"), QStringLiteral("3M")}) {
         INFO("search " << fragment.toStdString());
         checkFilter(demo, model, tab, searchFor(fragment), tab.searchCondition(fragment));
         CHECK(model.rowCount() > 0);
@@ -669,7 +683,8 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
     Watched w(demo, TabKind::Pending);
     RecordTableModel &model = *w.model;
     TabSql tab{TabKind::Pending, demo.now()};
-    const qint64 all = scalar(*demo.store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 0"));
+    const qint64 all =
+        scalar(*demo.store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 0"));
     CHECK(all == kManaged / 3);
 
     checkLoad(demo, w, tab, all,
@@ -683,7 +698,8 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
     const QString soon = QStringLiteral(" AND r.expires_at > %1 AND r.expires_at <= %1 + %2");
     SECTION("search")
     {
-        for (const QString &fragment : {QStringLiteral("ElIf.HaD"), QStringLiteral("GARCIA"), QStringLiteral("@Contoso")}) {
+        for (const QString &fragment :
+             {QStringLiteral("ElIf.HaD"), QStringLiteral("GARCIA"), QStringLiteral("@Contoso")}) {
             INFO("search " << fragment.toStdString());
             checkFilter(demo, model, tab, searchFor(fragment), tab.searchCondition(fragment));
             CHECK(model.rowCount() > 0);
@@ -725,7 +741,8 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
         q.quick = IndexQuery::Quick::Expired;
         q.status = int(InviteStatus::DeliveryFailed);
         checkFilter(demo, model, tab, q,
-                    expired.arg(demo.now()) + QStringLiteral(" AND r.delivery = 2 AND g.name = 'Human Resources'"));
+                    expired.arg(demo.now()) +
+                        QStringLiteral(" AND r.delivery = 2 AND g.name = 'Human Resources'"));
 
         // Time moves on: a day later more have expired, both in the filter and in the rows' status.
         const qint64 before = scalar(*demo.store, tab.count(expired.arg(demo.now())));
@@ -810,11 +827,20 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
         const int row = 10;
         const qint64 id = managed.idAt(row);
         const int rows = managed.rowCount();
-        CHECK(managed.index(row, ManagedColumn::Device).data().toString() != QStringLiteral("Renamed laptop"));
+        CHECK(managed.index(row, ManagedColumn::Device).data().toString() !=
+              QStringLiteral("Renamed laptop"));
+        // Renamed twice: the index must forget the first new name as well.
+        run(store, QStringLiteral("UPDATE devices SET name = 'Zyxw interim' WHERE id = %1").arg(id));
+        store.announce(RecordKind::Device, {id});
+        REQUIRE(waitFor([&] { return counts.count() > 0; }));
+        CHECK(managed.index(row, ManagedColumn::Device).data().toString() == QStringLiteral("Zyxw interim"));
+        counts.clear();
+        changed.clear();
         run(store, QStringLiteral("UPDATE devices SET name = 'Renamed laptop' WHERE id = %1").arg(id));
         store.announce(RecordKind::Device, {id});
         REQUIRE(waitFor([&] { return counts.count() > 0; }));
-        CHECK(managed.index(row, ManagedColumn::Device).data().toString() == QStringLiteral("Renamed laptop"));
+        CHECK(managed.index(row, ManagedColumn::Device).data().toString() ==
+              QStringLiteral("Renamed laptop"));
         CHECK(managed.rowCount() == rows);
         CHECK(managed.idAt(row) == id);
         REQUIRE(changed.count() == 1);
@@ -827,6 +853,8 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
         // The index knows the new name too.
         applyFilter(managed, searchFor(QStringLiteral("renamed LAPTOP")));
         CHECK(managed.shownIds() == Ids{id});
+        applyFilter(managed, searchFor(QStringLiteral("zyxw")));
+        CHECK(managed.rowCount() == 0);
         managedReset.clear(); // that reset came from the new filter
         // The Staged tab has no such device and stays as it was.
         drainEvents();
@@ -855,12 +883,13 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
         // A new invitation for an existing user.
         const qint64 user = scalar(store, QStringLiteral("SELECT min(id) FROM users"));
         const qint64 now = demo.now();
-        run(store, QStringLiteral("INSERT INTO invitations (user_id, email, platform, requested_at, sent_at, "
-                                  "expires_at, delivery) SELECT id, 'Zed.New@contoso.example', 4, %2, %2, %3, 1"
-                                  " FROM users WHERE id = %1")
-                       .arg(user)
-                       .arg(now)
-                       .arg(invitationExpiry(now)));
+        run(store,
+            QStringLiteral("INSERT INTO invitations (user_id, email, platform, requested_at, sent_at, "
+                           "expires_at, delivery) SELECT id, 'Zed.New@contoso.example', 4, %2, %2, %3, 1"
+                           " FROM users WHERE id = %1")
+                .arg(user)
+                .arg(now)
+                .arg(invitationExpiry(now)));
         const qint64 added = scalar(store, QStringLiteral("SELECT max(id) FROM invitations"));
         counts.clear();
         store.announce(RecordKind::Invitation, {added});
@@ -933,13 +962,15 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
         CHECK(pending.rowOf(leaving) == -1);
         CHECK(pending.rowOf(joining) == pending.rowCount() - 1);
         CHECK(pending.totalCount() == total);
-        CHECK_IDS(sortedIds(pending.shownIds()), idList(store, pendingSql.ids(QStringLiteral(" AND r.platform = 0"))));
+        CHECK_IDS(sortedIds(pending.shownIds()),
+                  idList(store, pendingSql.ids(QStringLiteral(" AND r.platform = 0"))));
 
         // A new invitation that does not match the filter is not shown, but is counted.
         const qint64 now = demo.now();
-        run(store, QStringLiteral("INSERT INTO invitations (user_id, email, platform, requested_at, sent_at, "
-                                  "expires_at, delivery) SELECT min(id), 'ios.only@contoso.example', 1, %1, %1, %2, 1"
-                                  " FROM users")
+        run(store, QStringLiteral(
+                       "INSERT INTO invitations (user_id, email, platform, requested_at, sent_at, "
+                       "expires_at, delivery) SELECT min(id), 'ios.only@contoso.example', 1, %1, %1, %2, 1"
+                       " FROM users")
                        .arg(now)
                        .arg(invitationExpiry(now)));
         const qint64 added = scalar(store, QStringLiteral("SELECT max(id) FROM invitations"));
@@ -957,13 +988,15 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
         QSignalSpy managedCounts(&managed, &RecordTableModel::countsChanged);
         const qint64 out = managed.idAt(0);
         const qint64 in = scalar(store, managedSql.ids(QStringLiteral(" AND r.id NOT IN (") +
-                                                           QStringLiteral("SELECT r.id") + managedSql.from() +
-                                                           managedSql.searchCondition(QStringLiteral("okafor")) +
-                                                           QStringLiteral(")")));
-        // The old name no longer matches, but the user still does: move the device to a user without "okafor".
-        run(store, QStringLiteral("UPDATE devices SET user_id = (SELECT min(id) FROM users WHERE name NOT LIKE "
-                                  "'%okafor%' AND email NOT LIKE '%okafor%'), name = 'Spare' WHERE id = %1")
-                       .arg(out));
+                                                       QStringLiteral("SELECT r.id") + managedSql.from() +
+                                                       managedSql.searchCondition(QStringLiteral("okafor")) +
+                                                       QStringLiteral(")")));
+        // The old name no longer matches, but the user still does: move the device to a user without
+        // "okafor".
+        run(store,
+            QStringLiteral("UPDATE devices SET user_id = (SELECT min(id) FROM users WHERE name NOT LIKE "
+                           "'%okafor%' AND email NOT LIKE '%okafor%'), name = 'Spare' WHERE id = %1")
+                .arg(out));
         run(store, QStringLiteral("UPDATE devices SET name = 'Okafor test rig' WHERE id = %1").arg(in));
         store.announce(RecordKind::Device, {out, in});
         REQUIRE(waitFor([&] { return managedCounts.count() > 0; }));
@@ -985,7 +1018,8 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
         const Ids moved{staged.shownIds().back(), staged.shownIds()[staged.rowCount() / 2]};
         for (size_t i = 0; i < moved.size(); ++i) {
             const qint64 id = moved[i];
-            run(store, QStringLiteral("UPDATE devices SET state = 1, enrolled_at = %2, last_seen_at = %2 WHERE id = %1")
+            run(store, QStringLiteral(
+                           "UPDATE devices SET state = 1, enrolled_at = %2, last_seen_at = %2 WHERE id = %1")
                            .arg(id)
                            .arg(demo.now()));
             stagedCounts.clear();
@@ -1000,8 +1034,10 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
             CHECK(managed.totalCount() == managedTotal + static_cast<qint64>(i + 1));
             checkRowsAgainstSql(store, managed, managedSql, {managed.rowCount() - 1});
         }
-        CHECK(managed.rowCount() == scalar(store, QStringLiteral("SELECT count(*) FROM devices WHERE state <> 0")));
-        CHECK(staged.rowCount() == scalar(store, QStringLiteral("SELECT count(*) FROM devices WHERE state = 0")));
+        CHECK(managed.rowCount() ==
+              scalar(store, QStringLiteral("SELECT count(*) FROM devices WHERE state <> 0")));
+        CHECK(staged.rowCount() ==
+              scalar(store, QStringLiteral("SELECT count(*) FROM devices WHERE state = 0")));
 
         // Both moved devices are found by search and placed by sort in the Managed index.
         for (qint64 id : moved) {
@@ -1011,8 +1047,10 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
             CHECK(managed.shownIds() == Ids{id});
         }
         applyFilter(managed, IndexQuery{});
-        checkSort(demo, managed, managedSql, ManagedColumn::Email, QStringLiteral("lower(coalesce(u.email, ''))"));
-        checkSort(demo, staged, stagedSql, StagedColumn::Email, QStringLiteral("lower(coalesce(u.email, ''))"));
+        checkSort(demo, managed, managedSql, ManagedColumn::Email,
+                  QStringLiteral("lower(coalesce(u.email, ''))"));
+        checkSort(demo, staged, stagedSql, StagedColumn::Email,
+                  QStringLiteral("lower(coalesce(u.email, ''))"));
         managedReset.clear();
         stagedReset.clear();
 
@@ -1095,8 +1133,8 @@ TEST_CASE("idsOf returns the record IDs of selected rows without duplicates", "[
     overlapping.select(cell(10, 7), cell(10, 7));
     Ids got = model.idsOf(overlapping);
     CHECK(std::set<qint64>(got.begin(), got.end()).size() == got.size());
-    CHECK_IDS(sortedIds(got), sortedIds({shown[0], shown[1], shown[2], shown[3], shown[4], shown[5], shown[6],
-                                          shown[10]}));
+    CHECK_IDS(sortedIds(got),
+              sortedIds({shown[0], shown[1], shown[2], shown[3], shown[4], shown[5], shown[6], shown[10]}));
 
     // Whole rows through a selection model, which keeps the selection as rows go.
     QItemSelectionModel selection(&model);
@@ -1117,5 +1155,224 @@ TEST_CASE("idsOf returns the record IDs of selected rows without duplicates", "[
     selection.select(QItemSelection(cell(0, 0), cell(model.rowCount() - 1, model.columnCount() - 1)),
                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     CHECK_IDS(model.idsOf(selection.selection()), model.shownIds());
+    checkNoWarnings(counter);
+}
+
+TEST_CASE("A renamed user or group reaches the tabs after a full reload", "[model]")
+{
+    DemoStore demo;
+    Store &store = *demo.store;
+    WarningCounter counter;
+    Watched managedW(demo, TabKind::Managed);
+    Watched pendingW(demo, TabKind::Pending);
+    RecordTableModel &managed = *managedW.model;
+    RecordTableModel &pending = *pendingW.model;
+    REQUIRE(settled(managed));
+    REQUIRE(settled(pending));
+    const TabSql managedSql{TabKind::Managed, demo.now()};
+    const TabSql pendingSql{TabKind::Pending, demo.now()};
+
+    // A user's name, through announce(User): every tab reloads.
+    const qint64 device = managed.idAt(3);
+    const qint64 user =
+        scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(device));
+    QSignalSpy applied(&managed, &RecordTableModel::queryApplied);
+    run(store, QStringLiteral("UPDATE users SET name = 'Quentin Renamed' WHERE id = %1").arg(user));
+    store.announce(RecordKind::User, {user});
+    REQUIRE(waitFor([&] { return applied.count() > 0; }));
+    CHECK(managed.index(3, ManagedColumn::User).data().toString() == QStringLiteral("Quentin Renamed"));
+    applyFilter(managed, searchFor(QStringLiteral("QUENTIN renamed")));
+    CHECK_IDS(managed.shownIds(),
+              idList(store, managedSql.ids(managedSql.searchCondition(QStringLiteral("quentin renamed")))));
+    CHECK(managed.rowCount() >= 1);
+
+    // A group's name, through announce(Group): the group list, the filter and the cells follow.
+    QSignalSpy pendingApplied(&pending, &RecordTableModel::queryApplied);
+    applied.clear();
+    run(store, QStringLiteral("UPDATE groups SET name = 'Sales EMEA' WHERE name = 'Sales'"));
+    store.announce(RecordKind::Group, {});
+    REQUIRE(waitFor([&] { return applied.count() > 0 && pendingApplied.count() > 0; }));
+    CHECK(pending.groups().contains(QStringLiteral("Sales EMEA")));
+    CHECK_FALSE(pending.groups().contains(QStringLiteral("Sales")));
+    IndexQuery q;
+    q.group = QStringLiteral("Sales EMEA");
+    checkFilter(demo, pending, pendingSql, q, QStringLiteral(" AND g.name = 'Sales EMEA'"));
+    CHECK(pending.rowCount() > 0);
+    CHECK(pending.index(0, PendingColumn::Group).data().toString() == QStringLiteral("Sales EMEA"));
+    checkNoWarnings(counter);
+}
+
+// Known to fail: see the report. A full reload (announce of a user or group, or with no IDs) whose rows come
+// back in the same order emits neither modelReset nor dataChanged, so a view keeps painting the old text.
+TEST_CASE("A full reload tells views that the shown rows changed", "[model]")
+{
+    DemoStore demo;
+    Store &store = *demo.store;
+    WarningCounter counter;
+    Watched w(demo, TabKind::Managed);
+    RecordTableModel &model = *w.model;
+    REQUIRE(settled(model));
+    const qint64 device = model.idAt(0);
+    const qint64 user =
+        scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(device));
+    QSignalSpy applied(&model, &RecordTableModel::queryApplied);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    run(store, QStringLiteral("UPDATE users SET name = 'Quentin Renamed' WHERE id = %1").arg(user));
+    store.announce(RecordKind::User, {user});
+    REQUIRE(waitFor([&] { return applied.count() > 0; }));
+    drainEvents();
+    INFO("dataChanged " << changed.count() << ", modelReset " << reset.count());
+    CHECK(changed.count() + reset.count() > 0);
+    CHECK(model.index(0, ManagedColumn::User).data().toString() == QStringLiteral("Quentin Renamed"));
+    checkNoWarnings(counter);
+}
+
+// Known to fail: see the report. TableIndex::refresh marks a record it has just re-read as gone when its ID
+// is listed twice, so the row disappears from the tab.
+TEST_CASE("Announcing the same record twice keeps its row", "[model]")
+{
+    DemoStore demo;
+    Store &store = *demo.store;
+    WarningCounter counter;
+    Watched w(demo, TabKind::Pending);
+    RecordTableModel &model = *w.model;
+    REQUIRE(settled(model));
+    const TabSql tab{TabKind::Pending, demo.now()};
+    QSignalSpy counts(&model, &RecordTableModel::countsChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const int rows = model.rowCount();
+    const qint64 total = model.totalCount();
+
+    const qint64 edited = model.idAt(3);
+    run(store, QStringLiteral("UPDATE invitations SET remarks = 'Edited' WHERE id = %1").arg(edited));
+    store.announce(RecordKind::Invitation, {edited, edited});
+    REQUIRE(waitFor([&] { return counts.count() > 0; }));
+    CHECK(removed.count() == 0);
+    CHECK(model.rowOf(edited) == 3);
+    CHECK(model.rowCount() == rows);
+    CHECK(model.totalCount() == total);
+    CHECK(model.totalCount() == scalar(store, tab.count()));
+
+    const qint64 now = demo.now();
+    run(store,
+        QStringLiteral("INSERT INTO invitations (user_id, email, platform, requested_at, sent_at, "
+                       "expires_at, delivery) SELECT min(id), 'twice@contoso.example', 0, %1, %1, %2, 1"
+                       " FROM users")
+            .arg(now)
+            .arg(invitationExpiry(now)));
+    const qint64 added = scalar(store, QStringLiteral("SELECT max(id) FROM invitations"));
+    counts.clear();
+    store.announce(RecordKind::Invitation, {added, added});
+    REQUIRE(waitFor([&] { return counts.count() > 0; }));
+    CHECK(inserted.count() == 1);
+    CHECK(model.rowOf(added) >= 0);
+    CHECK(model.rowCount() == static_cast<int>(scalar(store, tab.count())));
+    const Ids shown = model.shownIds();
+    CHECK(std::set<qint64>(shown.begin(), shown.end()).size() == shown.size());
+    CHECK(model.totalCount() == scalar(store, tab.count()));
+
+    // The index agrees after the next query.
+    applyFilter(model, IndexQuery{});
+    CHECK_IDS(model.shownIds(), idList(store, tab.ids({})));
+    checkNoWarnings(counter);
+}
+
+// Known to fail: see the report. Dictionary columns (group, model, OS version, remarks) rank case variants of
+// a value as different values, so equal-ignoring-case values are not ordered by ID as text columns are.
+TEST_CASE("Dictionary sorts treat case variants as equal and order them by ID", "[model]")
+{
+    DemoStore demo;
+    Store &store = *demo.store;
+    // Queued invitations share one remark; give every third a different case of it.
+    run(store,
+        QStringLiteral("UPDATE invitations SET remarks = upper(remarks) WHERE delivery = 0 AND id % 3 = 0"));
+    run(store,
+        QStringLiteral("UPDATE invitations SET remarks = lower(remarks) WHERE delivery = 0 AND id % 3 = 1"));
+    WarningCounter counter;
+    Watched w(demo, TabKind::Pending);
+    RecordTableModel &model = *w.model;
+    REQUIRE(settled(model));
+    const TabSql tab{TabKind::Pending, demo.now()};
+    checkSort(demo, model, tab, PendingColumn::Remarks, QStringLiteral("lower(r.remarks)"));
+    checkNoWarnings(counter);
+}
+
+TEST_CASE("Non-ASCII text is searched and sorted case-insensitively", "[model]")
+{
+    DemoStore demo;
+    Store &store = *demo.store;
+    const QStringList names{QStringLiteral("Émile Zola"),       QStringLiteral("émile Abadie"),
+                            QStringLiteral("Zoë Öztürk"),       QStringLiteral("zoë öztürk"),
+                            QStringLiteral("Ærøskøbing Ñandú"), QStringLiteral("ÑANDÚ Ærø")};
+    for (int i = 0; i < names.size(); ++i) {
+        QSqlQuery q(store.database());
+        q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?)"));
+        q.addBindValue(names[i]);
+        q.addBindValue(QStringLiteral("unicode%1@contoso.example").arg(i));
+        REQUIRE(q.exec());
+        const qint64 user = q.lastInsertId().toLongLong();
+        q.prepare(QStringLiteral("INSERT INTO devices (name, platform, serial, user_id, state, enrolled_at)"
+                                 " VALUES (?, 0, ?, ?, 1, 0)"));
+        q.addBindValue(QStringLiteral("Gerät %1").arg(i));
+        q.addBindValue(QStringLiteral("UNI%1").arg(i));
+        q.addBindValue(user);
+        REQUIRE(q.exec());
+    }
+    WarningCounter counter;
+    Watched w(demo, TabKind::Managed);
+    RecordTableModel &model = *w.model;
+    REQUIRE(settled(model));
+    const TabSql tab{TabKind::Managed, demo.now()};
+
+    struct Record
+    {
+        qint64 id;
+        QString user;
+        QStringList searched;
+    };
+    std::vector<Record> records;
+    QSqlQuery q =
+        run(store, QStringLiteral("SELECT r.id, coalesce(u.name, ''), r.name, coalesce(u.email, ''),"
+                                  " coalesce(r.serial, ''), coalesce(r.imei, '')") +
+                       tab.from());
+    while (q.next())
+        records.push_back({q.value(0).toLongLong(),
+                           q.value(1).toString(),
+                           {q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                            q.value(4).toString(), q.value(5).toString()}});
+    const auto matching = [&](const QString &needle) {
+        Ids out;
+        for (const Record &r : records)
+            if (std::any_of(r.searched.begin(), r.searched.end(),
+                            [&](const QString &f) { return f.toLower().contains(needle.toLower()); }))
+                out.push_back(r.id);
+        return out;
+    };
+    for (const QString &needle :
+         {QStringLiteral("ÉMILE"), QStringLiteral("émile"), QStringLiteral("ÖZTÜRK"), QStringLiteral("zoË"),
+          QStringLiteral("ærø"), QStringLiteral("ñandú"), QStringLiteral("GERÄT")}) {
+        INFO("search " << needle.toStdString());
+        applyFilter(model, searchFor(needle));
+        CHECK(model.rowCount() >= 2);
+        CHECK_IDS(model.shownIds(), matching(needle));
+    }
+    applyFilter(model, IndexQuery{});
+
+    // User name order: lower-cased UTF-8 bytes, ties by ID.
+    std::vector<Record> ordered = records;
+    std::sort(ordered.begin(), ordered.end(), [](const Record &a, const Record &b) {
+        const QByteArray ka = a.user.toLower().toUtf8();
+        const QByteArray kb = b.user.toLower().toUtf8();
+        return ka != kb ? ka < kb : a.id < b.id;
+    });
+    Ids expected;
+    for (const Record &r : ordered)
+        expected.push_back(r.id);
+    applySort(model, ManagedColumn::User, Qt::AscendingOrder);
+    CHECK_IDS(model.shownIds(), expected);
+    applySort(model, ManagedColumn::User, Qt::DescendingOrder);
+    CHECK_IDS(model.shownIds(), reversed(expected));
     checkNoWarnings(counter);
 }
