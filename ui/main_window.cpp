@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "action_controller.h"
 #include "clock.h"
 #include "console_actions.h"
 #include "demo_data.h"
@@ -64,6 +65,10 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     buildMenus();
     buildToolBar();
     connectActions();
+    controller_ = new ActionController(store_, clock_, *actions_, [this] { return currentTab(); }, this);
+    connect(controller_, &ActionController::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+    });
     restoreLayout();
     updateTabTitles();
     updateActionState();

@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace mdm {
 
+class ActionController;
 class Clock;
 class ConsoleActions;
 class DeviceTabView;
@@ -29,6 +30,7 @@ public:
     DeviceTabView *tab(TabKind kind) const { return tabs_[static_cast<size_t>(kind)]; }
     DeviceTabView *currentTab() const;
     ConsoleActions &actions() const { return *actions_; }
+    ActionController &controller() const { return *controller_; }
     QString statusText() const;
     void showHelpPage(const QString &page);
 
@@ -52,6 +54,7 @@ private:
     QTabWidget *tabWidget_;
     std::array<DeviceTabView *, 3> tabs_{};
     QLabel *selectionLabel_;
+    ActionController *controller_ = nullptr;
     HelpBrowser *help_ = nullptr;
 };
 

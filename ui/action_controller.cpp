@@ -1,0 +1,301 @@
+#include "action_controller.h"
+
+#include "action_runner.h"
+#include "assign_dialog.h"
+#include "audit_log_window.h"
+#include "clock.h"
+#include "confirm.h"
+#include "console_actions.h"
+#include "deprovision_dialog.h"
+#include "device_service.h"
+#include "device_tab_view.h"
+#include "directory.h"
+#include "enrollment_service.h"
+#include "enrollment_steps_dialog.h"
+#include "invite_dialog.h"
+#include "record_table_model.h"
+#include "result_sheet.h"
+
+#include <QAction>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+
+namespace mdm {
+
+namespace {
+constexpr int kListedRecords = 50;
+
+QList<qint64> toList(const std::vector<qint64> &ids)
+{
+    return QList<qint64>(ids.begin(), ids.end());
+}
+} // namespace
+
+ActionController::ActionController(Store &store, const Clock &clock, ConsoleActions &actions,
+                                   std::function<DeviceTabView *()> currentTab, QWidget *window)
+    : QObject(window), store_(store), clock_(clock), actions_(actions), currentTab_(std::move(currentTab)),
+      window_(window), directory_(std::make_unique<Directory>(store.database())),
+      runner_(new ActionRunner(store.path(), window))
+{
+    connect(actions_.sendInvite, &QAction::triggered, this, &ActionController::sendInvite);
+    connect(actions_.additionalDevice, &QAction::triggered, this, &ActionController::additionalDevice);
+    connect(actions_.reassign, &QAction::triggered, this, [this] { reassign(false); });
+    connect(actions_.assignStaged, &QAction::triggered, this, [this] { reassign(true); });
+    connect(actions_.deprovision, &QAction::triggered, this, &ActionController::deprovision);
+    connect(actions_.resend, &QAction::triggered, this, &ActionController::resend);
+    connect(actions_.resendExpired, &QAction::triggered, this, &ActionController::resendExpired);
+    connect(actions_.removeRequest, &QAction::triggered, this, &ActionController::removeRequest);
+    connect(actions_.removeStaged, &QAction::triggered, this, &ActionController::removeStaged);
+    connect(actions_.enrollmentSteps, &QAction::triggered, this, &ActionController::enrollmentSteps);
+    connect(actions_.auditLog, &QAction::triggered, this, &ActionController::showAuditLog);
+}
+
+ActionController::~ActionController() = default;
+
+template<class Dialog>
+Dialog *ActionController::track(Dialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    lastDialog_ = dialog;
+    return dialog;
+}
+
+QList<qint64> ActionController::selectedIds() const
+{
+    DeviceTabView *tab = currentTab_();
+    return tab ? toList(tab->selectedIds()) : QList<qint64>{};
+}
+
+QStringList ActionController::selectedLabels(int limit) const
+{
+    DeviceTabView *tab = currentTab_();
+    QStringList labels;
+    if (!tab)
+        return labels;
+    const int column = tab->kind() == TabKind::Pending ? PendingColumn::Email : 0;
+    for (const QItemSelectionRange &range : tab->table()->selectionModel()->selection()) {
+        for (int row = range.top(); row <= range.bottom() && labels.size() < limit; ++row)
+            labels << tab->model().index(row, column).data().toString();
+        if (labels.size() >= limit)
+            break;
+    }
+    return labels;
+}
+
+void ActionController::runAction(const QString &title, qint64 total, RecordKind kind,
+                                 std::function<BulkResult(Store &, const ActionControl &)> job,
+                                 std::function<void(const QList<qint64> &)> retry)
+{
+    if (runner_->isBusy())
+        return;
+    runner_->run(title, total, std::move(job), [this, title, kind, retry](const BulkResult &result) {
+        // The job ran on a connection of its own; the tabs listen to this one.
+        if (result.ok) {
+            store_.announce(kind, result.idsWith(Outcome::Result::Done));
+            if (!result.createdIds.isEmpty())
+                store_.announce(RecordKind::Invitation, result.createdIds);
+        }
+        const bool quiet = result.ok && result.outcomes.size() == 1 &&
+                           result.outcomes.first().result == Outcome::Result::Done;
+        if (quiet) {
+            lastMessage_ = tr("%1: done for %2.").arg(title, result.outcomes.first().label);
+            emit message(lastMessage_);
+        } else {
+            auto *sheet = new ResultSheet(title, result, window_);
+            lastSheet_ = sheet;
+            if (retry)
+                connect(sheet, &ResultSheet::retryRequested, this, retry);
+            else
+                sheet->retryButton()->hide();
+            sheet->open();
+            lastMessage_ = sheet->summary();
+        }
+        emit actionFinished(result);
+    });
+}
+
+void ActionController::sendInvite()
+{
+    openInviteDialog(nullptr);
+}
+
+void ActionController::additionalDevice()
+{
+    DeviceTabView *tab = currentTab_();
+    const QList<qint64> ids = selectedIds();
+    if (!tab || ids.size() != 1)
+        return;
+    EnrollmentService service(store_, clock_);
+    const InviteRequest prefill = service.additionalDeviceFor(ids.first(), tab->kind() != TabKind::Pending);
+    openInviteDialog(&prefill);
+}
+
+void ActionController::openInviteDialog(const InviteRequest *prefill)
+{
+    auto *dialog = track(new InviteDialog(directory_->groupNames(), window_));
+    if (prefill)
+        dialog->prefill(*prefill);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const InviteRequest request = dialog->request();
+        const QStringList warnings = EnrollmentService(store_, clock_).warnings(request);
+        if (!warnings.isEmpty() &&
+            !Confirm::ask(window_, {tr("Send another invitation?"),
+                                    warnings.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                        tr("Send the invitation anyway?"),
+                                    {},
+                                    0,
+                                    tr("Send Anyway"),
+                                    false}))
+            return;
+        sendInvites({request});
+    });
+    dialog->open();
+}
+
+void ActionController::sendInvites(const QList<InviteRequest> &requests)
+{
+    const Clock &clock = clock_;
+    runAction(requests.size() == 1 ? tr("Send enrollment invite") : tr("Send enrollment invites"), requests.size(),
+              RecordKind::Invitation, [requests, &clock](Store &store, const ActionControl &control) {
+                  return EnrollmentService(store, clock).invite(requests, control);
+              });
+}
+
+void ActionController::reassign(bool staged)
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    auto *dialog = track(new AssignDialog(staged ? AssignDialog::Mode::AssignStaged : AssignDialog::Mode::Reassign,
+                                          ids.size(), *directory_, window_));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids, staged] {
+        const AssignTarget target = dialog->target();
+        const Clock &clock = clock_;
+        auto job = [ids, target, staged, &clock](Store &store, const ActionControl &control) {
+            DeviceService service(store, clock);
+            return staged ? service.assignStaged(ids, target, control) : service.reassign(ids, target, control);
+        };
+        runAction(staged ? tr("Assign staged devices") : tr("Re-assign user"), ids.size(), RecordKind::Device, job);
+    });
+    dialog->open();
+}
+
+void ActionController::deprovision()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    const QList<DeviceInfo> sample = DeviceService(store_, clock_).devices(ids, kListedRecords);
+    auto *dialog = track(new DeprovisionDialog(sample, ids.size(), window_));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+        const DeprovisionMode mode = dialog->mode();
+        const Clock &clock = clock_;
+        runAction(DomainText::deprovisionMode(mode), ids.size(), RecordKind::Device,
+                  [ids, mode, &clock](Store &store, const ActionControl &control) {
+                      return DeviceService(store, clock).deprovision(ids, mode, control);
+                  });
+    });
+    dialog->open();
+}
+
+void ActionController::resend()
+{
+    resendInvitations(selectedIds());
+}
+
+void ActionController::resendInvitations(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    const Clock &clock = clock_;
+    runAction(tr("Resend enrollment invite"), ids.size(), RecordKind::Invitation,
+              [ids, &clock](Store &store, const ActionControl &control) {
+                  return EnrollmentService(store, clock).resend(ids, control);
+              },
+              [this](const QList<qint64> &retry) { resendInvitations(retry); });
+}
+
+void ActionController::resendExpired()
+{
+    const QList<qint64> ids = EnrollmentService(store_, clock_).expiredInvitationIds();
+    if (ids.isEmpty()) {
+        lastMessage_ = tr("No invitation has expired.");
+        emit message(lastMessage_);
+        return;
+    }
+    const int n = static_cast<int>(ids.size());
+    if (!Confirm::ask(window_, {tr("Resend expired invitations"),
+                                tr("Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.",
+                                   nullptr, n),
+                                {},
+                                ids.size(),
+                                tr("Resend %Ln Invitation(s)", nullptr, n),
+                                false}))
+        return;
+    resendInvitations(ids);
+}
+
+void ActionController::removeRequest()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    const int n = static_cast<int>(ids.size());
+    if (!Confirm::ask(window_, {tr("Remove enrollment requests"),
+                                tr("Remove %Ln enrollment request(s)? The invitation links stop working at once and "
+                                   "the requests leave the Enrollment Pending tab.",
+                                   nullptr, n),
+                                selectedLabels(kListedRecords),
+                                ids.size(),
+                                tr("Remove %Ln Request(s)", nullptr, n),
+                                true}))
+        return;
+    const Clock &clock = clock_;
+    runAction(tr("Remove request"), ids.size(), RecordKind::Invitation,
+              [ids, &clock](Store &store, const ActionControl &control) {
+                  return EnrollmentService(store, clock).removeRequests(ids, control);
+              });
+}
+
+void ActionController::removeStaged()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    const int n = static_cast<int>(ids.size());
+    if (!Confirm::ask(window_, {tr("Remove staged devices"),
+                                tr("Remove %Ln staged device(s)? They will no longer be prepared for enrollment.",
+                                   nullptr, n),
+                                selectedLabels(kListedRecords),
+                                ids.size(),
+                                tr("Remove %Ln Device(s)", nullptr, n),
+                                true}))
+        return;
+    const Clock &clock = clock_;
+    runAction(tr("Remove staged device"), ids.size(), RecordKind::Device,
+              [ids, &clock](Store &store, const ActionControl &control) {
+                  return DeviceService(store, clock).removeStaged(ids, control);
+              });
+}
+
+void ActionController::enrollmentSteps()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    const InvitationInfo info = EnrollmentService(store_, clock_).invitation(ids.first());
+    auto *dialog = track(new EnrollmentStepsDialog(info, clock_.nowMs(), linkBase_, window_));
+    connect(dialog, &EnrollmentStepsDialog::resendRequested, this, [this](qint64 id) { resendInvitations({id}); });
+    dialog->open();
+}
+
+void ActionController::showAuditLog()
+{
+    if (!auditLog_)
+        auditLog_ = new AuditLogWindow(store_, window_);
+    auditLog_->show();
+    auditLog_->raise();
+}
+
+} // namespace mdm

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "audit_log_window.h"
+#include "bulk_result.h"
+#include "result_sheet.h"
+#include "store.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QDialog;
+class QWidget;
+
+namespace mdm {
+
+class ActionRunner;
+class Clock;
+class ConsoleActions;
+class DeviceTabView;
+class Directory;
+
+// What each admin action does: it takes the selected record IDs from the current tab, asks what it
+// needs in a dialog (opened with open()), runs the service off the UI thread, tells the tabs what
+// changed and shows the outcome. MainWindow only connects it.
+class ActionController : public QObject
+{
+    Q_OBJECT
+
+public:
+    ActionController(Store &store, const Clock &clock, ConsoleActions &actions,
+                     std::function<DeviceTabView *()> currentTab, QWidget *window);
+    ~ActionController() override;
+
+    ActionRunner &runner() const { return *runner_; }
+    QDialog *lastDialog() const { return lastDialog_; }
+    ResultSheet *lastResultSheet() const { return lastSheet_; }
+    AuditLogWindow *auditLogWindow() const { return auditLog_; }
+    QString lastMessage() const { return lastMessage_; }
+    void setEnrollmentLinkBase(const QString &base) { linkBase_ = base; }
+
+    void resendInvitations(const QList<qint64> &ids);
+
+signals:
+    void message(const QString &text);
+    void actionFinished(const mdm::BulkResult &result);
+
+private:
+    void sendInvite();
+    void additionalDevice();
+    void reassign(bool staged);
+    void deprovision();
+    void resend();
+    void resendExpired();
+    void removeRequest();
+    void removeStaged();
+    void enrollmentSteps();
+    void showAuditLog();
+    void openInviteDialog(const struct InviteRequest *prefill);
+    void sendInvites(const QList<struct InviteRequest> &requests);
+    void runAction(const QString &title, qint64 total, RecordKind kind,
+                   std::function<BulkResult(Store &, const ActionControl &)> job,
+                   std::function<void(const QList<qint64> &)> retry = {});
+    QList<qint64> selectedIds() const;
+    QStringList selectedLabels(int limit) const;
+    template<class Dialog>
+    Dialog *track(Dialog *dialog);
+
+    Store &store_;
+    const Clock &clock_;
+    ConsoleActions &actions_;
+    std::function<DeviceTabView *()> currentTab_;
+    QWidget *window_;
+    std::unique_ptr<Directory> directory_;
+    ActionRunner *runner_;
+    QPointer<QDialog> lastDialog_;
+    QPointer<ResultSheet> lastSheet_;
+    QPointer<AuditLogWindow> auditLog_;
+    QString lastMessage_;
+    QString linkBase_ = QStringLiteral("https://mdm.example.com/enroll/");
+};
+
+} // namespace mdm

@@ -1,0 +1,86 @@
+#include "enrollment_steps_dialog.h"
+
+#include "invitation_rules.h"
+
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace mdm {
+
+namespace {
+QString when(qint64 ms)
+{
+    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QLocale::LongFormat) : QString();
+}
+} // namespace
+
+EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs, const QString &linkBase,
+                                             QWidget *parent)
+    : QDialog(parent), details_(new QTextBrowser(this))
+{
+    setWindowTitle(tr("Enrollment Steps — %1").arg(invitation.email));
+    setAttribute(Qt::WA_DeleteOnClose);
+    const InviteStatus status = inviteStatus(invitation.delivery, invitation.expiresAt, nowMs);
+    const QString link = invitation.linkToken.isEmpty()
+                             ? tr("The link was emailed; only its fingerprint is kept here. Resend the invitation to "
+                                  "issue a new link.")
+                             : linkBase + invitation.linkToken;
+    QString html = QStringLiteral("<h3>%1</h3><table cellpadding='2'>").arg(invitation.userName.toHtmlEscaped());
+    const QList<QPair<QString, QString>> rows{
+        {tr("Email"), invitation.email},
+        {tr("Platform"), DomainText::platform(invitation.platform)},
+        {tr("Ownership"), DomainText::ownership(invitation.ownership)},
+        {tr("Group"), invitation.group},
+        {tr("Status"), DomainText::inviteStatus(status)},
+        {tr("Requested"), when(invitation.requestedAt)},
+        {tr("Last sent"), when(invitation.sentAt)},
+        {tr("Valid until"), when(invitation.expiresAt)},
+        {tr("Resent"), QLocale().toString(invitation.resendCount)},
+        {tr("Remarks"), invitation.remarks},
+        {tr("Enrollment link"), link},
+    };
+    for (const auto &[label, value] : rows)
+        html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    if (status == InviteStatus::Expired)
+        html += QStringLiteral("<p style='color:#b71c1c'>%1</p>")
+                    .arg(tr("This invitation has expired: the link no longer works. Resend it to give the user a "
+                            "new link valid for 7 days.")
+                             .toHtmlEscaped());
+    details_->setHtml(html);
+
+    auto *steps = new QTextBrowser(this);
+    steps->setSearchPaths({QStringLiteral(":/help")});
+    steps->setSource(QUrl(QStringLiteral("qrc:/help/enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(details_);
+    splitter->addWidget(steps);
+    splitter->setSizes({320, 480});
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *resend = buttons->addButton(tr("&Resend Invite"), QDialogButtonBox::ActionRole);
+    connect(resend, &QPushButton::clicked, this, [this, id = invitation.id] {
+        emit resendRequested(id);
+        close();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(buttons);
+    resize(900, 560);
+}
+
+QString EnrollmentStepsDialog::detailsText() const
+{
+    return details_->toPlainText();
+}
+
+} // namespace mdm
