@@ -5,6 +5,9 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace mdm {
 
 QString AuditLog::currentActor()
@@ -12,6 +15,10 @@ QString AuditLog::currentActor()
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
+    // Services and cron jobs often run without USER; the account database still knows who we are.
+    if (user.isEmpty())
+        if (const passwd *account = getpwuid(geteuid()))
+            user = QString::fromLocal8Bit(account->pw_name);
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
@@ -50,15 +57,9 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
     return true;
 }
 
-QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit)
+namespace {
+QList<AuditEntry> readEntries(QSqlQuery &q)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
-                             " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
-                             " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
-    q.addBindValue(recordKind);
-    q.addBindValue(id);
-    q.addBindValue(limit);
     QList<AuditEntry> out;
     if (!q.exec())
         return out;
@@ -74,6 +75,58 @@ QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recor
         out << entry;
     }
     return out;
+}
+} // namespace
+
+namespace {
+QString searchClause(const QString &text)
+{
+    return text.isEmpty() ? QString()
+                          : QStringLiteral(" WHERE actor LIKE ?1 OR action LIKE ?1 OR details LIKE ?1"
+                                           " OR record_ids LIKE ?1 OR record_kind LIKE ?1");
+}
+} // namespace
+
+QList<AuditEntry> AuditLog::search(const QSqlDatabase &db, const QString &text, int limit)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log") +
+              searchClause(text) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT %1").arg(limit));
+    if (!text.isEmpty())
+        q.bindValue(0, QLatin1Char('%') + text + QLatin1Char('%'));
+    return readEntries(q);
+}
+
+qint64 AuditLog::count(const QSqlDatabase &db, const QString &text)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM audit_log") + searchClause(text));
+    if (!text.isEmpty())
+        q.bindValue(0, QLatin1Char('%') + text + QLatin1Char('%'));
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QList<AuditEntry> AuditLog::since(const QSqlDatabase &db, qint64 sinceMs)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log"
+                             " WHERE at >= ? ORDER BY at, id"));
+    q.addBindValue(sinceMs);
+    return readEntries(q);
+}
+
+QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
+                             " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
+                             " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
+    q.addBindValue(recordKind);
+    q.addBindValue(id);
+    q.addBindValue(limit);
+    return readEntries(q);
 }
 
 } // namespace mdm

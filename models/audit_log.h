@@ -23,6 +23,11 @@ public:
     static QString currentActor();
     static bool append(const QSqlDatabase &db, const AuditEntry &entry, QString *error);
     // The entries that name one record, newest first.
+    // The newest entries whose actor, action, records or parameters contain text (all when empty).
+    static QList<AuditEntry> search(const QSqlDatabase &db, const QString &text, int limit);
+    static qint64 count(const QSqlDatabase &db, const QString &text);
+    // Every entry from sinceMs on, oldest first.
+    static QList<AuditEntry> since(const QSqlDatabase &db, qint64 sinceMs);
     static QList<AuditEntry> history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit = 50);
 };
 

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSqlQuery>
 #include <QVariant>
 
 namespace mdm {
@@ -97,38 +96,11 @@ void AuditLogModel::setSearch(const QString &text)
 
 void AuditLogModel::reload()
 {
-    QSqlQuery q(store_.database());
-    q.exec(QStringLiteral("SELECT count(*) FROM audit_log"));
-    total_ = q.next() ? q.value(0).toLongLong() : 0;
-
-    const QString where = search_.isEmpty() ? QString()
-                                            : QStringLiteral(" WHERE actor LIKE ?1 OR action LIKE ?1 OR details LIKE ?1"
-                                                             " OR record_ids LIKE ?1 OR record_kind LIKE ?1");
-    q.prepare(QStringLiteral("SELECT count(*) FROM audit_log") + where);
-    if (!search_.isEmpty())
-        q.bindValue(0, QLatin1Char('%') + search_ + QLatin1Char('%'));
-    matches_ = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
-
-    q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log") + where +
-              QStringLiteral(" ORDER BY at DESC, id DESC LIMIT %1").arg(kLimit));
-    if (!search_.isEmpty())
-        q.bindValue(0, QLatin1Char('%') + search_ + QLatin1Char('%'));
-    QList<AuditEntry> entries;
-    if (q.exec()) {
-        while (q.next()) {
-            AuditEntry e;
-            e.atMs = q.value(0).toLongLong();
-            e.actor = q.value(1).toString();
-            e.action = q.value(2).toString();
-            e.recordKind = q.value(3).toString();
-            for (const QString &id : q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-                e.recordIds << id.toLongLong();
-            e.details = q.value(5).toString();
-            entries << e;
-        }
-    }
+    total_ = AuditLog::count(store_.database(), QString());
+    matches_ = search_.isEmpty() ? total_ : AuditLog::count(store_.database(), search_);
+    QList<AuditEntry> entries = AuditLog::search(store_.database(), search_, kLimit);
     beginResetModel();
-    entries_ = entries;
+    entries_ = std::move(entries);
     endResetModel();
 }
 

@@ -1,0 +1,322 @@
+// The headless twins of the console's actions: the same services, one transaction each.
+#include "audit_log.h"
+#include "cli_commands.h"
+#include "cli_common.h"
+#include "clock.h"
+#include "device_service.h"
+#include "directory.h"
+#include "enrollment_service.h"
+#include "record_table_model.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QTimer>
+#include <QVariant>
+
+namespace mdm::cli {
+
+namespace {
+
+// One line per record, then a summary; exit 0 only when everything asked for was done.
+int report(const BulkResult &result, const QString &verb)
+{
+    if (!result.ok) {
+        err() << Text::tr("Nothing was changed: %1").arg(result.error) << '\n';
+        return 1;
+    }
+    for (const Outcome &o : result.outcomes) {
+        out() << qSetFieldWidth(8) << Qt::left << OutcomeText::result(o.result).toLower() << qSetFieldWidth(0) << '#'
+              << o.id;
+        if (o.label != QString::number(o.id) && o.label != QStringLiteral("#%1").arg(o.id))
+            out() << "  " << o.label;
+        if (!o.reason.isEmpty())
+            out() << ": " << o.reason;
+        out() << '\n';
+    }
+    out() << Text::tr("%1 %2, skipped %3, failed %4")
+                 .arg(verb)
+                 .arg(result.count(Outcome::Result::Done))
+                 .arg(result.count(Outcome::Result::Skipped))
+                 .arg(result.count(Outcome::Result::Failed))
+          << '\n';
+    return result.count(Outcome::Result::Done) == result.outcomes.size() ? 0 : 1;
+}
+
+bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int *code)
+{
+    if (!parser.parse(arguments)) {
+        *code = usageError(parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int invite(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    parser.addOption({QStringLiteral("name"), QString(), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("email"), QString(), QStringLiteral("email")});
+    parser.addOption({QStringLiteral("platform"), QString(), QStringLiteral("platform")});
+    parser.addOption({QStringLiteral("owned-by"), QString(), QStringLiteral("ownership")});
+    parser.addOption({QStringLiteral("group"), QString(), QStringLiteral("group")});
+    parser.addOption({QStringLiteral("csv"), QString(), QStringLiteral("file")});
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+
+    QList<InviteRequest> requests;
+    if (parser.isSet(QStringLiteral("csv"))) {
+        return usageError(Text::tr("invite --csv is handled by the CSV reader."));
+    }
+    InviteRequest request;
+    request.name = parser.value(QStringLiteral("name"));
+    request.email = parser.value(QStringLiteral("email"));
+    const auto platform = platformFromText(parser.value(QStringLiteral("platform")));
+    if (!platform)
+        return usageError(Text::tr("--platform must be one of android, ios, ipados, macos, windows, other."));
+    request.platform = *platform;
+    if (parser.isSet(QStringLiteral("owned-by"))) {
+        const auto ownership = ownershipFromText(parser.value(QStringLiteral("owned-by")));
+        if (!ownership)
+            return usageError(Text::tr("--owned-by must be corporate or personal."));
+        request.ownership = *ownership;
+    }
+    request.group = parser.value(QStringLiteral("group"));
+    if (request.name.isEmpty() && request.email.contains(QLatin1Char('@')))
+        request.name = request.email.section(QLatin1Char('@'), 0, 0);
+    requests << request;
+
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+    Clock clock;
+    EnrollmentService service(*store, clock);
+    for (const QString &warning : service.warnings(request))
+        err() << Text::tr("warning: %1").arg(warning) << '\n';
+    return report(service.invite(requests), Text::tr("invited"));
+}
+
+int resend(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    parser.addOption({QStringLiteral("id"), QString(), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("expired"), QString()});
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+    QList<qint64> ids;
+    QString error;
+    if (!parseIds(parser, QStringLiteral("id"), &ids, &error))
+        return usageError(error);
+    if (ids.isEmpty() == !parser.isSet(QStringLiteral("expired")))
+        return usageError(Text::tr("resend takes either --expired or one or more --id N."));
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+    Clock clock;
+    EnrollmentService service(*store, clock);
+    if (parser.isSet(QStringLiteral("expired"))) {
+        ids = service.expiredInvitationIds();
+        if (ids.isEmpty()) {
+            out() << Text::tr("No invitation has expired.") << '\n';
+            return 0;
+        }
+    }
+    return report(service.resend(ids), Text::tr("resent"));
+}
+
+int removeRequest(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    parser.addOption({QStringLiteral("id"), QString(), QStringLiteral("id")});
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+    QList<qint64> ids;
+    QString error;
+    if (!parseIds(parser, QStringLiteral("id"), &ids, &error))
+        return usageError(error);
+    if (ids.isEmpty())
+        return usageError(Text::tr("remove-request needs one or more --id N."));
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+    Clock clock;
+    return report(EnrollmentService(*store, clock).removeRequests(ids), Text::tr("removed"));
+}
+
+int reassign(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    parser.addOption({QStringLiteral("device"), QString(), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("email"), QString(), QStringLiteral("email")});
+    parser.addOption({QStringLiteral("name"), QString(), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("group"), QString(), QStringLiteral("group")});
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+    QList<qint64> ids;
+    QString error;
+    if (!parseIds(parser, QStringLiteral("device"), &ids, &error))
+        return usageError(error);
+    // Device IDs may also follow --device as further words: "--device 4 5 6".
+    for (const QString &word : parser.positionalArguments().mid(1)) {
+        bool ok = false;
+        const qint64 id = word.toLongLong(&ok);
+        if (!ok)
+            return usageError(Text::tr("unexpected argument “%1”.").arg(word));
+        ids << id;
+    }
+    if (ids.isEmpty() || !parser.isSet(QStringLiteral("email")))
+        return usageError(Text::tr("reassign needs --device N… and --email EMAIL."));
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+    AssignTarget target;
+    target.email = parser.value(QStringLiteral("email")).trimmed();
+    target.group = parser.value(QStringLiteral("group"));
+    Directory directory(store->database());
+    const auto matches = directory.searchUsers(target.email, 50);
+    for (const UserInfo &user : matches)
+        if (user.email.compare(target.email, Qt::CaseInsensitive) == 0)
+            target.userId = user.id;
+    if (target.userId == 0) {
+        target.name = parser.value(QStringLiteral("name"));
+        if (target.name.isEmpty())
+            return usageError(Text::tr("%1 is not a known user; give --name to create the user.").arg(target.email));
+    }
+    Clock clock;
+    return report(DeviceService(*store, clock).reassign(ids, target), Text::tr("re-assigned"));
+}
+
+int deprovision(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    parser.addOption({QStringLiteral("device"), QString(), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("mode"), QString(), QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("yes"), QString()});
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+    QList<qint64> ids;
+    QString error;
+    if (!parseIds(parser, QStringLiteral("device"), &ids, &error))
+        return usageError(error);
+    for (const QString &word : parser.positionalArguments().mid(1)) {
+        bool ok = false;
+        const qint64 id = word.toLongLong(&ok);
+        if (!ok)
+            return usageError(Text::tr("unexpected argument “%1”.").arg(word));
+        ids << id;
+    }
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (ids.isEmpty() || (mode != QLatin1String("revoke") && mode != QLatin1String("factory-reset")))
+        return usageError(Text::tr("deprovision needs --device N… and --mode revoke|factory-reset."));
+    if (!parser.isSet(QStringLiteral("yes")))
+        return usageError(Text::tr("deprovision removes devices from management; add --yes to confirm."));
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+    Clock clock;
+    return report(DeviceService(*store, clock)
+                      .deprovision(ids, mode == QLatin1String("revoke") ? DeprovisionMode::RevokeMdm
+                                                                        : DeprovisionMode::FactoryReset),
+                  Text::tr("queued"));
+}
+
+int list(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    parser.addPositionalArgument(QStringLiteral("tab"), QString());
+    parser.addOption({QStringLiteral("search"), QString(), QStringLiteral("text")});
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+    const QString tab = parser.positionalArguments().value(1);
+    TabKind kind;
+    if (tab == QLatin1String("managed"))
+        kind = TabKind::Managed;
+    else if (tab == QLatin1String("staged"))
+        kind = TabKind::Staged;
+    else if (tab == QLatin1String("pending"))
+        kind = TabKind::Pending;
+    else
+        return usageError(Text::tr("list takes managed, staged or pending."));
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+    Clock clock;
+    // The same model as the console's tab, so the command line lists exactly what the tab shows.
+    RecordTableModel model(*store, clock, kind);
+    IndexQuery query;
+    query.search = parser.value(QStringLiteral("search"));
+    QEventLoop loop;
+    QObject::connect(&model, &RecordTableModel::queryApplied, &loop, [&] {
+        if (model.currentQuery().search == query.search && !model.isQueryPending())
+            loop.quit();
+    });
+    QObject::connect(&model, &RecordTableModel::failed, &loop, [&](const QString &message) {
+        err() << message << '\n';
+        loop.exit(1);
+    });
+    model.setFilter(query);
+    if (loop.exec() != 0)
+        return 1;
+    QStringList header{QStringLiteral("id")};
+    QList<int> columns;
+    for (int c = 0; c < model.columnCount(); ++c) {
+        if (model.spec().columns[c].source == SortSource::None)
+            continue;
+        columns << c;
+        header << QString::fromLatin1(model.spec().columns[c].key);
+    }
+    out() << header.join(QLatin1Char('\t')) << '\n';
+    for (int row = 0; row < model.rowCount(); ++row) {
+        out() << model.idAt(row);
+        for (int c : columns)
+            out() << '\t' << model.index(row, c).data().toString();
+        out() << '\n';
+    }
+    err() << Text::tr("%1 records").arg(model.rowCount()) << '\n';
+    return 0;
+}
+
+int audit(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    parser.addOption({QStringLiteral("since"), QString(), QStringLiteral("iso8601")});
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+    qint64 since = 0;
+    if (parser.isSet(QStringLiteral("since"))) {
+        const QDateTime at = QDateTime::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
+        if (!at.isValid())
+            return usageError(Text::tr("--since takes an ISO 8601 time such as 2026-11-28T09:00:00Z."));
+        since = at.toMSecsSinceEpoch();
+    }
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+    out() << "at\tactor\taction\trecord_kind\trecord_ids\tdetails\n";
+    for (const AuditEntry &e : AuditLog::since(store->database(), since)) {
+        QStringList ids;
+        for (qint64 id : e.recordIds)
+            ids << QString::number(id);
+        out() << QDateTime::fromMSecsSinceEpoch(e.atMs).toUTC().toString(Qt::ISODateWithMs) << '\t' << e.actor
+              << '\t' << e.action << '\t' << e.recordKind << '\t' << ids.join(QLatin1Char(',')) << '\t' << e.details
+              << '\n';
+    }
+    return 0;
+}
+
+} // namespace mdm::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QStringList>
+
+namespace mdm::cli {
+
+// Each headless subcommand: parses its own options from the full argument list and returns the
+// process exit code (0 success, 1 failure, 2 usage error).
+int demo(const QStringList &arguments);
+int invite(const QStringList &arguments);
+int resend(const QStringList &arguments);
+int removeRequest(const QStringList &arguments);
+int reassign(const QStringList &arguments);
+int deprovision(const QStringList &arguments);
+int list(const QStringList &arguments);
+int audit(const QStringList &arguments);
+
+} // namespace mdm::cli

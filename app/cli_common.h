@@ -1,0 +1,35 @@
+#pragma once
+
+#include "store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace mdm::cli {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+QTextStream &out();
+QTextStream &err();
+
+// Prints "mdm-console: message" and the hint to --help; returns the usage exit code (2).
+int usageError(const QString &message);
+
+// A parser with the global options (--db, --lang) and one positional: the command.
+void addGlobalOptions(QCommandLineParser &parser);
+void prepare(QCommandLineParser &parser);
+
+// Opens the store named by --db (or the default); prints why not and returns null on failure.
+std::unique_ptr<Store> openStore(const QCommandLineParser &parser);
+
+// Every value of a repeatable ID option, also "1,2,3" lists; false (and a message) on a bad number.
+bool parseIds(const QCommandLineParser &parser, const QString &option, QList<qint64> *ids, QString *error);
+
+} // namespace mdm::cli
