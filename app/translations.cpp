@@ -7,24 +7,31 @@
 
 namespace mdm {
 
+namespace {
+bool install(const QLocale &locale, const QString &name, const QString &folder)
+{
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (!translator->load(locale, name, QStringLiteral("_"), folder)) {
+        delete translator;
+        return false;
+    }
+    QCoreApplication::installTranslator(translator);
+    return true;
+}
+} // namespace
+
 QString installTranslations(const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     if (!language.isEmpty())
         QLocale::setDefault(locale);
-    auto *app = QCoreApplication::instance();
-    auto *own = new QTranslator(app);
-    if (!own->load(locale, QStringLiteral("mdm_console"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete own;
-        return {};
-    }
-    QCoreApplication::installTranslator(own);
-    auto *qt = new QTranslator(app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
+    // English first: it gives the source strings their plural forms. A later translator wins.
+    install(QLocale(QLocale::English), QStringLiteral("mdm_console"), QStringLiteral(":/i18n"));
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return QStringLiteral("en");
+    if (!install(locale, QStringLiteral("mdm_console"), QStringLiteral(":/i18n")))
+        return QStringLiteral("en");
+    install(locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return locale.name();
 }
 

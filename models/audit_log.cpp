@@ -82,8 +82,17 @@ namespace {
 QString searchClause(const QString &text)
 {
     return text.isEmpty() ? QString()
-                          : QStringLiteral(" WHERE actor LIKE ?1 OR action LIKE ?1 OR details LIKE ?1"
-                                           " OR record_ids LIKE ?1 OR record_kind LIKE ?1");
+                          : QStringLiteral(" WHERE actor LIKE ? OR action LIKE ? OR details LIKE ?"
+                                           " OR record_ids LIKE ? OR record_kind LIKE ?");
+}
+
+void bindSearch(QSqlQuery &q, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    const QString pattern = QLatin1Char('%') + text + QLatin1Char('%');
+    for (int i = 0; i < 5; ++i)
+        q.addBindValue(pattern);
 }
 } // namespace
 
@@ -93,8 +102,7 @@ QList<AuditEntry> AuditLog::search(const QSqlDatabase &db, const QString &text, 
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log") +
               searchClause(text) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT %1").arg(limit));
-    if (!text.isEmpty())
-        q.bindValue(0, QLatin1Char('%') + text + QLatin1Char('%'));
+    bindSearch(q, text);
     return readEntries(q);
 }
 
@@ -102,8 +110,7 @@ qint64 AuditLog::count(const QSqlDatabase &db, const QString &text)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT count(*) FROM audit_log") + searchClause(text));
-    if (!text.isEmpty())
-        q.bindValue(0, QLatin1Char('%') + text + QLatin1Char('%'));
+    bindSearch(q, text);
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 

@@ -1,6 +1,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "translations.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 
@@ -14,5 +16,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MDM Enrollment Console Tests"));
     QApplication::setApplicationName(QStringLiteral("mdm-console-tests"));
+    // English, as the console shows it: with plural forms ("2 days", not "2 day(s)").
+    mdm::installTranslations(QStringLiteral("en"));
     return Catch::Session().run(argc, argv);
 }

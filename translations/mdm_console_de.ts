@@ -1,4 +1,1821 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, skipped %3, failed %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invite --csv is handled by the CSV reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--platform must be one of android, ios, ipados, macos, windows, other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--owned-by must be corporate or personal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resend takes either --expired or one or more --id N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invitation has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove-request needs one or more --id N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reassign needs --device N… and --email EMAIL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a known user; give --name to create the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprovision needs --device N… and --mode revoke|factory-reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprovision removes devices from management; add --yes to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list takes managed, staged or pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--since takes an ISO 8601 time such as 2026-11-28T09:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mdm-console: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;mdm-console --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store file to open (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. de or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes record IDs (whole numbers), not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from 0 to 10000000, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo takes no further arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” already holds devices or invitations; demo fills only an empty store. Use --force to add sample data anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample data was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled %1 with %2 managed devices, %3 staged devices, %4 pending invitations (%5 users).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
+       mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
+       mdm-console --help | --version
+
+Global options:
+  --db PATH     store file (default: %1)
+  --lang CODE   user interface language (e.g. de); default: the system&apos;s
+
+Commands:
+  demo [--devices N] [--staged N] [--pending N] [--force]
+        fill an empty store with sample data (N managed devices, default 300;
+        N/5 staged and N/3 pending unless given)
+  invite --name NAME --email EMAIL --platform android|ios|ipados|macos|windows|other
+         [--owned-by corporate|personal] [--group G]
+  invite --csv FILE               invitations from a bulk-enrollment CSV
+  resend --expired | --id N [--id N…]
+  remove-request --id N [--id N…]
+  reassign --device N… --email EMAIL [--name NAME] [--group G]
+  deprovision --device N… --mode revoke|factory-reset --yes
+  list managed|staged|pending [--search TEXT]   records with their IDs
+  audit [--since ISO8601]         the audit log
+
+Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; commands: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Csv</name>
+    <message>
+        <source>Line %1 is not UTF-8 text. Save the file as “CSV UTF-8” and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is never closed (a &quot; is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <source>The %1 tab has no column “%2” to export. Its columns are: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 of the %2 tab cannot be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 tab&apos;s query has an unexpected form; cannot export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the %1 tab: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeprovisionDialog</name>
+    <message>
+        <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Android: the work profile (or the fully managed setup) and its apps and data are removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a bypass code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS/iPadOS: the management profile, managed apps and their data are removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macOS: the Mac is erased; on Apple silicon it restarts into Recovery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macOS: the management profile and the settings it installed are removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows: the PC is reset and the user&apos;s files are removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows: the device leaves management; corporate policies and apps are removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other devices: the reset depends on the device&apos;s own management agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other devices: the management agent is told to unenroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceService</name>
+    <message>
+        <source>The new user&apos;s name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen user no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no device was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer staged: it has enrolled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a managed device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already assigned to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already queued: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no device was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Directory</name>
+    <message>
+        <source>Cannot add the user %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the group %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DomainText</name>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iPadOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corporate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmanaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factory reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke MDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentService</name>
+    <message>
+        <source>The user name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a valid pending %2 invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has an enrolled %2 device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nobody to invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no invitation was resent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user has enrolled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user has enrolled a %1 device since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no request was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InviteCsv</name>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(column %1 has no title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the columns “%2” and “%3” mean the same; keep one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the file has no EMAIL_ADDRESS column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: the file has no PLATFORM_TYPE column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These columns are not used and were ignored: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no platform type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a platform type (Android, iOS, iPadOS, macOS, Windows or Other).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OWNED_BY is “%1”; it must be Corporate or Personal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row has more cells than the header has columns (an unquoted comma in a value?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2 is invited for %3 on line %4 too; each line sends an invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has a header but nobody to invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records; see Show Details for the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StagedImport</name>
+    <message>
+        <source>(column %1 has no title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The columns “%1” and “%2” mean the same; keep one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no platform column. Name one “Platform” (Android, iOS, iPadOS, macOS, Windows or Other in each row).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has neither a serial number nor an IMEI column; a device needs one of them. Name it “Serial number” or “IMEI”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has more cells than the header has columns (an unquoted comma in a value?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a platform (Android, iOS, iPadOS, macOS, Windows or Other).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither a serial number nor an IMEI; a device needs one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMEI %1 has a wrong check digit (mistyped?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMEI “%1” is not 15 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No email address, so the device is staged without a user; the user name “%1” is not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial number %1 is also on line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMEI %1 is also on line %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These columns are not used and were ignored: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has a header but no devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems, so nothing was imported. Correct them, or import only the valid rows.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The serial number %1 already belongs to a staged device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial number %1 already belongs to a managed device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMEI %1 already belongs to a staged device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMEI %1 already belongs to a managed device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no device was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>“%1” is a folder, not a store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an MDM console store (not an SQLite database file). The file was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is read-only. The console needs to write to its store; check the file&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder “%1” is read-only. The console keeps a journal beside the store and needs to write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder “%1” is read-only; cannot create a store there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TabText</name>
+    <message>
+        <source>Staged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged (no user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>MDM Enrollment Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::ActionController</name>
+    <message>
+        <source>%1: done for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send another invitation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the invitation anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send enrollment invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send enrollment invites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign staged devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-assign user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend enrollment invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invitation has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend expired invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend %Ln Invitation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove enrollment requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln enrollment request(s)? The invitation links stop working at once and the requests leave the Enrollment Pending tab.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln Request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove staged devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln staged device(s)? They will no longer be prepared for enrollment.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln Device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove staged device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::ActionRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::AssignDialog</name>
+    <message>
+        <source>An &amp;existing user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;new user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the user; change the group only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-Assign User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign / Re-Enroll Staged Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln device(s) will change hands. The new user receives the access, settings and configurations of their role.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln staged device(s) will be assigned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search users by name or email…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep each device&apos;s group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the user an enrollment invitation for each device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the new user&apos;s name and email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invitation needs a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::AuditLogModel</name>
+    <message>
+        <source>Enrollment invite sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment invite resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment request removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User re-assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke MDM queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factory reset queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged device removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged device assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged devices imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample data added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> … (%1 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::AuditLogWindow</name>
+    <message>
+        <source>Audit Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search who, what, which records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (newest %1 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::ConsoleActions</name>
+    <message>
+        <source>&amp;Send Enrollment Invite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Invites from &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Staged Devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mail Server Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Search and Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details &amp;Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll &amp;Additional Device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;Assign User…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deprovision (Wipe)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend Enrollment Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend All &amp;Expired Invites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;Steps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Staged Device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign / Re-&amp;Enroll…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Troubleshooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;How-To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;FAQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About MDM Enrollment Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Export %Ln Selected…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-&amp;Assign %Ln Devices…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Deprovision %Ln Devices…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Resend %Ln Invitations…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re&amp;move %Ln Requests…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re&amp;move %Ln Staged Devices…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign / Re-&amp;Enroll %Ln Devices…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mdm::DeprovisionDialog</name>
+    <message>
+        <source>&amp;Revoke MDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Factory reset device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprovision (Wipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &lt;b&gt;%1&lt;/b&gt; (%2) from management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove &lt;b&gt;%Ln device(s)&lt;/b&gt; from management.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removes the management profile and erases corporate data and configurations. The device keeps its current state, including personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erases everything — data, apps and settings, including those from MDM — and returns the device to its original state. For devices being retired or repurposed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, type the device name &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, type the number of devices, &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Factory Reset %Ln Devices</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Factory Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke MDM on %Ln Devices</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke MDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::DetailsPane</name>
+    <message>
+        <source>Select a row to see every field and its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) selected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recorded actions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::DeviceTabView</name>
+    <message>
+        <source>All groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search user name or email… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search name, user, email, serial, IMEI… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only invitations whose 7-day validity has passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within 48 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only valid invitations that expire within the next 48 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear search and filters (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Enrollment Invite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Staged Devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the Demo Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Search and Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No record matches the search and filters; %Ln in this tab in all.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No managed devices yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices appear here when users complete enrollment. Send an enrollment invite to get started, or try the demo store to explore the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No staged devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a CSV list of devices (serial number or IMEI, platform) to prepare them for enrollment in bulk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pending invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enrollment invite waits here until the user enrolls the device. Invitations are valid for 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::EnrollmentStepsDialog</name>
+    <message>
+        <source>Enrollment Steps — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was emailed; only its fingerprint is kept here. Resend the invitation to issue a new link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation has expired: the link no longer works. Resend it to give the user a new link valid for 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resend Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::HelpBrowser</name>
+    <message>
+        <source>Help — MDM Enrollment Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::InviteDialog</name>
+    <message>
+        <source>Corporate-owned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal (BYOD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Enrollment Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Ana Silva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ana.silva@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ownership:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user receives an email with a link to enroll the device. The link is valid for 7 days; you can resend it from the Enrollment Pending tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll Additional Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::MainWindow</name>
+    <message>
+        <source>MDM Enrollment Console — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrollment Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About MDM Enrollment Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MDM Enrollment Console %1&lt;/h3&gt;&lt;p&gt;Manage device enrollment: managed devices, staged devices and pending enrollment invitations.&lt;/p&gt;&lt;p&gt;Store: %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected of %2 shown (%3 total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window already shows the demo store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample data was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a second console window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::RecordTableModel</name>
+    <message>
+        <source>Record ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staged on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions for this invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::ResultSheet</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 done · %2 skipped · %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::Store</name>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an MDM console store: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of the console (store version %2; this version reads up to %3). Update the console; the file was left unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrading the store to version %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

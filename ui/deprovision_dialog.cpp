@@ -58,7 +58,7 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
     auto *headline = new QLabel(deviceCount == 1 && !sample.isEmpty()
                                     ? tr("Remove <b>%1</b> (%2) from management.")
                                           .arg(sample.first().name.toHtmlEscaped(), sample.first().email.toHtmlEscaped())
-                                    : tr("Remove <b>%Ln devices</b> from management.", nullptr, n),
+                                    : tr("Remove <b>%Ln device(s)</b> from management.", nullptr, n),
                                 this);
     headline->setWordWrap(true);
 
@@ -98,7 +98,7 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     destroy_ = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
-    destroy_->setStyleSheet(QStringLiteral("QPushButton:enabled { color: white; background: #c62828; padding: 4px 12px; }"));
+    destroy_->setStyleSheet(QStringLiteral("QPushButton:enabled { color: white; background: #c62828; }"));
     buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -138,6 +138,8 @@ void DeprovisionDialog::update()
     destroy_->setText(mode() == DeprovisionMode::FactoryReset
                           ? (n > 1 ? tr("Factory Reset %Ln Devices", nullptr, n) : tr("Factory Reset"))
                           : (n > 1 ? tr("Revoke MDM on %Ln Devices", nullptr, n) : tr("Revoke MDM")));
+    // A style sheet button does not grow with its text on its own.
+    destroy_->setMinimumWidth(destroy_->fontMetrics().horizontalAdvance(destroy_->text()) + 32);
     destroy_->setEnabled(confirm_->text().trimmed() == expected_);
 }
 

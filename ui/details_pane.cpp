@@ -30,7 +30,7 @@ QString DetailsPane::text() const
 void DetailsPane::showSelectionSummary(qint64 selected)
 {
     const QString message = selected == 0 ? tr("Select a row to see every field and its history.")
-                                          : tr("%Ln records selected.", nullptr, static_cast<int>(selected));
+                                          : tr("%Ln record(s) selected.", nullptr, static_cast<int>(selected));
     browser_->setHtml(QStringLiteral("<p style='color:gray'>%1</p>").arg(message.toHtmlEscaped()));
 }
 

@@ -1,0 +1,22 @@
+"""Fills the numerus forms of an English .ts file from the source text ("(s)" marks the plural)."""
+import sys
+import xml.etree.ElementTree as ET
+
+
+def main(path: str) -> None:
+    tree = ET.parse(path)
+    for message in tree.getroot().iter("message"):
+        if message.get("numerus") != "yes":
+            continue
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        for form in list(translation):
+            translation.remove(form)
+        for text in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            ET.SubElement(translation, "numerusform").text = text
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,304 @@
+#include "action_controller.h"
+#include "action_runner.h"
+#include "assign_dialog.h"
+#include "audit_log_model.h"
+#include "audit_log_window.h"
+#include "clock.h"
+#include "confirm.h"
+#include "console_actions.h"
+#include "demo_data.h"
+#include "deprovision_dialog.h"
+#include "device_tab_view.h"
+#include "enrollment_steps_dialog.h"
+#include "gui_support.h"
+#include "invite_dialog.h"
+#include "main_window.h"
+#include "record_table_model.h"
+#include "result_sheet.h"
+#include "store.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace mdm;
+using mdm::test::saveScreenshot;
+using mdm::test::TempDir;
+using mdm::test::waitUntil;
+
+namespace {
+
+qint64 scalar(Store &store, const QString &sql)
+{
+    QSqlQuery q(store.database());
+    q.exec(sql);
+    return q.next() ? q.value(0).toLongLong() : -1;
+}
+
+struct Console
+{
+    TempDir dir;
+    std::unique_ptr<Store> store;
+    Clock clock;
+    std::unique_ptr<MainWindow> window;
+
+    Console()
+    {
+        auto opened = Store::open(dir.file(QStringLiteral("console.db")));
+        REQUIRE(opened.store);
+        store = std::move(opened.store);
+        DemoOptions options;
+        options.managed = 300;
+        REQUIRE(fillDemoData(*store, clock, options).ok);
+        window = std::make_unique<MainWindow>(*store, clock);
+        window->resize(1360, 820);
+        window->show();
+        REQUIRE(waitUntil([&] { return settled(); }));
+    }
+
+    bool settled() const
+    {
+        for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending})
+            if (window->tab(kind)->model().isLoading() || window->tab(kind)->model().isQueryPending())
+                return false;
+        return !window->controller().runner().isBusy();
+    }
+
+    DeviceTabView *show(TabKind kind)
+    {
+        window->findChild<QTabWidget *>()->setCurrentWidget(window->tab(kind));
+        return window->tab(kind);
+    }
+
+    void selectRows(TabKind kind, int first, int last)
+    {
+        DeviceTabView *view = show(kind);
+        auto &model = view->model();
+        view->table()->selectionModel()->select(QItemSelection(model.index(first, 0), model.index(last, 0)),
+                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+
+    template<class Dialog>
+    Dialog *dialog()
+    {
+        auto *d = qobject_cast<Dialog *>(window->controller().lastDialog());
+        REQUIRE(d);
+        REQUIRE(waitUntil([d] { return d->isVisible(); }));
+        return d;
+    }
+
+    void waitForAction()
+    {
+        REQUIRE(waitUntil([&] { return !window->controller().runner().isBusy(); }));
+        REQUIRE(waitUntil([&] { return settled(); }));
+    }
+};
+
+} // namespace
+
+TEST_CASE("Send invite validates its fields and adds a pending invitation", "[gui][actions]")
+{
+    Console console;
+    console.window->actions().sendInvite->trigger();
+    auto *dialog = console.dialog<InviteDialog>();
+    CHECK_FALSE(dialog->sendButton()->isEnabled());
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Nora Field"));
+    QTest::keyClicks(dialog->emailEdit(), QStringLiteral("nora.field@"));
+    CHECK_FALSE(dialog->sendButton()->isEnabled());
+    CHECK(dialog->problem().contains(QStringLiteral("not an email address")));
+    saveScreenshot(dialog, QStringLiteral("dialog-invite-invalid"));
+    QTest::keyClicks(dialog->emailEdit(), QStringLiteral("contoso.example"));
+    CHECK(dialog->sendButton()->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("dialog-invite"));
+    dialog->sendButton()->click();
+    console.waitForAction();
+
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'"
+                                                " AND state = 0")) == 1);
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
+                                                " WHERE i.email = 'nora.field@contoso.example' AND o.state = 0")) == 1);
+    REQUIRE(waitUntil([&] { return console.window->tab(TabKind::Pending)->totalCount() == 101; }));
+
+    // The same address and platform again: the admin is warned and can decline.
+    console.window->actions().sendInvite->trigger();
+    auto *again = console.dialog<InviteDialog>();
+    again->nameEdit()->setText(QStringLiteral("Nora Field"));
+    again->emailEdit()->setText(QStringLiteral("NORA.FIELD@contoso.example"));
+    Confirm::setNextAnswer(false);
+    again->sendButton()->click();
+    QTest::qWait(50);
+    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("already has a valid pending")));
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'"))
+          == 1);
+}
+
+TEST_CASE("Deprovision needs the typed device name before the destructive button enables", "[gui][actions]")
+{
+    Console console;
+    DeviceTabView *managed = console.show(TabKind::Managed);
+    // Pick an enrolled device.
+    int row = 0;
+    while (managed->model().index(row, ManagedColumn::Status).data().toString() != QStringLiteral("Enrolled"))
+        ++row;
+    console.selectRows(TabKind::Managed, row, row);
+    const qint64 id = managed->model().idAt(row);
+    const QString name = managed->model().index(row, ManagedColumn::Device).data().toString();
+    console.window->actions().deprovision->trigger();
+    auto *dialog = console.dialog<DeprovisionDialog>();
+    CHECK(dialog->expectedConfirmation() == name);
+    CHECK_FALSE(dialog->destroyButton()->isEnabled());
+    QTest::keyClicks(dialog->confirmationEdit(), name.left(3));
+    CHECK_FALSE(dialog->destroyButton()->isEnabled());
+    dialog->confirmationEdit()->setText(name);
+    CHECK(dialog->destroyButton()->isEnabled());
+    dialog->factoryResetChoice()->setChecked(true);
+    CHECK(dialog->destroyButton()->text() == QStringLiteral("Factory Reset"));
+    saveScreenshot(dialog, QStringLiteral("dialog-deprovision-one"));
+    dialog->destroyButton()->click();
+    console.waitForAction();
+
+    CHECK(scalar(*console.store, QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(id)) == 4);
+    CHECK(scalar(*console.store, QStringLiteral("SELECT kind FROM commands WHERE device_id = %1 AND state = 0").arg(id)) == 2);
+    REQUIRE(waitUntil([&] {
+        return managed->model().index(managed->model().rowOf(id), ManagedColumn::Status).data().toString() ==
+               QStringLiteral("Wipe pending");
+    }));
+    CHECK(console.window->controller().lastMessage().contains(name));
+}
+
+TEST_CASE("Deprovisioning many devices asks for their number and reports each one", "[gui][actions]")
+{
+    Console console;
+    console.selectRows(TabKind::Managed, 0, 19);
+    console.window->actions().deprovision->trigger();
+    auto *dialog = console.dialog<DeprovisionDialog>();
+    CHECK(dialog->expectedConfirmation() == QStringLiteral("20"));
+    QTest::keyClicks(dialog->confirmationEdit(), QStringLiteral("20"));
+    CHECK(dialog->destroyButton()->isEnabled());
+    CHECK(dialog->destroyButton()->text() == QStringLiteral("Revoke MDM on 20 Devices"));
+    saveScreenshot(dialog, QStringLiteral("dialog-deprovision-many"));
+    dialog->destroyButton()->click();
+    console.waitForAction();
+    ResultSheet *sheet = console.window->controller().lastResultSheet();
+    REQUIRE(sheet);
+    CHECK(sheet->asText().count(QLatin1Char('\n')) == 21);
+    CHECK(sheet->summary().contains(QStringLiteral("done")));
+    saveScreenshot(sheet, QStringLiteral("dialog-result-sheet"));
+    sheet->close();
+}
+
+TEST_CASE("Re-assign moves devices to a new user in one step", "[gui][actions]")
+{
+    Console console;
+    console.selectRows(TabKind::Managed, 3, 4);
+    DeviceTabView *managed = console.window->tab(TabKind::Managed);
+    const qint64 first = managed->model().idAt(3);
+    const qint64 second = managed->model().idAt(4);
+    console.window->actions().reassign->trigger();
+    auto *dialog = console.dialog<AssignDialog>();
+    CHECK(dialog->userList()->count() > 0);
+    CHECK_FALSE(dialog->okButton()->isEnabled());
+    dialog->newUserChoice()->setChecked(true);
+    QTest::keyClicks(dialog->newNameEdit(), QStringLiteral("Olu Adeyemi"));
+    QTest::keyClicks(dialog->newEmailEdit(), QStringLiteral("olu.adeyemi@contoso.example"));
+    CHECK(dialog->okButton()->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("dialog-reassign"));
+    dialog->okButton()->click();
+    console.waitForAction();
+    const qint64 user = scalar(*console.store, QStringLiteral("SELECT id FROM users WHERE email = 'olu.adeyemi@contoso.example'"));
+    CHECK(user > 0);
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM devices WHERE user_id = %1 AND id IN (%2, %3)")
+                                     .arg(user)
+                                     .arg(first)
+                                     .arg(second)) == 2);
+}
+
+TEST_CASE("Resend gives a summary and Remove request confirms and removes rows", "[gui][actions]")
+{
+    Console console;
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    console.selectRows(TabKind::Pending, 0, 2);
+    const std::vector<qint64> ids = pending->selectedIds();
+    console.window->actions().resend->trigger();
+    console.waitForAction();
+    ResultSheet *sheet = console.window->controller().lastResultSheet();
+    REQUIRE(sheet);
+    CHECK(sheet->summary().startsWith(QStringLiteral("3 done")));
+    sheet->close();
+    CHECK(scalar(*console.store, QStringLiteral("SELECT sum(resend_count > 0) FROM invitations WHERE id IN (%1, %2, %3)")
+                                     .arg(ids[0])
+                                     .arg(ids[1])
+                                     .arg(ids[2])) == 3);
+
+    console.selectRows(TabKind::Pending, 10, 11);
+    Confirm::setNextAnswer(true);
+    console.window->actions().removeRequest->trigger();
+    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("Remove 2 enrollment requests")));
+    console.waitForAction();
+    REQUIRE(waitUntil([&] { return pending->totalCount() == 98 && pending->shownCount() == 98; }));
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 2")) == 2);
+
+    Confirm::setNextAnswer(false);
+    console.window->actions().resendExpired->trigger();
+    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("expired invitation")));
+}
+
+TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][actions]")
+{
+    Console console;
+    DeviceTabView *staged = console.show(TabKind::Staged);
+    console.selectRows(TabKind::Staged, 0, 1);
+    const std::vector<qint64> ids = staged->selectedIds();
+    console.window->actions().assignStaged->trigger();
+    auto *dialog = console.dialog<AssignDialog>();
+    dialog->userList()->setCurrentRow(0);
+    dialog->inviteBox()->setChecked(true);
+    REQUIRE(dialog->okButton()->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("dialog-assign-staged"));
+    dialog->okButton()->click();
+    console.waitForAction();
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(DISTINCT user_id) FROM devices WHERE id IN (%1, %2)")
+                                     .arg(ids[0])
+                                     .arg(ids[1])) == 1);
+    REQUIRE(waitUntil([&] { return console.window->tab(TabKind::Pending)->totalCount() == 102; }));
+
+    console.selectRows(TabKind::Staged, 0, 0);
+    Confirm::setNextAnswer(true);
+    console.window->actions().removeStaged->trigger();
+    console.waitForAction();
+    REQUIRE(waitUntil([&] { return staged->totalCount() == 59; }));
+}
+
+TEST_CASE("Enrollment steps and the audit log show what happened", "[gui][actions]")
+{
+    Console console;
+    console.selectRows(TabKind::Pending, 0, 0);
+    console.window->actions().resend->trigger();
+    console.waitForAction();
+    console.selectRows(TabKind::Pending, 0, 0);
+    console.window->actions().enrollmentSteps->trigger();
+    auto *steps = console.dialog<EnrollmentStepsDialog>();
+    CHECK(steps->detailsText().contains(QStringLiteral("Valid until")));
+    CHECK(steps->detailsText().contains(QStringLiteral("https://")));
+    saveScreenshot(steps, QStringLiteral("dialog-enrollment-steps"));
+    steps->close();
+
+    console.window->actions().auditLog->trigger();
+    AuditLogWindow *log = console.window->controller().auditLogWindow();
+    REQUIRE(log);
+    CHECK(log->model().rowCount() == 2);
+    CHECK(log->model().index(0, AuditLogModel::Action).data().toString() == QStringLiteral("Enrollment invite resent"));
+    log->searchBox()->setText(QStringLiteral("demo"));
+    REQUIRE(waitUntil([&] { return log->model().rowCount() == 1; }));
+    saveScreenshot(log, QStringLiteral("window-audit-log"));
+}
