@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
@@ -44,12 +45,33 @@ struct BulkResult
     }
 };
 
+// The IDs in their first order, each once: a record named twice in a bulk set is one change.
+inline QList<qint64> uniqueIds(const QList<qint64> &ids)
+{
+    QList<qint64> out;
+    out.reserve(ids.size());
+    QSet<qint64> seen;
+    seen.reserve(ids.size());
+    for (qint64 id : ids)
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            out << id;
+        }
+    return out;
+}
+
 // Progress and cancellation of a running action; both optional.
 struct ActionControl
 {
     std::function<void(qint64 done, qint64 total)> progress;
     const std::atomic<bool> *cancel = nullptr;
     bool cancelled() const { return cancel && cancel->load(); }
+    // Reports every 256 records and at the end, so a progress bar moves without slowing the loop.
+    void report(qint64 done, qint64 total) const
+    {
+        if (progress && (done % 256 == 0 || done == total))
+            progress(done, total);
+    }
 };
 
 class OutcomeText

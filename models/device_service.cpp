@@ -103,9 +103,10 @@ BulkResult DeviceService::assignStaged(const QList<qint64> &deviceIds, const Ass
     return assign(deviceIds, target, true, control);
 }
 
-BulkResult DeviceService::assign(const QList<qint64> &deviceIds, const AssignTarget &target, bool staged,
+BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const AssignTarget &target, bool staged,
                                  const ActionControl &control)
 {
+    const QList<qint64> deviceIds = uniqueIds(requestedIds);
     BulkResult result;
     result.error = validate(target);
     if (!result.error.isEmpty())
@@ -115,6 +116,7 @@ BulkResult DeviceService::assign(const QList<qint64> &deviceIds, const AssignTar
     QList<qint64> changed;
     QList<qint64> invitations;
     QList<Outcome> outcomes;
+    bool nothingChanged = false;
     result.ok = store_.transaction(
         [&](QString *error) {
             QSqlDatabase db = store_.database();
@@ -153,8 +155,7 @@ BulkResult DeviceService::assign(const QList<qint64> &deviceIds, const AssignTar
                     *error = tr("Cancelled; no device was changed.");
                     return false;
                 }
-                if (control.progress && ++done % 256 == 0)
-                    control.progress(done, deviceIds.size());
+                control.report(++done, deviceIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
                     outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped, tr("No longer exists.")});
@@ -205,8 +206,18 @@ BulkResult DeviceService::assign(const QList<qint64> &deviceIds, const AssignTar
                 changed << id;
                 outcomes.append({id, deviceLabel(*it), Outcome::Result::Done, {}});
             }
-            if (changed.isEmpty())
-                return true;
+            if (changed.isEmpty()) {
+                // Roll back the user or group made for nothing; the call itself still succeeded.
+                nothingChanged = true;
+                return false;
+            }
+            if (!invitations.isEmpty() &&
+                !AuditLog::append(db, {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
+                                       QStringLiteral("invitation"), invitations,
+                                       json({{QStringLiteral("count"), static_cast<int>(invitations.size())},
+                                             {QStringLiteral("email"), user.email}})},
+                                  error))
+                return false;
             QJsonObject details{{QStringLiteral("count"), static_cast<int>(changed.size())}};
             if (!groupOnly)
                 details.insert(QStringLiteral("user"), user.email);
@@ -220,19 +231,25 @@ BulkResult DeviceService::assign(const QList<qint64> &deviceIds, const AssignTar
                                     error);
         },
         &result.error);
+    if (nothingChanged) {
+        result.ok = true;
+        result.error.clear();
+    }
     if (result.ok) {
         result.outcomes = outcomes;
         result.createdIds = invitations;
-        store_.announce(RecordKind::Device, changed);
+        if (!changed.isEmpty())
+            store_.announce(RecordKind::Device, changed);
         if (!invitations.isEmpty())
             store_.announce(RecordKind::Invitation, invitations);
     }
     return result;
 }
 
-BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode,
+BulkResult DeviceService::deprovision(const QList<qint64> &requestedIds, DeprovisionMode mode,
                                       const ActionControl &control)
 {
+    const QList<qint64> deviceIds = uniqueIds(requestedIds);
     BulkResult result;
     const qint64 now = clock_.nowMs();
     const DeviceState pendingState = mode == DeprovisionMode::FactoryReset ? DeviceState::WipePending
@@ -257,8 +274,7 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
                     *error = tr("Cancelled; no device was changed.");
                     return false;
                 }
-                if (control.progress && ++done % 256 == 0)
-                    control.progress(done, deviceIds.size());
+                control.report(++done, deviceIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
                     outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped, tr("No longer exists.")});
@@ -301,13 +317,15 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
         &result.error);
     if (result.ok) {
         result.outcomes = outcomes;
-        store_.announce(RecordKind::Device, changed);
+        if (!changed.isEmpty())
+            store_.announce(RecordKind::Device, changed);
     }
     return result;
 }
 
-BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const ActionControl &control)
+BulkResult DeviceService::removeStaged(const QList<qint64> &requestedIds, const ActionControl &control)
 {
+    const QList<qint64> deviceIds = uniqueIds(requestedIds);
     BulkResult result;
     const qint64 now = clock_.nowMs();
     QList<qint64> changed;
@@ -327,8 +345,7 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
                     *error = tr("Cancelled; no device was removed.");
                     return false;
                 }
-                if (control.progress && ++done % 256 == 0)
-                    control.progress(done, deviceIds.size());
+                control.report(++done, deviceIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
                     outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped, tr("No longer exists.")});
@@ -355,7 +372,8 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
         &result.error);
     if (result.ok) {
         result.outcomes = outcomes;
-        store_.announce(RecordKind::Device, changed);
+        if (!changed.isEmpty())
+            store_.announce(RecordKind::Device, changed);
     }
     return result;
 }

@@ -176,8 +176,7 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                     return false;
                 created << id;
                 outcomes.append({id, request.email.trimmed(), Outcome::Result::Done, {}});
-                if (control.progress)
-                    control.progress(++done, requests.size());
+                control.report(++done, requests.size());
             }
             QJsonObject details{{QStringLiteral("count"), static_cast<int>(requests.size())}};
             if (requests.size() == 1) {
@@ -199,8 +198,9 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
     return result;
 }
 
-BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const ActionControl &control)
+BulkResult EnrollmentService::resend(const QList<qint64> &requestedIds, const ActionControl &control)
 {
+    const QList<qint64> invitationIds = uniqueIds(requestedIds);
     BulkResult result;
     const qint64 now = clock_.nowMs();
     QList<qint64> changed;
@@ -231,8 +231,7 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
                     *error = tr("Cancelled; no invitation was resent.");
                     return false;
                 }
-                if (control.progress && ++done % 256 == 0)
-                    control.progress(done, invitationIds.size());
+                control.report(++done, invitationIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
                     outcomes.append({id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
@@ -284,7 +283,8 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
         &result.error);
     if (result.ok) {
         result.outcomes = outcomes;
-        store_.announce(RecordKind::Invitation, changed);
+        if (!changed.isEmpty())
+            store_.announce(RecordKind::Invitation, changed);
     }
     return result;
 }
@@ -302,8 +302,9 @@ QList<qint64> EnrollmentService::expiredInvitationIds() const
     return ids;
 }
 
-BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds, const ActionControl &control)
+BulkResult EnrollmentService::removeRequests(const QList<qint64> &requestedIds, const ActionControl &control)
 {
+    const QList<qint64> invitationIds = uniqueIds(requestedIds);
     BulkResult result;
     const qint64 now = clock_.nowMs();
     QList<qint64> changed;
@@ -327,8 +328,7 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
                     *error = tr("Cancelled; no request was removed.");
                     return false;
                 }
-                if (control.progress && ++done % 256 == 0)
-                    control.progress(done, invitationIds.size());
+                control.report(++done, invitationIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
                     outcomes.append({id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
@@ -358,7 +358,8 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
         &result.error);
     if (result.ok) {
         result.outcomes = outcomes;
-        store_.announce(RecordKind::Invitation, changed);
+        if (!changed.isEmpty())
+            store_.announce(RecordKind::Invitation, changed);
     }
     return result;
 }

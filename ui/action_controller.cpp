@@ -91,7 +91,8 @@ void ActionController::runAction(const QString &title, qint64 total, RecordKind 
         return;
     runner_->run(title, total, std::move(job), [this, title, kind, retry](const BulkResult &result) {
         // The job ran on a connection of its own; the tabs listen to this one.
-        if (result.ok) {
+        // An empty list would mean "everything changed" to the tabs: announce only real changes.
+        if (result.ok && !result.idsWith(Outcome::Result::Done).isEmpty()) {
             store_.announce(kind, result.idsWith(Outcome::Result::Done));
             if (!result.createdIds.isEmpty())
                 store_.announce(RecordKind::Invitation, result.createdIds);
