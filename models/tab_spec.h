@@ -45,6 +45,10 @@ struct TabSpec
     int deliveryNumber = -1;
     int stateNumber = -1;
     int userTextField = -1;
+    // Bytes each numeric field needs in memory (1, 4 or 8), one digit per field; null: 8 for all.
+    const char *numberWidths = nullptr;
+    // Counts the tab's records cheaply, so that the index can reserve its memory once.
+    const char *countSql = nullptr;
 
     static const TabSpec &of(TabKind kind);
     int columnCount() const { return static_cast<int>(columns.size()); }

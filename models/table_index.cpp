@@ -86,6 +86,51 @@ TableIndex::TableIndex(const TabSpec &spec) : spec_(spec)
     clear();
 }
 
+void TableIndex::NumberColumn::set(size_t slot, qint64 value)
+{
+    if (width_ == 1)
+        bytes_[slot] = static_cast<int8_t>(value);
+    else if (width_ == 4)
+        ints_[slot] = static_cast<int32_t>(value);
+    else
+        longs_[slot] = value;
+}
+
+void TableIndex::NumberColumn::push_back(qint64 value)
+{
+    if (width_ == 1)
+        bytes_.push_back(static_cast<int8_t>(value));
+    else if (width_ == 4)
+        ints_.push_back(static_cast<int32_t>(value));
+    else
+        longs_.push_back(value);
+}
+
+void TableIndex::NumberColumn::reserve(size_t n)
+{
+    if (width_ == 1)
+        bytes_.reserve(n);
+    else if (width_ == 4)
+        ints_.reserve(n);
+    else
+        longs_.reserve(n);
+}
+
+// Growing by doubling would hold two copies of each array for a moment and leave up to half of it
+// unused: for a million rows that is most of the memory budget.
+void TableIndex::reserve(size_t rows, size_t textBytes)
+{
+    ids_.reserve(rows);
+    alive_.reserve(rows);
+    textStart_.reserve(rows);
+    fieldEnd_.reserve(rows * static_cast<size_t>(spec_.textFields));
+    for (auto &column : numbers_)
+        column.reserve(rows);
+    for (auto &dictionary : dictionaries_)
+        dictionary.bySlot.reserve(rows);
+    blob_.reserve(textBytes);
+}
+
 void TableIndex::clear()
 {
     ids_.clear();
@@ -96,7 +141,9 @@ void TableIndex::clear()
     blob_.clear();
     textStart_.clear();
     fieldEnd_.clear();
-    numbers_.assign(static_cast<size_t>(spec_.numberFields), {});
+    numbers_.clear();
+    for (int n = 0; n < spec_.numberFields; ++n)
+        numbers_.emplace_back(spec_.numberWidths ? spec_.numberWidths[n] - '0' : 8);
     dictionaries_.assign(static_cast<size_t>(spec_.dictionaryFields), {});
     sortCache_ = {};
     ++version_;
@@ -161,7 +208,7 @@ void TableIndex::upsert(SqliteStatement &row)
     blob_.append(slotBytes, kSlotBytes);
 
     for (int n = 0; n < spec_.numberFields; ++n, ++column)
-        numbers_[static_cast<size_t>(n)][slot] = row.int64(column);
+        numbers_[static_cast<size_t>(n)].set(slot, row.int64(column));
     for (int d = 0; d < spec_.dictionaryFields; ++d, ++column) {
         auto &dictionary = dictionaries_[static_cast<size_t>(d)];
         const QByteArrayView text = row.text(column);
@@ -181,11 +228,21 @@ bool TableIndex::load(sqlite3 *db, const std::function<void(std::vector<qint64> 
         *error = all.error();
         return false;
     }
+    size_t expected = 0;
+    if (spec_.countSql) {
+        SqliteStatement count(db, spec_.countSql);
+        if (count.next())
+            expected = static_cast<size_t>(count.int64(0));
+    }
+    // Headroom for records added while the console is open.
+    reserve(expected + expected / 50 + 16, 0);
     std::vector<qint64> pending;
     size_t chunk = kFirstChunk;
     while (all.next()) {
         upsert(all);
         pending.push_back(ids_.back());
+        if (ids_.size() == kFirstChunk && expected > kFirstChunk)
+            blob_.reserve(blob_.size() / kFirstChunk * (expected + expected / 50) + 4096);
         if (pending.size() >= chunk && onChunk) {
             onChunk(std::move(pending));
             pending = {};

@@ -65,6 +65,7 @@ private:
     Slot slotOf(qint64 id) const;
     void upsert(class SqliteStatement &row);
     void clear();
+    void reserve(size_t rows, size_t textBytes);
     std::string_view field(Slot slot, int field) const;
     int statusOf(Slot slot, qint64 nowMs) const;
     bool passes(Slot slot, const Prepared &p) const;
@@ -85,7 +86,26 @@ private:
     std::string blob_;
     std::vector<uint32_t> textStart_;
     std::vector<uint16_t> fieldEnd_; // per slot, textFields entries: end of each field from textStart
-    std::vector<std::vector<qint64>> numbers_;
+    // A numeric field at the width it needs: a million platform codes take 1 MB, not 8 MB.
+    class NumberColumn
+    {
+    public:
+        explicit NumberColumn(int width = 8) : width_(width) {}
+        qint64 operator[](size_t slot) const
+        {
+            return width_ == 1 ? bytes_[slot] : width_ == 4 ? ints_[slot] : longs_[slot];
+        }
+        void set(size_t slot, qint64 value);
+        void push_back(qint64 value);
+        void reserve(size_t n);
+
+    private:
+        int width_;
+        std::vector<int8_t> bytes_;
+        std::vector<int32_t> ints_;
+        std::vector<int64_t> longs_;
+    };
+    std::vector<NumberColumn> numbers_;
     struct Dictionary
     {
         std::vector<std::string> values; // as stored (display case)
