@@ -12,8 +12,8 @@ bool parseCount(const QCommandLineParser &parser, const QString &name, qint64 *v
         return true;
     bool ok = false;
     const qint64 v = parser.value(name).toLongLong(&ok);
-    if (!ok || v < 0 || v > 10'000'000) {
-        *error = Text::tr("--%1 takes a whole number from 0 to 10000000, not “%2”.").arg(name, parser.value(name));
+    if (!ok || v < 0 || v > 4'000'000) {
+        *error = Text::tr("--%1 takes a whole number from 0 to 4000000, not “%2”.").arg(name, parser.value(name));
         return false;
     }
     *value = v;

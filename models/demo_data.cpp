@@ -59,10 +59,12 @@ const PlatformProfile &pickProfile(QRandomGenerator &rng)
     return kProfiles[0];
 }
 
-// 15 digits: a TAC-like prefix, a unique serial part, and the Luhn check digit.
+// 15 digits: a type allocation code of a real handset family, a serial part unique per n (for up to
+// five million devices), and the Luhn check digit.
 QByteArray imeiFor(qint64 n)
 {
-    QByteArray digits = QByteArray("35") + QByteArray::number(n).rightJustified(12, '0');
+    static constexpr const char *kTypeCodes[] = {"35332511", "35391110", "35875611", "86824504", "35209900"};
+    QByteArray digits = QByteArray(kTypeCodes[n % 5]) + QByteArray::number((n / 5) % 1000000).rightJustified(6, '0');
     int sum = 0;
     for (int i = 0; i < 14; ++i) {
         int d = digits.at(13 - i) - '0';

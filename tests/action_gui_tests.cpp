@@ -60,6 +60,7 @@ struct Console
         DemoOptions options;
         options.managed = 300;
         REQUIRE(fillDemoData(*store, clock, options).ok);
+        mdm::test::forgetSettings();
         window = std::make_unique<MainWindow>(*store, clock);
         window->resize(1360, 820);
         window->show();

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QSettings>
 
 namespace mdm::test {
 
@@ -13,6 +14,11 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     while (!done() && timer.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 10);
     return done();
+}
+
+void forgetSettings()
+{
+    QSettings().clear();
 }
 
 QString saveScreenshot(QWidget *widget, const QString &name)

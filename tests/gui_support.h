@@ -10,6 +10,9 @@ namespace mdm::test {
 // Spins the event loop until done() holds or timeoutMs passes; returns done().
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000);
 
+// Forgets the window layout earlier tests remembered, so each test starts as a first run.
+void forgetSettings();
+
 // Saves a picture of the widget to $MDM_SCREENSHOT_DIR (default: screenshots/ in the build folder).
 QString saveScreenshot(QWidget *widget, const QString &name);
 

@@ -51,6 +51,7 @@ struct Console
             options.managed = managed;
             REQUIRE(fillDemoData(*store, clock, options).ok);
         }
+        mdm::test::forgetSettings();
         window = std::make_unique<MainWindow>(*store, clock);
         window->resize(1360, 820);
         window->show();
@@ -202,6 +203,7 @@ TEST_CASE("An empty store opens to a first-run hint instead of blank tables", "[
 
 TEST_CASE("Column layout and sort are remembered across restarts", "[gui]")
 {
+    mdm::test::forgetSettings();
     TempDir dir;
     const QString path = dir.file(QStringLiteral("console.db"));
     auto opened = Store::open(path);
