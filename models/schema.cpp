@@ -98,11 +98,19 @@ QStringList version1()
     };
 }
 
+// Version 2: settings shared by the window and the command line (never a password).
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+    };
+}
+
 } // namespace
 
 const std::vector<QStringList> &migrations()
 {
-    static const std::vector<QStringList> all{version1()};
+    static const std::vector<QStringList> all{version1(), version2()};
     return all;
 }
 

@@ -19,7 +19,7 @@ class Store : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr int kDefaultBusyTimeoutMs = 5000;
 
     struct Options

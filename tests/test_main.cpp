@@ -4,7 +4,9 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 int main(int argc, char *argv[])
 {
@@ -14,6 +16,10 @@ int main(int argc, char *argv[])
     // Settings and standard paths of tests never touch the admin's own.
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
+    // CTest runs test cases as parallel processes: each keeps its remembered layout to itself.
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     QApplication::setOrganizationName(QStringLiteral("MDM Enrollment Console Tests"));
     QApplication::setApplicationName(QStringLiteral("mdm-console-tests"));
     // English, as the console shows it: with plural forms ("2 days", not "2 day(s)").

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace mdm {
+
+class Store;
+
+// How invitations leave: the organisation's SMTP relay and the enrollment link. Kept in the store so
+// the window and the command line (cron) agree. The password is never here: it lives in the OS
+// keychain, or comes from MDM_SMTP_PASSWORD / --password-stdin on the command line.
+struct MailSettings
+{
+    enum class Security { StartTls = 0, ImplicitTls = 1, None = 2 };
+
+    QString host;
+    int port = 587;
+    Security security = Security::StartTls;
+    QString user;
+    QString fromAddress;
+    QString fromName;
+    QString caFile;
+    QString linkBase = QStringLiteral("https://mdm.example.com/enroll/");
+
+    bool isConfigured() const { return !host.isEmpty() && !fromAddress.isEmpty(); }
+    QString validate() const; // empty when usable
+
+    static MailSettings load(Store &store);
+    bool save(Store &store, QString *error) const;
+
+    static QString securityKey(Security s);
+    static bool securityFromKey(const QString &key, Security *s);
+};
+
+class MailSettingsText
+{
+    Q_DECLARE_TR_FUNCTIONS(MailSettings)
+};
+
+} // namespace mdm
