@@ -26,6 +26,10 @@ const std::map<QString, int (*)(const QStringList &)> &commands()
         {QStringLiteral("deprovision"), &cli::deprovision},
         {QStringLiteral("list"), &cli::list},
         {QStringLiteral("audit"), &cli::audit},
+        {QStringLiteral("export"), &cli::exportList},
+        {QStringLiteral("import-staged"), &cli::importStaged},
+        {QStringLiteral("deliver"), &cli::deliver},
+        {QStringLiteral("mail-settings"), &cli::mailSettings},
     };
     return table;
 }
@@ -54,6 +58,11 @@ QString usageText()
                "  deprovision --device N… --mode revoke|factory-reset --yes\n"
                "  list managed|staged|pending [--search TEXT]   records with their IDs\n"
                "  audit [--since ISO8601]         the audit log\n"
+               "  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-\n"
+               "  import-staged FILE [--dry-run] [--skip-invalid]\n"
+               "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"
+               "  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]\n"
+               "                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]\n"
                "\n"
                "Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.\n")
         .arg(Store::defaultPath());
