@@ -6,11 +6,10 @@
 #include "device_service.h"
 #include "directory.h"
 #include "enrollment_service.h"
+#include "invite_csv.h"
 #include "record_table_model.h"
 
 #include <QDateTime>
-#include <QEventLoop>
-#include <QTimer>
 #include <QVariant>
 
 namespace mdm::cli {
@@ -69,7 +68,21 @@ int invite(const QStringList &arguments)
 
     QList<InviteRequest> requests;
     if (parser.isSet(QStringLiteral("csv"))) {
-        return usageError(Text::tr("invite --csv is handled by the CSV reader."));
+        const InviteCsvResult csv = InviteCsv::readFile(parser.value(QStringLiteral("csv")));
+        for (const QString &warning : csv.warnings)
+            err() << Text::tr("warning: %1").arg(warning) << '\n';
+        if (!csv.ok()) {
+            for (const QString &error : csv.errors)
+                err() << error << '\n';
+            err() << Text::tr("Nothing was sent: %n line(s) have problems.", nullptr, static_cast<int>(csv.errors.size()))
+                  << '\n';
+            return 1;
+        }
+        auto store = openStore(parser);
+        if (!store)
+            return 1;
+        Clock clock;
+        return report(EnrollmentService(*store, clock).invite(csv.requests), Text::tr("invited"));
     }
     InviteRequest request;
     request.name = parser.value(QStringLiteral("name"));
@@ -240,52 +253,32 @@ int list(const QStringList &arguments)
     int code = 0;
     if (!parseArguments(parser, arguments, &code))
         return code;
-    const QString tab = parser.positionalArguments().value(1);
     TabKind kind;
-    if (tab == QLatin1String("managed"))
-        kind = TabKind::Managed;
-    else if (tab == QLatin1String("staged"))
-        kind = TabKind::Staged;
-    else if (tab == QLatin1String("pending"))
-        kind = TabKind::Pending;
-    else
+    if (!parseTab(parser.positionalArguments().value(1), &kind))
         return usageError(Text::tr("list takes managed, staged or pending."));
     auto store = openStore(parser);
     if (!store)
         return 1;
     Clock clock;
-    // The same model as the console's tab, so the command line lists exactly what the tab shows.
-    RecordTableModel model(*store, clock, kind);
-    IndexQuery query;
-    query.search = parser.value(QStringLiteral("search"));
-    QEventLoop loop;
-    QObject::connect(&model, &RecordTableModel::queryApplied, &loop, [&] {
-        if (model.currentQuery().search == query.search && !model.isQueryPending())
-            loop.quit();
-    });
-    QObject::connect(&model, &RecordTableModel::failed, &loop, [&](const QString &message) {
-        err() << message << '\n';
-        loop.exit(1);
-    });
-    model.setFilter(query);
-    if (loop.exec() != 0)
+    const auto model = loadTab(*store, clock, kind, parser.value(QStringLiteral("search")));
+    if (!model)
         return 1;
     QStringList header{QStringLiteral("id")};
     QList<int> columns;
-    for (int c = 0; c < model.columnCount(); ++c) {
-        if (model.spec().columns[c].source == SortSource::None)
+    for (int c = 0; c < model->columnCount(); ++c) {
+        if (model->spec().columns[c].source == SortSource::None)
             continue;
         columns << c;
-        header << QString::fromLatin1(model.spec().columns[c].key);
+        header << QString::fromLatin1(model->spec().columns[c].key);
     }
     out() << header.join(QLatin1Char('\t')) << '\n';
-    for (int row = 0; row < model.rowCount(); ++row) {
-        out() << model.idAt(row);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        out() << model->idAt(row);
         for (int c : columns)
-            out() << '\t' << model.index(row, c).data().toString();
+            out() << '\t' << model->index(row, c).data().toString();
         out() << '\n';
     }
-    err() << Text::tr("%1 records").arg(model.rowCount()) << '\n';
+    err() << Text::tr("%1 records").arg(model->rowCount()) << '\n';
     return 0;
 }
 

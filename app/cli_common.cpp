@@ -1,5 +1,9 @@
 #include "cli_common.h"
 
+#include "record_table_model.h"
+
+#include <QEventLoop>
+
 namespace mdm::cli {
 
 QTextStream &out()
@@ -57,6 +61,40 @@ bool parseIds(const QCommandLineParser &parser, const QString &option, QList<qin
         }
     }
     return true;
+}
+
+bool parseTab(const QString &word, TabKind *kind)
+{
+    if (word == QLatin1String("managed"))
+        *kind = TabKind::Managed;
+    else if (word == QLatin1String("staged"))
+        *kind = TabKind::Staged;
+    else if (word == QLatin1String("pending"))
+        *kind = TabKind::Pending;
+    else
+        return false;
+    return true;
+}
+
+std::unique_ptr<RecordTableModel> loadTab(Store &store, const Clock &clock, TabKind kind, const QString &search)
+{
+    // The same model as the console's tab, so the command line sees exactly what the tab shows.
+    auto model = std::make_unique<RecordTableModel>(store, clock, kind);
+    IndexQuery query;
+    query.search = search;
+    QEventLoop loop;
+    QObject::connect(model.get(), &RecordTableModel::queryApplied, &loop, [&] {
+        if (!model->isQueryPending())
+            loop.quit();
+    });
+    QObject::connect(model.get(), &RecordTableModel::failed, &loop, [&](const QString &message) {
+        err() << message << '\n';
+        loop.exit(1);
+    });
+    model->setFilter(query);
+    if (loop.exec() != 0)
+        return nullptr;
+    return model;
 }
 
 } // namespace mdm::cli

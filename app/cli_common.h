@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store.h"
+#include "tab_spec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -8,6 +9,11 @@
 #include <QTextStream>
 
 #include <memory>
+
+namespace mdm {
+class Clock;
+class RecordTableModel;
+} // namespace mdm
 
 namespace mdm::cli {
 
@@ -31,5 +37,13 @@ std::unique_ptr<Store> openStore(const QCommandLineParser &parser);
 
 // Every value of a repeatable ID option, also "1,2,3" lists; false (and a message) on a bad number.
 bool parseIds(const QCommandLineParser &parser, const QString &option, QList<qint64> *ids, QString *error);
+
+// "managed", "staged" or "pending".
+bool parseTab(const QString &word, TabKind *kind);
+
+// The tab's records as the console's tab shows them for this search, loaded and ordered; null (with a
+// message printed) on failure.
+std::unique_ptr<RecordTableModel> loadTab(Store &store, const Clock &clock, TabKind kind,
+                                                const QString &search);
 
 } // namespace mdm::cli
