@@ -108,6 +108,10 @@ bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, Q
     return ok;
 }
 
+// Called once the server has answered 250 to the message's DATA. Until this transaction commits the row
+// is still queued: a crash or kill here, or a commit that fails (e.g. the store stayed locked), means the
+// next pass sends the message again with the same Message-ID. That, and a 250 lost on the way back, is
+// the one window for a duplicate; see the class comment.
 bool Outbox::markSent(qint64 id, QString *error)
 {
     const QString when = QLocale().toString(clock_.now().toLocalTime(), QLocale::ShortFormat);

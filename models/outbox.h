@@ -26,8 +26,12 @@ struct OutboxMessage
 };
 
 // The persistent outbox. Actions only queue (in their own transaction); delivery marks each message
-// sent only after the server accepted it, so a crash between acceptance and marking is the one window
-// in which a message can go out twice. A restart resumes with whatever is still queued.
+// sent only after the server accepted it (250 to the end of DATA). The one window in which a message can
+// go out twice lies between the server taking the message and markSent() committing: a crash or kill in
+// that span, a lost 250 (timeout or dropped connection after the final dot, reported as Transient and so
+// retried) or a failed commit leaves the row queued, and a later pass sends it again. It is one message
+// wide (the one in flight when delivery stops) and the copy carries the same Message-ID. A restart resumes
+// with whatever is still queued.
 class Outbox
 {
     Q_DECLARE_TR_FUNCTIONS(Outbox)

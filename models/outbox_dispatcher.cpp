@@ -60,10 +60,17 @@ void OutboxDispatcher::deliverDue(bool ignoreBackoff)
         return;
     }
     busy_ = true;
+    cancelled_ = false;
     ignoreBackoff_ = ignoreBackoff;
     attempted_.clear();
     reports_.clear();
     sendNextBatch();
+}
+
+void OutboxDispatcher::cancel()
+{
+    if (busy_)
+        cancelled_ = true;
 }
 
 void OutboxDispatcher::sendNextBatch()
@@ -71,6 +78,12 @@ void OutboxDispatcher::sendNextBatch()
     if (!busy_)
         return;
     batch_.clear();
+    if (cancelled_) {
+        busy_ = false;
+        emit statusChanged();
+        emit finished();
+        return;
+    }
     for (const OutboxMessage &m : Outbox(store_, clock_).due(ignoreBackoff_, kBatchSize + attempted_.size()))
         if (!attempted_.contains(m.id) && batch_.size() < kBatchSize)
             batch_ << m;
@@ -100,6 +113,8 @@ void OutboxDispatcher::onMailFinished(int index, const DeliveryResult &result)
     const QString reason = result.serverReply.isEmpty() ? result.error : result.serverReply;
     switch (result.kind) {
     case DeliveryResult::Kind::Sent:
+        // The server has accepted the message; until this commits, a crash (or a failed commit) leaves
+        // it queued and the next pass sends it again: the one window for a duplicate (see Outbox).
         outbox.markSent(m.id, &error);
         lastProblem_.clear();
         break;
@@ -114,7 +129,7 @@ void OutboxDispatcher::onMailFinished(int index, const DeliveryResult &result)
     }
     if (!error.isEmpty())
         lastProblem_ = error;
-    const Report report{m.id, m.recipient, result};
+    const Report report{m.id, m.recipient, result, error};
     reports_ << report;
     emit reported(report);
     emit statusChanged();

@@ -24,6 +24,7 @@ public:
         qint64 outboxId;
         QString recipient;
         DeliveryResult result;
+        QString storeError; // the outcome could not be recorded (the message stays queued)
     };
 
     OutboxDispatcher(Store &store, const Clock &clock, MailTransport &transport, QObject *parent = nullptr);
@@ -33,6 +34,9 @@ public:
     void startBackground(int intervalMs = 30000);
     // One pass over the due messages (all queued ones with ignoreBackoff); finished() at the end.
     void deliverDue(bool ignoreBackoff);
+    // Starts no further batch; finished() follows once the running one ends (cancel the transport too
+    // to end that one sooner). Messages not yet tried stay queued as they were.
+    void cancel();
     bool isBusy() const { return busy_; }
     QString lastProblem() const { return lastProblem_; }
     QList<Report> reports() const { return reports_; }
@@ -53,6 +57,7 @@ private:
     QString password_;
     bool busy_ = false;
     bool ignoreBackoff_ = false;
+    bool cancelled_ = false;
     QList<OutboxMessage> batch_;
     QList<qint64> attempted_; // a pass tries each message once
     QList<Report> reports_;

@@ -178,18 +178,19 @@ int RecordTableModel::rowOf(qint64 id) const
     return it == ids_.end() ? -1 : static_cast<int>(it - ids_.begin());
 }
 
+// In view order, each record once, however the selection was made.
 std::vector<qint64> RecordTableModel::idsOf(const QItemSelection &selection) const
 {
     std::vector<uint8_t> taken(ids_.size(), 0);
+    size_t count = 0;
+    for (const QItemSelectionRange &range : selection)
+        for (int row = std::max(range.top(), 0); row <= range.bottom() && row < static_cast<int>(ids_.size()); ++row)
+            count += taken[static_cast<size_t>(row)] ? 0 : (taken[static_cast<size_t>(row)] = 1);
     std::vector<qint64> out;
-    for (const QItemSelectionRange &range : selection) {
-        for (int row = range.top(); row <= range.bottom() && row < static_cast<int>(ids_.size()); ++row) {
-            if (!taken[static_cast<size_t>(row)]) {
-                taken[static_cast<size_t>(row)] = 1;
-                out.push_back(ids_[static_cast<size_t>(row)]);
-            }
-        }
-    }
+    out.reserve(count);
+    for (size_t row = 0; row < ids_.size() && out.size() < count; ++row)
+        if (taken[row])
+            out.push_back(ids_[row]);
     return out;
 }
 

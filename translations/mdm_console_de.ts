@@ -12,10 +12,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>invite --csv is handled by the CSV reader.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--platform must be one of android, ios, ipados, macos, windows, other.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,10 +116,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--%1 takes a whole number from 0 to 10000000, not “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>demo takes no further arguments.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -137,6 +129,69 @@
     </message>
     <message>
         <source>Filled %1 with %2 managed devices, %3 staged devices, %4 pending invitations (%5 users).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; commands: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n line(s) have problems.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>export takes managed, staged or pending and a file (- for standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--columns names no column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported %1 records (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import-staged takes one CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: warning: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would import %1, skip %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported %1, skipped %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from 0 to 4000000, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deliver is not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail-settings is not available yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -161,13 +216,14 @@ Commands:
   deprovision --device N… --mode revoke|factory-reset --yes
   list managed|staged|pending [--search TEXT]   records with their IDs
   audit [--since ISO8601]         the audit log
+  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-
+  import-staged FILE [--dry-run] [--skip-invalid]
+  deliver [--now] [--wait SECONDS]   send the queued invitation mails
+  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
+                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown command “%1”; commands: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -280,15 +336,15 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot export the %1 tab: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -528,6 +584,93 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>InvitationMail</name>
+    <message>
+        <source>Open this email on the Android device you want to enroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap the enrollment link and install the device management app when asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the app: accept the terms and set up the work profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this email on the iPhone or iPad you want to enroll, in Safari.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap the enrollment link and allow the configuration profile to download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings ▸ Profile Downloaded, tap Install and enter the device passcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this email on the Mac you want to enroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the enrollment link and download the enrollment profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open System Settings ▸ Privacy &amp; Security ▸ Profiles, double-click the profile and install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this email on the Windows PC you want to enroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the enrollment link, or open Settings ▸ Accounts ▸ Access work or school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose “Enroll only in device management” and sign in with your work address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this email on the device you want to enroll.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the enrollment link and follow the steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll your %1 device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello %1,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your organisation invites you to enroll your %1 device in device management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is valid until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you did not expect this email, ask your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InviteCsv</name>
     <message>
         <source>Cannot read “%1”: %2</source>
@@ -591,6 +734,40 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>The file has a header but nobody to invite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailSettings</name>
+    <message>
+        <source>The mail server&apos;s host name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address for the sender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment link must start with https:// (or http://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave up after 24 hours: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -762,6 +939,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Cancelled; no device was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the user %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -937,6 +1118,72 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message>
         <source>Remove staged device</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1 records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing staged devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 staged devices; skipped %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send invites from CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Correct these lines and try again:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has problems; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln enrollment invitation(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %Ln Invitation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1840,65 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>mdm::ExportDialog</name>
+    <message>
+        <source>Excel compatible (UTF-8 with a byte-order mark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect against spreadsheet formulas (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All records (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records the search and filters &amp;show (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The s&amp;elected records (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns, as on screen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells that begin with = + - @ get a leading apostrophe, so a spreadsheet shows them as text instead of running them. Turn off only for programs that read the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdm::HelpBrowser</name>
     <message>
         <source>Help — MDM Enrollment Console</source>
@@ -1608,6 +1914,106 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::ImportDialog</name>
+    <message>
+        <source>Import Staged Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV file with a header line. Each device needs a platform and a serial number or an IMEI; device name, user name, email and group are optional. Nothing is imported until every row is valid, unless you choose to import only the valid rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CSV file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Only &amp;Valid Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import staged devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 valid, %3 with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %Ln Device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import Only the %Ln &amp;Valid Row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mdm::ImportPreviewModel</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1738,6 +2144,13 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>mdm::OutboxDispatcher</name>
+    <message>
+        <source>No mail server is set up (File ▸ Mail Server Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdm::RecordTableModel</name>
     <message>
         <source>Record ID</source>
@@ -1815,6 +2228,250 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Upgrading the store to version %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::mail::PasswordStore</name>
+    <message numerus="yes">
+        <source>The keychain did not answer within %n second(s) (is it waiting for a password prompt?).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The keychain holds no password for %1 (or it is locked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the password for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service is available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::mail::SmtpClient</name>
+    <message>
+        <source>Cancelled before the server confirmed delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server (host and port) is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender address &quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS is not available on this computer (no TLS backend).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate could be read from the CA file &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Check the port and the security setting (STARTTLS is usually on port 587, implicit TLS on port 465).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error with %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to %1 failed %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer like an SMTP server (a line of more than %2 bytes). Check the host, port and security settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not answer like an SMTP server. Check the host, port and security settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is closing the connection (service not available).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected answer from %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 refuses the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused EHLO for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused HELO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected answer from %1 during authentication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the login as &quot;%1&quot;. Check the user name and password in the mail settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not check the login right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged in as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2). Greeting: %3. %4. Sender %5 accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refuses the sender address %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept the sender right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the recipient %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to take the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not reset the mail transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS, but the settings require an encrypted connection; nothing was sent. If the server expects TLS from the start, choose implicit TLS (usually port 465).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer authentication (AUTH) on this connection, but a user name is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers none of the supported login methods (PLAIN, LOGIN), only: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient address &quot;%1&quot; is not a valid email address; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be built (%1); nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>while connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>during the TLS handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before its greeting (check the port and the security setting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after EHLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after HELO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>during authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after MAIL FROM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after RCPT TO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after DATA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the message was sent, before it was confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after RSET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The certificate is for &quot;%1&quot;, issued by &quot;%2&quot;, valid until %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was rejected: %2.%3 If the server uses a certificate from your organisation&apos;s own certificate authority, add that CA certificate in the mail settings; otherwise check the host name and the server&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::mail::SmtpMailTransport</name>
+    <message>
+        <source>The mail client is busy.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

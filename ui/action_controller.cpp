@@ -12,11 +12,18 @@
 #include "directory.h"
 #include "enrollment_service.h"
 #include "enrollment_steps_dialog.h"
+#include "export_dialog.h"
+#include "import_dialog.h"
+#include "invite_csv.h"
+#include "csv_export.h"
 #include "invite_dialog.h"
 #include "record_table_model.h"
 #include "result_sheet.h"
 
 #include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QLocale>
 #include <QPushButton>
 #include <QTableView>
@@ -49,6 +56,9 @@ ActionController::ActionController(Store &store, const Clock &clock, ConsoleActi
     connect(actions_.removeStaged, &QAction::triggered, this, &ActionController::removeStaged);
     connect(actions_.enrollmentSteps, &QAction::triggered, this, &ActionController::enrollmentSteps);
     connect(actions_.auditLog, &QAction::triggered, this, &ActionController::showAuditLog);
+    connect(actions_.exportList, &QAction::triggered, this, &ActionController::exportList);
+    connect(actions_.importStaged, &QAction::triggered, this, &ActionController::importStaged);
+    connect(actions_.importInvites, &QAction::triggered, this, &ActionController::importInvites);
 }
 
 ActionController::~ActionController() = default;
@@ -297,6 +307,130 @@ void ActionController::showAuditLog()
         auditLog_ = new AuditLogWindow(store_, window_);
     auditLog_->show();
     auditLog_->raise();
+}
+
+void ActionController::exportList()
+{
+    DeviceTabView *tab = currentTab_();
+    if (!tab)
+        return;
+    QStringList titles;
+    const QList<int> columns = tab->visibleColumns();
+    for (int c : columns)
+        titles << tab->model().spec().title(c);
+    auto *dialog = track(new ExportDialog(TabText::tabTitle(tab->kind()), tab->totalCount(), tab->shownCount(),
+                                          tab->selectedCount(), titles, window_));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, tab, columns] {
+        CsvExportOptions options;
+        options.tab = tab->kind();
+        options.columns = columns;
+        options.bom = dialog->bom();
+        options.raw = dialog->raw();
+        options.nowMs = clock_.nowMs();
+        if (dialog->scope() == ExportDialog::Scope::Shown)
+            options.ids = tab->model().shownIds();
+        else if (dialog->scope() == ExportDialog::Scope::Selected)
+            options.ids = tab->selectedIds();
+        const qint64 total = options.ids ? static_cast<qint64>(options.ids->size()) : tab->totalCount();
+        const QString path = dialog->path();
+        auto summary = std::make_shared<QString>();
+        runner_->run(tr("Exporting %1 records…").arg(QLocale().toString(total)), total,
+                     [options, path, summary](Store &store, const ActionControl &control) {
+                         const CsvExportResult exported = CsvExport::toFile(store, options, path, control);
+                         BulkResult result;
+                         result.ok = exported.ok;
+                         result.cancelled = exported.cancelled;
+                         result.error = exported.error;
+                         *summary = tr("Exported %Ln record(s) to %1.", nullptr, static_cast<int>(exported.rows))
+                                        .arg(QFileInfo(path).fileName());
+                         return result;
+                     },
+                     [this, summary](const BulkResult &result) {
+                         lastMessage_ = result.ok ? *summary : tr("Nothing was exported: %1").arg(result.error);
+                         if (!result.ok && !result.cancelled)
+                             QMessageBox::warning(window_, tr("Export"), lastMessage_);
+                         emit message(lastMessage_);
+                         emit actionFinished(result);
+                     });
+    });
+    dialog->open();
+}
+
+void ActionController::importStaged()
+{
+    auto *dialog = track(new ImportDialog(
+        [this](const QString &path) {
+            StagedImportOptions dryRun;
+            dryRun.dryRun = true;
+            return StagedImport(store_, clock_).fromFile(path, dryRun);
+        },
+        window_));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString path = dialog->path();
+        const bool onlyValid = dialog->onlyValidRows();
+        const Clock &clock = clock_;
+        auto summary = std::make_shared<QString>();
+        runner_->run(tr("Importing staged devices…"), 0,
+                     [path, onlyValid, summary, &clock](Store &store, const ActionControl &control) {
+                         StagedImportOptions options;
+                         options.onlyValidRows = onlyValid;
+                         const StagedImportResult imported = StagedImport(store, clock).fromFile(path, options, control);
+                         BulkResult result;
+                         result.ok = imported.ok;
+                         result.cancelled = imported.cancelled;
+                         result.error = imported.error;
+                         result.createdIds = imported.createdIds;
+                         *summary = tr("Imported %1 staged devices; skipped %2.").arg(imported.imported).arg(imported.skipped);
+                         return result;
+                     },
+                     [this, summary](const BulkResult &result) {
+                         if (result.ok && !result.createdIds.isEmpty())
+                             store_.announce(RecordKind::Device, result.createdIds);
+                         lastMessage_ = result.ok ? *summary : tr("Nothing was imported: %1").arg(result.error);
+                         if (!result.ok && !result.cancelled)
+                             QMessageBox::warning(window_, tr("Import"), lastMessage_);
+                         emit message(lastMessage_);
+                         emit actionFinished(result);
+                     });
+    });
+    dialog->open();
+}
+
+void ActionController::importInvites()
+{
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Send invites from CSV"), QString(),
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        sendInvitesFromCsv(path);
+}
+
+void ActionController::sendInvitesFromCsv(const QString &path)
+{
+    const InviteCsvResult csv = InviteCsv::readFile(path);
+    if (!csv.ok()) {
+        lastMessage_ = tr("Nothing was sent. Correct these lines and try again:\n%1").arg(csv.errors.join(QLatin1Char('\n')));
+        QMessageBox box(QMessageBox::Warning, tr("Send invites from CSV"), tr("The file has problems; nothing was sent."),
+                        QMessageBox::Ok, window_);
+        box.setDetailedText(csv.errors.join(QLatin1Char('\n')));
+        box.setInformativeText(csv.errors.mid(0, 8).join(QLatin1Char('\n')));
+        if (!Confirm::hasNextAnswer())
+            box.exec();
+        emit message(lastMessage_);
+        return;
+    }
+    QStringList emails;
+    for (const InviteRequest &request : csv.requests)
+        emails << QStringLiteral("%1 (%2)").arg(request.email, DomainText::platform(request.platform));
+    const int n = static_cast<int>(csv.requests.size());
+    if (!Confirm::ask(window_, {tr("Send invites from CSV"),
+                                tr("Send %Ln enrollment invitation(s)?", nullptr, n) +
+                                    (csv.warnings.isEmpty() ? QString() : QStringLiteral("\n") + csv.warnings.join(QLatin1Char('\n'))),
+                                emails,
+                                csv.requests.size(),
+                                tr("Send %Ln Invitation(s)", nullptr, n),
+                                false}))
+        return;
+    sendInvites(csv.requests);
 }
 
 } // namespace mdm

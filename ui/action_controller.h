@@ -42,6 +42,7 @@ public:
     void setEnrollmentLinkBase(const QString &base) { linkBase_ = base; }
 
     void resendInvitations(const QList<qint64> &ids);
+    void sendInvitesFromCsv(const QString &path);
 
 signals:
     void message(const QString &text);
@@ -58,6 +59,9 @@ private:
     void removeStaged();
     void enrollmentSteps();
     void showAuditLog();
+    void exportList();
+    void importStaged();
+    void importInvites();
     void openInviteDialog(const struct InviteRequest *prefill);
     void sendInvites(const QList<struct InviteRequest> &requests);
     void runAction(const QString &title, qint64 total, RecordKind kind,

@@ -26,6 +26,7 @@ public:
 
     static bool ask(QWidget *parent, const Question &question);
     static void setNextAnswer(std::optional<bool> answer);
+    static bool hasNextAnswer() { return nextAnswer_.has_value(); }
     static QString lastQuestionText(); // what was asked last, for tests
 
 private:

@@ -433,7 +433,7 @@ QString DeviceTabView::detailsText() const
     return details_->text();
 }
 
-QString DeviceTabView::selectionAsText() const
+QList<int> DeviceTabView::visibleColumns() const
 {
     QHeaderView *header = table_->horizontalHeader();
     QList<int> columns;
@@ -442,6 +442,12 @@ QString DeviceTabView::selectionAsText() const
         if (!header->isSectionHidden(logical) && model_->spec().columns[logical].source != SortSource::None)
             columns << logical;
     }
+    return columns;
+}
+
+QString DeviceTabView::selectionAsText() const
+{
+    const QList<int> columns = visibleColumns();
     QStringList lines;
     QStringList titles;
     for (int c : columns)

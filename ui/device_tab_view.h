@@ -45,6 +45,8 @@ public:
     qint64 shownCount() const;
     qint64 totalCount() const;
     qint64 currentId() const;
+    // The columns on screen, in their on-screen order (those that hold data).
+    QList<int> visibleColumns() const;
 
     void focusSearch();
     void selectAllShown();
