@@ -25,6 +25,7 @@
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTest>
 
 using namespace mdm;
 using mdm::test::fileBytes;
@@ -127,6 +128,7 @@ TEST_CASE("Import previews every row and can import only the valid ones", "[gui]
     CHECK_FALSE(dialog->importButton()->isEnabled());
     REQUIRE(dialog->importValidButton()->isEnabled());
     CHECK(dialog->summary().contains(QStringLiteral("2 valid")));
+    QTest::qWait(50); // as the admin sees it: after the layout has caught up
     saveScreenshot(dialog, QStringLiteral("dialog-import"));
     dialog->importValidButton()->click();
     REQUIRE(waitUntil([&] { return staged->totalCount() == before + 2 && console.settled(); }));

@@ -90,12 +90,20 @@ void ImportDialog::loadFile(const QString &path)
         lines << tr("%1 rows: %2 valid, %3 with problems.")
                      .arg(locale.toString(result.rows.size()), locale.toString(valid), locale.toString(problems));
     lines << result.warnings;
+    // The first problems in full; the table's cells are narrow.
+    int shown = 0;
+    for (const StagedImportRow &row : result.rows)
+        if (!row.valid() && shown++ < 3)
+            lines << tr("line %1: %2").arg(row.line).arg(row.problem);
     summary_->setText(lines.join(QLatin1Char('\n')));
     import_->setEnabled(!result.rows.isEmpty() && problems == 0);
     import_->setText(tr("&Import %Ln Device(s)", nullptr, valid));
     importValid_->setVisible(problems > 0 && valid > 0);
     importValid_->setEnabled(problems > 0 && valid > 0);
     importValid_->setText(tr("Import Only the %Ln &Valid Row(s)", nullptr, valid));
+    // Buttons whose text grows after the dialog is laid out keep their old width otherwise.
+    for (QPushButton *button : {import_, importValid_})
+        button->setMinimumWidth(button->sizeHint().width());
 }
 
 QString ImportDialog::path() const
