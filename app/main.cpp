@@ -1,6 +1,8 @@
 #include "clock.h"
 #include "command_line.h"
+#include "keychain_vault.h"
 #include "main_window.h"
+#include "smtp_mail_transport.h"
 #include "store.h"
 #include "translations.h"
 
@@ -47,6 +49,9 @@ int main(int argc, char *argv[])
     }
     mdm::Clock clock;
     mdm::MainWindow window(*opened.store, clock);
+    mdm::mail::SmtpMailTransport transport;
+    mdm::KeychainVault vault;
     window.show();
+    window.enableMail(transport, vault);
     return QApplication::exec();
 }

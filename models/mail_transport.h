@@ -44,10 +44,13 @@ public:
     using QObject::QObject;
     virtual void sendBatch(const MailSettings &settings, const QString &password, const QList<OutgoingMail> &mails) = 0;
     virtual bool isBusy() const = 0;
+    // "Send test email": one message through the same path, reported by testFinished only.
+    virtual void sendTest(const MailSettings &settings, const QString &password, const OutgoingMail &mail) = 0;
 
 signals:
     void mailFinished(int index, const mdm::DeliveryResult &result);
     void batchFinished();
+    void testFinished(const mdm::DeliveryResult &result);
 };
 
 } // namespace mdm

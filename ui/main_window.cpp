@@ -7,6 +7,7 @@
 #include "domain.h"
 #include "device_tab_view.h"
 #include "help_browser.h"
+#include "mail_controller.h"
 #include "record_table_model.h"
 #include "store.h"
 
@@ -33,7 +34,7 @@ namespace mdm {
 
 MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     : QMainWindow(parent), store_(store), clock_(clock), actions_(new ConsoleActions(this)),
-      tabWidget_(new QTabWidget(this)), selectionLabel_(new QLabel(this))
+      tabWidget_(new QTabWidget(this)), selectionLabel_(new QLabel(this)), mailLabel_(new QLabel(this))
 {
     setWindowTitle(tr("MDM Enrollment Console — %1").arg(QFileInfo(store_.path()).fileName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mdm-console.svg")));
@@ -60,6 +61,8 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     }
     setCentralWidget(tabWidget_);
     statusBar()->addWidget(selectionLabel_, 1);
+    statusBar()->addPermanentWidget(mailLabel_);
+    mailLabel_->hide();
     connect(tabWidget_, &QTabWidget::currentChanged, this, &MainWindow::updateActionState);
 
     buildMenus();
@@ -171,6 +174,15 @@ void MainWindow::connectActions()
                               "staged devices and pending enrollment invitations.</p><p>Store: %2</p>")
                                .arg(QApplication::applicationVersion(), store_.path().toHtmlEscaped()));
     });
+}
+
+void MainWindow::enableMail(MailTransport &transport, PasswordVault &vault)
+{
+    mail_ = new MailController(store_, clock_, transport, vault, this);
+    connect(actions_->mailSettings, &QAction::triggered, mail_, &MailController::openSettings);
+    connect(mail_, &MailController::statusChanged, this, [this] { mailLabel_->setText(mail_->statusText()); });
+    mailLabel_->show();
+    mail_->start();
 }
 
 void MainWindow::showHelpPage(const QString &page)

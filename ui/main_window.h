@@ -16,6 +16,9 @@ class Clock;
 class ConsoleActions;
 class DeviceTabView;
 class HelpBrowser;
+class MailController;
+class MailTransport;
+class PasswordVault;
 class Store;
 
 // The console window: menus, toolbar, the three tabs and the status bar. The tabs are one reusable
@@ -33,6 +36,9 @@ public:
     ActionController &controller() const { return *controller_; }
     QString statusText() const;
     void showHelpPage(const QString &page);
+    // Invitation mail: background delivery and the Mail Server settings. Without it the outbox waits.
+    void enableMail(MailTransport &transport, PasswordVault &vault);
+    MailController *mail() const { return mail_; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,6 +61,8 @@ private:
     std::array<DeviceTabView *, 3> tabs_{};
     QLabel *selectionLabel_;
     ActionController *controller_ = nullptr;
+    MailController *mail_ = nullptr;
+    QLabel *mailLabel_;
     HelpBrowser *help_ = nullptr;
 };
 

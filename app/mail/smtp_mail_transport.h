@@ -16,18 +16,23 @@ public:
 
     void sendBatch(const MailSettings &settings, const QString &password, const QList<OutgoingMail> &mails) override;
     bool isBusy() const override { return client_.isBusy(); }
+    // Stops the running batch: every message without a result is reported Transient (asynchronously),
+    // then batchFinished().
+    void cancel() { client_.cancel(); }
+    // For every step of the conversation (connect, TLS, each reply); <= 0: the client's default (30 s).
+    void setTimeoutMs(int ms) { timeoutMs_ = ms; }
 
     // "Send test email": connects, authenticates and sends one message to the sender's own address.
-    void sendTest(const MailSettings &settings, const QString &password, const OutgoingMail &mail);
+    void sendTest(const MailSettings &settings, const QString &password, const OutgoingMail &mail) override;
     static SmtpSettings toSmtp(const MailSettings &settings, const QString &password);
     static DeliveryResult toDelivery(const SendResult &result);
 
-signals:
-    void testFinished(const mdm::DeliveryResult &result);
-
 private:
+    SmtpSettings smtpSettings(const MailSettings &settings, const QString &password) const;
+
     SmtpClient client_;
     bool testing_ = false;
+    int timeoutMs_ = 0;
 };
 
 } // namespace mdm::mail

@@ -1,0 +1,127 @@
+#include "mail_controller.h"
+
+#include "clock.h"
+#include "mail_settings_dialog.h"
+#include "mail_transport.h"
+#include "outbox.h"
+#include "outbox_dispatcher.h"
+#include "password_vault.h"
+#include "store.h"
+
+#include <QInputDialog>
+#include <QLocale>
+
+namespace mdm {
+
+namespace {
+QString keyFor(const MailSettings &s)
+{
+    return QStringLiteral("%1@%2:%3").arg(s.user, s.host).arg(s.port);
+}
+} // namespace
+
+MailController::MailController(Store &store, const Clock &clock, MailTransport &transport, PasswordVault &vault,
+                               QWidget *window)
+    : QObject(window), store_(store), clock_(clock), transport_(transport), vault_(vault), window_(window),
+      dispatcher_(new OutboxDispatcher(store, clock, transport, this)), settings_(MailSettings::load(store))
+{
+    connect(dispatcher_, &OutboxDispatcher::statusChanged, this, &MailController::statusChanged);
+    connect(&vault_, &PasswordVault::readFinished, this,
+            [this](const QString &key, bool ok, const QString &password, bool unavailable, const QString &) {
+                if (key != keyFor(settings_))
+                    return;
+                keychainMissing_ = unavailable;
+                if (ok)
+                    applyPassword(password);
+                else if (unavailable)
+                    askPasswordOnce();
+            });
+    connect(&transport_, &MailTransport::testFinished, this, [this](const DeliveryResult &result) {
+        if (!dialog_)
+            return;
+        const bool ok = result.kind == DeliveryResult::Kind::Sent;
+        const QString answer = result.serverReply.isEmpty() ? result.error : result.serverReply;
+        dialog_->showTestResult(ok, ok ? tr("Test email accepted by the server: %1").arg(answer)
+                                       : tr("The test email was not accepted: %1").arg(answer));
+    });
+}
+
+void MailController::start()
+{
+    dispatcher_->setCredentials(settings_, password_);
+    if (settings_.isConfigured() && !settings_.user.isEmpty())
+        vault_.read(keyFor(settings_));
+    dispatcher_->startBackground();
+    emit statusChanged();
+}
+
+void MailController::applyPassword(const QString &password)
+{
+    password_ = password;
+    dispatcher_->setCredentials(settings_, password_);
+    emit statusChanged();
+}
+
+// No keychain here: ask once per session, keep the answer in memory only.
+void MailController::askPasswordOnce()
+{
+    if (asked_ || !window_ || !window_->isVisible())
+        return;
+    asked_ = true;
+    bool ok = false;
+    const QString password = QInputDialog::getText(
+        window_, tr("Mail server password"),
+        tr("No system keychain is available, so the password for %1 on %2 is not remembered. Enter it for this "
+           "session:")
+            .arg(settings_.user, settings_.host),
+        QLineEdit::Password, QString(), &ok);
+    if (ok)
+        applyPassword(password);
+}
+
+void MailController::openSettings()
+{
+    auto *dialog = new MailSettingsDialog(settings_, password_, window_);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog_ = dialog;
+    connect(dialog, &MailSettingsDialog::testRequested, this, [this](const MailSettings &s, const QString &password) {
+        const QString when = QLocale().toString(clock_.now().toLocalTime(), QLocale::LongFormat);
+        transport_.sendTest(s, password,
+                            {QStringLiteral("<test-%1@mdm-console.invalid>").arg(clock_.nowMs()).toLatin1(),
+                             s.fromAddress, s.fromName, tr("MDM Enrollment Console: test email"),
+                             tr("This test email from the MDM Enrollment Console was sent at %1.").arg(when),
+                             QString(), clock_.now()});
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const MailSettings chosen = dialog->settings();
+        QString error;
+        if (!chosen.save(store_, &error)) {
+            dialog->showTestResult(false, error);
+            return;
+        }
+        settings_ = chosen;
+        password_ = dialog->password();
+        if (!settings_.user.isEmpty() && !password_.isEmpty())
+            vault_.write(keyFor(settings_), password_);
+        dispatcher_->setCredentials(settings_, password_);
+        emit statusChanged();
+    });
+    dialog->open();
+}
+
+QString MailController::statusText() const
+{
+    const Outbox::Counts counts = Outbox(store_, clock_).counts();
+    QLocale locale;
+    QString server;
+    if (!settings_.isConfigured())
+        server = tr("mail server: not set up");
+    else if (!dispatcher_->lastProblem().isEmpty())
+        server = tr("mail server: %1").arg(dispatcher_->lastProblem());
+    else
+        server = tr("mail server: %1").arg(settings_.host);
+    return tr("outbox: %1 queued, %2 failed · %3")
+        .arg(locale.toString(counts.queued), locale.toString(counts.failed), server);
+}
+
+} // namespace mdm

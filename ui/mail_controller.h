@@ -1,0 +1,52 @@
+#pragma once
+
+#include "mail_settings.h"
+#include "mail_settings_dialog.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace mdm {
+
+class Clock;
+class MailTransport;
+class OutboxDispatcher;
+class PasswordVault;
+class Store;
+
+// The console's side of invitation mail: keeps the settings and the password (from the keychain, or
+// asked once per session), delivers the outbox in the background, and says how it goes.
+class MailController : public QObject
+{
+    Q_OBJECT
+
+public:
+    MailController(Store &store, const Clock &clock, MailTransport &transport, PasswordVault &vault, QWidget *window);
+
+    void start();
+    void openSettings();
+    QString statusText() const;
+    MailSettingsDialog *settingsDialog() const { return dialog_; }
+    OutboxDispatcher &dispatcher() const { return *dispatcher_; }
+
+signals:
+    void statusChanged();
+
+private:
+    void applyPassword(const QString &password);
+    void askPasswordOnce();
+
+    Store &store_;
+    const Clock &clock_;
+    MailTransport &transport_;
+    PasswordVault &vault_;
+    QWidget *window_;
+    OutboxDispatcher *dispatcher_;
+    MailSettings settings_;
+    QString password_;
+    bool asked_ = false;
+    bool keychainMissing_ = false;
+    QPointer<MailSettingsDialog> dialog_;
+};
+
+} // namespace mdm
