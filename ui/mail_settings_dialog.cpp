@@ -54,7 +54,7 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     form->addRow(tr("&From address:"), from_);
     form->addRow(tr("From &name:"), fromName_);
     form->addRow(tr("Enrollment &link:"), linkBase_);
-    form->addRow(tr("&CA certificate:"), caRow);
+    form->addRow(tr("CA certificate:"), caRow);
 
     problem_->setStyleSheet(QStringLiteral("color: #b71c1c"));
     problem_->setWordWrap(true);

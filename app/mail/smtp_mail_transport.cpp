@@ -56,6 +56,14 @@ DeliveryResult SmtpMailTransport::toDelivery(const SendResult &result)
     return out;
 }
 
+SmtpSettings SmtpMailTransport::smtpSettings(const MailSettings &settings, const QString &password) const
+{
+    SmtpSettings smtp = toSmtp(settings, password);
+    if (timeoutMs_ > 0)
+        smtp.timeoutMs = timeoutMs_;
+    return smtp;
+}
+
 namespace {
 QList<MailMessage> toMessages(const QList<OutgoingMail> &mails)
 {
@@ -69,21 +77,29 @@ QList<MailMessage> toMessages(const QList<OutgoingMail> &mails)
 void SmtpMailTransport::sendBatch(const MailSettings &settings, const QString &password,
                                   const QList<OutgoingMail> &mails)
 {
-    testing_ = false;
-    client_.setSettings(toSmtp(settings, password));
-    if (!client_.sendBatch(toMessages(mails)))
+    // While a test (or batch) runs, leave testing_ alone: its results must keep their destination.
+    if (client_.isBusy()) {
         for (int i = 0; i < mails.size(); ++i)
             emit mailFinished(i, {DeliveryResult::Kind::Transient, {}, tr("The mail client is busy.")});
+        // As the interface promises: batchFinished after the results (later, like every other batch), or
+        // the dispatcher would stay busy for good.
+        QMetaObject::invokeMethod(this, [this] { emit batchFinished(); }, Qt::QueuedConnection);
+        return;
+    }
+    testing_ = false;
+    client_.setSettings(smtpSettings(settings, password));
+    client_.sendBatch(toMessages(mails)); // not busy: always starts
 }
 
 void SmtpMailTransport::sendTest(const MailSettings &settings, const QString &password, const OutgoingMail &mail)
 {
-    testing_ = true;
-    client_.setSettings(toSmtp(settings, password));
-    if (!client_.sendBatch(toMessages({mail}))) {
-        testing_ = false;
+    if (client_.isBusy()) {
         emit testFinished({DeliveryResult::Kind::Transient, {}, tr("The mail client is busy.")});
+        return;
     }
+    testing_ = true;
+    client_.setSettings(smtpSettings(settings, password));
+    client_.sendBatch(toMessages({mail})); // not busy: always starts
 }
 
 } // namespace mdm::mail

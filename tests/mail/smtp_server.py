@@ -4,7 +4,7 @@
 Prints "PORT <n>" on stdout once it listens (--port 0 picks a free loopback port). Appends one line per event
 to --log: "CONNECT <peer>", "CMD <command line>" (AUTH arguments masked by aiosmtpd), "AUTH <mech> OK|FAIL",
 "MESSAGE <file> FROM <sender> TO <rcpt,...>", "DROP". Each accepted message is saved as <outdir>/NNN.eml
-(the data as received, after dot-unstuffing). Stop it by killing the process.
+(the data as received, after dot-unstuffing), and logged, before the 250 goes out (--delay-data delays that 250). Stop it by killing the process.
 """
 
 import argparse
@@ -41,6 +41,8 @@ def parse_args():
     p.add_argument("--fragment", action="store_true", help="send every reply line in small pieces")
     p.add_argument("--drop-after", type=int, default=-1,
                    help="close the connection at MAIL FROM once this many messages were accepted")
+    p.add_argument("--delay-data", type=int, default=0, metavar="MS",
+                   help="store each message, then wait MS milliseconds before answering 250 to its DATA")
     p.add_argument("--outdir", required=True)
     p.add_argument("--log", required=True)
     return p.parse_args()
@@ -111,6 +113,9 @@ class Handler:
         with open(path, "wb") as f:
             f.write(envelope.original_content)
         event("MESSAGE %s FROM %s TO %s" % (path, envelope.mail_from, ",".join(envelope.rcpt_tos)))
+        if OPTS.delay_data > 0:
+            # The message is stored but the client has not heard so yet: a client killed now sends it again.
+            await asyncio.sleep(OPTS.delay_data / 1000)
         return "250 2.0.0 Ok: queued as TEST%03d" % self.count
 
 
