@@ -11,6 +11,8 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QApplication>
+#include <QPalette>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -225,4 +227,33 @@ TEST_CASE("Column layout and sort are remembered across restarts", "[gui]")
     CHECK(table->horizontalHeader()->sortIndicatorSection() == ManagedColumn::Email);
     CHECK(again.tab(TabKind::Managed)->model().currentQuery().sortColumn == ManagedColumn::Email);
     CHECK(again.tab(TabKind::Managed)->model().currentQuery().descending);
+}
+
+TEST_CASE("Status colours stay readable with a dark palette", "[gui]")
+{
+    const QPalette original = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    QApplication::setPalette(dark);
+    {
+        Console console;
+        console.showTab(TabKind::Pending);
+        QTest::qWait(50);
+        const auto &model = console.window->tab(TabKind::Pending)->model();
+        for (int row = 0; row < 20; ++row) {
+            const QVariant color = model.index(row, PendingColumn::Status).data(Qt::ForegroundRole);
+            if (color.isValid())
+                CHECK(color.value<QColor>().lightness() > 128);
+        }
+        saveScreenshot(console.window.get(), QStringLiteral("dark-palette"));
+    }
+    QApplication::setPalette(original);
 }
