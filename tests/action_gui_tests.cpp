@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "confirm.h"
 #include "console_actions.h"
+#include "console_fixture.h"
 #include "demo_data.h"
 #include "deprovision_dialog.h"
 #include "device_tab_view.h"
@@ -18,8 +19,6 @@
 #include "store.h"
 #include "test_support.h"
 
-#include <catch2/catch.hpp>
-
 #include <QAction>
 #include <QCheckBox>
 #include <QLineEdit>
@@ -30,6 +29,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <catch2/catch.hpp>
 
 using namespace mdm;
 using mdm::test::saveScreenshot;
@@ -45,71 +45,11 @@ qint64 scalar(Store &store, const QString &sql)
     return q.next() ? q.value(0).toLongLong() : -1;
 }
 
-struct Console
-{
-    TempDir dir;
-    std::unique_ptr<Store> store;
-    Clock clock;
-    std::unique_ptr<MainWindow> window;
-
-    Console()
-    {
-        auto opened = Store::open(dir.file(QStringLiteral("console.db")));
-        REQUIRE(opened.store);
-        store = std::move(opened.store);
-        DemoOptions options;
-        options.managed = 300;
-        REQUIRE(fillDemoData(*store, clock, options).ok);
-        mdm::test::forgetSettings();
-        window = std::make_unique<MainWindow>(*store, clock);
-        window->resize(1360, 820);
-        window->show();
-        REQUIRE(waitUntil([&] { return settled(); }));
-    }
-
-    bool settled() const
-    {
-        for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending})
-            if (window->tab(kind)->model().isLoading() || window->tab(kind)->model().isQueryPending())
-                return false;
-        return !window->controller().runner().isBusy();
-    }
-
-    DeviceTabView *show(TabKind kind)
-    {
-        window->findChild<QTabWidget *>()->setCurrentWidget(window->tab(kind));
-        return window->tab(kind);
-    }
-
-    void selectRows(TabKind kind, int first, int last)
-    {
-        DeviceTabView *view = show(kind);
-        auto &model = view->model();
-        view->table()->selectionModel()->select(QItemSelection(model.index(first, 0), model.index(last, 0)),
-                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
-
-    template<class Dialog>
-    Dialog *dialog()
-    {
-        auto *d = qobject_cast<Dialog *>(window->controller().lastDialog());
-        REQUIRE(d);
-        REQUIRE(waitUntil([d] { return d->isVisible(); }));
-        return d;
-    }
-
-    void waitForAction()
-    {
-        REQUIRE(waitUntil([&] { return !window->controller().runner().isBusy(); }));
-        REQUIRE(waitUntil([&] { return settled(); }));
-    }
-};
-
 } // namespace
 
 TEST_CASE("Send invite validates its fields and adds a pending invitation", "[gui][actions]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     console.window->actions().sendInvite->trigger();
     auto *dialog = console.dialog<InviteDialog>();
     CHECK_FALSE(dialog->sendButton()->isEnabled());
@@ -124,10 +64,12 @@ TEST_CASE("Send invite validates its fields and adds a pending invitation", "[gu
     dialog->sendButton()->click();
     console.waitForAction();
 
-    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'"
-                                                " AND state = 0")) == 1);
-    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
-                                                " WHERE i.email = 'nora.field@contoso.example' AND o.state = 0")) == 1);
+    CHECK(scalar(*console.store,
+                 QStringLiteral("SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'"
+                                " AND state = 0")) == 1);
+    CHECK(scalar(*console.store,
+                 QStringLiteral("SELECT count(*) FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
+                                " WHERE i.email = 'nora.field@contoso.example' AND o.state = 0")) == 1);
     REQUIRE(waitUntil([&] { return console.window->tab(TabKind::Pending)->totalCount() == 101; }));
 
     // The same address and platform again: the admin is warned and can decline.
@@ -139,13 +81,14 @@ TEST_CASE("Send invite validates its fields and adds a pending invitation", "[gu
     again->sendButton()->click();
     QTest::qWait(50);
     CHECK(Confirm::lastQuestionText().contains(QStringLiteral("already has a valid pending")));
-    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'"))
-          == 1);
+    CHECK(scalar(*console.store,
+                 QStringLiteral(
+                     "SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'")) == 1);
 }
 
 TEST_CASE("Deprovision needs the typed device name before the destructive button enables", "[gui][actions]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     DeviceTabView *managed = console.show(TabKind::Managed);
     // Pick an enrolled device.
     int row = 0;
@@ -169,7 +112,9 @@ TEST_CASE("Deprovision needs the typed device name before the destructive button
     console.waitForAction();
 
     CHECK(scalar(*console.store, QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(id)) == 4);
-    CHECK(scalar(*console.store, QStringLiteral("SELECT kind FROM commands WHERE device_id = %1 AND state = 0").arg(id)) == 2);
+    CHECK(scalar(*console.store,
+                 QStringLiteral("SELECT kind FROM commands WHERE device_id = %1 AND state = 0").arg(id)) ==
+          2);
     REQUIRE(waitUntil([&] {
         return managed->model().index(managed->model().rowOf(id), ManagedColumn::Status).data().toString() ==
                QStringLiteral("Wipe pending");
@@ -179,7 +124,7 @@ TEST_CASE("Deprovision needs the typed device name before the destructive button
 
 TEST_CASE("Deprovisioning many devices asks for their number and reports each one", "[gui][actions]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     console.selectRows(TabKind::Managed, 0, 19);
     console.window->actions().deprovision->trigger();
     auto *dialog = console.dialog<DeprovisionDialog>();
@@ -200,7 +145,7 @@ TEST_CASE("Deprovisioning many devices asks for their number and reports each on
 
 TEST_CASE("Re-assign moves devices to a new user in one step", "[gui][actions]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     console.selectRows(TabKind::Managed, 3, 4);
     DeviceTabView *managed = console.window->tab(TabKind::Managed);
     const qint64 first = managed->model().idAt(3);
@@ -216,17 +161,19 @@ TEST_CASE("Re-assign moves devices to a new user in one step", "[gui][actions]")
     saveScreenshot(dialog, QStringLiteral("dialog-reassign"));
     dialog->okButton()->click();
     console.waitForAction();
-    const qint64 user = scalar(*console.store, QStringLiteral("SELECT id FROM users WHERE email = 'olu.adeyemi@contoso.example'"));
+    const qint64 user = scalar(
+        *console.store, QStringLiteral("SELECT id FROM users WHERE email = 'olu.adeyemi@contoso.example'"));
     CHECK(user > 0);
-    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM devices WHERE user_id = %1 AND id IN (%2, %3)")
-                                     .arg(user)
-                                     .arg(first)
-                                     .arg(second)) == 2);
+    CHECK(scalar(*console.store,
+                 QStringLiteral("SELECT count(*) FROM devices WHERE user_id = %1 AND id IN (%2, %3)")
+                     .arg(user)
+                     .arg(first)
+                     .arg(second)) == 2);
 }
 
 TEST_CASE("Resend gives a summary and Remove request confirms and removes rows", "[gui][actions]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     DeviceTabView *pending = console.show(TabKind::Pending);
     console.selectRows(TabKind::Pending, 0, 2);
     const std::vector<qint64> ids = pending->selectedIds();
@@ -236,10 +183,11 @@ TEST_CASE("Resend gives a summary and Remove request confirms and removes rows",
     REQUIRE(sheet);
     CHECK(sheet->summary().startsWith(QStringLiteral("3 done")));
     sheet->close();
-    CHECK(scalar(*console.store, QStringLiteral("SELECT sum(resend_count > 0) FROM invitations WHERE id IN (%1, %2, %3)")
-                                     .arg(ids[0])
-                                     .arg(ids[1])
-                                     .arg(ids[2])) == 3);
+    CHECK(scalar(*console.store,
+                 QStringLiteral("SELECT sum(resend_count > 0) FROM invitations WHERE id IN (%1, %2, %3)")
+                     .arg(ids[0])
+                     .arg(ids[1])
+                     .arg(ids[2])) == 3);
 
     console.selectRows(TabKind::Pending, 10, 11);
     Confirm::setNextAnswer(true);
@@ -256,7 +204,7 @@ TEST_CASE("Resend gives a summary and Remove request confirms and removes rows",
 
 TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][actions]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     DeviceTabView *staged = console.show(TabKind::Staged);
     console.selectRows(TabKind::Staged, 0, 1);
     const std::vector<qint64> ids = staged->selectedIds();
@@ -268,9 +216,10 @@ TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][ac
     saveScreenshot(dialog, QStringLiteral("dialog-assign-staged"));
     dialog->okButton()->click();
     console.waitForAction();
-    CHECK(scalar(*console.store, QStringLiteral("SELECT count(DISTINCT user_id) FROM devices WHERE id IN (%1, %2)")
-                                     .arg(ids[0])
-                                     .arg(ids[1])) == 1);
+    CHECK(scalar(*console.store,
+                 QStringLiteral("SELECT count(DISTINCT user_id) FROM devices WHERE id IN (%1, %2)")
+                     .arg(ids[0])
+                     .arg(ids[1])) == 1);
     REQUIRE(waitUntil([&] { return console.window->tab(TabKind::Pending)->totalCount() == 102; }));
 
     console.selectRows(TabKind::Staged, 0, 0);
@@ -282,7 +231,7 @@ TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][ac
 
 TEST_CASE("Enrollment steps and the audit log show what happened", "[gui][actions]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     console.selectRows(TabKind::Pending, 0, 0);
     console.window->actions().resend->trigger();
     console.waitForAction();
@@ -298,7 +247,8 @@ TEST_CASE("Enrollment steps and the audit log show what happened", "[gui][action
     AuditLogWindow *log = console.window->controller().auditLogWindow();
     REQUIRE(log);
     CHECK(log->model().rowCount() == 2);
-    CHECK(log->model().index(0, AuditLogModel::Action).data().toString() == QStringLiteral("Enrollment invite resent"));
+    CHECK(log->model().index(0, AuditLogModel::Action).data().toString() ==
+          QStringLiteral("Enrollment invite resent"));
     log->searchBox()->setText(QStringLiteral("demo"));
     REQUIRE(waitUntil([&] { return log->model().rowCount() == 1; }));
     saveScreenshot(log, QStringLiteral("window-audit-log"));

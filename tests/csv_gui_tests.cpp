@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "confirm.h"
 #include "console_actions.h"
+#include "console_fixture.h"
 #include "demo_data.h"
 #include "device_tab_view.h"
 #include "export_dialog.h"
@@ -14,8 +15,6 @@
 #include "store.h"
 #include "test_support.h"
 
-#include <catch2/catch.hpp>
-
 #include <QAction>
 #include <QCheckBox>
 #include <QFile>
@@ -26,6 +25,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <catch2/catch.hpp>
 
 using namespace mdm;
 using mdm::test::fileBytes;
@@ -33,49 +33,9 @@ using mdm::test::saveScreenshot;
 using mdm::test::TempDir;
 using mdm::test::waitUntil;
 
-namespace {
-
-struct Console
-{
-    TempDir dir;
-    std::unique_ptr<Store> store;
-    Clock clock;
-    std::unique_ptr<MainWindow> window;
-
-    Console()
-    {
-        auto opened = Store::open(dir.file(QStringLiteral("console.db")));
-        REQUIRE(opened.store);
-        store = std::move(opened.store);
-        DemoOptions options;
-        options.managed = 200;
-        REQUIRE(fillDemoData(*store, clock, options).ok);
-        mdm::test::forgetSettings();
-        window = std::make_unique<MainWindow>(*store, clock);
-        window->show();
-        REQUIRE(waitUntil([&] { return settled(); }));
-    }
-
-    bool settled() const
-    {
-        for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending})
-            if (window->tab(kind)->model().isLoading() || window->tab(kind)->model().isQueryPending())
-                return false;
-        return !window->controller().runner().isBusy();
-    }
-
-    DeviceTabView *show(TabKind kind)
-    {
-        window->findChild<QTabWidget *>()->setCurrentWidget(window->tab(kind));
-        return window->tab(kind);
-    }
-};
-
-} // namespace
-
 TEST_CASE("Export writes the selected rows with the visible columns in on-screen order", "[gui][csv]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console(200);
     DeviceTabView *managed = console.show(TabKind::Managed);
     QHeaderView *header = managed->table()->horizontalHeader();
     header->setSectionHidden(ManagedColumn::Ownership, true);
@@ -93,7 +53,8 @@ TEST_CASE("Export writes the selected rows with the visible columns in on-screen
     dialog->pathEdit()->setText(path);
     saveScreenshot(dialog, QStringLiteral("dialog-export"));
     dialog->exportButton()->click();
-    REQUIRE(waitUntil([&] { return !console.window->controller().runner().isBusy() && QFile::exists(path); }));
+    REQUIRE(
+        waitUntil([&] { return !console.window->controller().runner().isBusy() && QFile::exists(path); }));
 
     const QList<QByteArray> lines = fileBytes(path).split('\n');
     REQUIRE(lines.size() == 7); // header, 5 rows, and the empty rest after the last CRLF
@@ -106,7 +67,7 @@ TEST_CASE("Export writes the selected rows with the visible columns in on-screen
 
 TEST_CASE("Import previews every row and can import only the valid ones", "[gui][csv]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console(200);
     const QString path = console.dir.file(QStringLiteral("purchase.csv"));
     QFile file(path);
     REQUIRE(file.open(QIODevice::WriteOnly));
@@ -123,7 +84,11 @@ TEST_CASE("Import previews every row and can import only the valid ones", "[gui]
     REQUIRE(dialog);
     dialog->loadFile(path);
     CHECK(dialog->preview().rowCount() == 3);
-    CHECK(dialog->preview().index(2, ImportPreviewModel::Result).data().toString().contains(QStringLiteral("IMEI")));
+    CHECK(dialog->preview()
+              .index(2, ImportPreviewModel::Result)
+              .data()
+              .toString()
+              .contains(QStringLiteral("IMEI")));
     CHECK(dialog->preview().index(2, ImportPreviewModel::Line).data().toInt() == 4);
     CHECK_FALSE(dialog->importButton()->isEnabled());
     REQUIRE(dialog->importValidButton()->isEnabled());
@@ -136,7 +101,7 @@ TEST_CASE("Import previews every row and can import only the valid ones", "[gui]
 
 TEST_CASE("Invites from a bulk-enrollment CSV are all sent or none", "[gui][csv]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console(200);
     const QString bad = console.dir.file(QStringLiteral("bad.csv"));
     QFile badFile(bad);
     REQUIRE(badFile.open(QIODevice::WriteOnly));

@@ -1,5 +1,6 @@
 #include "clock.h"
 #include "console_actions.h"
+#include "console_fixture.h"
 #include "demo_data.h"
 #include "device_tab_view.h"
 #include "gui_support.h"
@@ -8,19 +9,18 @@
 #include "store.h"
 #include "test_support.h"
 
-#include <catch2/catch.hpp>
-
 #include <QAction>
 #include <QApplication>
-#include <QPalette>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <catch2/catch.hpp>
 
 using namespace mdm;
 using mdm::test::saveScreenshot;
@@ -36,47 +36,11 @@ qint64 scalar(Store &store, const QString &sql)
     return q.next() ? q.value(0).toLongLong() : -1;
 }
 
-struct Console
-{
-    TempDir dir;
-    std::unique_ptr<Store> store;
-    Clock clock;
-    std::unique_ptr<MainWindow> window;
-
-    explicit Console(qint64 managed = 300)
-    {
-        auto opened = Store::open(dir.file(QStringLiteral("console.db")));
-        REQUIRE(opened.store);
-        store = std::move(opened.store);
-        if (managed > 0) {
-            DemoOptions options;
-            options.managed = managed;
-            REQUIRE(fillDemoData(*store, clock, options).ok);
-        }
-        mdm::test::forgetSettings();
-        window = std::make_unique<MainWindow>(*store, clock);
-        window->resize(1360, 820);
-        window->show();
-        REQUIRE(waitUntil([&] {
-            for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending})
-                if (window->tab(kind)->model().isLoading() || window->tab(kind)->model().isQueryPending())
-                    return false;
-            return true;
-        }));
-    }
-
-    void showTab(TabKind kind)
-    {
-        auto *tabs = window->findChild<QTabWidget *>();
-        tabs->setCurrentWidget(window->tab(kind));
-    }
-};
-
 } // namespace
 
 TEST_CASE("The main window shows three tabs with live counts", "[gui]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     auto *tabs = console.window->findChild<QTabWidget *>();
     REQUIRE(tabs);
     REQUIRE(tabs->count() == 3);
@@ -87,7 +51,7 @@ TEST_CASE("The main window shows three tabs with live counts", "[gui]")
     CHECK(console.window->statusText() == QStringLiteral("0 selected of 300 shown (300 total)"));
 
     for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
-        console.showTab(kind);
+        console.show(kind);
         QTest::qWait(50);
         const QString name = QStringLiteral("tab-%1").arg(static_cast<int>(kind));
         const QString path = saveScreenshot(console.window.get(), name);
@@ -97,19 +61,20 @@ TEST_CASE("The main window shows three tabs with live counts", "[gui]")
 
 TEST_CASE("Searching narrows the tab and Ctrl+A selects every row it shows", "[gui]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     DeviceTabView *managed = console.window->tab(TabKind::Managed);
     QTest::keyClick(console.window.get(), Qt::Key_F, Qt::ControlModifier);
     CHECK(managed->searchBox()->hasFocus());
     QTest::keyClicks(managed->searchBox(), QStringLiteral("SILVA"));
-    const qint64 expected = scalar(*console.store,
-                                   QStringLiteral("SELECT count(*) FROM devices d LEFT JOIN users u ON u.id = d.user_id"
-                                                  " WHERE d.state <> 0 AND (d.name LIKE '%silva%' OR u.name LIKE "
-                                                  "'%silva%' OR u.email LIKE '%silva%' OR d.serial LIKE '%silva%'"
-                                                  " OR d.imei LIKE '%silva%')"));
+    const qint64 expected = scalar(
+        *console.store, QStringLiteral("SELECT count(*) FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                                       " WHERE d.state <> 0 AND (d.name LIKE '%silva%' OR u.name LIKE "
+                                       "'%silva%' OR u.email LIKE '%silva%' OR d.serial LIKE '%silva%'"
+                                       " OR d.imei LIKE '%silva%')"));
     REQUIRE(expected > 0);
     REQUIRE(expected < 300);
-    REQUIRE(waitUntil([&] { return managed->shownCount() == expected && !managed->model().isQueryPending(); }));
+    REQUIRE(
+        waitUntil([&] { return managed->shownCount() == expected && !managed->model().isQueryPending(); }));
 
     console.window->actions().selectAll->trigger();
     CHECK(managed->selectedCount() == expected);
@@ -125,10 +90,10 @@ TEST_CASE("Searching narrows the tab and Ctrl+A selects every row it shows", "[g
 
 TEST_CASE("Actions are enabled from the tab and the selection", "[gui]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     ConsoleActions &a = console.window->actions();
 
-    console.showTab(TabKind::Managed);
+    console.show(TabKind::Managed);
     DeviceTabView *managed = console.window->tab(TabKind::Managed);
     managed->table()->clearSelection();
     CHECK_FALSE(a.reassign->isEnabled());
@@ -153,7 +118,7 @@ TEST_CASE("Actions are enabled from the tab and the selection", "[gui]")
     CHECK_FALSE(a.additionalDevice->isEnabled());
     CHECK_FALSE(a.details->isEnabled());
 
-    console.showTab(TabKind::Pending);
+    console.show(TabKind::Pending);
     DeviceTabView *pending = console.window->tab(TabKind::Pending);
     pending->table()->clearSelection();
     CHECK_FALSE(a.resend->isEnabled());
@@ -167,7 +132,7 @@ TEST_CASE("Actions are enabled from the tab and the selection", "[gui]")
     CHECK(a.removeRequest->text().contains(QStringLiteral("100")));
     CHECK_FALSE(a.enrollmentSteps->isEnabled());
 
-    console.showTab(TabKind::Staged);
+    console.show(TabKind::Staged);
     DeviceTabView *staged = console.window->tab(TabKind::Staged);
     staged->table()->clearSelection();
     CHECK_FALSE(a.removeStaged->isEnabled());
@@ -179,7 +144,7 @@ TEST_CASE("Actions are enabled from the tab and the selection", "[gui]")
 
 TEST_CASE("The details pane shows every field of the selected record", "[gui]")
 {
-    Console console;
+    mdm::test::ConsoleFixture console;
     DeviceTabView *managed = console.window->tab(TabKind::Managed);
     console.window->actions().toggleDetailsPane->setChecked(true);
     managed->table()->selectRow(0);
@@ -193,12 +158,13 @@ TEST_CASE("The details pane shows every field of the selected record", "[gui]")
 
 TEST_CASE("An empty store opens to a first-run hint instead of blank tables", "[gui]")
 {
-    Console console(0);
+    mdm::test::ConsoleFixture console(0);
     DeviceTabView *managed = console.window->tab(TabKind::Managed);
     CHECK(managed->findChild<QTableView *>()->isHidden());
     bool hintShown = false;
     for (QLabel *label : managed->findChildren<QLabel *>())
-        hintShown = hintShown || (label->isVisible() && label->text() == QStringLiteral("No managed devices yet"));
+        hintShown =
+            hintShown || (label->isVisible() && label->text() == QStringLiteral("No managed devices yet"));
     CHECK(hintShown);
     saveScreenshot(console.window.get(), QStringLiteral("first-run"));
 }
@@ -244,8 +210,8 @@ TEST_CASE("Status colours stay readable with a dark palette", "[gui]")
     dark.setColor(QPalette::HighlightedText, Qt::white);
     QApplication::setPalette(dark);
     {
-        Console console;
-        console.showTab(TabKind::Pending);
+        mdm::test::ConsoleFixture console;
+        console.show(TabKind::Pending);
         QTest::qWait(50);
         const auto &model = console.window->tab(TabKind::Pending)->model();
         for (int row = 0; row < 20; ++row) {

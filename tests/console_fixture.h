@@ -1,0 +1,42 @@
+#pragma once
+
+#include "action_controller.h"
+#include "action_runner.h"
+#include "clock.h"
+#include "device_tab_view.h"
+#include "gui_support.h"
+#include "main_window.h"
+#include "store.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <memory>
+
+namespace mdm::test {
+
+// The console window on a fresh demo store, loaded and idle, as the GUI tests start from.
+struct ConsoleFixture
+{
+    TempDir dir;
+    std::unique_ptr<Store> store;
+    Clock clock;
+    std::unique_ptr<MainWindow> window;
+
+    explicit ConsoleFixture(qint64 managed = 300);
+
+    bool settled() const;
+    DeviceTabView *show(TabKind kind);
+    void selectRows(TabKind kind, int first, int last);
+    void waitForAction();
+
+    // The dialog the last action opened, once it shows.
+    template <class Dialog> Dialog *dialog()
+    {
+        auto *d = qobject_cast<Dialog *>(window->controller().lastDialog());
+        REQUIRE(d);
+        REQUIRE(waitUntil([d] { return d->isVisible(); }));
+        return d;
+    }
+};
+
+} // namespace mdm::test
