@@ -24,8 +24,8 @@ int report(const BulkResult &result, const QString &verb)
         return 1;
     }
     for (const Outcome &o : result.outcomes) {
-        out() << qSetFieldWidth(8) << Qt::left << OutcomeText::result(o.result).toLower() << qSetFieldWidth(0) << '#'
-              << o.id;
+        out() << qSetFieldWidth(8) << Qt::left << OutcomeText::result(o.result).toLower() << qSetFieldWidth(0)
+              << '#' << o.id;
         if (o.label != QString::number(o.id) && o.label != QStringLiteral("#%1").arg(o.id))
             out() << "  " << o.label;
         if (!o.reason.isEmpty())
@@ -74,7 +74,8 @@ int invite(const QStringList &arguments)
         if (!csv.ok()) {
             for (const QString &error : csv.errors)
                 err() << error << '\n';
-            err() << Text::tr("Nothing was sent: %n line(s) have problems.", nullptr, static_cast<int>(csv.errors.size()))
+            err() << Text::tr("Nothing was sent: %n line(s) have problems.", nullptr,
+                              static_cast<int>(csv.errors.size()))
                   << '\n';
             return 1;
         }
@@ -202,7 +203,8 @@ int reassign(const QStringList &arguments)
     if (target.userId == 0) {
         target.name = parser.value(QStringLiteral("name"));
         if (target.name.isEmpty())
-            return usageError(Text::tr("%1 is not a known user; give --name to create the user.").arg(target.email));
+            return usageError(
+                Text::tr("%1 is not a known user; give --name to create the user.").arg(target.email));
     }
     Clock clock;
     return report(DeviceService(*store, clock).reassign(ids, target), Text::tr("re-assigned"));
@@ -306,8 +308,8 @@ int audit(const QStringList &arguments)
         for (qint64 id : e.recordIds)
             ids << QString::number(id);
         out() << QDateTime::fromMSecsSinceEpoch(e.atMs).toUTC().toString(Qt::ISODateWithMs) << '\t' << e.actor
-              << '\t' << e.action << '\t' << e.recordKind << '\t' << ids.join(QLatin1Char(',')) << '\t' << e.details
-              << '\n';
+              << '\t' << e.action << '\t' << e.recordKind << '\t' << ids.join(QLatin1Char(',')) << '\t'
+              << e.details << '\n';
     }
     return 0;
 }

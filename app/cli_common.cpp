@@ -20,16 +20,19 @@ QTextStream &err()
 
 int usageError(const QString &message)
 {
-    err() << Text::tr("mdm-console: %1").arg(message) << '\n' << Text::tr("Try 'mdm-console --help'.") << '\n';
+    err() << Text::tr("mdm-console: %1").arg(message) << '\n'
+          << Text::tr("Try 'mdm-console --help'.") << '\n';
     err().flush();
     return 2;
 }
 
 void addGlobalOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("db"), Text::tr("Store file to open (default: %1).").arg(Store::defaultPath()),
+    parser.addOption({QStringLiteral("db"),
+                      Text::tr("Store file to open (default: %1).").arg(Store::defaultPath()),
                       Text::tr("path")});
-    parser.addOption({QStringLiteral("lang"), Text::tr("User interface language, e.g. de or en."), Text::tr("code")});
+    parser.addOption(
+        {QStringLiteral("lang"), Text::tr("User interface language, e.g. de or en."), Text::tr("code")});
 }
 
 void prepare(QCommandLineParser &parser)
@@ -40,7 +43,8 @@ void prepare(QCommandLineParser &parser)
 
 std::unique_ptr<Store> openStore(const QCommandLineParser &parser)
 {
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Store::defaultPath();
+    const QString path =
+        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Store::defaultPath();
     auto opened = Store::open(path);
     if (!opened.store)
         err() << opened.error << '\n';
@@ -76,7 +80,8 @@ bool parseTab(const QString &word, TabKind *kind)
     return true;
 }
 
-std::unique_ptr<RecordTableModel> loadTab(Store &store, const Clock &clock, TabKind kind, const QString &search)
+std::unique_ptr<RecordTableModel> loadTab(Store &store, const Clock &clock, TabKind kind,
+                                          const QString &search)
 {
     // The same model as the console's tab, so the command line sees exactly what the tab shows.
     auto model = std::make_unique<RecordTableModel>(store, clock, kind);

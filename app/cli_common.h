@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QTextStream>
-
 #include <memory>
 
 namespace mdm {
@@ -44,6 +43,6 @@ bool parseTab(const QString &word, TabKind *kind);
 // The tab's records as the console's tab shows them for this search, loaded and ordered; null (with a
 // message printed) on failure.
 std::unique_ptr<RecordTableModel> loadTab(Store &store, const Clock &clock, TabKind kind,
-                                                const QString &search);
+                                          const QString &search);
 
 } // namespace mdm::cli

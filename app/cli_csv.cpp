@@ -7,7 +7,6 @@
 #include "staged_import.h"
 
 #include <QFile>
-
 #include <cstdio>
 
 namespace mdm::cli {
@@ -27,7 +26,8 @@ int exportList(const QStringList &arguments)
     const QStringList words = parser.positionalArguments();
     TabKind kind;
     if (words.size() != 3 || !parseTab(words.at(1), &kind))
-        return usageError(Text::tr("export takes managed, staged or pending and a file (- for standard output)."));
+        return usageError(
+            Text::tr("export takes managed, staged or pending and a file (- for standard output)."));
 
     CsvExportOptions options;
     options.tab = kind;
@@ -37,7 +37,8 @@ int exportList(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("columns"))) {
         QString error;
         options.columns = CsvExport::columnsForKeys(
-            kind, parser.value(QStringLiteral("columns")).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
+            kind, parser.value(QStringLiteral("columns")).split(QLatin1Char(','), Qt::SkipEmptyParts),
+            &error);
         if (options.columns.isEmpty())
             return usageError(error.isEmpty() ? Text::tr("--columns names no column.") : error);
     }

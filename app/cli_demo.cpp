@@ -13,7 +13,8 @@ bool parseCount(const QCommandLineParser &parser, const QString &name, qint64 *v
     bool ok = false;
     const qint64 v = parser.value(name).toLongLong(&ok);
     if (!ok || v < 0 || v > 4'000'000) {
-        *error = Text::tr("--%1 takes a whole number from 0 to 4000000, not “%2”.").arg(name, parser.value(name));
+        *error =
+            Text::tr("--%1 takes a whole number from 0 to 4000000, not “%2”.").arg(name, parser.value(name));
         return false;
     }
     *value = v;
@@ -57,7 +58,8 @@ int demo(const QStringList &arguments)
         err() << Text::tr("Sample data was not written: %1").arg(result.error) << '\n';
         return 1;
     }
-    out() << Text::tr("Filled %1 with %2 managed devices, %3 staged devices, %4 pending invitations (%5 users).")
+    out() << Text::tr(
+                 "Filled %1 with %2 managed devices, %3 staged devices, %4 pending invitations (%5 users).")
                  .arg(store->path())
                  .arg(result.managed)
                  .arg(result.staged)

@@ -6,7 +6,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
 #include <map>
 
 namespace mdm {
@@ -18,54 +17,48 @@ using cli::Text;
 const std::map<QString, int (*)(const QStringList &)> &commands()
 {
     static const std::map<QString, int (*)(const QStringList &)> table{
-        {QStringLiteral("demo"), &cli::demo},
-        {QStringLiteral("invite"), &cli::invite},
-        {QStringLiteral("resend"), &cli::resend},
-        {QStringLiteral("remove-request"), &cli::removeRequest},
-        {QStringLiteral("reassign"), &cli::reassign},
-        {QStringLiteral("deprovision"), &cli::deprovision},
-        {QStringLiteral("list"), &cli::list},
-        {QStringLiteral("audit"), &cli::audit},
-        {QStringLiteral("export"), &cli::exportList},
-        {QStringLiteral("import-staged"), &cli::importStaged},
-        {QStringLiteral("deliver"), &cli::deliver},
-        {QStringLiteral("mail-settings"), &cli::mailSettings},
+        {QStringLiteral("demo"), &cli::demo},         {QStringLiteral("invite"), &cli::invite},
+        {QStringLiteral("resend"), &cli::resend},     {QStringLiteral("remove-request"), &cli::removeRequest},
+        {QStringLiteral("reassign"), &cli::reassign}, {QStringLiteral("deprovision"), &cli::deprovision},
+        {QStringLiteral("list"), &cli::list},         {QStringLiteral("audit"), &cli::audit},
+        {QStringLiteral("export"), &cli::exportList}, {QStringLiteral("import-staged"), &cli::importStaged},
+        {QStringLiteral("deliver"), &cli::deliver},   {QStringLiteral("mail-settings"), &cli::mailSettings},
     };
     return table;
 }
 
 QString usageText()
 {
-    return Text::tr(
-               "Usage: mdm-console [--db PATH] [--lang CODE]          open the console window\n"
-               "       mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window\n"
-               "       mdm-console --help | --version\n"
-               "\n"
-               "Global options:\n"
-               "  --db PATH     store file (default: %1)\n"
-               "  --lang CODE   user interface language (e.g. de); default: the system's\n"
-               "\n"
-               "Commands:\n"
-               "  demo [--devices N] [--staged N] [--pending N] [--force]\n"
-               "        fill an empty store with sample data (N managed devices, default 300;\n"
-               "        N/5 staged and N/3 pending unless given)\n"
-               "  invite --name NAME --email EMAIL --platform android|ios|ipados|macos|windows|other\n"
-               "         [--owned-by corporate|personal] [--group G]\n"
-               "  invite --csv FILE               invitations from a bulk-enrollment CSV\n"
-               "  resend --expired | --id N [--id N…]\n"
-               "  remove-request --id N [--id N…]\n"
-               "  reassign --device N… --email EMAIL [--name NAME] [--group G]\n"
-               "  deprovision --device N… --mode revoke|factory-reset --yes\n"
-               "  list managed|staged|pending [--search TEXT]   records with their IDs\n"
-               "  audit [--since ISO8601]         the audit log\n"
-               "  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-\n"
-               "  import-staged FILE [--dry-run] [--skip-invalid]\n"
-               "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"
-               "  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]\n"
-               "                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]\n"
-               "\n"
-               "Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.\n")
-        .arg(Store::defaultPath());
+    return Text::
+        tr("Usage: mdm-console [--db PATH] [--lang CODE]          open the console window\n"
+           "       mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window\n"
+           "       mdm-console --help | --version\n"
+           "\n"
+           "Global options:\n"
+           "  --db PATH     store file (default: %1)\n"
+           "  --lang CODE   user interface language (e.g. de); default: the system's\n"
+           "\n"
+           "Commands:\n"
+           "  demo [--devices N] [--staged N] [--pending N] [--force]\n"
+           "        fill an empty store with sample data (N managed devices, default 300;\n"
+           "        N/5 staged and N/3 pending unless given)\n"
+           "  invite --name NAME --email EMAIL --platform android|ios|ipados|macos|windows|other\n"
+           "         [--owned-by corporate|personal] [--group G]\n"
+           "  invite --csv FILE               invitations from a bulk-enrollment CSV\n"
+           "  resend --expired | --id N [--id N…]\n"
+           "  remove-request --id N [--id N…]\n"
+           "  reassign --device N… --email EMAIL [--name NAME] [--group G]\n"
+           "  deprovision --device N… --mode revoke|factory-reset --yes\n"
+           "  list managed|staged|pending [--search TEXT]   records with their IDs\n"
+           "  audit [--since ISO8601]         the audit log\n"
+           "  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-\n"
+           "  import-staged FILE [--dry-run] [--skip-invalid]\n"
+           "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"
+           "  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]\n"
+           "                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]\n"
+           "\n"
+           "Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.\n")
+            .arg(Store::defaultPath());
 }
 
 void addLaunchOptions(QCommandLineParser &parser)
@@ -111,7 +104,8 @@ int runHeadless(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("h"))) {
         cli::out() << usageText();
     } else if (parser.isSet(QStringLiteral("version"))) {
-        cli::out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        cli::out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                   << '\n';
     } else {
         const QString command = parser.positionalArguments().value(0);
         const auto it = commands().find(command);
@@ -119,7 +113,8 @@ int runHeadless(const QStringList &arguments)
             QStringList names;
             for (const auto &entry : commands())
                 names << entry.first;
-            code = cli::usageError(Text::tr("unknown command “%1”; commands: %2.").arg(command, names.join(QStringLiteral(", "))));
+            code = cli::usageError(Text::tr("unknown command “%1”; commands: %2.")
+                                       .arg(command, names.join(QStringLiteral(", "))));
         } else {
             code = it->second(arguments);
         }

@@ -14,7 +14,12 @@ struct LaunchRequest
 LaunchRequest classifyArguments(const QStringList &arguments);
 
 // Exit codes of every headless subcommand.
-enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitFailure = 1,
+    ExitUsage = 2
+};
 
 // Runs a headless subcommand (or --help/--version) and returns its exit code. Output goes to stdout,
 // problems to stderr.

@@ -8,7 +8,6 @@
 
 #include <QApplication>
 #include <QMessageBox>
-
 #include <memory>
 
 namespace {
@@ -44,7 +43,8 @@ int main(int argc, char *argv[])
     const QString path = options.dbPath.isEmpty() ? mdm::Store::defaultPath() : options.dbPath;
     auto opened = mdm::Store::open(path);
     if (!opened.store) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the store"), opened.error);
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the store"),
+                              opened.error);
         return mdm::ExitFailure;
     }
     mdm::Clock clock;

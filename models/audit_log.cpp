@@ -4,7 +4,6 @@
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
-
 #include <pwd.h>
 #include <unistd.h>
 
@@ -44,7 +43,8 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
         return false;
     }
     const qint64 auditId = q.lastInsertId().toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id) VALUES (?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id) VALUES (?, ?, ?)"));
     for (qint64 id : entry.recordIds) {
         q.addBindValue(auditId);
         q.addBindValue(entry.recordKind);
@@ -127,9 +127,10 @@ QList<AuditEntry> AuditLog::since(const QSqlDatabase &db, qint64 sinceMs)
 QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
-                             " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
-                             " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
+                       " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
+                       " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
     q.addBindValue(recordKind);
     q.addBindValue(id);
     q.addBindValue(limit);

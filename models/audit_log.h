@@ -28,7 +28,8 @@ public:
     static qint64 count(const QSqlDatabase &db, const QString &text);
     // Every entry from sinceMs on, oldest first.
     static QList<AuditEntry> since(const QSqlDatabase &db, qint64 sinceMs);
-    static QList<AuditEntry> history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit = 50);
+    static QList<AuditEntry> history(const QSqlDatabase &db, const QString &recordKind, qint64 id,
+                                     int limit = 50);
 };
 
 } // namespace mdm

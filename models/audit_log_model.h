@@ -14,7 +14,15 @@ class AuditLogModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { When, Who, Action, Records, Details, ColumnCount };
+    enum Column
+    {
+        When,
+        Who,
+        Action,
+        Records,
+        Details,
+        ColumnCount
+    };
     static constexpr int kLimit = 5000;
 
     explicit AuditLogModel(Store &store, QObject *parent = nullptr);

@@ -4,7 +4,6 @@
 #include <QList>
 #include <QSet>
 #include <QString>
-
 #include <atomic>
 #include <functional>
 
@@ -13,7 +12,12 @@ namespace mdm {
 // One record's outcome of a bulk action, for the result sheet.
 struct Outcome
 {
-    enum class Result { Done, Skipped, Failed };
+    enum class Result
+    {
+        Done,
+        Skipped,
+        Failed
+    };
     qint64 id = 0;
     QString label; // what the admin recognises: a device name, an email address
     Result result = Result::Done;

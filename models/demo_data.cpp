@@ -11,23 +11,23 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <array>
 
 namespace mdm {
 
 namespace {
 
-constexpr std::array kFirstNames{"Ana",   "Ben",   "Chen",   "Dana",  "Elif",   "Farid",  "Grace", "Hiro",
-                                 "Ines",  "Jonas", "Kofi",   "Lena",  "Mateo",  "Nadia",  "Omar",  "Priya",
-                                 "Quinn", "Rosa",  "Sven",   "Tara",  "Umar",   "Vera",   "Wei",   "Ximena",
-                                 "Yusuf", "Zoe",   "Aiko",   "Bruno", "Carmen", "Dmitri", "Emma",  "Felix"};
-constexpr std::array kLastNames{"Silva",  "Okafor", "Wei",     "Novak",    "Yilmaz", "Haddad", "Kim",    "Tanaka",
-                                "Garcia", "Berg",   "Mensah",  "Schmidt",  "Rossi",  "Khan",   "Nasser", "Patel",
-                                "Murphy", "Lopez",  "Larsen",  "Singh",    "Farouk", "Ivanova", "Zhang", "Morales",
-                                "Demir",  "Martin", "Sato",    "Ferreira", "Ortiz",  "Petrov", "Dubois", "Weber"};
-constexpr std::array kGroups{"Sales",      "Engineering", "Finance",     "Human Resources", "Marketing",
-                             "Support",    "Operations",  "Executives",  "Field Staff",     "Contractors"};
+constexpr std::array kFirstNames{"Ana",   "Ben",   "Chen", "Dana",  "Elif",   "Farid",  "Grace", "Hiro",
+                                 "Ines",  "Jonas", "Kofi", "Lena",  "Mateo",  "Nadia",  "Omar",  "Priya",
+                                 "Quinn", "Rosa",  "Sven", "Tara",  "Umar",   "Vera",   "Wei",   "Ximena",
+                                 "Yusuf", "Zoe",   "Aiko", "Bruno", "Carmen", "Dmitri", "Emma",  "Felix"};
+constexpr std::array kLastNames{"Silva",   "Okafor", "Wei",     "Novak",  "Yilmaz",  "Haddad", "Kim",
+                                "Tanaka",  "Garcia", "Berg",    "Mensah", "Schmidt", "Rossi",  "Khan",
+                                "Nasser",  "Patel",  "Murphy",  "Lopez",  "Larsen",  "Singh",  "Farouk",
+                                "Ivanova", "Zhang",  "Morales", "Demir",  "Martin",  "Sato",   "Ferreira",
+                                "Ortiz",   "Petrov", "Dubois",  "Weber"};
+constexpr std::array kGroups{"Sales",   "Engineering", "Finance",    "Human Resources", "Marketing",
+                             "Support", "Operations",  "Executives", "Field Staff",     "Contractors"};
 constexpr const char *kDomain = "contoso.example";
 
 struct PlatformProfile
@@ -42,10 +42,26 @@ struct PlatformProfile
 const std::array<PlatformProfile, kPlatformCount> kProfiles{{
     {Platform::Android, 34, {"Pixel 8", "Galaxy S23", "Galaxy A54", "Zebra TC52"}, {"14", "13", "12"}, true},
     {Platform::iOS, 30, {"iPhone 15", "iPhone 14", "iPhone 13", "iPhone SE"}, {"17.1", "16.7", "17.0"}, true},
-    {Platform::iPadOS, 8, {"iPad Air", "iPad Pro 11", "iPad (10th gen)", "iPad mini"}, {"17.1", "16.7", "17.0"}, false},
-    {Platform::macOS, 10, {"MacBook Air M2", "MacBook Pro 14", "iMac 24", "Mac mini"}, {"14.1", "13.6", "14.0"}, false},
-    {Platform::Windows, 16, {"Surface Laptop 5", "ThinkPad T14", "Latitude 7440", "EliteBook 840"}, {"11 23H2", "11 22H2", "10 22H2"}, false},
-    {Platform::Other, 2, {"Chromebook", "RealWear HMT-1", "Oculus Quest 2", "Linux workstation"}, {"119", "12", "5"}, false},
+    {Platform::iPadOS,
+     8,
+     {"iPad Air", "iPad Pro 11", "iPad (10th gen)", "iPad mini"},
+     {"17.1", "16.7", "17.0"},
+     false},
+    {Platform::macOS,
+     10,
+     {"MacBook Air M2", "MacBook Pro 14", "iMac 24", "Mac mini"},
+     {"14.1", "13.6", "14.0"},
+     false},
+    {Platform::Windows,
+     16,
+     {"Surface Laptop 5", "ThinkPad T14", "Latitude 7440", "EliteBook 840"},
+     {"11 23H2", "11 22H2", "10 22H2"},
+     false},
+    {Platform::Other,
+     2,
+     {"Chromebook", "RealWear HMT-1", "Oculus Quest 2", "Linux workstation"},
+     {"119", "12", "5"},
+     false},
 }};
 
 const PlatformProfile &pickProfile(QRandomGenerator &rng)
@@ -64,7 +80,8 @@ const PlatformProfile &pickProfile(QRandomGenerator &rng)
 QByteArray imeiFor(qint64 n)
 {
     static constexpr const char *kTypeCodes[] = {"35332511", "35391110", "35875611", "86824504", "35209900"};
-    QByteArray digits = QByteArray(kTypeCodes[n % 5]) + QByteArray::number((n / 5) % 1000000).rightJustified(6, '0');
+    QByteArray digits =
+        QByteArray(kTypeCodes[n % 5]) + QByteArray::number((n / 5) % 1000000).rightJustified(6, '0');
     int sum = 0;
     for (int i = 0; i < 14; ++i) {
         int d = digits.at(13 - i) - '0';
@@ -111,9 +128,10 @@ public:
                 progress(static_cast<int>(done * 100 / total));
         };
         SqliteStatement user(db_, "INSERT INTO users (id, name, email) VALUES (?, ?, ?)");
-        SqliteStatement device(db_, "INSERT INTO devices (name, platform, ownership, serial, imei, model,"
-                                    " os_version, user_id, group_id, state, staged_at, enrolled_at, last_seen_at)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        SqliteStatement device(db_,
+                               "INSERT INTO devices (name, platform, ownership, serial, imei, model,"
+                               " os_version, user_id, group_id, state, staged_at, enrolled_at, last_seen_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         SqliteStatement command(db_, "INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
                                      " VALUES (?, ?, 0, ?, ?)");
         SqliteStatement invite(db_, "INSERT INTO invitations (user_id, email, platform, ownership, group_id,"
@@ -198,10 +216,9 @@ public:
             invite.bind(8, sent);
             invite.bind(9, invitationExpiry(sent));
             invite.bind(10, static_cast<int>(delivery));
-            invite.bind(11, delivery == DeliveryState::Failed
-                                ? QByteArray("550 5.1.1 Mailbox unavailable")
-                                : delivery == DeliveryState::Queued ? QByteArray("Waiting for the mail server")
-                                                                    : QByteArray());
+            invite.bind(11, delivery == DeliveryState::Failed   ? QByteArray("550 5.1.1 Mailbox unavailable")
+                            : delivery == DeliveryState::Queued ? QByteArray("Waiting for the mail server")
+                                                                : QByteArray());
             invite.bind(12, resends);
             if (!invite.run())
                 return fail(invite.error());
@@ -235,7 +252,8 @@ private:
     QByteArray nameFor(qint64 n) const
     {
         const auto first = static_cast<size_t>(n % static_cast<qint64>(kFirstNames.size()));
-        const auto last = static_cast<size_t>((n / static_cast<qint64>(kFirstNames.size())) % static_cast<qint64>(kLastNames.size()));
+        const auto last = static_cast<size_t>((n / static_cast<qint64>(kFirstNames.size())) %
+                                              static_cast<qint64>(kLastNames.size()));
         return QByteArray(kFirstNames[first]) + ' ' + kLastNames[last];
     }
 
@@ -329,7 +347,11 @@ DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
                 *err = filler.error;
                 return false;
             }
-            AuditEntry entry{clock.nowMs(), AuditLog::currentActor(), QStringLiteral("demo.fill"), QString(), {},
+            AuditEntry entry{clock.nowMs(),
+                             AuditLog::currentActor(),
+                             QStringLiteral("demo.fill"),
+                             QString(),
+                             {},
                              QStringLiteral("{\"managed\":%1,\"staged\":%2,\"pending\":%3}")
                                  .arg(result.managed)
                                  .arg(result.staged)

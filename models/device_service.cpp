@@ -54,9 +54,10 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
             marks += i ? QStringLiteral(",?") : QStringLiteral("?");
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT id, name, platform, state, coalesce(user_id, 0), coalesce(group_id, 0),"
-                                 " ownership FROM devices WHERE id IN (%1)")
-                      .arg(marks));
+        q.prepare(
+            QStringLiteral("SELECT id, name, platform, state, coalesce(user_id, 0), coalesce(group_id, 0),"
+                           " ownership FROM devices WHERE id IN (%1)")
+                .arg(marks));
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(ids[from + i]);
         if (!q.exec()) {
@@ -65,8 +66,9 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
         }
         while (q.next())
             rows.insert(q.value(0).toLongLong(),
-                        {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toInt(),
-                         q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toInt()});
+                        {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                         q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong(),
+                         q.value(6).toInt()});
     }
     return rows;
 }
@@ -82,7 +84,8 @@ QString DeviceService::validate(const AssignTarget &target)
 {
     if (target.userId > 0)
         return {};
-    if (target.email.trimmed().isEmpty() && target.name.trimmed().isEmpty() && !target.group.trimmed().isEmpty())
+    if (target.email.trimmed().isEmpty() && target.name.trimmed().isEmpty() &&
+        !target.group.trimmed().isEmpty())
         return {}; // a group change only
     if (target.name.trimmed().isEmpty())
         return tr("The new user's name is empty.");
@@ -141,12 +144,13 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
             update.prepare(QStringLiteral("UPDATE devices SET user_id = coalesce(?, user_id),"
                                           " group_id = coalesce(?, group_id) WHERE id = ?"));
             QSqlQuery invite(db);
-            invite.prepare(QStringLiteral(
-                "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, requested_at,"
-                " sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            invite.prepare(QStringLiteral("INSERT INTO invitations (user_id, email, platform, ownership, "
+                                          "group_id, token_hash, requested_at,"
+                                          " sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             QSqlQuery outbox(db);
-            outbox.prepare(QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
-                                          " created_at) VALUES (?, ?, ?, ?, ?)"));
+            outbox.prepare(
+                QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                               " created_at) VALUES (?, ?, ?, ?, ?)"));
             const UserInfo user = userId > 0 ? directory.user(userId) : UserInfo{};
             qint64 done = 0;
             for (qint64 id : deviceIds) {
@@ -158,24 +162,28 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 control.report(++done, deviceIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
-                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped, tr("No longer exists.")});
+                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped,
+                                     tr("No longer exists.")});
                     continue;
                 }
                 const bool isStaged = it->state == static_cast<int>(DeviceState::Staged);
                 if (isStaged != staged) {
-                    outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped,
-                                     staged ? tr("No longer staged: it has enrolled.") : tr("Not a managed device.")});
+                    outcomes.append(
+                        {id, deviceLabel(*it), Outcome::Result::Skipped,
+                         staged ? tr("No longer staged: it has enrolled.") : tr("Not a managed device.")});
                     continue;
                 }
                 const bool sameUser = groupOnly || it->userId == userId;
                 const bool sameGroup = groupId == 0 || it->groupId == groupId;
                 if (sameUser && sameGroup && !(staged && target.sendInvitation)) {
-                    outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped,
-                                     tr("Already assigned to %1.").arg(groupOnly ? target.group : user.email)});
+                    outcomes.append(
+                        {id, deviceLabel(*it), Outcome::Result::Skipped,
+                         tr("Already assigned to %1.").arg(groupOnly ? target.group : user.email)});
                     continue;
                 }
                 update.addBindValue(groupOnly ? QVariant(QMetaType::fromType<qint64>()) : QVariant(userId));
-                update.addBindValue(groupId > 0 ? QVariant(groupId) : QVariant(QMetaType::fromType<qint64>()));
+                update.addBindValue(groupId > 0 ? QVariant(groupId)
+                                                : QVariant(QMetaType::fromType<qint64>()));
                 update.addBindValue(id);
                 if (!exec(update, error))
                     return false;
@@ -185,8 +193,9 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                     invite.addBindValue(user.email);
                     invite.addBindValue(it->platform);
                     invite.addBindValue(it->ownership);
-                    invite.addBindValue(groupId > 0 ? groupId : it->groupId > 0 ? QVariant(it->groupId)
-                                                                               : QVariant(QMetaType::fromType<qint64>()));
+                    invite.addBindValue(groupId > 0       ? groupId
+                                        : it->groupId > 0 ? QVariant(it->groupId)
+                                                          : QVariant(QMetaType::fromType<qint64>()));
                     invite.addBindValue(token.hash);
                     invite.addBindValue(now);
                     invite.addBindValue(now);
@@ -212,10 +221,11 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 return false;
             }
             if (!invitations.isEmpty() &&
-                !AuditLog::append(db, {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                                       QStringLiteral("invitation"), invitations,
-                                       json({{QStringLiteral("count"), static_cast<int>(invitations.size())},
-                                             {QStringLiteral("email"), user.email}})},
+                !AuditLog::append(db,
+                                  {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
+                                   QStringLiteral("invitation"), invitations,
+                                   json({{QStringLiteral("count"), static_cast<int>(invitations.size())},
+                                         {QStringLiteral("email"), user.email}})},
                                   error))
                 return false;
             QJsonObject details{{QStringLiteral("count"), static_cast<int>(changed.size())}};
@@ -225,10 +235,12 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 details.insert(QStringLiteral("group"), target.group.trimmed());
             if (!invitations.isEmpty())
                 details.insert(QStringLiteral("invitations"), static_cast<int>(invitations.size()));
-            return AuditLog::append(db, {now, AuditLog::currentActor(),
-                                         staged ? QStringLiteral("staged.assign") : QStringLiteral("device.reassign"),
-                                         QStringLiteral("device"), changed, json(details)},
-                                    error);
+            return AuditLog::append(
+                db,
+                {now, AuditLog::currentActor(),
+                 staged ? QStringLiteral("staged.assign") : QStringLiteral("device.reassign"),
+                 QStringLiteral("device"), changed, json(details)},
+                error);
         },
         &result.error);
     if (nothingChanged) {
@@ -252,8 +264,8 @@ BulkResult DeviceService::deprovision(const QList<qint64> &requestedIds, Deprovi
     const QList<qint64> deviceIds = uniqueIds(requestedIds);
     BulkResult result;
     const qint64 now = clock_.nowMs();
-    const DeviceState pendingState = mode == DeprovisionMode::FactoryReset ? DeviceState::WipePending
-                                                                           : DeviceState::RevokePending;
+    const DeviceState pendingState =
+        mode == DeprovisionMode::FactoryReset ? DeviceState::WipePending : DeviceState::RevokePending;
     QList<qint64> changed;
     QList<Outcome> outcomes;
     result.ok = store_.transaction(
@@ -263,8 +275,9 @@ BulkResult DeviceService::deprovision(const QList<qint64> &requestedIds, Deprovi
             if (!error->isEmpty())
                 return false;
             QSqlQuery command(db);
-            command.prepare(QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
-                                           " VALUES (?, ?, 0, ?, ?)"));
+            command.prepare(
+                QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
+                               " VALUES (?, ?, 0, ?, ?)"));
             QSqlQuery update(db);
             update.prepare(QStringLiteral("UPDATE devices SET state = ? WHERE id = ?"));
             qint64 done = 0;
@@ -277,12 +290,14 @@ BulkResult DeviceService::deprovision(const QList<qint64> &requestedIds, Deprovi
                 control.report(++done, deviceIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
-                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped, tr("No longer exists.")});
+                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped,
+                                     tr("No longer exists.")});
                     continue;
                 }
                 const auto state = static_cast<DeviceState>(it->state);
                 if (state == DeviceState::Staged) {
-                    outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped, tr("Not a managed device.")});
+                    outcomes.append(
+                        {id, deviceLabel(*it), Outcome::Result::Skipped, tr("Not a managed device.")});
                     continue;
                 }
                 if (state == DeviceState::RevokePending || state == DeviceState::WipePending) {
@@ -303,16 +318,17 @@ BulkResult DeviceService::deprovision(const QList<qint64> &requestedIds, Deprovi
             }
             if (changed.isEmpty())
                 return true;
-            return AuditLog::append(
-                db,
-                {now, AuditLog::currentActor(),
-                 mode == DeprovisionMode::FactoryReset ? QStringLiteral("device.factory_reset")
-                                                       : QStringLiteral("device.revoke_mdm"),
-                 QStringLiteral("device"), changed,
-                 json({{QStringLiteral("count"), static_cast<int>(changed.size())},
-                       {QStringLiteral("mode"), mode == DeprovisionMode::FactoryReset ? QStringLiteral("factory-reset")
-                                                                                      : QStringLiteral("revoke")}})},
-                error);
+            return AuditLog::append(db,
+                                    {now, AuditLog::currentActor(),
+                                     mode == DeprovisionMode::FactoryReset
+                                         ? QStringLiteral("device.factory_reset")
+                                         : QStringLiteral("device.revoke_mdm"),
+                                     QStringLiteral("device"), changed,
+                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())},
+                                           {QStringLiteral("mode"), mode == DeprovisionMode::FactoryReset
+                                                                        ? QStringLiteral("factory-reset")
+                                                                        : QStringLiteral("revoke")}})},
+                                    error);
         },
         &result.error);
     if (result.ok) {
@@ -348,7 +364,8 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &requestedIds, const 
                 control.report(++done, deviceIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
-                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped, tr("No longer exists.")});
+                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped,
+                                     tr("No longer exists.")});
                     continue;
                 }
                 if (it->state != static_cast<int>(DeviceState::Staged)) {
@@ -364,9 +381,10 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &requestedIds, const 
             }
             if (changed.isEmpty())
                 return true;
-            return AuditLog::append(db, {now, AuditLog::currentActor(), QStringLiteral("staged.remove"),
-                                         QStringLiteral("device"), changed,
-                                         json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
+            return AuditLog::append(db,
+                                    {now, AuditLog::currentActor(), QStringLiteral("staged.remove"),
+                                     QStringLiteral("device"), changed,
+                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
                                     error);
         },
         &result.error);
@@ -382,15 +400,17 @@ QList<DeviceInfo> DeviceService::devices(const QList<qint64> &ids, int limit) co
 {
     QList<DeviceInfo> out;
     QSqlQuery q(store_.database());
-    q.prepare(QStringLiteral("SELECT d.id, d.name, d.platform, d.state, coalesce(u.name, ''), coalesce(u.email, '')"
-                             " FROM devices d LEFT JOIN users u ON u.id = d.user_id WHERE d.id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT d.id, d.name, d.platform, d.state, coalesce(u.name, ''), coalesce(u.email, '')"
+                       " FROM devices d LEFT JOIN users u ON u.id = d.user_id WHERE d.id = ?"));
     for (qint64 id : ids) {
         if (out.size() >= limit)
             break;
         q.addBindValue(id);
         if (q.exec() && q.next())
-            out.append({q.value(0).toLongLong(), q.value(1).toString(), static_cast<Platform>(q.value(2).toInt()),
-                        static_cast<DeviceState>(q.value(3).toInt()), q.value(4).toString(), q.value(5).toString()});
+            out.append(
+                {q.value(0).toLongLong(), q.value(1).toString(), static_cast<Platform>(q.value(2).toInt()),
+                 static_cast<DeviceState>(q.value(3).toInt()), q.value(4).toString(), q.value(5).toString()});
     }
     return out;
 }

@@ -18,7 +18,7 @@ struct AssignTarget
     qint64 userId = 0;
     QString name;
     QString email;
-    QString group; // empty: keep each device's group
+    QString group;               // empty: keep each device's group
     bool sendInvitation = false; // staged devices: also invite the user to enroll each device
 };
 
@@ -41,8 +41,10 @@ class DeviceService
 public:
     DeviceService(Store &store, const Clock &clock) : store_(store), clock_(clock) {}
 
-    BulkResult reassign(const QList<qint64> &deviceIds, const AssignTarget &target, const ActionControl &control = {});
-    BulkResult deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode, const ActionControl &control = {});
+    BulkResult reassign(const QList<qint64> &deviceIds, const AssignTarget &target,
+                        const ActionControl &control = {});
+    BulkResult deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode,
+                           const ActionControl &control = {});
     BulkResult removeStaged(const QList<qint64> &deviceIds, const ActionControl &control = {});
     BulkResult assignStaged(const QList<qint64> &deviceIds, const AssignTarget &target,
                             const ActionControl &control = {});

@@ -10,7 +10,8 @@ namespace mdm {
 bool isValidEmail(const QString &email)
 {
     // Deliberately simple: one @, a dot in the domain, no spaces; the mail server has the last word.
-    static const QRegularExpression pattern(QStringLiteral(R"(^[^@\s"<>(),;:]+@[^@\s"<>(),;:]+\.[^@\s"<>(),;:.]{2,}$)"));
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^[^@\s"<>(),;:]+@[^@\s"<>(),;:]+\.[^@\s"<>(),;:.]{2,}$)"));
     return email.size() <= 254 && pattern.match(email).hasMatch();
 }
 

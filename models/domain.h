@@ -2,27 +2,65 @@
 
 #include <QCoreApplication>
 #include <QString>
-
 #include <optional>
 
 namespace mdm {
 
 // Stored as integers: the numbers are part of the file format and never change meaning.
-enum class Platform { Android = 0, iOS = 1, iPadOS = 2, macOS = 3, Windows = 4, Other = 5 };
+enum class Platform
+{
+    Android = 0,
+    iOS = 1,
+    iPadOS = 2,
+    macOS = 3,
+    Windows = 4,
+    Other = 5
+};
 inline constexpr int kPlatformCount = 6;
 
-enum class Ownership { Corporate = 0, Personal = 1 };
+enum class Ownership
+{
+    Corporate = 0,
+    Personal = 1
+};
 
-enum class DeviceState { Staged = 0, Enrolled = 1, Unmanaged = 2, RevokePending = 3, WipePending = 4 };
+enum class DeviceState
+{
+    Staged = 0,
+    Enrolled = 1,
+    Unmanaged = 2,
+    RevokePending = 3,
+    WipePending = 4
+};
 
-enum class InvitationState { Pending = 0, Accepted = 1, Removed = 2 };
+enum class InvitationState
+{
+    Pending = 0,
+    Accepted = 1,
+    Removed = 2
+};
 
-enum class DeliveryState { Queued = 0, Sent = 1, Failed = 2 };
+enum class DeliveryState
+{
+    Queued = 0,
+    Sent = 1,
+    Failed = 2
+};
 
 // What the Enrollment Pending tab shows: derived from the stored state, the delivery and the clock.
-enum class InviteStatus { Queued = 0, Pending = 1, Expired = 2, DeliveryFailed = 3 };
+enum class InviteStatus
+{
+    Queued = 0,
+    Pending = 1,
+    Expired = 2,
+    DeliveryFailed = 3
+};
 
-enum class DeprovisionMode { RevokeMdm = 1, FactoryReset = 2 };
+enum class DeprovisionMode
+{
+    RevokeMdm = 1,
+    FactoryReset = 2
+};
 
 class DomainText
 {

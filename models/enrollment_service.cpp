@@ -63,9 +63,9 @@ QHash<qint64, PendingRow> readInvitations(const QSqlDatabase &db, const QList<qi
             return {};
         }
         while (q.next())
-            rows.insert(q.value(0).toLongLong(), {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
-                                                  q.value(3).toInt(), q.value(4).toLongLong(),
-                                                  q.value(5).toLongLong()});
+            rows.insert(q.value(0).toLongLong(),
+                        {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                         q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong()});
     }
     return rows;
 }
@@ -93,8 +93,9 @@ QStringList EnrollmentService::warnings(const InviteRequest &request) const
 {
     QStringList out;
     QSqlQuery q(store_.database());
-    q.prepare(QStringLiteral("SELECT count(*) FROM invitations WHERE email = ? COLLATE NOCASE AND platform = ?"
-                             " AND state = 0 AND expires_at > ?"));
+    q.prepare(
+        QStringLiteral("SELECT count(*) FROM invitations WHERE email = ? COLLATE NOCASE AND platform = ?"
+                       " AND state = 0 AND expires_at > ?"));
     q.addBindValue(request.email.trimmed());
     q.addBindValue(static_cast<int>(request.platform));
     q.addBindValue(clock_.nowMs());
@@ -138,11 +139,13 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
             Directory directory(db);
             QSqlQuery insert(db);
             insert.prepare(QStringLiteral(
-                "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, requested_at,"
+                "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, "
+                "requested_at,"
                 " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')"));
             QSqlQuery outbox(db);
-            outbox.prepare(QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
-                                          " created_at) VALUES (?, ?, ?, ?, ?)"));
+            outbox.prepare(
+                QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                               " created_at) VALUES (?, ?, ?, ?, ?)"));
             qint64 done = 0;
             for (const InviteRequest &request : requests) {
                 if (control.cancelled()) {
@@ -159,7 +162,8 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 insert.addBindValue(request.email.trimmed());
                 insert.addBindValue(static_cast<int>(request.platform));
                 insert.addBindValue(static_cast<int>(request.ownership));
-                insert.addBindValue(groupId > 0 ? QVariant(groupId) : QVariant(QMetaType::fromType<qint64>()));
+                insert.addBindValue(groupId > 0 ? QVariant(groupId)
+                                                : QVariant(QMetaType::fromType<qint64>()));
                 insert.addBindValue(token.hash);
                 insert.addBindValue(now);
                 insert.addBindValue(now);
@@ -185,8 +189,9 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 details.insert(QStringLiteral("ownership"), ownershipKey(requests.first().ownership));
                 details.insert(QStringLiteral("group"), requests.first().group.trimmed());
             }
-            return AuditLog::append(db, {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                                         QStringLiteral("invitation"), created, json(details)},
+            return AuditLog::append(db,
+                                    {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
+                                     QStringLiteral("invitation"), created, json(details)},
                                     error);
         },
         &result.error);
@@ -216,14 +221,17 @@ BulkResult EnrollmentService::resend(const QList<qint64> &requestedIds, const Ac
             enrolled.prepare(QStringLiteral("SELECT 1 FROM devices WHERE user_id = ? AND platform = ?"
                                             " AND state <> 0 AND enrolled_at >= ? LIMIT 1"));
             QSqlQuery update(db);
-            update.prepare(QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = ?, expires_at = ?,"
-                                          " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
+            update.prepare(
+                QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = ?, expires_at = ?,"
+                               " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
             QSqlQuery cancel(db);
-            cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
-                                          " AND state IN (0, 2)"));
+            cancel.prepare(
+                QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
+                               " AND state IN (0, 2)"));
             QSqlQuery outbox(db);
-            outbox.prepare(QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
-                                          " created_at) VALUES (?, ?, ?, ?, ?)"));
+            outbox.prepare(
+                QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                               " created_at) VALUES (?, ?, ?, ?, ?)"));
             qint64 done = 0;
             for (qint64 id : invitationIds) {
                 if (control.cancelled()) {
@@ -234,12 +242,14 @@ BulkResult EnrollmentService::resend(const QList<qint64> &requestedIds, const Ac
                 control.report(++done, invitationIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
-                    outcomes.append({id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
+                    outcomes.append(
+                        {id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
                     continue;
                 }
                 const PendingRow &row = it.value();
                 if (row.state == static_cast<int>(InvitationState::Removed)) {
-                    outcomes.append({id, row.email, Outcome::Result::Skipped, tr("The request was removed.")});
+                    outcomes.append(
+                        {id, row.email, Outcome::Result::Skipped, tr("The request was removed.")});
                     continue;
                 }
                 if (row.state == static_cast<int>(InvitationState::Accepted)) {
@@ -275,9 +285,10 @@ BulkResult EnrollmentService::resend(const QList<qint64> &requestedIds, const Ac
             }
             if (changed.isEmpty())
                 return true;
-            return AuditLog::append(db, {now, AuditLog::currentActor(), QStringLiteral("invite.resend"),
-                                         QStringLiteral("invitation"), changed,
-                                         json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
+            return AuditLog::append(db,
+                                    {now, AuditLog::currentActor(), QStringLiteral("invite.resend"),
+                                     QStringLiteral("invitation"), changed,
+                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
                                     error);
         },
         &result.error);
@@ -317,10 +328,12 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &requestedIds, 
                 return false;
             // The token hash goes: the link in the user's mailbox stops working at once.
             QSqlQuery update(db);
-            update.prepare(QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id = ?"));
+            update.prepare(
+                QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id = ?"));
             QSqlQuery cancel(db);
-            cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
-                                          " AND state IN (0, 2)"));
+            cancel.prepare(
+                QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
+                               " AND state IN (0, 2)"));
             qint64 done = 0;
             for (qint64 id : invitationIds) {
                 if (control.cancelled()) {
@@ -331,7 +344,8 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &requestedIds, 
                 control.report(++done, invitationIds.size());
                 const auto it = rows.constFind(id);
                 if (it == rows.constEnd()) {
-                    outcomes.append({id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
+                    outcomes.append(
+                        {id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
                     continue;
                 }
                 if (it->state != static_cast<int>(InvitationState::Pending)) {
@@ -350,9 +364,10 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &requestedIds, 
             }
             if (changed.isEmpty())
                 return true;
-            return AuditLog::append(db, {now, AuditLog::currentActor(), QStringLiteral("invite.remove"),
-                                         QStringLiteral("invitation"), changed,
-                                         json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
+            return AuditLog::append(db,
+                                    {now, AuditLog::currentActor(), QStringLiteral("invite.remove"),
+                                     QStringLiteral("invitation"), changed,
+                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
                                     error);
         },
         &result.error);
@@ -368,7 +383,8 @@ InvitationInfo EnrollmentService::invitation(qint64 id) const
 {
     QSqlQuery q(store_.database());
     q.prepare(QStringLiteral(
-        "SELECT i.id, i.user_id, coalesce(u.name, ''), i.email, i.platform, i.ownership, coalesce(g.name, ''),"
+        "SELECT i.id, i.user_id, coalesce(u.name, ''), i.email, i.platform, i.ownership, coalesce(g.name, "
+        "''),"
         " i.requested_at, i.sent_at, i.expires_at, i.state, i.delivery, i.remarks, i.resend_count,"
         " (SELECT o.link_token FROM outbox o WHERE o.invitation_id = i.id AND o.link_token IS NOT NULL"
         "  ORDER BY o.id DESC LIMIT 1)"
@@ -399,12 +415,14 @@ InvitationInfo EnrollmentService::invitation(qint64 id) const
 InviteRequest EnrollmentService::additionalDeviceFor(qint64 recordId, bool fromDevice) const
 {
     QSqlQuery q(store_.database());
-    q.prepare(fromDevice ? QStringLiteral("SELECT coalesce(u.name, ''), coalesce(u.email, ''), d.platform, d.ownership,"
-                                          " coalesce(g.name, '') FROM devices d LEFT JOIN users u ON u.id = d.user_id"
-                                          " LEFT JOIN groups g ON g.id = d.group_id WHERE d.id = ?")
-                         : QStringLiteral("SELECT coalesce(u.name, ''), i.email, i.platform, i.ownership,"
-                                          " coalesce(g.name, '') FROM invitations i LEFT JOIN users u ON u.id = i.user_id"
-                                          " LEFT JOIN groups g ON g.id = i.group_id WHERE i.id = ?"));
+    q.prepare(
+        fromDevice
+            ? QStringLiteral("SELECT coalesce(u.name, ''), coalesce(u.email, ''), d.platform, d.ownership,"
+                             " coalesce(g.name, '') FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                             " LEFT JOIN groups g ON g.id = d.group_id WHERE d.id = ?")
+            : QStringLiteral("SELECT coalesce(u.name, ''), i.email, i.platform, i.ownership,"
+                             " coalesce(g.name, '') FROM invitations i LEFT JOIN users u ON u.id = i.user_id"
+                             " LEFT JOIN groups g ON g.id = i.group_id WHERE i.id = ?"));
     q.addBindValue(recordId);
     InviteRequest request;
     if (q.exec() && q.next()) {

@@ -2,7 +2,6 @@
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
-
 #include <array>
 
 namespace mdm {
@@ -13,7 +12,8 @@ EnrollmentToken EnrollmentToken::generate()
     QRandomGenerator::system()->fillRange(words.data(), static_cast<qsizetype>(words.size()));
     const QByteArray raw(reinterpret_cast<const char *>(words.data()), kRandomBytes);
     EnrollmentToken token;
-    token.text = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    token.text =
+        QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     token.hash = hashOf(token.text);
     return token;
 }

@@ -11,7 +11,7 @@ struct EnrollmentToken
 {
     static constexpr int kRandomBytes = 24; // 192 bits
 
-    QString text;   // base64url, goes into the enrollment link
+    QString text;    // base64url, goes into the enrollment link
     QByteArray hash; // SHA-256 of text, goes into the store
 
     static EnrollmentToken generate();

@@ -44,7 +44,8 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
     case Line:
         return row.line;
     case Result:
-        return row.valid() ? (row.warning.isEmpty() ? tr("OK") : tr("OK — %1").arg(row.warning)) : row.problem;
+        return row.valid() ? (row.warning.isEmpty() ? tr("OK") : tr("OK — %1").arg(row.warning))
+                           : row.problem;
     case Name:
         return row.name;
     case Serial:

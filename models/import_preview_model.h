@@ -13,7 +13,19 @@ class ImportPreviewModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Line, Result, Name, Serial, Imei, PlatformColumn, User, Email, Group, ColumnCount };
+    enum Column
+    {
+        Line,
+        Result,
+        Name,
+        Serial,
+        Imei,
+        PlatformColumn,
+        User,
+        Email,
+        Group,
+        ColumnCount
+    };
 
     explicit ImportPreviewModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
 

@@ -1,8 +1,7 @@
 #include "index_worker.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
+#include <sqlite3.h>
 
 namespace mdm {
 
@@ -44,8 +43,8 @@ void IndexWorker::requestRefresh(const QList<qint64> &ids, qint64 nowMs)
 bool IndexWorker::openConnection()
 {
     // A read-only connection of its own: WAL lets it read while the UI's connection writes.
-    if (sqlite3_open_v2(dbPath_.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(dbPath_.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
         if (callbacks_.failed)
             callbacks_.failed(QString::fromUtf8(sqlite3_errmsg(db_)));
         return false;

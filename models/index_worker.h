@@ -5,7 +5,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <condition_variable>
 #include <deque>
 #include <functional>

@@ -22,7 +22,8 @@ QStringList InvitationMailText::steps(Platform platform)
     case Platform::macOS:
         return {tr("Open this email on the Mac you want to enroll."),
                 tr("Click the enrollment link and download the enrollment profile."),
-                tr("Open System Settings ▸ Privacy & Security ▸ Profiles, double-click the profile and install it.")};
+                tr("Open System Settings ▸ Privacy & Security ▸ Profiles, double-click the profile and "
+                   "install it.")};
     case Platform::Windows:
         return {tr("Open this email on the Windows PC you want to enroll."),
                 tr("Click the enrollment link, or open Settings ▸ Accounts ▸ Access work or school."),
@@ -30,7 +31,8 @@ QStringList InvitationMailText::steps(Platform platform)
     case Platform::Other:
         break;
     }
-    return {tr("Open this email on the device you want to enroll."), tr("Open the enrollment link and follow the steps.")};
+    return {tr("Open this email on the device you want to enroll."),
+            tr("Open the enrollment link and follow the steps.")};
 }
 
 InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailSettings &settings)
@@ -45,11 +47,12 @@ InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailS
     InvitationMail mail;
     mail.subject = InvitationMailText::tr("Enroll your %1 device").arg(platform);
 
-    QStringList text{InvitationMailText::tr("Hello %1,").arg(name), QString(),
-                     InvitationMailText::tr("your organisation invites you to enroll your %1 device in device "
-                                            "management.")
-                         .arg(platform),
-                     QString()};
+    QStringList text{
+        InvitationMailText::tr("Hello %1,").arg(name), QString(),
+        InvitationMailText::tr("your organisation invites you to enroll your %1 device in device "
+                               "management.")
+            .arg(platform),
+        QString()};
     for (int i = 0; i < steps.size(); ++i)
         text << QStringLiteral("%1. %2").arg(i + 1).arg(steps[i]);
     text << QString() << InvitationMailText::tr("Enrollment link: %1").arg(link)
@@ -57,18 +60,20 @@ InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailS
          << InvitationMailText::tr("If you did not expect this email, ask your IT department.");
     mail.text = text.join(QLatin1Char('\n')) + QLatin1Char('\n');
 
-    QString html = QStringLiteral("<p>%1</p><p>%2</p><ol>")
-                       .arg(InvitationMailText::tr("Hello %1,").arg(name).toHtmlEscaped(),
-                            InvitationMailText::tr("your organisation invites you to enroll your %1 device in "
-                                                   "device management.")
-                                .arg(platform)
-                                .toHtmlEscaped());
+    QString html =
+        QStringLiteral("<p>%1</p><p>%2</p><ol>")
+            .arg(InvitationMailText::tr("Hello %1,").arg(name).toHtmlEscaped(),
+                 InvitationMailText::tr("your organisation invites you to enroll your %1 device in "
+                                        "device management.")
+                     .arg(platform)
+                     .toHtmlEscaped());
     for (const QString &step : steps)
         html += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
     html += QStringLiteral("</ol><p><a href=\"%1\">%2</a></p><p>%3</p><p style=\"color:#666\">%4</p>")
                 .arg(link.toHtmlEscaped(), InvitationMailText::tr("Enroll this device").toHtmlEscaped(),
                      InvitationMailText::tr("The link is valid until %1.").arg(expiry).toHtmlEscaped(),
-                     InvitationMailText::tr("If you did not expect this email, ask your IT department.").toHtmlEscaped());
+                     InvitationMailText::tr("If you did not expect this email, ask your IT department.")
+                         .toHtmlEscaped());
     mail.html = QStringLiteral("<!DOCTYPE html><html><body>%1</body></html>").arg(html);
     return mail;
 }

@@ -45,7 +45,8 @@ QString MailSettings::validate() const
     if (!isValidEmail(fromAddress.trimmed()))
         return MailSettingsText::tr("“%1” is not an email address for the sender.").arg(fromAddress);
     const QUrl link(linkBase);
-    if (!link.isValid() || (link.scheme() != QLatin1String("https") && link.scheme() != QLatin1String("http")))
+    if (!link.isValid() ||
+        (link.scheme() != QLatin1String("https") && link.scheme() != QLatin1String("http")))
         return MailSettingsText::tr("The enrollment link must start with https:// (or http://).");
     return {};
 }
@@ -86,10 +87,14 @@ bool MailSettings::save(Store &store, QString *error) const
         return false;
     }
     const std::pair<const char *, QString> values[] = {
-        {"mail.host", host.trimmed()},      {"mail.port", QString::number(port)},
-        {"mail.security", securityKey(security)}, {"mail.user", user},
-        {"mail.from", fromAddress.trimmed()}, {"mail.from_name", fromName},
-        {"mail.ca_file", caFile},           {"mail.link_base", linkBase.trimmed()},
+        {"mail.host", host.trimmed()},
+        {"mail.port", QString::number(port)},
+        {"mail.security", securityKey(security)},
+        {"mail.user", user},
+        {"mail.from", fromAddress.trimmed()},
+        {"mail.from_name", fromName},
+        {"mail.ca_file", caFile},
+        {"mail.link_base", linkBase.trimmed()},
     };
     return store.transaction(
         [&](QString *err) {

@@ -12,7 +12,12 @@ class Store;
 // keychain, or comes from MDM_SMTP_PASSWORD / --password-stdin on the command line.
 struct MailSettings
 {
-    enum class Security { StartTls = 0, ImplicitTls = 1, None = 2 };
+    enum class Security
+    {
+        StartTls = 0,
+        ImplicitTls = 1,
+        None = 2
+    };
 
     QString host;
     int port = 587;

@@ -23,7 +23,8 @@ struct OutgoingMail
 
 struct DeliveryResult
 {
-    enum class Kind {
+    enum class Kind
+    {
         Sent,        // the server accepted the DATA
         Transient,   // 4xx, refused or dropped connection, timeout: try again later
         Permanent,   // 5xx for this message: no retry until the admin resends
@@ -42,10 +43,12 @@ class MailTransport : public QObject
 
 public:
     using QObject::QObject;
-    virtual void sendBatch(const MailSettings &settings, const QString &password, const QList<OutgoingMail> &mails) = 0;
+    virtual void sendBatch(const MailSettings &settings, const QString &password,
+                           const QList<OutgoingMail> &mails) = 0;
     virtual bool isBusy() const = 0;
     // "Send test email": one message through the same path, reported by testFinished only.
-    virtual void sendTest(const MailSettings &settings, const QString &password, const OutgoingMail &mail) = 0;
+    virtual void sendTest(const MailSettings &settings, const QString &password,
+                          const OutgoingMail &mail) = 0;
 
 signals:
     void mailFinished(int index, const mdm::DeliveryResult &result);

@@ -41,12 +41,13 @@ QList<OutboxMessage> Outbox::due(bool ignoreBackoff, int limit) const
 {
     QSqlQuery q(store_.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT o.id, o.invitation_id, o.recipient, coalesce(u.name, ''), o.link_token,"
-                             " i.platform, i.expires_at, o.attempts, o.created_at"
-                             " FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
-                             " LEFT JOIN users u ON u.id = i.user_id"
-                             " WHERE o.state = 0 AND o.link_token IS NOT NULL AND (? OR o.next_attempt_at <= ?)"
-                             " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT o.id, o.invitation_id, o.recipient, coalesce(u.name, ''), o.link_token,"
+                       " i.platform, i.expires_at, o.attempts, o.created_at"
+                       " FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
+                       " LEFT JOIN users u ON u.id = i.user_id"
+                       " WHERE o.state = 0 AND o.link_token IS NOT NULL AND (? OR o.next_attempt_at <= ?)"
+                       " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
     q.addBindValue(ignoreBackoff);
     q.addBindValue(clock_.nowMs());
     q.addBindValue(limit);
@@ -72,7 +73,8 @@ QList<OutboxMessage> Outbox::due(bool ignoreBackoff, int limit) const
 qint64 Outbox::nextDueAt() const
 {
     QSqlQuery q(store_.database());
-    q.exec(QStringLiteral("SELECT min(next_attempt_at) FROM outbox WHERE state = 0 AND link_token IS NOT NULL"));
+    q.exec(
+        QStringLiteral("SELECT min(next_attempt_at) FROM outbox WHERE state = 0 AND link_token IS NOT NULL"));
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -91,8 +93,9 @@ bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, Q
             q.addBindValue(id);
             if (!exec(q, err))
                 return false;
-            q.prepare(QStringLiteral("UPDATE invitations SET delivery = ?, remarks = ?"
-                                     " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
+            q.prepare(
+                QStringLiteral("UPDATE invitations SET delivery = ?, remarks = ?"
+                               " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
             q.addBindValue(delivery);
             q.addBindValue(remark);
             q.addBindValue(id);
@@ -136,10 +139,11 @@ bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
     const qint64 next = now + backoffMs(attempts);
     if (next - createdAt > kGiveUpAfterMs)
         return markFailed(id, tr("Gave up after 24 hours: %1").arg(reason), error);
-    const QString remark = tr("Retrying at %1: %2")
-                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(next).toLocalTime().time(),
-                                                       QLocale::ShortFormat),
-                                    reason);
+    const QString remark =
+        tr("Retrying at %1: %2")
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(next).toLocalTime().time(),
+                                    QLocale::ShortFormat),
+                 reason);
     const bool ok = store_.transaction(
         [&](QString *err) {
             QSqlQuery u(store_.database());
@@ -151,8 +155,9 @@ bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
             u.addBindValue(id);
             if (!exec(u, err))
                 return false;
-            u.prepare(QStringLiteral("UPDATE invitations SET delivery = 0, remarks = ?"
-                                     " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
+            u.prepare(
+                QStringLiteral("UPDATE invitations SET delivery = 0, remarks = ?"
+                               " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
             u.addBindValue(remark);
             u.addBindValue(id);
             return exec(u, err);

@@ -37,7 +37,13 @@ class Outbox
     Q_DECLARE_TR_FUNCTIONS(Outbox)
 
 public:
-    enum State { Queued = 0, Sent = 1, Failed = 2, Cancelled = 3 };
+    enum State
+    {
+        Queued = 0,
+        Sent = 1,
+        Failed = 2,
+        Cancelled = 3
+    };
     static constexpr qint64 kGiveUpAfterMs = qint64(24) * 3600 * 1000;
 
     Outbox(Store &store, const Clock &clock) : store_(store), clock_(clock) {}

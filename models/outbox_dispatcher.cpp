@@ -21,7 +21,8 @@ QByteArray messageIdFor(const OutboxMessage &m, const MailSettings &settings)
 }
 } // namespace
 
-OutboxDispatcher::OutboxDispatcher(Store &store, const Clock &clock, MailTransport &transport, QObject *parent)
+OutboxDispatcher::OutboxDispatcher(Store &store, const Clock &clock, MailTransport &transport,
+                                   QObject *parent)
     : QObject(parent), store_(store), clock_(clock), transport_(transport)
 {
     connect(&transport_, &MailTransport::mailFinished, this, &OutboxDispatcher::onMailFinished);
@@ -97,8 +98,13 @@ void OutboxDispatcher::sendNextBatch()
     for (const OutboxMessage &m : batch_) {
         attempted_ << m.id;
         const InvitationMail content = InvitationMail::compose(m, settings_);
-        mails << OutgoingMail{messageIdFor(m, settings_), m.recipient, m.userName, content.subject,
-                              content.text, content.html, clock_.now()};
+        mails << OutgoingMail{messageIdFor(m, settings_),
+                              m.recipient,
+                              m.userName,
+                              content.subject,
+                              content.text,
+                              content.html,
+                              clock_.now()};
     }
     transport_.sendBatch(settings_, password_, mails);
 }

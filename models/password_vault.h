@@ -17,7 +17,8 @@ public:
     virtual void write(const QString &key, const QString &password) = 0;
 
 signals:
-    void readFinished(const QString &key, bool ok, const QString &password, bool unavailable, const QString &error);
+    void readFinished(const QString &key, bool ok, const QString &password, bool unavailable,
+                      const QString &error);
     void writeFinished(const QString &key, bool ok, bool unavailable, const QString &error);
 };
 

@@ -13,7 +13,6 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
-
 #include <algorithm>
 
 namespace mdm {
@@ -53,7 +52,8 @@ QString formatTimestamp(const QVariant &value)
 {
     if (value.isNull() || value.toLongLong() <= 0)
         return {};
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(value.toLongLong()).toLocalTime(), QLocale::ShortFormat);
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(value.toLongLong()).toLocalTime(),
+                              QLocale::ShortFormat);
 }
 
 bool darkPalette()
@@ -64,13 +64,20 @@ bool darkPalette()
 // Status colours come with the status word, never alone; lighter variants on a dark palette.
 QColor statusColor(TabKind kind, int status)
 {
-    enum Tone { Good, Warn, Bad, Quiet, Neutral };
+    enum Tone
+    {
+        Good,
+        Warn,
+        Bad,
+        Quiet,
+        Neutral
+    };
     Tone tone = Neutral;
     switch (kind) {
     case TabKind::Managed:
         tone = status == int(DeviceState::Enrolled)    ? Good
                : status == int(DeviceState::Unmanaged) ? Quiet
-                                                        : Bad;
+                                                       : Bad;
         break;
     case TabKind::Staged:
         tone = status == 0 ? Neutral : Quiet;
@@ -118,18 +125,22 @@ RecordTableModel::RecordTableModel(Store &store, const Clock &clock, TabKind kin
     // which Qt drops if this model is gone by then.
     callbacks.loadedChunk = [this](std::vector<qint64> &&ids) {
         QMetaObject::invokeMethod(
-            this, [this, chunk = std::move(ids)]() mutable { onChunk(std::move(chunk)); }, Qt::QueuedConnection);
+            this, [this, chunk = std::move(ids)]() mutable { onChunk(std::move(chunk)); },
+            Qt::QueuedConnection);
     };
     callbacks.queryFinished = [this](QueryResult &&result) {
         QMetaObject::invokeMethod(
-            this, [this, r = std::move(result)]() mutable { onQueryFinished(std::move(r)); }, Qt::QueuedConnection);
+            this, [this, r = std::move(result)]() mutable { onQueryFinished(std::move(r)); },
+            Qt::QueuedConnection);
     };
     callbacks.refreshed = [this](IndexDelta &&delta) {
         QMetaObject::invokeMethod(
-            this, [this, d = std::move(delta)]() mutable { onRefreshed(std::move(d)); }, Qt::QueuedConnection);
+            this, [this, d = std::move(delta)]() mutable { onRefreshed(std::move(d)); },
+            Qt::QueuedConnection);
     };
     callbacks.failed = [this](const QString &message) {
-        QMetaObject::invokeMethod(this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
     };
     worker_ = std::make_unique<IndexWorker>(store_.path(), spec(), std::move(callbacks));
     requestQuery();
@@ -184,7 +195,8 @@ std::vector<qint64> RecordTableModel::idsOf(const QItemSelection &selection) con
     std::vector<uint8_t> taken(ids_.size(), 0);
     size_t count = 0;
     for (const QItemSelectionRange &range : selection)
-        for (int row = std::max(range.top(), 0); row <= range.bottom() && row < static_cast<int>(ids_.size()); ++row)
+        for (int row = std::max(range.top(), 0); row <= range.bottom() && row < static_cast<int>(ids_.size());
+             ++row)
             count += taken[static_cast<size_t>(row)] ? 0 : (taken[static_cast<size_t>(row)] = 1);
     std::vector<qint64> out;
     out.reserve(count);
@@ -292,7 +304,8 @@ void RecordTableModel::onRefreshed(IndexDelta &&delta)
     }
     // Rows whose data changed keep their place: re-sorting under the admin's cursor would lose it.
     for (int row : changed) {
-        const int now = row - static_cast<int>(std::count_if(removed.begin(), removed.end(), [row](int r) { return r < row; }));
+        const int now = row - static_cast<int>(std::count_if(removed.begin(), removed.end(),
+                                                             [row](int r) { return r < row; }));
         emit dataChanged(index(now, 0), index(now, columnCount() - 1));
     }
     // New records matching the view are appended.
@@ -415,12 +428,14 @@ QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
     case TabKind::Managed:
         break;
     case TabKind::Staged:
-        out.append({tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
+        out.append(
+            {tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
         out.append({tr("Model"), values.value(extra + 1).toString()});
         out.append({tr("Staged on"), formatTimestamp(values.value(extra + 2))});
         break;
     case TabKind::Pending:
-        out.append({tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
+        out.append(
+            {tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
         out.append({tr("Last sent"), formatTimestamp(values.value(extra + 1))});
         out.append({tr("Expires on"), formatTimestamp(values.value(PendingColumn::Expires))});
         break;
@@ -454,8 +469,9 @@ int RecordTableModel::statusOf(const Row &row) const
     case TabKind::Staged:
         return row.values.value(StagedColumn::Status).toBool() ? 0 : 1;
     case TabKind::Pending:
-        return static_cast<int>(inviteStatus(static_cast<DeliveryState>(row.values.value(PendingColumn::Status).toInt()),
-                                             row.values.value(PendingColumn::Expires).toLongLong(), clock_.nowMs()));
+        return static_cast<int>(
+            inviteStatus(static_cast<DeliveryState>(row.values.value(PendingColumn::Status).toInt()),
+                         row.values.value(PendingColumn::Expires).toLongLong(), clock_.nowMs()));
     }
     return 0;
 }
@@ -465,7 +481,8 @@ QVariant RecordTableModel::displayValue(int column, const Row &row) const
     const QByteArray key = spec().columns[column].key;
     const QVariant raw = row.values.value(column);
     if (key == "platform" || key == "type")
-        return DomainText::platform(static_cast<Platform>(std::clamp(platformOf(row), 0, kPlatformCount - 1)));
+        return DomainText::platform(
+            static_cast<Platform>(std::clamp(platformOf(row), 0, kPlatformCount - 1)));
     if (key == "status")
         return statusText(kind_, statusOf(row));
     if (key == "ownership")

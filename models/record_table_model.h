@@ -9,7 +9,6 @@
 #include <QItemSelection>
 #include <QTimer>
 #include <QVariant>
-
 #include <memory>
 #include <vector>
 
@@ -25,7 +24,8 @@ class RecordTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         IdRole = Qt::UserRole + 1, // qint64 record ID
         SortValueRole,             // raw value of the cell (number, timestamp or text)
         StatusRole,                // the row's derived status (int)

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <sqlite3.h>
 
 namespace mdm {
@@ -27,8 +26,14 @@ public:
 
     void bind(int index, qint64 value) { sqlite3_bind_int64(stmt_, index, value); }
     void bindNull(int index) { sqlite3_bind_null(stmt_, index); }
-    void bind(int index, const QByteArray &utf8) { sqlite3_bind_text(stmt_, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT); }
-    void bindBlob(int index, const QByteArray &bytes) { sqlite3_bind_blob(stmt_, index, bytes.constData(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT); }
+    void bind(int index, const QByteArray &utf8)
+    {
+        sqlite3_bind_text(stmt_, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    }
+    void bindBlob(int index, const QByteArray &bytes)
+    {
+        sqlite3_bind_blob(stmt_, index, bytes.constData(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    }
 
     // Steps once; true while a row is available. Sets error() on failure.
     bool next();

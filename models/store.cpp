@@ -10,7 +10,6 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
-
 #include <atomic>
 
 namespace mdm {
@@ -63,7 +62,8 @@ QString checkPath(const QString &path)
     if (!dir.exists() && !dir.mkpath(QStringLiteral(".")))
         return StoreText::tr("Cannot create the folder “%1”.").arg(dir.absolutePath());
     if (!writable(QFileInfo(dir.absolutePath())))
-        return StoreText::tr("The folder “%1” is read-only; cannot create a store there.").arg(dir.absolutePath());
+        return StoreText::tr("The folder “%1” is read-only; cannot create a store there.")
+            .arg(dir.absolutePath());
     QFile file(path);
     // Owner-only from the first byte: the store holds users' names and addresses.
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
@@ -85,8 +85,9 @@ bool isBusy(const QSqlError &error)
 QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
 {
     if (isBusy(error))
-        return StoreText::tr("The store is locked by another program that is writing to it; gave up after %1 s. "
-                             "Try again when it has finished.")
+        return StoreText::tr(
+                   "The store is locked by another program that is writing to it; gave up after %1 s. "
+                   "Try again when it has finished.")
             .arg(busyTimeoutMs / 1000.0, 0, 'f', 1);
     return error.text();
 }
@@ -145,7 +146,8 @@ QString Store::openConnection()
         return tr("“%1” is not an MDM console store: %2").arg(path_, q.lastError().text());
     const int version = q.value(0).toInt();
     if (version > kSchemaVersion)
-        return tr("“%1” was written by a newer version of the console (store version %2; this version reads up "
+        return tr("“%1” was written by a newer version of the console (store version %2; this version reads "
+                  "up "
                   "to %3). Update the console; the file was left unchanged.")
             .arg(path_)
             .arg(version)
@@ -174,7 +176,9 @@ QString Store::migrate()
             for (int v = from; v < static_cast<int>(all.size()); ++v) {
                 for (const QString &statement : all[static_cast<size_t>(v)]) {
                     if (!q.exec(statement)) {
-                        *err = tr("Upgrading the store to version %1 failed: %2").arg(v + 1).arg(q.lastError().text());
+                        *err = tr("Upgrading the store to version %1 failed: %2")
+                                   .arg(v + 1)
+                                   .arg(q.lastError().text());
                         return false;
                     }
                 }

@@ -4,13 +4,20 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
 namespace mdm {
 
-enum class RecordKind { Device, Invitation, User, Group, Outbox, Audit };
+enum class RecordKind
+{
+    Device,
+    Invitation,
+    User,
+    Group,
+    Outbox,
+    Audit
+};
 
 // One SQLite file: opened with checks that never alter a file we should not touch, migrated in one
 // transaction, and the place that announces which records changed.

@@ -7,10 +7,16 @@
 
 namespace mdm {
 
-enum class TabKind { Managed = 0, Staged = 1, Pending = 2 };
+enum class TabKind
+{
+    Managed = 0,
+    Staged = 1,
+    Pending = 2
+};
 
 // Where a column's sort key lives in the in-memory table index.
-enum class SortSource {
+enum class SortSource
+{
     Text,       // a searchable text field (sorted case-insensitively)
     Number,     // a numeric field (enum value, count or timestamp)
     Dictionary, // a low-cardinality text field kept as a dictionary id (group, model, OS, remarks)
@@ -58,13 +64,50 @@ struct TabSpec
 
 // Column positions, as shown by default.
 namespace ManagedColumn {
-enum { Device, Platform, User, Email, Status, Ownership, Group, Serial, Imei, Model, OsVersion, EnrolledOn, LastSeen };
+enum
+{
+    Device,
+    Platform,
+    User,
+    Email,
+    Status,
+    Ownership,
+    Group,
+    Serial,
+    Imei,
+    Model,
+    OsVersion,
+    EnrolledOn,
+    LastSeen
+};
 }
 namespace StagedColumn {
-enum { Device, Serial, Platform, User, Email, Group, Status, Imei };
+enum
+{
+    Device,
+    Serial,
+    Platform,
+    User,
+    Email,
+    Group,
+    Status,
+    Imei
+};
 }
 namespace PendingColumn {
-enum { Type, User, Email, Requested, Expires, Status, Remarks, Group, Resends, Actions };
+enum
+{
+    Type,
+    User,
+    Email,
+    Requested,
+    Expires,
+    Status,
+    Remarks,
+    Group,
+    Resends,
+    Actions
+};
 }
 
 // The statuses a tab's status filter offers (values of the derived status).

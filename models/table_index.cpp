@@ -5,7 +5,6 @@
 #include "sqlite_handle.h"
 
 #include <QStringList>
-
 #include <algorithm>
 #include <cstring>
 #include <thread>
@@ -70,7 +69,8 @@ uint64_t orderedKey(qint64 v)
 
 bool IndexQuery::filters() const
 {
-    return !search.trimmed().isEmpty() || platform >= 0 || status >= 0 || !group.isEmpty() || quick != Quick::None;
+    return !search.trimmed().isEmpty() || platform >= 0 || status >= 0 || !group.isEmpty() ||
+           quick != Quick::None;
 }
 
 struct TableIndex::Prepared
@@ -213,7 +213,8 @@ void TableIndex::upsert(SqliteStatement &row)
         auto &dictionary = dictionaries_[static_cast<size_t>(d)];
         const QByteArrayView text = row.text(column);
         std::string value(text.data() ? text.data() : "", static_cast<size_t>(text.size()));
-        auto [it, added] = dictionary.lookup.try_emplace(value, static_cast<uint32_t>(dictionary.values.size()));
+        auto [it, added] =
+            dictionary.lookup.try_emplace(value, static_cast<uint32_t>(dictionary.values.size()));
         if (added)
             dictionary.values.push_back(std::move(value));
         dictionary.bySlot[slot] = it->second;
@@ -344,21 +345,23 @@ bool TableIndex::passes(Slot slot, const Prepared &p) const
     if (q.platform >= 0 && spec_.platformNumber >= 0 &&
         numbers_[static_cast<size_t>(spec_.platformNumber)][slot] != q.platform)
         return false;
-    if (p.groupValue != -1 &&
-        dictionaries_[static_cast<size_t>(spec_.groupDictionary)].bySlot[slot] != static_cast<uint32_t>(p.groupValue))
+    if (p.groupValue != -1 && dictionaries_[static_cast<size_t>(spec_.groupDictionary)].bySlot[slot] !=
+                                  static_cast<uint32_t>(p.groupValue))
         return false;
     if (q.status >= 0 && statusOf(slot, q.nowMs) != q.status)
         return false;
     if (q.quick != IndexQuery::Quick::None && spec_.expiresNumber >= 0) {
         const qint64 expires = numbers_[static_cast<size_t>(spec_.expiresNumber)][slot];
         const bool expired = invitationExpired(expires, q.nowMs);
-        if (q.quick == IndexQuery::Quick::Expired ? !expired : (expired || expires - q.nowMs > kExpiringSoonMs))
+        if (q.quick == IndexQuery::Quick::Expired ? !expired
+                                                  : (expired || expires - q.nowMs > kExpiringSoonMs))
             return false;
     }
     return true;
 }
 
-void TableIndex::searchRange(size_t from, size_t to, const std::string &needle, std::vector<uint8_t> &hits) const
+void TableIndex::searchRange(size_t from, size_t to, const std::string &needle,
+                             std::vector<uint8_t> &hits) const
 {
     const char *base = blob_.data();
     size_t p = from;
@@ -375,9 +378,10 @@ void TableIndex::searchRange(size_t from, size_t to, const std::string &needle, 
         if (end + kSlotBytes < blob_.size())
             std::memcpy(&slot, base + end + 1, kSlotBytes);
         // A hit counts only inside the current text of a live row (not in stale or slot bytes).
-        const bool valid = slot < ids_.size() && alive_[slot] && textStart_[slot] <= pos &&
-                           textStart_[slot] + fieldEnd_[(slot + 1) * static_cast<size_t>(spec_.textFields) - 1] == end &&
-                           pos + needle.size() <= end;
+        const bool valid =
+            slot < ids_.size() && alive_[slot] && textStart_[slot] <= pos &&
+            textStart_[slot] + fieldEnd_[(slot + 1) * static_cast<size_t>(spec_.textFields) - 1] == end &&
+            pos + needle.size() <= end;
         if (valid) {
             hits[slot] = 1;
             p = end + 1 + kSlotBytes;
@@ -398,8 +402,9 @@ void TableIndex::searchInto(const std::string &needle, std::vector<uint8_t> &hit
     // Two halves split at a row boundary; each writes only the hits of its own rows.
     size_t mid = size / 2;
     const void *terminator = std::memchr(blob_.data() + mid, '\0', size - mid);
-    mid = terminator ? static_cast<size_t>(static_cast<const char *>(terminator) - blob_.data()) + 1 + kSlotBytes
-                     : size;
+    mid = terminator
+              ? static_cast<size_t>(static_cast<const char *>(terminator) - blob_.data()) + 1 + kSlotBytes
+              : size;
     std::thread other([&] { searchRange(mid, size, needle, hits); });
     searchRange(0, std::min(mid, size), needle, hits);
     other.join();
@@ -421,7 +426,8 @@ std::vector<TableIndex::Slot> TableIndex::sorted(std::vector<Slot> rows, const I
         for (uint32_t i = 0; i < order.size(); ++i)
             order[i] = i;
         std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-            return QString::fromStdString(values[a]).compare(QString::fromStdString(values[b]), Qt::CaseInsensitive) < 0;
+            return QString::fromStdString(values[a]).compare(QString::fromStdString(values[b]),
+                                                             Qt::CaseInsensitive) < 0;
         });
         // Values equal but for case share a rank, so that ties fall back to the ID as for text columns.
         dictionaryRank.resize(values.size());
@@ -503,7 +509,9 @@ std::vector<qint64> TableIndex::query(const IndexQuery &q)
     if (textSearch)
         searchInto(p.needle, hits);
 
-    const auto selected = [&](Slot s) { return alive_[s] && (!textSearch || hits[s]) && (!p.anyFilter || passes(s, p)); };
+    const auto selected = [&](Slot s) {
+        return alive_[s] && (!textSearch || hits[s]) && (!p.anyFilter || passes(s, p));
+    };
 
     // Status sorts of invitations depend on the clock: reuse them only within the same minute.
     const qint64 bucket = q.nowMs / 60000;
@@ -550,7 +558,8 @@ bool TableIndex::matches(qint64 id, const IndexQuery &q) const
         return false;
     const Prepared p = prepare(q);
     if (!p.needle.empty()) {
-        const size_t total = spec_.textFields ? fieldEnd_[(slot + 1) * static_cast<size_t>(spec_.textFields) - 1] : 0;
+        const size_t total =
+            spec_.textFields ? fieldEnd_[(slot + 1) * static_cast<size_t>(spec_.textFields) - 1] : 0;
         const std::string_view text(blob_.data() + textStart_[slot], total);
         if (text.find(p.needle) == std::string_view::npos)
             return false;

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -17,7 +16,12 @@ namespace mdm {
 // What a tab shows: search text, filters and sort. Applied to the index as one unit.
 struct IndexQuery
 {
-    enum class Quick { None, Expired, ExpiringSoon };
+    enum class Quick
+    {
+        None,
+        Expired,
+        ExpiringSoon
+    };
 
     QString search;
     int platform = -1; // -1: any
@@ -75,8 +79,8 @@ private:
     Prepared prepare(const IndexQuery &q) const;
 
     const TabSpec &spec_;
-    std::vector<qint64> ids_;            // by slot; ascending up to sortedPrefix_
-    size_t sortedPrefix_ = 0;            // ids_[0, sortedPrefix_) are ascending: binary search
+    std::vector<qint64> ids_;                    // by slot; ascending up to sortedPrefix_
+    size_t sortedPrefix_ = 0;                    // ids_[0, sortedPrefix_) are ascending: binary search
     std::unordered_map<qint64, Slot> lateSlots_; // ids that arrived out of order
     std::vector<uint8_t> alive_;
     qint64 live_ = 0;

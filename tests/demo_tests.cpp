@@ -5,10 +5,9 @@
 #include "store.h"
 #include "test_support.h"
 
-#include <catch2/catch.hpp>
-
 #include <QSqlQuery>
 #include <QVariant>
+#include <catch2/catch.hpp>
 
 using namespace mdm;
 using mdm::test::TempDir;
@@ -50,11 +49,14 @@ TEST_CASE("Demo data covers every platform and state and several groups", "[demo
           scalar(store, QStringLiteral("SELECT count(*) FROM devices WHERE state IN (3, 4)")));
 
     const qint64 now = clock.nowMs();
-    const QString expired = QStringLiteral("SELECT count(*) FROM invitations WHERE expires_at <= %1").arg(now);
-    const QString soon = QStringLiteral("SELECT count(*) FROM invitations WHERE expires_at > %1 AND expires_at <= %2")
-                             .arg(now)
-                             .arg(now + 48 * 3600 * 1000LL);
-    const QString valid = QStringLiteral("SELECT count(*) FROM invitations WHERE expires_at > %1").arg(now + 48 * 3600 * 1000LL);
+    const QString expired =
+        QStringLiteral("SELECT count(*) FROM invitations WHERE expires_at <= %1").arg(now);
+    const QString soon =
+        QStringLiteral("SELECT count(*) FROM invitations WHERE expires_at > %1 AND expires_at <= %2")
+            .arg(now)
+            .arg(now + 48 * 3600 * 1000LL);
+    const QString valid = QStringLiteral("SELECT count(*) FROM invitations WHERE expires_at > %1")
+                              .arg(now + 48 * 3600 * 1000LL);
     CHECK(scalar(store, expired) > 0);
     CHECK(scalar(store, soon) > 0);
     CHECK(scalar(store, valid) > 0);

@@ -12,16 +12,15 @@
 #include "store.h"
 #include "test_support.h"
 
-#include <catch2/catch.hpp>
-
 #include <QAction>
 #include <QComboBox>
-#include <QSpinBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSqlQuery>
+#include <catch2/catch.hpp>
 
 using namespace mdm;
 using mdm::test::saveScreenshot;
@@ -55,7 +54,11 @@ struct SmtpServer
         process.kill();
         process.waitForFinished();
     }
-    int delivered() const { return static_cast<int>(QDir(dir.file(QStringLiteral("mail"))).entryList({QStringLiteral("*.eml")}).size()); }
+    int delivered() const
+    {
+        return static_cast<int>(
+            QDir(dir.file(QStringLiteral("mail"))).entryList({QStringLiteral("*.eml")}).size());
+    }
 };
 
 qint64 scalar(Store &store, const QString &sql)
@@ -133,6 +136,7 @@ TEST_CASE("The console delivers new invitations in the background and shows the 
     request.platform = Platform::iOS;
     REQUIRE(EnrollmentService(store, clock).invite({request}).ok);
     REQUIRE(waitUntil([&] { return server.delivered() == 1; }, 20000));
-    REQUIRE(waitUntil([&] { return scalar(store, QStringLiteral("SELECT delivery FROM invitations")) == 1; }));
+    REQUIRE(
+        waitUntil([&] { return scalar(store, QStringLiteral("SELECT delivery FROM invitations")) == 1; }));
     CHECK(window.mail()->statusText().startsWith(QStringLiteral("outbox: 0 queued, 0 failed")));
 }

@@ -3,10 +3,9 @@
 #include "enrollment_token.h"
 #include "invitation_rules.h"
 
-#include <catch2/catch.hpp>
-
 #include <QCryptographicHash>
 #include <QSet>
+#include <catch2/catch.hpp>
 
 using namespace mdm;
 

@@ -2,14 +2,12 @@
 #include "store.h"
 #include "test_support.h"
 
-#include <catch2/catch.hpp>
-
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
-
+#include <catch2/catch.hpp>
 #include <sqlite3.h>
 
 using namespace mdm;
@@ -29,10 +27,7 @@ int userVersion(Store &store)
 class RawConnection
 {
 public:
-    explicit RawConnection(const QString &path)
-    {
-        sqlite3_open(path.toUtf8().constData(), &db_);
-    }
+    explicit RawConnection(const QString &path) { sqlite3_open(path.toUtf8().constData(), &db_); }
     ~RawConnection() { sqlite3_close(db_); }
     int exec(const char *sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
 
@@ -50,8 +45,8 @@ TEST_CASE("A new store is created owner-only in WAL mode at the current schema v
     REQUIRE(opened.error.isEmpty());
     REQUIRE(opened.store);
     CHECK(userVersion(*opened.store) == Store::kSchemaVersion);
-    CHECK(QFileInfo(path).permissions() ==
-          (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+    CHECK(QFileInfo(path).permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                            QFileDevice::ReadUser | QFileDevice::WriteUser));
 
     QSqlQuery q(opened.store->database());
     REQUIRE(q.exec(QStringLiteral("PRAGMA journal_mode")));
@@ -132,7 +127,9 @@ TEST_CASE("A read-only store file is refused with a clear message", "[store][bad
 {
     TempDir dir;
     const QString path = dir.file(QStringLiteral("console.db"));
-    { REQUIRE(Store::open(path).store); }
+    {
+        REQUIRE(Store::open(path).store);
+    }
     const QByteArray before = fileBytes(path);
     QFile::setPermissions(path, QFileDevice::ReadOwner);
 
@@ -161,7 +158,9 @@ TEST_CASE("A store locked by another writer past the timeout is refused and unch
 {
     TempDir dir;
     const QString path = dir.file(QStringLiteral("console.db"));
-    { REQUIRE(Store::open(path).store); }
+    {
+        REQUIRE(Store::open(path).store);
+    }
 
     RawConnection other(path);
     REQUIRE(other.exec("BEGIN IMMEDIATE") == SQLITE_OK);
@@ -178,7 +177,8 @@ TEST_CASE("A store locked by another writer past the timeout is refused and unch
     CHECK(Store::open(path, options).store);
 }
 
-TEST_CASE("A write while another program holds the store fails clearly and changes nothing", "[store][bad-input]")
+TEST_CASE("A write while another program holds the store fails clearly and changes nothing",
+          "[store][bad-input]")
 {
     TempDir dir;
     const QString path = dir.file(QStringLiteral("console.db"));
@@ -212,8 +212,12 @@ TEST_CASE("The audit log refuses UPDATE and DELETE", "[store][audit]")
     REQUIRE(store.transaction(
         [&](QString *err) {
             return AuditLog::append(store.database(),
-                                    {1000, QStringLiteral("admin"), QStringLiteral("invite.send"),
-                                     QStringLiteral("invitation"), {1, 2}, QStringLiteral("{}")},
+                                    {1000,
+                                     QStringLiteral("admin"),
+                                     QStringLiteral("invite.send"),
+                                     QStringLiteral("invitation"),
+                                     {1, 2},
+                                     QStringLiteral("{}")},
                                     err);
         },
         &error));

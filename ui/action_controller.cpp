@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "confirm.h"
 #include "console_actions.h"
+#include "csv_export.h"
 #include "deprovision_dialog.h"
 #include "device_service.h"
 #include "device_tab_view.h"
@@ -15,7 +16,6 @@
 #include "export_dialog.h"
 #include "import_dialog.h"
 #include "invite_csv.h"
-#include "csv_export.h"
 #include "invite_dialog.h"
 #include "record_table_model.h"
 #include "result_sheet.h"
@@ -23,8 +23,8 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 
@@ -63,8 +63,7 @@ ActionController::ActionController(Store &store, const Clock &clock, ConsoleActi
 
 ActionController::~ActionController() = default;
 
-template<class Dialog>
-Dialog *ActionController::track(Dialog *dialog)
+template <class Dialog> Dialog *ActionController::track(Dialog *dialog)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     lastDialog_ = dialog;
@@ -167,8 +166,9 @@ void ActionController::openInviteDialog(const InviteRequest *prefill)
 void ActionController::sendInvites(const QList<InviteRequest> &requests)
 {
     const Clock &clock = clock_;
-    runAction(requests.size() == 1 ? tr("Send enrollment invite") : tr("Send enrollment invites"), requests.size(),
-              RecordKind::Invitation, [requests, &clock](Store &store, const ActionControl &control) {
+    runAction(requests.size() == 1 ? tr("Send enrollment invite") : tr("Send enrollment invites"),
+              requests.size(), RecordKind::Invitation,
+              [requests, &clock](Store &store, const ActionControl &control) {
                   return EnrollmentService(store, clock).invite(requests, control);
               });
 }
@@ -178,16 +178,19 @@ void ActionController::reassign(bool staged)
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return;
-    auto *dialog = track(new AssignDialog(staged ? AssignDialog::Mode::AssignStaged : AssignDialog::Mode::Reassign,
-                                          ids.size(), *directory_, window_));
+    auto *dialog =
+        track(new AssignDialog(staged ? AssignDialog::Mode::AssignStaged : AssignDialog::Mode::Reassign,
+                               ids.size(), *directory_, window_));
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids, staged] {
         const AssignTarget target = dialog->target();
         const Clock &clock = clock_;
         auto job = [ids, target, staged, &clock](Store &store, const ActionControl &control) {
             DeviceService service(store, clock);
-            return staged ? service.assignStaged(ids, target, control) : service.reassign(ids, target, control);
+            return staged ? service.assignStaged(ids, target, control)
+                          : service.reassign(ids, target, control);
         };
-        runAction(staged ? tr("Assign staged devices") : tr("Re-assign user"), ids.size(), RecordKind::Device, job);
+        runAction(staged ? tr("Assign staged devices") : tr("Re-assign user"), ids.size(), RecordKind::Device,
+                  job);
     });
     dialog->open();
 }
@@ -220,11 +223,12 @@ void ActionController::resendInvitations(const QList<qint64> &ids)
     if (ids.isEmpty())
         return;
     const Clock &clock = clock_;
-    runAction(tr("Resend enrollment invite"), ids.size(), RecordKind::Invitation,
-              [ids, &clock](Store &store, const ActionControl &control) {
-                  return EnrollmentService(store, clock).resend(ids, control);
-              },
-              [this](const QList<qint64> &retry) { resendInvitations(retry); });
+    runAction(
+        tr("Resend enrollment invite"), ids.size(), RecordKind::Invitation,
+        [ids, &clock](Store &store, const ActionControl &control) {
+            return EnrollmentService(store, clock).resend(ids, control);
+        },
+        [this](const QList<qint64> &retry) { resendInvitations(retry); });
 }
 
 void ActionController::resendExpired()
@@ -236,13 +240,14 @@ void ActionController::resendExpired()
         return;
     }
     const int n = static_cast<int>(ids.size());
-    if (!Confirm::ask(window_, {tr("Resend expired invitations"),
-                                tr("Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.",
-                                   nullptr, n),
-                                {},
-                                ids.size(),
-                                tr("Resend %Ln Invitation(s)", nullptr, n),
-                                false}))
+    if (!Confirm::ask(
+            window_,
+            {tr("Resend expired invitations"),
+             tr("Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.", nullptr, n),
+             {},
+             ids.size(),
+             tr("Resend %Ln Invitation(s)", nullptr, n),
+             false}))
         return;
     resendInvitations(ids);
 }
@@ -253,14 +258,13 @@ void ActionController::removeRequest()
     if (ids.isEmpty())
         return;
     const int n = static_cast<int>(ids.size());
-    if (!Confirm::ask(window_, {tr("Remove enrollment requests"),
-                                tr("Remove %Ln enrollment request(s)? The invitation links stop working at once and "
-                                   "the requests leave the Enrollment Pending tab.",
-                                   nullptr, n),
-                                selectedLabels(kListedRecords),
-                                ids.size(),
-                                tr("Remove %Ln Request(s)", nullptr, n),
-                                true}))
+    if (!Confirm::ask(window_,
+                      {tr("Remove enrollment requests"),
+                       tr("Remove %Ln enrollment request(s)? The invitation links stop working at once and "
+                          "the requests leave the Enrollment Pending tab.",
+                          nullptr, n),
+                       selectedLabels(kListedRecords), ids.size(), tr("Remove %Ln Request(s)", nullptr, n),
+                       true}))
         return;
     const Clock &clock = clock_;
     runAction(tr("Remove request"), ids.size(), RecordKind::Invitation,
@@ -275,13 +279,11 @@ void ActionController::removeStaged()
     if (ids.isEmpty())
         return;
     const int n = static_cast<int>(ids.size());
-    if (!Confirm::ask(window_, {tr("Remove staged devices"),
-                                tr("Remove %Ln staged device(s)? They will no longer be prepared for enrollment.",
-                                   nullptr, n),
-                                selectedLabels(kListedRecords),
-                                ids.size(),
-                                tr("Remove %Ln Device(s)", nullptr, n),
-                                true}))
+    if (!Confirm::ask(
+            window_,
+            {tr("Remove staged devices"),
+             tr("Remove %Ln staged device(s)? They will no longer be prepared for enrollment.", nullptr, n),
+             selectedLabels(kListedRecords), ids.size(), tr("Remove %Ln Device(s)", nullptr, n), true}))
         return;
     const Clock &clock = clock_;
     runAction(tr("Remove staged device"), ids.size(), RecordKind::Device,
@@ -297,7 +299,8 @@ void ActionController::enrollmentSteps()
         return;
     const InvitationInfo info = EnrollmentService(store_, clock_).invitation(ids.first());
     auto *dialog = track(new EnrollmentStepsDialog(info, clock_.nowMs(), linkBase_, window_));
-    connect(dialog, &EnrollmentStepsDialog::resendRequested, this, [this](qint64 id) { resendInvitations({id}); });
+    connect(dialog, &EnrollmentStepsDialog::resendRequested, this,
+            [this](qint64 id) { resendInvitations({id}); });
     dialog->open();
 }
 
@@ -318,8 +321,8 @@ void ActionController::exportList()
     const QList<int> columns = tab->visibleColumns();
     for (int c : columns)
         titles << tab->model().spec().title(c);
-    auto *dialog = track(new ExportDialog(TabText::tabTitle(tab->kind()), tab->totalCount(), tab->shownCount(),
-                                          tab->selectedCount(), titles, window_));
+    auto *dialog = track(new ExportDialog(TabText::tabTitle(tab->kind()), tab->totalCount(),
+                                          tab->shownCount(), tab->selectedCount(), titles, window_));
     connect(dialog, &QDialog::accepted, this, [this, dialog, tab, columns] {
         CsvExportOptions options;
         options.tab = tab->kind();
@@ -334,24 +337,25 @@ void ActionController::exportList()
         const qint64 total = options.ids ? static_cast<qint64>(options.ids->size()) : tab->totalCount();
         const QString path = dialog->path();
         auto summary = std::make_shared<QString>();
-        runner_->run(tr("Exporting %1 records…").arg(QLocale().toString(total)), total,
-                     [options, path, summary](Store &store, const ActionControl &control) {
-                         const CsvExportResult exported = CsvExport::toFile(store, options, path, control);
-                         BulkResult result;
-                         result.ok = exported.ok;
-                         result.cancelled = exported.cancelled;
-                         result.error = exported.error;
-                         *summary = tr("Exported %Ln record(s) to %1.", nullptr, static_cast<int>(exported.rows))
-                                        .arg(QFileInfo(path).fileName());
-                         return result;
-                     },
-                     [this, summary](const BulkResult &result) {
-                         lastMessage_ = result.ok ? *summary : tr("Nothing was exported: %1").arg(result.error);
-                         if (!result.ok && !result.cancelled)
-                             QMessageBox::warning(window_, tr("Export"), lastMessage_);
-                         emit message(lastMessage_);
-                         emit actionFinished(result);
-                     });
+        runner_->run(
+            tr("Exporting %1 records…").arg(QLocale().toString(total)), total,
+            [options, path, summary](Store &store, const ActionControl &control) {
+                const CsvExportResult exported = CsvExport::toFile(store, options, path, control);
+                BulkResult result;
+                result.ok = exported.ok;
+                result.cancelled = exported.cancelled;
+                result.error = exported.error;
+                *summary = tr("Exported %Ln record(s) to %1.", nullptr, static_cast<int>(exported.rows))
+                               .arg(QFileInfo(path).fileName());
+                return result;
+            },
+            [this, summary](const BulkResult &result) {
+                lastMessage_ = result.ok ? *summary : tr("Nothing was exported: %1").arg(result.error);
+                if (!result.ok && !result.cancelled)
+                    QMessageBox::warning(window_, tr("Export"), lastMessage_);
+                emit message(lastMessage_);
+                emit actionFinished(result);
+            });
     });
     dialog->open();
 }
@@ -370,28 +374,32 @@ void ActionController::importStaged()
         const bool onlyValid = dialog->onlyValidRows();
         const Clock &clock = clock_;
         auto summary = std::make_shared<QString>();
-        runner_->run(tr("Importing staged devices…"), 0,
-                     [path, onlyValid, summary, &clock](Store &store, const ActionControl &control) {
-                         StagedImportOptions options;
-                         options.onlyValidRows = onlyValid;
-                         const StagedImportResult imported = StagedImport(store, clock).fromFile(path, options, control);
-                         BulkResult result;
-                         result.ok = imported.ok;
-                         result.cancelled = imported.cancelled;
-                         result.error = imported.error;
-                         result.createdIds = imported.createdIds;
-                         *summary = tr("Imported %1 staged devices; skipped %2.").arg(imported.imported).arg(imported.skipped);
-                         return result;
-                     },
-                     [this, summary](const BulkResult &result) {
-                         if (result.ok && !result.createdIds.isEmpty())
-                             store_.announce(RecordKind::Device, result.createdIds);
-                         lastMessage_ = result.ok ? *summary : tr("Nothing was imported: %1").arg(result.error);
-                         if (!result.ok && !result.cancelled)
-                             QMessageBox::warning(window_, tr("Import"), lastMessage_);
-                         emit message(lastMessage_);
-                         emit actionFinished(result);
-                     });
+        runner_->run(
+            tr("Importing staged devices…"), 0,
+            [path, onlyValid, summary, &clock](Store &store, const ActionControl &control) {
+                StagedImportOptions options;
+                options.onlyValidRows = onlyValid;
+                const StagedImportResult imported =
+                    StagedImport(store, clock).fromFile(path, options, control);
+                BulkResult result;
+                result.ok = imported.ok;
+                result.cancelled = imported.cancelled;
+                result.error = imported.error;
+                result.createdIds = imported.createdIds;
+                *summary = tr("Imported %1 staged devices; skipped %2.")
+                               .arg(imported.imported)
+                               .arg(imported.skipped);
+                return result;
+            },
+            [this, summary](const BulkResult &result) {
+                if (result.ok && !result.createdIds.isEmpty())
+                    store_.announce(RecordKind::Device, result.createdIds);
+                lastMessage_ = result.ok ? *summary : tr("Nothing was imported: %1").arg(result.error);
+                if (!result.ok && !result.cancelled)
+                    QMessageBox::warning(window_, tr("Import"), lastMessage_);
+                emit message(lastMessage_);
+                emit actionFinished(result);
+            });
     });
     dialog->open();
 }
@@ -408,9 +416,10 @@ void ActionController::sendInvitesFromCsv(const QString &path)
 {
     const InviteCsvResult csv = InviteCsv::readFile(path);
     if (!csv.ok()) {
-        lastMessage_ = tr("Nothing was sent. Correct these lines and try again:\n%1").arg(csv.errors.join(QLatin1Char('\n')));
-        QMessageBox box(QMessageBox::Warning, tr("Send invites from CSV"), tr("The file has problems; nothing was sent."),
-                        QMessageBox::Ok, window_);
+        lastMessage_ = tr("Nothing was sent. Correct these lines and try again:\n%1")
+                           .arg(csv.errors.join(QLatin1Char('\n')));
+        QMessageBox box(QMessageBox::Warning, tr("Send invites from CSV"),
+                        tr("The file has problems; nothing was sent."), QMessageBox::Ok, window_);
         box.setDetailedText(csv.errors.join(QLatin1Char('\n')));
         box.setInformativeText(csv.errors.mid(0, 8).join(QLatin1Char('\n')));
         if (!Confirm::hasNextAnswer())
@@ -422,13 +431,13 @@ void ActionController::sendInvitesFromCsv(const QString &path)
     for (const InviteRequest &request : csv.requests)
         emails << QStringLiteral("%1 (%2)").arg(request.email, DomainText::platform(request.platform));
     const int n = static_cast<int>(csv.requests.size());
-    if (!Confirm::ask(window_, {tr("Send invites from CSV"),
-                                tr("Send %Ln enrollment invitation(s)?", nullptr, n) +
-                                    (csv.warnings.isEmpty() ? QString() : QStringLiteral("\n") + csv.warnings.join(QLatin1Char('\n'))),
-                                emails,
-                                csv.requests.size(),
-                                tr("Send %Ln Invitation(s)", nullptr, n),
-                                false}))
+    if (!Confirm::ask(
+            window_,
+            {tr("Send invites from CSV"),
+             tr("Send %Ln enrollment invitation(s)?", nullptr, n) +
+                 (csv.warnings.isEmpty() ? QString()
+                                         : QStringLiteral("\n") + csv.warnings.join(QLatin1Char('\n'))),
+             emails, csv.requests.size(), tr("Send %Ln Invitation(s)", nullptr, n), false}))
         return;
     sendInvites(csv.requests);
 }

@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QPointer>
-
 #include <functional>
 #include <memory>
 
@@ -69,8 +68,7 @@ private:
                    std::function<void(const QList<qint64> &)> retry = {});
     QList<qint64> selectedIds() const;
     QStringList selectedLabels(int limit) const;
-    template<class Dialog>
-    Dialog *track(Dialog *dialog);
+    template <class Dialog> Dialog *track(Dialog *dialog);
 
     Store &store_;
     const Clock &clock_;

@@ -31,7 +31,8 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     progress_ = std::make_shared<std::atomic<qint64>>(0);
 
-    auto *dialog = new QProgressDialog(label, tr("Cancel"), 0, total > INT_MAX ? 0 : static_cast<int>(total), window_);
+    auto *dialog =
+        new QProgressDialog(label, tr("Cancel"), 0, total > INT_MAX ? 0 : static_cast<int>(total), window_);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setMinimumDuration(kShowProgressAfterMs);
     dialog->setAutoClose(false);
@@ -50,32 +51,33 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
     const QString path = storePath_;
     auto cancel = cancel_;
     auto progress = progress_;
-    thread_ = QThread::create([this, path, cancel, progress, job = std::move(job), done = std::move(done)]() mutable {
-        BulkResult result;
-        // A connection of this thread's own: SQLite connections must not cross threads.
-        auto opened = Store::open(path);
-        if (!opened.store) {
-            result.error = opened.error;
-        } else {
-            ActionControl control;
-            control.cancel = cancel.get();
-            control.progress = [progress](qint64 doneCount, qint64) { progress->store(doneCount); };
-            result = job(*opened.store, control);
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [this, result = std::move(result), done = std::move(done)] {
-                if (dialog_)
-                    dialog_->deleteLater();
-                thread_->wait();
-                thread_->deleteLater();
-                thread_ = nullptr;
-                busy_ = false;
-                done(result);
-                emit finished();
-            },
-            Qt::QueuedConnection);
-    });
+    thread_ = QThread::create(
+        [this, path, cancel, progress, job = std::move(job), done = std::move(done)]() mutable {
+            BulkResult result;
+            // A connection of this thread's own: SQLite connections must not cross threads.
+            auto opened = Store::open(path);
+            if (!opened.store) {
+                result.error = opened.error;
+            } else {
+                ActionControl control;
+                control.cancel = cancel.get();
+                control.progress = [progress](qint64 doneCount, qint64) { progress->store(doneCount); };
+                result = job(*opened.store, control);
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, result = std::move(result), done = std::move(done)] {
+                    if (dialog_)
+                        dialog_->deleteLater();
+                    thread_->wait();
+                    thread_->deleteLater();
+                    thread_ = nullptr;
+                    busy_ = false;
+                    done(result);
+                    emit finished();
+                },
+                Qt::QueuedConnection);
+        });
     thread_->start();
 }
 

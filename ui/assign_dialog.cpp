@@ -18,19 +18,22 @@
 namespace mdm {
 
 AssignDialog::AssignDialog(Mode mode, qint64 deviceCount, const Directory &directory, QWidget *parent)
-    : QDialog(parent), mode_(mode), directory_(directory), existing_(new QRadioButton(tr("An &existing user:"), this)),
-      newUser_(new QRadioButton(tr("A &new user:"), this)), groupOnly_(new QRadioButton(tr("Keep the user; change the group only"), this)),
+    : QDialog(parent), mode_(mode), directory_(directory),
+      existing_(new QRadioButton(tr("An &existing user:"), this)),
+      newUser_(new QRadioButton(tr("A &new user:"), this)),
+      groupOnly_(new QRadioButton(tr("Keep the user; change the group only"), this)),
       search_(new QLineEdit(this)), users_(new QListWidget(this)), newName_(new QLineEdit(this)),
       newEmail_(new QLineEdit(this)), group_(new QComboBox(this)), problem_(new QLabel(this))
 {
     const int n = static_cast<int>(std::min<qint64>(deviceCount, INT_MAX));
     setWindowTitle(mode == Mode::Reassign ? tr("Re-Assign User") : tr("Assign / Re-Enroll Staged Devices"));
-    auto *headline = new QLabel(mode == Mode::Reassign
-                                    ? tr("%Ln device(s) will change hands. The new user receives the access, settings "
-                                         "and configurations of their role.",
-                                         nullptr, n)
-                                    : tr("%Ln staged device(s) will be assigned.", nullptr, n),
-                                this);
+    auto *headline =
+        new QLabel(mode == Mode::Reassign
+                       ? tr("%Ln device(s) will change hands. The new user receives the access, settings "
+                            "and configurations of their role.",
+                            nullptr, n)
+                       : tr("%Ln staged device(s) will be assigned.", nullptr, n),
+                   this);
     headline->setWordWrap(true);
 
     search_->setPlaceholderText(tr("Search users by name or email…"));
@@ -63,7 +66,8 @@ AssignDialog::AssignDialog(Mode mode, qint64 deviceCount, const Directory &direc
     problem_->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    ok_ = buttons->addButton(mode == Mode::Reassign ? tr("Re-&Assign") : tr("&Assign"), QDialogButtonBox::AcceptRole);
+    ok_ = buttons->addButton(mode == Mode::Reassign ? tr("Re-&Assign") : tr("&Assign"),
+                             QDialogButtonBox::AcceptRole);
     ok_->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -130,8 +134,9 @@ void AssignDialog::validate()
     if (existing_->isChecked() && t.userId <= 0)
         problem = tr("Choose a user from the list.");
     else if (newUser_->isChecked())
-        problem = (newName_->text().isEmpty() && newEmail_->text().isEmpty()) ? tr("Enter the new user's name and email.")
-                                                                             : DeviceService::validate(t);
+        problem = (newName_->text().isEmpty() && newEmail_->text().isEmpty())
+                      ? tr("Enter the new user's name and email.")
+                      : DeviceService::validate(t);
     else if (groupOnly_->isChecked() && t.group.isEmpty())
         problem = tr("Choose the group.");
     if (groupOnly_->isChecked() && t.sendInvitation)

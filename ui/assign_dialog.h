@@ -24,7 +24,11 @@ class AssignDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Mode { Reassign, AssignStaged };
+    enum class Mode
+    {
+        Reassign,
+        AssignStaged
+    };
 
     AssignDialog(Mode mode, qint64 deviceCount, const Directory &directory, QWidget *parent = nullptr);
 

@@ -53,7 +53,8 @@ AuditLogWindow::AuditLogWindow(Store &store, QWidget *parent)
 void AuditLogWindow::updateCount()
 {
     QLocale locale;
-    QString text = tr("%1 of %2 entries").arg(locale.toString(model_->matchCount()), locale.toString(model_->totalCount()));
+    QString text = tr("%1 of %2 entries")
+                       .arg(locale.toString(model_->matchCount()), locale.toString(model_->totalCount()));
     if (model_->matchCount() > model_->rowCount())
         text += tr(" (newest %1 shown)").arg(locale.toString(model_->rowCount()));
     count_->setText(text);

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 class QWidget;
@@ -17,10 +16,10 @@ public:
     struct Question
     {
         QString title;
-        QString text;          // what will happen, in plain words
-        QStringList records;   // the records affected (the first ones are listed)
+        QString text;        // what will happen, in plain words
+        QStringList records; // the records affected (the first ones are listed)
         qint64 recordCount = 0;
-        QString acceptText;    // e.g. "Remove 5 Requests"
+        QString acceptText; // e.g. "Remove 5 Requests"
         bool destructive = false;
     };
 

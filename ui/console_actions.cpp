@@ -132,25 +132,27 @@ void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown)
 
     additionalDevice->setEnabled((managed || pending) && one);
     reassign->setEnabled(managed && some);
-    reassign->setText(managed && selected > 1 ? tr("Re-&Assign %Ln Devices…", nullptr, n) : tr("Re-&Assign User…"));
+    reassign->setText(managed && selected > 1 ? tr("Re-&Assign %Ln Devices…", nullptr, n)
+                                              : tr("Re-&Assign User…"));
     deprovision->setEnabled(managed && some);
     deprovision->setText(managed && selected > 1 ? tr("&Deprovision %Ln Devices…", nullptr, n)
-                                      : tr("&Deprovision (Wipe)…"));
+                                                 : tr("&Deprovision (Wipe)…"));
 
     resend->setEnabled(pending && some);
     resend->setText(pending && selected > 1 ? tr("&Resend %Ln Invitations…", nullptr, n)
-                                 : tr("&Resend Enrollment Invite"));
+                                            : tr("&Resend Enrollment Invite"));
     resendExpired->setEnabled(pending);
     removeRequest->setEnabled(pending && some);
-    removeRequest->setText(pending && selected > 1 ? tr("Re&move %Ln Requests…", nullptr, n) : tr("Re&move Request…"));
+    removeRequest->setText(pending && selected > 1 ? tr("Re&move %Ln Requests…", nullptr, n)
+                                                   : tr("Re&move Request…"));
     enrollmentSteps->setEnabled(pending && one);
 
     removeStaged->setEnabled(staged && some);
     removeStaged->setText(staged && selected > 1 ? tr("Re&move %Ln Staged Devices…", nullptr, n)
-                                       : tr("Re&move Staged Device…"));
+                                                 : tr("Re&move Staged Device…"));
     assignStaged->setEnabled(staged && some);
     assignStaged->setText(staged && selected > 1 ? tr("Assign / Re-&Enroll %Ln Devices…", nullptr, n)
-                                       : tr("Assign / Re-&Enroll…"));
+                                                 : tr("Assign / Re-&Enroll…"));
 }
 
 } // namespace mdm

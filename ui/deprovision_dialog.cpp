@@ -23,13 +23,16 @@ public:
         const bool wipe = mode == DeprovisionMode::FactoryReset;
         switch (p) {
         case Platform::Android:
-            return wipe ? tr("Android: the device is reset to factory settings; Factory Reset Protection may ask for "
+            return wipe ? tr("Android: the device is reset to factory settings; Factory Reset Protection may "
+                             "ask for "
                              "the last Google account.")
-                        : tr("Android: the work profile (or the fully managed setup) and its apps and data are "
+                        : tr("Android: the work profile (or the fully managed setup) and its apps and data "
+                             "are "
                              "removed.");
         case Platform::iOS:
         case Platform::iPadOS:
-            return wipe ? tr("iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a bypass "
+            return wipe ? tr("iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a "
+                             "bypass "
                              "code.")
                         : tr("iOS/iPadOS: the management profile, managed apps and their data are removed.");
         case Platform::macOS:
@@ -37,7 +40,8 @@ public:
                         : tr("macOS: the management profile and the settings it installed are removed.");
         case Platform::Windows:
             return wipe ? tr("Windows: the PC is reset and the user's files are removed.")
-                        : tr("Windows: the device leaves management; corporate policies and apps are removed.");
+                        : tr("Windows: the device leaves management; corporate policies and apps are "
+                             "removed.");
         case Platform::Other:
             break;
         }
@@ -55,20 +59,23 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
 {
     const int n = static_cast<int>(std::min<qint64>(deviceCount, INT_MAX));
     setWindowTitle(tr("Deprovision (Wipe)"));
-    auto *headline = new QLabel(deviceCount == 1 && !sample.isEmpty()
-                                    ? tr("Remove <b>%1</b> (%2) from management.")
-                                          .arg(sample.first().name.toHtmlEscaped(), sample.first().email.toHtmlEscaped())
-                                    : tr("Remove <b>%Ln device(s)</b> from management.", nullptr, n),
-                                this);
+    auto *headline =
+        new QLabel(deviceCount == 1 && !sample.isEmpty()
+                       ? tr("Remove <b>%1</b> (%2) from management.")
+                             .arg(sample.first().name.toHtmlEscaped(), sample.first().email.toHtmlEscaped())
+                       : tr("Remove <b>%Ln device(s)</b> from management.", nullptr, n),
+                   this);
     headline->setWordWrap(true);
 
-    auto *revokeText = new QLabel(tr("Removes the management profile and erases corporate data and configurations. "
-                                     "The device keeps its current state, including personal data."),
-                                  this);
-    auto *resetText = new QLabel(tr("Erases everything — data, apps and settings, including those from MDM — and "
-                                    "returns the device to its original state. For devices being retired or "
-                                    "repurposed."),
-                                 this);
+    auto *revokeText =
+        new QLabel(tr("Removes the management profile and erases corporate data and configurations. "
+                      "The device keeps its current state, including personal data."),
+                   this);
+    auto *resetText =
+        new QLabel(tr("Erases everything — data, apps and settings, including those from MDM — and "
+                      "returns the device to its original state. For devices being retired or "
+                      "repurposed."),
+                   this);
     for (QLabel *text : {revokeText, resetText}) {
         text->setWordWrap(true);
         text->setIndent(24);
@@ -77,7 +84,8 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
 
     auto *list = new QListWidget(this);
     for (const DeviceInfo &device : sample)
-        list->addItem(QStringLiteral("%1 — %2").arg(device.name, device.email.isEmpty() ? device.userName : device.email));
+        list->addItem(QStringLiteral("%1 — %2").arg(device.name,
+                                                    device.email.isEmpty() ? device.userName : device.email));
     if (deviceCount > sample.size())
         list->addItem(tr("… and %1 more").arg(QLocale().toString(deviceCount - sample.size())));
     list->setMaximumHeight(120);
@@ -90,9 +98,10 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
     platformNote_->setStyleSheet(QStringLiteral("color: gray"));
 
     expected_ = deviceCount == 1 && !sample.isEmpty() ? sample.first().name : QString::number(deviceCount);
-    auto *confirmLabel = new QLabel(deviceCount == 1 ? tr("To confirm, type the device name <b>%1</b>:").arg(expected_.toHtmlEscaped())
-                                                     : tr("To confirm, type the number of devices, <b>%1</b>:").arg(expected_),
-                                    this);
+    auto *confirmLabel = new QLabel(
+        deviceCount == 1 ? tr("To confirm, type the device name <b>%1</b>:").arg(expected_.toHtmlEscaped())
+                         : tr("To confirm, type the number of devices, <b>%1</b>:").arg(expected_),
+        this);
     confirmLabel->setWordWrap(true);
     confirmLabel->setBuddy(confirm_);
 

@@ -11,7 +11,8 @@
 
 namespace mdm {
 
-DetailsPane::DetailsPane(Store &store, QWidget *parent) : QWidget(parent), store_(store), browser_(new QTextBrowser(this))
+DetailsPane::DetailsPane(Store &store, QWidget *parent)
+    : QWidget(parent), store_(store), browser_(new QTextBrowser(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -29,8 +30,9 @@ QString DetailsPane::text() const
 
 void DetailsPane::showSelectionSummary(qint64 selected)
 {
-    const QString message = selected == 0 ? tr("Select a row to see every field and its history.")
-                                          : tr("%Ln record(s) selected.", nullptr, static_cast<int>(selected));
+    const QString message = selected == 0
+                                ? tr("Select a row to see every field and its history.")
+                                : tr("%Ln record(s) selected.", nullptr, static_cast<int>(selected));
     browser_->setHtml(QStringLiteral("<p style='color:gray'>%1</p>").arg(message.toHtmlEscaped()));
 }
 
@@ -48,13 +50,15 @@ void DetailsPane::showRecord(const RecordTableModel &model, qint64 id)
     html += QStringLiteral("</table><h4>%1</h4>").arg(tr("History").toHtmlEscaped());
     const auto history = AuditLog::history(store_.database(), model.recordKindKey(), id);
     if (history.isEmpty()) {
-        html += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("No recorded actions yet.").toHtmlEscaped());
+        html += QStringLiteral("<p style='color:gray'>%1</p>")
+                    .arg(tr("No recorded actions yet.").toHtmlEscaped());
     } else {
         html += QStringLiteral("<ul style='margin-left:-24px'>");
         for (const AuditEntry &entry : history)
             html += QStringLiteral("<li>%1 — %2 <span style='color:gray'>(%3)</span></li>")
-                        .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry.atMs).toLocalTime(),
-                                                QLocale::ShortFormat)
+                        .arg(QLocale()
+                                 .toString(QDateTime::fromMSecsSinceEpoch(entry.atMs).toLocalTime(),
+                                           QLocale::ShortFormat)
                                  .toHtmlEscaped(),
                              entry.action.toHtmlEscaped(), entry.actor.toHtmlEscaped());
         html += QStringLiteral("</ul>");

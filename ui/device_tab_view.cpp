@@ -21,7 +21,6 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <unordered_set>
 
 namespace mdm {
@@ -42,11 +41,13 @@ struct ColumnLayout
 ColumnLayout defaultLayout(const QByteArray &key)
 {
     static const std::pair<const char *, ColumnLayout> table[] = {
-        {"device", {26, false}},    {"platform", {10, false}},  {"user", {17, false}},        {"email", {27, false}},
-        {"status", {14, false}},    {"ownership", {11, false}}, {"group", {14, false}},       {"serial", {15, false}},
-        {"imei", {17, false}},      {"model", {16, true}},      {"os_version", {10, true}},   {"enrolled_on", {19, false}},
-        {"last_seen", {19, false}}, {"type", {11, false}},      {"requested", {19, false}},   {"expires", {15, false}},
-        {"remarks", {22, false}},   {"resends", {8, true}},     {"actions", {8, false}},
+        {"device", {26, false}},    {"platform", {10, false}},  {"user", {17, false}},
+        {"email", {27, false}},     {"status", {14, false}},    {"ownership", {11, false}},
+        {"group", {14, false}},     {"serial", {15, false}},    {"imei", {17, false}},
+        {"model", {16, true}},      {"os_version", {10, true}}, {"enrolled_on", {19, false}},
+        {"last_seen", {19, false}}, {"type", {11, false}},      {"requested", {19, false}},
+        {"expires", {15, false}},   {"remarks", {22, false}},   {"resends", {8, true}},
+        {"actions", {8, false}},
     };
     for (const auto &[name, layout] : table)
         if (key == name)
@@ -87,9 +88,11 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     }
     // As in the web console, the ⋯ actions sit right after the remarks.
     if (kind_ == TabKind::Pending)
-        header->moveSection(header->visualIndex(PendingColumn::Actions), header->visualIndex(PendingColumn::Remarks) + 1);
+        header->moveSection(header->visualIndex(PendingColumn::Actions),
+                            header->visualIndex(PendingColumn::Remarks) + 1);
     const int defaultSort = kind_ == TabKind::Pending ? PendingColumn::Requested : 0;
-    header->setSortIndicator(defaultSort, kind_ == TabKind::Pending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    header->setSortIndicator(defaultSort,
+                             kind_ == TabKind::Pending ? Qt::DescendingOrder : Qt::AscendingOrder);
     table_->setSortingEnabled(true);
     connect(header, &QWidget::customContextMenuRequested, this, &DeviceTabView::showHeaderMenu);
 
@@ -140,14 +143,14 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
         }
         updateEmptyState();
     });
-    connect(model_, &RecordTableModel::loadingChanged, this, [this](bool loading) {
-        busy_->setVisible(loading || model_->isQueryPending());
-    });
+    connect(model_, &RecordTableModel::loadingChanged, this,
+            [this](bool loading) { busy_->setVisible(loading || model_->isQueryPending()); });
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetails();
         emit selectionChanged();
     });
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DeviceTabView::updateDetails);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DeviceTabView::updateDetails);
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (model_->spec().columns[index.column()].source != SortSource::None)
             emit detailsRequested();
@@ -173,8 +176,9 @@ QWidget *DeviceTabView::buildFilterRow()
     layout->setContentsMargins(0, 0, 0, 0);
 
     search_ = new QLineEdit(row);
-    search_->setPlaceholderText(kind_ == TabKind::Pending ? tr("Search user name or email… (Ctrl+F)")
-                                                          : tr("Search name, user, email, serial, IMEI… (Ctrl+F)"));
+    search_->setPlaceholderText(kind_ == TabKind::Pending
+                                    ? tr("Search user name or email… (Ctrl+F)")
+                                    : tr("Search name, user, email, serial, IMEI… (Ctrl+F)"));
     search_->setClearButtonEnabled(true);
     search_->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     search_->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
@@ -188,7 +192,8 @@ QWidget *DeviceTabView::buildFilterRow()
     platform_ = new QComboBox(row);
     platform_->addItem(tr("All platforms"), -1);
     for (int p = 0; p < kPlatformCount; ++p)
-        platform_->addItem(QIcon(platformIconPath(static_cast<Platform>(p))), DomainText::platform(static_cast<Platform>(p)), p);
+        platform_->addItem(QIcon(platformIconPath(static_cast<Platform>(p))),
+                           DomainText::platform(static_cast<Platform>(p)), p);
     platform_->setToolTip(tr("Platform"));
     layout->addWidget(platform_);
 
@@ -303,20 +308,23 @@ void DeviceTabView::updateEmptyState()
         switch (kind_) {
         case TabKind::Managed:
             emptyTitle_->setText(tr("No managed devices yet"));
-            emptyText_->setText(tr("Devices appear here when users complete enrollment. Send an enrollment invite "
-                                   "to get started, or try the demo store to explore the console."));
+            emptyText_->setText(
+                tr("Devices appear here when users complete enrollment. Send an enrollment invite "
+                   "to get started, or try the demo store to explore the console."));
             offered = {Suggestion::SendInvite, Suggestion::ImportStaged, Suggestion::OpenDemo};
             break;
         case TabKind::Staged:
             emptyTitle_->setText(tr("No staged devices"));
-            emptyText_->setText(tr("Import a CSV list of devices (serial number or IMEI, platform) to prepare them "
-                                   "for enrollment in bulk."));
+            emptyText_->setText(
+                tr("Import a CSV list of devices (serial number or IMEI, platform) to prepare them "
+                   "for enrollment in bulk."));
             offered = {Suggestion::ImportStaged, Suggestion::OpenDemo};
             break;
         case TabKind::Pending:
             emptyTitle_->setText(tr("No pending invitations"));
-            emptyText_->setText(tr("An enrollment invite waits here until the user enrolls the device. Invitations "
-                                   "are valid for 7 days."));
+            emptyText_->setText(
+                tr("An enrollment invite waits here until the user enrolls the device. Invitations "
+                   "are valid for 7 days."));
             offered = {Suggestion::SendInvite, Suggestion::OpenDemo};
             break;
         }
@@ -344,7 +352,8 @@ void DeviceTabView::applyFilter()
 
 void DeviceTabView::clearFilters()
 {
-    for (QWidget *w : std::initializer_list<QWidget *>{search_, platform_, status_, group_, expired_, expiringSoon_})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{search_, platform_, status_, group_, expired_, expiringSoon_})
         if (w)
             w->blockSignals(true);
     search_->clear();
@@ -355,7 +364,8 @@ void DeviceTabView::clearFilters()
         expired_->setChecked(false);
         expiringSoon_->setChecked(false);
     }
-    for (QWidget *w : std::initializer_list<QWidget *>{search_, platform_, status_, group_, expired_, expiringSoon_})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{search_, platform_, status_, group_, expired_, expiringSoon_})
         if (w)
             w->blockSignals(false);
     searchDebounce_.stop();
@@ -498,7 +508,8 @@ void DeviceTabView::restoreSelection()
     }
     selectionBeforeReset_.clear();
     if (currentRow >= 0)
-        table_->selectionModel()->setCurrentIndex(model_->index(currentRow, 0), QItemSelectionModel::NoUpdate);
+        table_->selectionModel()->setCurrentIndex(model_->index(currentRow, 0),
+                                                  QItemSelectionModel::NoUpdate);
     table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     if (currentRow >= 0)
         table_->scrollTo(model_->index(currentRow, 0));
@@ -513,7 +524,8 @@ void DeviceTabView::showHeaderMenu(const QPoint &pos)
         QAction *toggle = menu.addAction(model_->spec().title(c));
         toggle->setCheckable(true);
         toggle->setChecked(!header->isSectionHidden(c));
-        connect(toggle, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        connect(toggle, &QAction::toggled, header,
+                [header, c](bool on) { header->setSectionHidden(c, !on); });
     }
     menu.exec(header->mapToGlobal(pos));
 }

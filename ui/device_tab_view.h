@@ -5,7 +5,6 @@
 
 #include <QTimer>
 #include <QWidget>
-
 #include <vector>
 
 class QComboBox;
@@ -61,7 +60,13 @@ public:
     void restoreState(QSettings &settings);
 
     // Empty-state buttons ask the window to run one of its actions.
-    enum class Suggestion { SendInvite, ImportStaged, OpenDemo, ClearFilters };
+    enum class Suggestion
+    {
+        SendInvite,
+        ImportStaged,
+        OpenDemo,
+        ClearFilters
+    };
 
 signals:
     void selectionChanged();

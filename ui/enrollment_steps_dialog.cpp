@@ -16,22 +16,25 @@ namespace mdm {
 namespace {
 QString when(qint64 ms)
 {
-    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QLocale::LongFormat) : QString();
+    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QLocale::LongFormat)
+                  : QString();
 }
 } // namespace
 
-EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs, const QString &linkBase,
-                                             QWidget *parent)
+EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs,
+                                             const QString &linkBase, QWidget *parent)
     : QDialog(parent), details_(new QTextBrowser(this))
 {
     setWindowTitle(tr("Enrollment Steps — %1").arg(invitation.email));
     setAttribute(Qt::WA_DeleteOnClose);
     const InviteStatus status = inviteStatus(invitation.delivery, invitation.expiresAt, nowMs);
-    const QString link = invitation.linkToken.isEmpty()
-                             ? tr("The link was emailed; only its fingerprint is kept here. Resend the invitation to "
-                                  "issue a new link.")
-                             : linkBase + invitation.linkToken;
-    QString html = QStringLiteral("<h3>%1</h3><table cellpadding='2'>").arg(invitation.userName.toHtmlEscaped());
+    const QString link =
+        invitation.linkToken.isEmpty()
+            ? tr("The link was emailed; only its fingerprint is kept here. Resend the invitation to "
+                 "issue a new link.")
+            : linkBase + invitation.linkToken;
+    QString html =
+        QStringLiteral("<h3>%1</h3><table cellpadding='2'>").arg(invitation.userName.toHtmlEscaped());
     const QList<QPair<QString, QString>> rows{
         {tr("Email"), invitation.email},
         {tr("Platform"), DomainText::platform(invitation.platform)},
@@ -50,15 +53,17 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     html += QStringLiteral("</table>");
     if (status == InviteStatus::Expired)
-        html += QStringLiteral("<p style='color:#b71c1c'>%1</p>")
-                    .arg(tr("This invitation has expired: the link no longer works. Resend it to give the user a "
-                            "new link valid for 7 days.")
-                             .toHtmlEscaped());
+        html +=
+            QStringLiteral("<p style='color:#b71c1c'>%1</p>")
+                .arg(tr("This invitation has expired: the link no longer works. Resend it to give the user a "
+                        "new link valid for 7 days.")
+                         .toHtmlEscaped());
     details_->setHtml(html);
 
     auto *steps = new QTextBrowser(this);
     steps->setSearchPaths({QStringLiteral(":/help")});
-    steps->setSource(QUrl(QStringLiteral("qrc:/help/enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
+    steps->setSource(
+        QUrl(QStringLiteral("qrc:/help/enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(details_);

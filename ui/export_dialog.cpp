@@ -18,8 +18,9 @@ namespace mdm {
 
 ExportDialog::ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, qint64 selected,
                            const QStringList &columns, QWidget *parent)
-    : QDialog(parent), all_(new QRadioButton(this)), shown_(new QRadioButton(this)), selected_(new QRadioButton(this)),
-      path_(new QLineEdit(this)), bom_(new QCheckBox(tr("Excel compatible (UTF-8 with a byte-order mark)"), this)),
+    : QDialog(parent), all_(new QRadioButton(this)), shown_(new QRadioButton(this)),
+      selected_(new QRadioButton(this)), path_(new QLineEdit(this)),
+      bom_(new QCheckBox(tr("Excel compatible (UTF-8 with a byte-order mark)"), this)),
       guard_(new QCheckBox(tr("Protect against spreadsheet formulas (recommended)"), this))
 {
     setWindowTitle(tr("Export %1").arg(tabTitle));
@@ -37,13 +38,15 @@ ExportDialog::ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, 
     rowsLayout->addWidget(shown_);
     rowsLayout->addWidget(selected_);
 
-    auto *columnsLabel = new QLabel(tr("Columns, as on screen: %1").arg(columns.join(QStringLiteral(", "))), this);
+    auto *columnsLabel =
+        new QLabel(tr("Columns, as on screen: %1").arg(columns.join(QStringLiteral(", "))), this);
     columnsLabel->setWordWrap(true);
     columnsLabel->setStyleSheet(QStringLiteral("color: gray"));
 
     guard_->setChecked(true);
-    guard_->setToolTip(tr("Cells that begin with = + - @ get a leading apostrophe, so a spreadsheet shows them "
-                          "as text instead of running them. Turn off only for programs that read the file."));
+    guard_->setToolTip(
+        tr("Cells that begin with = + - @ get a leading apostrophe, so a spreadsheet shows them "
+           "as text instead of running them. Turn off only for programs that read the file."));
 
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     path_->setText(QDir(folder.isEmpty() ? QDir::homePath() : folder)
@@ -62,7 +65,8 @@ ExportDialog::ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, 
     export_->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(path_, &QLineEdit::textChanged, this, [this] { export_->setEnabled(!path_->text().trimmed().isEmpty()); });
+    connect(path_, &QLineEdit::textChanged, this,
+            [this] { export_->setEnabled(!path_->text().trimmed().isEmpty()); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(rows);

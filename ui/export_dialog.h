@@ -17,10 +17,15 @@ class ExportDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Scope { All, Shown, Selected };
+    enum class Scope
+    {
+        All,
+        Shown,
+        Selected
+    };
 
-    ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, qint64 selected, const QStringList &columns,
-                 QWidget *parent = nullptr);
+    ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, qint64 selected,
+                 const QStringList &columns, QWidget *parent = nullptr);
 
     Scope scope() const;
     QString path() const;

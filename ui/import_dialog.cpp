@@ -20,10 +20,11 @@ ImportDialog::ImportDialog(Validator validate, QWidget *parent)
       path_(new QLineEdit(this)), summary_(new QLabel(this)), table_(new QTableView(this))
 {
     setWindowTitle(tr("Import Staged Devices"));
-    auto *intro = new QLabel(tr("A CSV file with a header line. Each device needs a platform and a serial number "
-                                "or an IMEI; device name, user name, email and group are optional. Nothing is "
-                                "imported until every row is valid, unless you choose to import only the valid rows."),
-                             this);
+    auto *intro =
+        new QLabel(tr("A CSV file with a header line. Each device needs a platform and a serial number "
+                      "or an IMEI; device name, user name, email and group are optional. Nothing is "
+                      "imported until every row is valid, unless you choose to import only the valid rows."),
+                   this);
     intro->setWordWrap(true);
     path_->setReadOnly(true);
     path_->setPlaceholderText(tr("Choose a CSV file…"));
@@ -69,8 +70,8 @@ ImportDialog::ImportDialog(Validator validate, QWidget *parent)
 
 void ImportDialog::browse()
 {
-    const QString chosen =
-        QFileDialog::getOpenFileName(this, tr("Import staged devices"), path_->text(), tr("CSV files (*.csv *.txt);;All files (*)"));
+    const QString chosen = QFileDialog::getOpenFileName(this, tr("Import staged devices"), path_->text(),
+                                                        tr("CSV files (*.csv *.txt);;All files (*)"));
     if (!chosen.isEmpty())
         loadFile(chosen);
 }
@@ -88,7 +89,8 @@ void ImportDialog::loadFile(const QString &path)
         lines << result.error;
     else
         lines << tr("%1 rows: %2 valid, %3 with problems.")
-                     .arg(locale.toString(result.rows.size()), locale.toString(valid), locale.toString(problems));
+                     .arg(locale.toString(result.rows.size()), locale.toString(valid),
+                          locale.toString(problems));
     lines << result.warnings;
     // The first problems in full; the table's cells are narrow.
     int shown = 0;

@@ -16,15 +16,17 @@
 namespace mdm {
 
 InviteDialog::InviteDialog(const QStringList &groups, QWidget *parent)
-    : QDialog(parent), name_(new QLineEdit(this)), email_(new QLineEdit(this)), platform_(new QComboBox(this)),
-      corporate_(new QRadioButton(tr("Corporate-owned"), this)), personal_(new QRadioButton(tr("Personal (BYOD)"), this)),
-      group_(new QComboBox(this)), problem_(new QLabel(this))
+    : QDialog(parent), name_(new QLineEdit(this)), email_(new QLineEdit(this)),
+      platform_(new QComboBox(this)), corporate_(new QRadioButton(tr("Corporate-owned"), this)),
+      personal_(new QRadioButton(tr("Personal (BYOD)"), this)), group_(new QComboBox(this)),
+      problem_(new QLabel(this))
 {
     setWindowTitle(tr("Send Enrollment Invite"));
     name_->setPlaceholderText(tr("e.g. Ana Silva"));
     email_->setPlaceholderText(tr("e.g. ana.silva@example.com"));
     for (int p = 0; p < kPlatformCount; ++p)
-        platform_->addItem(QIcon(platformIconPath(static_cast<Platform>(p))), DomainText::platform(static_cast<Platform>(p)), p);
+        platform_->addItem(QIcon(platformIconPath(static_cast<Platform>(p))),
+                           DomainText::platform(static_cast<Platform>(p)), p);
     corporate_->setChecked(true);
     group_->setEditable(true);
     group_->addItem(QString());
@@ -43,9 +45,10 @@ InviteDialog::InviteDialog(const QStringList &groups, QWidget *parent)
     form->addRow(tr("Ownership:"), ownership);
     form->addRow(tr("&Group:"), group_);
 
-    auto *note = new QLabel(tr("The user receives an email with a link to enroll the device. The link is valid "
-                               "for 7 days; you can resend it from the Enrollment Pending tab."),
-                            this);
+    auto *note =
+        new QLabel(tr("The user receives an email with a link to enroll the device. The link is valid "
+                      "for 7 days; you can resend it from the Enrollment Pending tab."),
+                   this);
     note->setWordWrap(true);
     problem_->setStyleSheet(QStringLiteral("color: #b71c1c"));
     problem_->setWordWrap(true);

@@ -20,8 +20,8 @@ QString keyFor(const MailSettings &s)
 }
 } // namespace
 
-MailController::MailController(Store &store, const Clock &clock, MailTransport &transport, PasswordVault &vault,
-                               QWidget *window)
+MailController::MailController(Store &store, const Clock &clock, MailTransport &transport,
+                               PasswordVault &vault, QWidget *window)
     : QObject(window), store_(store), clock_(clock), transport_(transport), vault_(vault), window_(window),
       dispatcher_(new OutboxDispatcher(store, clock, transport, this)), settings_(MailSettings::load(store))
 {
@@ -69,12 +69,12 @@ void MailController::askPasswordOnce()
         return;
     asked_ = true;
     bool ok = false;
-    const QString password = QInputDialog::getText(
-        window_, tr("Mail server password"),
-        tr("No system keychain is available, so the password for %1 on %2 is not remembered. Enter it for this "
-           "session:")
-            .arg(settings_.user, settings_.host),
-        QLineEdit::Password, QString(), &ok);
+    const QString password = QInputDialog::getText(window_, tr("Mail server password"),
+                                                   tr("No system keychain is available, so the password for "
+                                                      "%1 on %2 is not remembered. Enter it for this "
+                                                      "session:")
+                                                       .arg(settings_.user, settings_.host),
+                                                   QLineEdit::Password, QString(), &ok);
     if (ok)
         applyPassword(password);
 }
@@ -84,14 +84,16 @@ void MailController::openSettings()
     auto *dialog = new MailSettingsDialog(settings_, password_, window_);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog_ = dialog;
-    connect(dialog, &MailSettingsDialog::testRequested, this, [this](const MailSettings &s, const QString &password) {
-        const QString when = QLocale().toString(clock_.now().toLocalTime(), QLocale::LongFormat);
-        transport_.sendTest(s, password,
-                            {QStringLiteral("<test-%1@mdm-console.invalid>").arg(clock_.nowMs()).toLatin1(),
-                             s.fromAddress, s.fromName, tr("MDM Enrollment Console: test email"),
-                             tr("This test email from the MDM Enrollment Console was sent at %1.").arg(when),
-                             QString(), clock_.now()});
-    });
+    connect(dialog, &MailSettingsDialog::testRequested, this,
+            [this](const MailSettings &s, const QString &password) {
+                const QString when = QLocale().toString(clock_.now().toLocalTime(), QLocale::LongFormat);
+                transport_.sendTest(
+                    s, password,
+                    {QStringLiteral("<test-%1@mdm-console.invalid>").arg(clock_.nowMs()).toLatin1(),
+                     s.fromAddress, s.fromName, tr("MDM Enrollment Console: test email"),
+                     tr("This test email from the MDM Enrollment Console was sent at %1.").arg(when),
+                     QString(), clock_.now()});
+            });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const MailSettings chosen = dialog->settings();
         QString error;

@@ -21,7 +21,8 @@ class MailController : public QObject
     Q_OBJECT
 
 public:
-    MailController(Store &store, const Clock &clock, MailTransport &transport, PasswordVault &vault, QWidget *window);
+    MailController(Store &store, const Clock &clock, MailTransport &transport, PasswordVault &vault,
+                   QWidget *window);
 
     void start();
     void openSettings();

@@ -15,18 +15,20 @@ namespace mdm {
 
 MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QString &password, QWidget *parent)
     : QDialog(parent), host_(new QLineEdit(settings.host, this)), port_(new QSpinBox(this)),
-      security_(new QComboBox(this)), user_(new QLineEdit(settings.user, this)), password_(new QLineEdit(password, this)),
-      from_(new QLineEdit(settings.fromAddress, this)), fromName_(new QLineEdit(settings.fromName, this)),
-      linkBase_(new QLineEdit(settings.linkBase, this)), caFile_(new QLineEdit(settings.caFile, this)),
-      problem_(new QLabel(this)), testResult_(new QLabel(this))
+      security_(new QComboBox(this)), user_(new QLineEdit(settings.user, this)),
+      password_(new QLineEdit(password, this)), from_(new QLineEdit(settings.fromAddress, this)),
+      fromName_(new QLineEdit(settings.fromName, this)), linkBase_(new QLineEdit(settings.linkBase, this)),
+      caFile_(new QLineEdit(settings.caFile, this)), problem_(new QLabel(this)), testResult_(new QLabel(this))
 {
     setWindowTitle(tr("Mail Server Settings"));
     host_->setPlaceholderText(tr("e.g. smtp.example.com"));
     port_->setRange(1, 65535);
     port_->setValue(settings.port);
     security_->addItem(tr("STARTTLS (usually port 587)"), static_cast<int>(MailSettings::Security::StartTls));
-    security_->addItem(tr("TLS from the start (usually port 465)"), static_cast<int>(MailSettings::Security::ImplicitTls));
-    security_->addItem(tr("None — only for a relay on this machine"), static_cast<int>(MailSettings::Security::None));
+    security_->addItem(tr("TLS from the start (usually port 465)"),
+                       static_cast<int>(MailSettings::Security::ImplicitTls));
+    security_->addItem(tr("None — only for a relay on this machine"),
+                       static_cast<int>(MailSettings::Security::None));
     security_->setCurrentIndex(security_->findData(static_cast<int>(settings.security)));
     user_->setPlaceholderText(tr("Leave empty when the relay needs no sign-in"));
     password_->setEchoMode(QLineEdit::Password);
@@ -36,8 +38,9 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     caFile_->setPlaceholderText(tr("Only for a relay with an internal certificate authority"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("CA certificate"), caFile_->text(),
-                                                          tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("CA certificate"), caFile_->text(),
+                                         tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
         if (!file.isEmpty())
             caFile_->setText(file);
     });
@@ -75,7 +78,8 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     // The usual port follows the security choice unless the admin typed another.
     connect(security_, &QComboBox::currentIndexChanged, this, [this] {
         if (port_->value() == 587 || port_->value() == 465 || port_->value() == 25)
-            port_->setValue(security_->currentData().toInt() == static_cast<int>(MailSettings::Security::ImplicitTls)
+            port_->setValue(security_->currentData().toInt() ==
+                                    static_cast<int>(MailSettings::Security::ImplicitTls)
                                 ? 465
                                 : 587);
     });

@@ -4,8 +4,8 @@
 #include "clock.h"
 #include "console_actions.h"
 #include "demo_data.h"
-#include "domain.h"
 #include "device_tab_view.h"
+#include "domain.h"
 #include "help_browser.h"
 #include "mail_controller.h"
 #include "record_table_model.h"
@@ -68,10 +68,10 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     buildMenus();
     buildToolBar();
     connectActions();
-    controller_ = new ActionController(store_, clock_, *actions_, [this] { return currentTab(); }, this);
-    connect(controller_, &ActionController::message, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 8000);
-    });
+    controller_ = new ActionController(
+        store_, clock_, *actions_, [this] { return currentTab(); }, this);
+    connect(controller_, &ActionController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     restoreLayout();
     updateTabTitles();
     updateActionState();
@@ -115,7 +115,8 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addActions({a.helpContents, a.howTo, a.troubleshooting, a.faq});
-    QMenu *steps = help->addMenu(QIcon(QStringLiteral(":/icons/enrollment-steps.svg")), tr("&Enrollment Steps"));
+    QMenu *steps =
+        help->addMenu(QIcon(QStringLiteral(":/icons/enrollment-steps.svg")), tr("&Enrollment Steps"));
     steps->addActions(a.enrollmentStepsPages);
     help->addSeparator();
     help->addAction(a.about);
@@ -160,19 +161,23 @@ void MainWindow::connectActions()
         store_.announce(RecordKind::Invitation, {});
     });
     connect(a.openDemo, &QAction::triggered, this, &MainWindow::openDemoStore);
-    connect(a.helpContents, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("index.html")); });
-    connect(a.troubleshooting, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("troubleshooting.html")); });
+    connect(a.helpContents, &QAction::triggered, this,
+            [this] { showHelpPage(QStringLiteral("index.html")); });
+    connect(a.troubleshooting, &QAction::triggered, this,
+            [this] { showHelpPage(QStringLiteral("troubleshooting.html")); });
     connect(a.howTo, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("howto.html")); });
     connect(a.faq, &QAction::triggered, this, [this] { showHelpPage(QStringLiteral("faq.html")); });
     for (QAction *page : a.enrollmentStepsPages)
         connect(page, &QAction::triggered, this, [this, page] {
-            showHelpPage(QStringLiteral("enrollment-steps-%1.html").arg(platformKey(static_cast<Platform>(page->data().toInt()))));
+            showHelpPage(QStringLiteral("enrollment-steps-%1.html")
+                             .arg(platformKey(static_cast<Platform>(page->data().toInt()))));
         });
     connect(a.about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About MDM Enrollment Console"),
-                           tr("<h3>MDM Enrollment Console %1</h3><p>Manage device enrollment: managed devices, "
-                              "staged devices and pending enrollment invitations.</p><p>Store: %2</p>")
-                               .arg(QApplication::applicationVersion(), store_.path().toHtmlEscaped()));
+        QMessageBox::about(
+            this, tr("About MDM Enrollment Console"),
+            tr("<h3>MDM Enrollment Console %1</h3><p>Manage device enrollment: managed devices, "
+               "staged devices and pending enrollment invitations.</p><p>Store: %2</p>")
+                .arg(QApplication::applicationVersion(), store_.path().toHtmlEscaped()));
     });
 }
 
@@ -180,7 +185,8 @@ void MainWindow::enableMail(MailTransport &transport, PasswordVault &vault)
 {
     mail_ = new MailController(store_, clock_, transport, vault, this);
     connect(actions_->mailSettings, &QAction::triggered, mail_, &MailController::openSettings);
-    connect(mail_, &MailController::statusChanged, this, [this] { mailLabel_->setText(mail_->statusText()); });
+    connect(mail_, &MailController::statusChanged, this,
+            [this] { mailLabel_->setText(mail_->statusText()); });
     mailLabel_->show();
     mail_->start();
 }
@@ -255,7 +261,8 @@ void MainWindow::openDemoStore()
     if (fresh) {
         const DemoResult result = fillDemoData(*opened.store, clock_, DemoOptions{});
         if (!result.ok) {
-            QMessageBox::warning(this, tr("Demo store"), tr("Sample data was not written: %1").arg(result.error));
+            QMessageBox::warning(this, tr("Demo store"),
+                                 tr("Sample data was not written: %1").arg(result.error));
             return;
         }
     }
@@ -274,7 +281,8 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     for (DeviceTabView *view : tabs_)
         view->restoreState(settings);
-    actions_->toggleDetailsPane->setChecked(settings.value(QStringLiteral("window/detailsPane"), true).toBool());
+    actions_->toggleDetailsPane->setChecked(
+        settings.value(QStringLiteral("window/detailsPane"), true).toBool());
     for (DeviceTabView *view : tabs_)
         view->setDetailsVisible(actions_->toggleDetailsPane->isChecked());
     tabWidget_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());

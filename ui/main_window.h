@@ -3,7 +3,6 @@
 #include "tab_spec.h"
 
 #include <QMainWindow>
-
 #include <array>
 
 class QLabel;

@@ -18,7 +18,10 @@ namespace {
 class OutcomeModel : public QAbstractTableModel
 {
 public:
-    OutcomeModel(const QList<Outcome> &outcomes, QObject *parent) : QAbstractTableModel(parent), outcomes_(outcomes) {}
+    OutcomeModel(const QList<Outcome> &outcomes, QObject *parent)
+        : QAbstractTableModel(parent), outcomes_(outcomes)
+    {
+    }
 
     int rowCount(const QModelIndex &parent = {}) const override
     {
@@ -75,9 +78,10 @@ ResultSheet::ResultSheet(const QString &title, const BulkResult &result, QWidget
     const int done = result.count(Outcome::Result::Done);
     const int skipped = result.count(Outcome::Result::Skipped);
     const int failed = result.count(Outcome::Result::Failed);
-    QString text = result.ok ? tr("%1 done · %2 skipped · %3 failed")
-                                   .arg(locale.toString(done), locale.toString(skipped), locale.toString(failed))
-                             : tr("Nothing was changed: %1").arg(result.error);
+    QString text = result.ok
+                       ? tr("%1 done · %2 skipped · %3 failed")
+                             .arg(locale.toString(done), locale.toString(skipped), locale.toString(failed))
+                       : tr("Nothing was changed: %1").arg(result.error);
     summary_->setText(text);
     summary_->setWordWrap(true);
     QFont bold = summary_->font();
