@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
-
 #include <cstdio>
 
 namespace mdm::cli {
@@ -95,8 +94,9 @@ bool smtpPassword(const MailSettings &settings, bool fromStdin, QString *passwor
 
 QString describeFrom(const MailSettings &settings)
 {
-    return settings.fromName.isEmpty() ? settings.fromAddress
-                                       : QStringLiteral("%1 <%2>").arg(settings.fromName, settings.fromAddress);
+    return settings.fromName.isEmpty()
+               ? settings.fromAddress
+               : QStringLiteral("%1 <%2>").arg(settings.fromName, settings.fromAddress);
 }
 
 void printSettings(const MailSettings &settings)
@@ -117,8 +117,8 @@ void printSettings(const MailSettings &settings)
         {"link-base", settings.linkBase},
     };
     for (const auto &[key, value] : rows)
-        out() << qSetFieldWidth(11) << Qt::left << QString::fromLatin1(key) + QLatin1Char(':') << qSetFieldWidth(0)
-              << value << '\n';
+        out() << qSetFieldWidth(11) << Qt::left << QString::fromLatin1(key) + QLatin1Char(':')
+              << qSetFieldWidth(0) << value << '\n';
     out() << qSetFieldWidth(11) << Qt::left << QStringLiteral("password:") << qSetFieldWidth(0);
     if (settings.user.isEmpty())
         out() << Text::tr("none (no user, so no authentication)") << '\n';
@@ -174,8 +174,9 @@ int deliver(const QStringList &arguments)
         else
             out() << Text::tr("Nothing is due; %n message(s) wait for a retry, the next at %1.", nullptr,
                               static_cast<int>(queued))
-                         .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(outbox.nextDueAt()).toLocalTime(),
-                                                 QLocale::ShortFormat))
+                         .arg(QLocale().toString(
+                             QDateTime::fromMSecsSinceEpoch(outbox.nextDueAt()).toLocalTime(),
+                             QLocale::ShortFormat))
                   << '\n';
         return 0;
     }
@@ -261,8 +262,9 @@ int mailSettings(const QStringList &arguments)
 {
     QCommandLineParser parser;
     prepare(parser);
-    const QStringList valueOptions{QStringLiteral("host"),      QStringLiteral("port"),    QStringLiteral("security"),
-                                   QStringLiteral("from"),      QStringLiteral("from-name"), QStringLiteral("user"),
+    const QStringList valueOptions{QStringLiteral("host"),      QStringLiteral("port"),
+                                   QStringLiteral("security"),  QStringLiteral("from"),
+                                   QStringLiteral("from-name"), QStringLiteral("user"),
                                    QStringLiteral("ca-file"),   QStringLiteral("link-base")};
     for (const QString &name : valueOptions)
         parser.addOption({name, QString(), QStringLiteral("value")});
@@ -285,13 +287,15 @@ int mailSettings(const QStringList &arguments)
         bool ok = false;
         port = parser.value(QStringLiteral("port")).toInt(&ok);
         if (!ok)
-            return usageError(Text::tr("--port takes a number, not “%1”.").arg(parser.value(QStringLiteral("port"))));
+            return usageError(
+                Text::tr("--port takes a number, not “%1”.").arg(parser.value(QStringLiteral("port"))));
     }
     QString caFile;
     if (parser.isSet(QStringLiteral("ca-file")) && !parser.value(QStringLiteral("ca-file")).isEmpty()) {
         const QFileInfo info(parser.value(QStringLiteral("ca-file")));
         if (!info.isFile() || !info.isReadable())
-            return usageError(Text::tr("--ca-file: cannot read “%1”.").arg(parser.value(QStringLiteral("ca-file"))));
+            return usageError(
+                Text::tr("--ca-file: cannot read “%1”.").arg(parser.value(QStringLiteral("ca-file"))));
         caFile = info.absoluteFilePath(); // cron runs elsewhere
     }
 
@@ -327,9 +331,11 @@ int mailSettings(const QStringList &arguments)
     QString password;
     if (parser.isSet(QStringLiteral("password-stdin"))) {
         if (settings.user.isEmpty())
-            return usageError(Text::tr("--password-stdin needs --user (the account the password belongs to)."));
+            return usageError(
+                Text::tr("--password-stdin needs --user (the account the password belongs to)."));
         if (!readLineFromStdin(&password) || password.isEmpty())
-            return usageError(Text::tr("--password-stdin: standard input held no password. Nothing was saved."));
+            return usageError(
+                Text::tr("--password-stdin: standard input held no password. Nothing was saved."));
     }
 
     QString error;
@@ -349,7 +355,8 @@ int mailSettings(const QStringList &arguments)
     const QString key = mail::PasswordStore::keyFor(settings);
     const mail::PasswordStore::Result result = keychain.writeNow(key, password);
     if (result.ok()) {
-        out() << Text::tr("Saved the password in the keychain (service “%1”, entry “%2”).").arg(keychain.service(), key)
+        out() << Text::tr("Saved the password in the keychain (service “%1”, entry “%2”).")
+                     .arg(keychain.service(), key)
               << '\n';
         return 0;
     }

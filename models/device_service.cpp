@@ -1,6 +1,7 @@
 #include "device_service.h"
 
 #include "audit_log.h"
+#include "bulk_action.h"
 #include "clock.h"
 #include "directory.h"
 #include "enrollment_token.h"
@@ -258,142 +259,80 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
     return result;
 }
 
-BulkResult DeviceService::deprovision(const QList<qint64> &requestedIds, DeprovisionMode mode,
+BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode,
                                       const ActionControl &control)
 {
-    const QList<qint64> deviceIds = uniqueIds(requestedIds);
-    BulkResult result;
     const qint64 now = clock_.nowMs();
     const DeviceState pendingState =
         mode == DeprovisionMode::FactoryReset ? DeviceState::WipePending : DeviceState::RevokePending;
-    QList<qint64> changed;
-    QList<Outcome> outcomes;
-    result.ok = store_.transaction(
-        [&](QString *error) {
-            QSqlDatabase db = store_.database();
-            const QHash<qint64, DeviceRow> rows = readDevices(db, deviceIds, error);
-            if (!error->isEmpty())
-                return false;
-            QSqlQuery command(db);
-            command.prepare(
-                QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
-                               " VALUES (?, ?, 0, ?, ?)"));
-            QSqlQuery update(db);
-            update.prepare(QStringLiteral("UPDATE devices SET state = ? WHERE id = ?"));
-            qint64 done = 0;
-            for (qint64 id : deviceIds) {
-                if (control.cancelled()) {
-                    result.cancelled = true;
-                    *error = tr("Cancelled; no device was changed.");
-                    return false;
-                }
-                control.report(++done, deviceIds.size());
-                const auto it = rows.constFind(id);
-                if (it == rows.constEnd()) {
-                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped,
-                                     tr("No longer exists.")});
-                    continue;
-                }
-                const auto state = static_cast<DeviceState>(it->state);
-                if (state == DeviceState::Staged) {
-                    outcomes.append(
-                        {id, deviceLabel(*it), Outcome::Result::Skipped, tr("Not a managed device.")});
-                    continue;
-                }
-                if (state == DeviceState::RevokePending || state == DeviceState::WipePending) {
-                    outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped,
-                                     tr("Already queued: %1.").arg(DomainText::deviceState(state))});
-                    continue;
-                }
-                command.addBindValue(id);
-                command.addBindValue(static_cast<int>(mode));
-                command.addBindValue(now);
-                command.addBindValue(now);
-                update.addBindValue(static_cast<int>(pendingState));
-                update.addBindValue(id);
-                if (!exec(command, error) || !exec(update, error))
-                    return false;
-                changed << id;
-                outcomes.append({id, deviceLabel(*it), Outcome::Result::Done, {}});
-            }
-            if (changed.isEmpty())
-                return true;
-            return AuditLog::append(db,
-                                    {now, AuditLog::currentActor(),
-                                     mode == DeprovisionMode::FactoryReset
-                                         ? QStringLiteral("device.factory_reset")
-                                         : QStringLiteral("device.revoke_mdm"),
-                                     QStringLiteral("device"), changed,
-                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())},
-                                           {QStringLiteral("mode"), mode == DeprovisionMode::FactoryReset
-                                                                        ? QStringLiteral("factory-reset")
-                                                                        : QStringLiteral("revoke")}})},
-                                    error);
-        },
-        &result.error);
-    if (result.ok) {
-        result.outcomes = outcomes;
-        if (!changed.isEmpty())
-            store_.announce(RecordKind::Device, changed);
-    }
-    return result;
+    QSqlDatabase db = store_.database();
+    QSqlQuery command(db);
+    command.prepare(QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
+                                   " VALUES (?, ?, 0, ?, ?)"));
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE devices SET state = ? WHERE id = ?"));
+    BulkSteps<DeviceRow> steps;
+    steps.read = readDevices;
+    steps.label = deviceLabel;
+    steps.check = [](const DeviceRow &row, QString *reason, QString *) {
+        const auto state = static_cast<DeviceState>(row.state);
+        if (state == DeviceState::Staged)
+            *reason = tr("Not a managed device.");
+        else if (state == DeviceState::RevokePending || state == DeviceState::WipePending)
+            *reason = tr("Already queued: %1.").arg(DomainText::deviceState(state));
+        return true;
+    };
+    steps.apply = [&](qint64 id, const DeviceRow &, QString *error) {
+        command.addBindValue(id);
+        command.addBindValue(static_cast<int>(mode));
+        command.addBindValue(now);
+        command.addBindValue(now);
+        update.addBindValue(static_cast<int>(pendingState));
+        update.addBindValue(id);
+        return exec(command, error) && exec(update, error);
+    };
+    steps.audit = [now, mode](const QList<qint64> &changed) {
+        const bool wipe = mode == DeprovisionMode::FactoryReset;
+        return AuditEntry{now,
+                          AuditLog::currentActor(),
+                          wipe ? QStringLiteral("device.factory_reset") : QStringLiteral("device.revoke_mdm"),
+                          QStringLiteral("device"),
+                          changed,
+                          json({{QStringLiteral("count"), static_cast<int>(changed.size())},
+                                {QStringLiteral("mode"),
+                                 wipe ? QStringLiteral("factory-reset") : QStringLiteral("revoke")}})};
+    };
+    steps.cancelledMessage = tr("Cancelled; no device was changed.");
+    return runBulk(store_, RecordKind::Device, deviceIds, control, steps);
 }
 
-BulkResult DeviceService::removeStaged(const QList<qint64> &requestedIds, const ActionControl &control)
+BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const ActionControl &control)
 {
-    const QList<qint64> deviceIds = uniqueIds(requestedIds);
-    BulkResult result;
     const qint64 now = clock_.nowMs();
-    QList<qint64> changed;
-    QList<Outcome> outcomes;
-    result.ok = store_.transaction(
-        [&](QString *error) {
-            QSqlDatabase db = store_.database();
-            const QHash<qint64, DeviceRow> rows = readDevices(db, deviceIds, error);
-            if (!error->isEmpty())
-                return false;
-            QSqlQuery remove(db);
-            remove.prepare(QStringLiteral("DELETE FROM devices WHERE id = ? AND state = 0"));
-            qint64 done = 0;
-            for (qint64 id : deviceIds) {
-                if (control.cancelled()) {
-                    result.cancelled = true;
-                    *error = tr("Cancelled; no device was removed.");
-                    return false;
-                }
-                control.report(++done, deviceIds.size());
-                const auto it = rows.constFind(id);
-                if (it == rows.constEnd()) {
-                    outcomes.append({id, QStringLiteral("#%1").arg(id), Outcome::Result::Skipped,
-                                     tr("No longer exists.")});
-                    continue;
-                }
-                if (it->state != static_cast<int>(DeviceState::Staged)) {
-                    outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped,
-                                     tr("No longer staged: it has enrolled.")});
-                    continue;
-                }
-                remove.addBindValue(id);
-                if (!exec(remove, error))
-                    return false;
-                changed << id;
-                outcomes.append({id, deviceLabel(*it), Outcome::Result::Done, {}});
-            }
-            if (changed.isEmpty())
-                return true;
-            return AuditLog::append(db,
-                                    {now, AuditLog::currentActor(), QStringLiteral("staged.remove"),
-                                     QStringLiteral("device"), changed,
-                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
-                                    error);
-        },
-        &result.error);
-    if (result.ok) {
-        result.outcomes = outcomes;
-        if (!changed.isEmpty())
-            store_.announce(RecordKind::Device, changed);
-    }
-    return result;
+    QSqlQuery remove(store_.database());
+    remove.prepare(QStringLiteral("DELETE FROM devices WHERE id = ? AND state = 0"));
+    BulkSteps<DeviceRow> steps;
+    steps.read = readDevices;
+    steps.label = deviceLabel;
+    steps.check = [](const DeviceRow &row, QString *reason, QString *) {
+        if (row.state != static_cast<int>(DeviceState::Staged))
+            *reason = tr("No longer staged: it has enrolled.");
+        return true;
+    };
+    steps.apply = [&](qint64 id, const DeviceRow &, QString *error) {
+        remove.addBindValue(id);
+        return exec(remove, error);
+    };
+    steps.audit = [now](const QList<qint64> &changed) {
+        return AuditEntry{now,
+                          AuditLog::currentActor(),
+                          QStringLiteral("staged.remove"),
+                          QStringLiteral("device"),
+                          changed,
+                          json({{QStringLiteral("count"), static_cast<int>(changed.size())}})};
+    };
+    steps.cancelledMessage = tr("Cancelled; no device was removed.");
+    return runBulk(store_, RecordKind::Device, deviceIds, control, steps);
 }
 
 QList<DeviceInfo> DeviceService::devices(const QList<qint64> &ids, int limit) const

@@ -1,6 +1,7 @@
 #include "enrollment_service.h"
 
 #include "audit_log.h"
+#include "bulk_action.h"
 #include "clock.h"
 #include "directory.h"
 #include "enrollment_token.h"
@@ -203,101 +204,70 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
     return result;
 }
 
-BulkResult EnrollmentService::resend(const QList<qint64> &requestedIds, const ActionControl &control)
+BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const ActionControl &control)
 {
-    const QList<qint64> invitationIds = uniqueIds(requestedIds);
-    BulkResult result;
     const qint64 now = clock_.nowMs();
-    QList<qint64> changed;
-    QList<Outcome> outcomes;
-    result.ok = store_.transaction(
-        [&](QString *error) {
-            QSqlDatabase db = store_.database();
-            const QHash<qint64, PendingRow> rows = readInvitations(db, invitationIds, error);
-            if (!error->isEmpty())
-                return false;
-            // Has the user enrolled a device of this platform since the invitation was requested?
-            QSqlQuery enrolled(db);
-            enrolled.prepare(QStringLiteral("SELECT 1 FROM devices WHERE user_id = ? AND platform = ?"
-                                            " AND state <> 0 AND enrolled_at >= ? LIMIT 1"));
-            QSqlQuery update(db);
-            update.prepare(
-                QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = ?, expires_at = ?,"
-                               " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
-            QSqlQuery cancel(db);
-            cancel.prepare(
-                QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
-                               " AND state IN (0, 2)"));
-            QSqlQuery outbox(db);
-            outbox.prepare(
-                QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
-                               " created_at) VALUES (?, ?, ?, ?, ?)"));
-            qint64 done = 0;
-            for (qint64 id : invitationIds) {
-                if (control.cancelled()) {
-                    result.cancelled = true;
-                    *error = tr("Cancelled; no invitation was resent.");
-                    return false;
-                }
-                control.report(++done, invitationIds.size());
-                const auto it = rows.constFind(id);
-                if (it == rows.constEnd()) {
-                    outcomes.append(
-                        {id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
-                    continue;
-                }
-                const PendingRow &row = it.value();
-                if (row.state == static_cast<int>(InvitationState::Removed)) {
-                    outcomes.append(
-                        {id, row.email, Outcome::Result::Skipped, tr("The request was removed.")});
-                    continue;
-                }
-                if (row.state == static_cast<int>(InvitationState::Accepted)) {
-                    outcomes.append({id, row.email, Outcome::Result::Skipped, tr("The user has enrolled.")});
-                    continue;
-                }
-                enrolled.addBindValue(row.userId);
-                enrolled.addBindValue(row.platform);
-                enrolled.addBindValue(row.requestedAt);
-                if (!exec(enrolled, error))
-                    return false;
-                if (enrolled.next()) {
-                    outcomes.append({id, row.email, Outcome::Result::Skipped,
-                                     tr("The user has enrolled a %1 device since.")
-                                         .arg(DomainText::platform(static_cast<Platform>(row.platform)))});
-                    continue;
-                }
-                const EnrollmentToken token = EnrollmentToken::generate();
-                update.addBindValue(token.hash);
-                update.addBindValue(now);
-                update.addBindValue(invitationExpiry(now));
-                update.addBindValue(id);
-                cancel.addBindValue(id);
-                outbox.addBindValue(id);
-                outbox.addBindValue(row.email);
-                outbox.addBindValue(token.text);
-                outbox.addBindValue(now);
-                outbox.addBindValue(now);
-                if (!exec(update, error) || !exec(cancel, error) || !exec(outbox, error))
-                    return false;
-                changed << id;
-                outcomes.append({id, row.email, Outcome::Result::Done, {}});
-            }
-            if (changed.isEmpty())
-                return true;
-            return AuditLog::append(db,
-                                    {now, AuditLog::currentActor(), QStringLiteral("invite.resend"),
-                                     QStringLiteral("invitation"), changed,
-                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
-                                    error);
-        },
-        &result.error);
-    if (result.ok) {
-        result.outcomes = outcomes;
-        if (!changed.isEmpty())
-            store_.announce(RecordKind::Invitation, changed);
-    }
-    return result;
+    QSqlDatabase db = store_.database();
+    // Has the user enrolled a device of this platform since the invitation was requested?
+    QSqlQuery enrolled(db);
+    enrolled.prepare(QStringLiteral("SELECT 1 FROM devices WHERE user_id = ? AND platform = ?"
+                                    " AND state <> 0 AND enrolled_at >= ? LIMIT 1"));
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = ?, expires_at = ?,"
+                       " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
+    QSqlQuery cancel(db);
+    cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
+                                  " AND state IN (0, 2)"));
+    QSqlQuery outbox(db);
+    outbox.prepare(QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                                  " created_at) VALUES (?, ?, ?, ?, ?)"));
+    BulkSteps<PendingRow> steps;
+    steps.read = readInvitations;
+    steps.label = [](const PendingRow &row) { return row.email; };
+    steps.check = [&](const PendingRow &row, QString *reason, QString *error) {
+        if (row.state == static_cast<int>(InvitationState::Removed)) {
+            *reason = tr("The request was removed.");
+            return true;
+        }
+        if (row.state == static_cast<int>(InvitationState::Accepted)) {
+            *reason = tr("The user has enrolled.");
+            return true;
+        }
+        enrolled.addBindValue(row.userId);
+        enrolled.addBindValue(row.platform);
+        enrolled.addBindValue(row.requestedAt);
+        if (!exec(enrolled, error))
+            return false;
+        if (enrolled.next())
+            *reason = tr("The user has enrolled a %1 device since.")
+                          .arg(DomainText::platform(static_cast<Platform>(row.platform)));
+        return true;
+    };
+    steps.apply = [&](qint64 id, const PendingRow &row, QString *error) {
+        const EnrollmentToken token = EnrollmentToken::generate();
+        update.addBindValue(token.hash);
+        update.addBindValue(now);
+        update.addBindValue(invitationExpiry(now));
+        update.addBindValue(id);
+        cancel.addBindValue(id);
+        outbox.addBindValue(id);
+        outbox.addBindValue(row.email);
+        outbox.addBindValue(token.text);
+        outbox.addBindValue(now);
+        outbox.addBindValue(now);
+        return exec(update, error) && exec(cancel, error) && exec(outbox, error);
+    };
+    steps.audit = [now](const QList<qint64> &changed) {
+        return AuditEntry{now,
+                          AuditLog::currentActor(),
+                          QStringLiteral("invite.resend"),
+                          QStringLiteral("invitation"),
+                          changed,
+                          json({{QStringLiteral("count"), static_cast<int>(changed.size())}})};
+    };
+    steps.cancelledMessage = tr("Cancelled; no invitation was resent.");
+    return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);
 }
 
 QList<qint64> EnrollmentService::expiredInvitationIds() const
@@ -313,70 +283,41 @@ QList<qint64> EnrollmentService::expiredInvitationIds() const
     return ids;
 }
 
-BulkResult EnrollmentService::removeRequests(const QList<qint64> &requestedIds, const ActionControl &control)
+BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds, const ActionControl &control)
 {
-    const QList<qint64> invitationIds = uniqueIds(requestedIds);
-    BulkResult result;
     const qint64 now = clock_.nowMs();
-    QList<qint64> changed;
-    QList<Outcome> outcomes;
-    result.ok = store_.transaction(
-        [&](QString *error) {
-            QSqlDatabase db = store_.database();
-            const QHash<qint64, PendingRow> rows = readInvitations(db, invitationIds, error);
-            if (!error->isEmpty())
-                return false;
-            // The token hash goes: the link in the user's mailbox stops working at once.
-            QSqlQuery update(db);
-            update.prepare(
-                QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id = ?"));
-            QSqlQuery cancel(db);
-            cancel.prepare(
-                QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
-                               " AND state IN (0, 2)"));
-            qint64 done = 0;
-            for (qint64 id : invitationIds) {
-                if (control.cancelled()) {
-                    result.cancelled = true;
-                    *error = tr("Cancelled; no request was removed.");
-                    return false;
-                }
-                control.report(++done, invitationIds.size());
-                const auto it = rows.constFind(id);
-                if (it == rows.constEnd()) {
-                    outcomes.append(
-                        {id, QString::number(id), Outcome::Result::Skipped, tr("No longer exists.")});
-                    continue;
-                }
-                if (it->state != static_cast<int>(InvitationState::Pending)) {
-                    outcomes.append({id, it->email, Outcome::Result::Skipped,
-                                     it->state == static_cast<int>(InvitationState::Removed)
-                                         ? tr("Already removed.")
-                                         : tr("The user has enrolled.")});
-                    continue;
-                }
-                update.addBindValue(id);
-                cancel.addBindValue(id);
-                if (!exec(update, error) || !exec(cancel, error))
-                    return false;
-                changed << id;
-                outcomes.append({id, it->email, Outcome::Result::Done, {}});
-            }
-            if (changed.isEmpty())
-                return true;
-            return AuditLog::append(db,
-                                    {now, AuditLog::currentActor(), QStringLiteral("invite.remove"),
-                                     QStringLiteral("invitation"), changed,
-                                     json({{QStringLiteral("count"), static_cast<int>(changed.size())}})},
-                                    error);
-        },
-        &result.error);
-    if (result.ok) {
-        result.outcomes = outcomes;
-        if (!changed.isEmpty())
-            store_.announce(RecordKind::Invitation, changed);
-    }
-    return result;
+    QSqlDatabase db = store_.database();
+    // The token hash goes: the link in the user's mailbox stops working at once.
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id = ?"));
+    QSqlQuery cancel(db);
+    cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
+                                  " AND state IN (0, 2)"));
+    BulkSteps<PendingRow> steps;
+    steps.read = readInvitations;
+    steps.label = [](const PendingRow &row) { return row.email; };
+    steps.check = [](const PendingRow &row, QString *reason, QString *) {
+        if (row.state == static_cast<int>(InvitationState::Removed))
+            *reason = tr("Already removed.");
+        else if (row.state == static_cast<int>(InvitationState::Accepted))
+            *reason = tr("The user has enrolled.");
+        return true;
+    };
+    steps.apply = [&](qint64 id, const PendingRow &, QString *error) {
+        update.addBindValue(id);
+        cancel.addBindValue(id);
+        return exec(update, error) && exec(cancel, error);
+    };
+    steps.audit = [now](const QList<qint64> &changed) {
+        return AuditEntry{now,
+                          AuditLog::currentActor(),
+                          QStringLiteral("invite.remove"),
+                          QStringLiteral("invitation"),
+                          changed,
+                          json({{QStringLiteral("count"), static_cast<int>(changed.size())}})};
+    };
+    steps.cancelledMessage = tr("Cancelled; no request was removed.");
+    return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);
 }
 
 InvitationInfo EnrollmentService::invitation(qint64 id) const

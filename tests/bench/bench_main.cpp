@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "demo_data.h"
 #include "csv_export.h"
+#include "deliver_bench.h"
 #include "enrollment_service.h"
 #include "staged_import.h"
 #include "naive_peer.h"
@@ -257,6 +258,9 @@ int main(int argc, char *argv[])
         const bool size = name.endsWith(QLatin1String("_mb"));
         figure(name, value, ms ? QStringLiteral("ms") : size ? QStringLiteral("MB") : QStringLiteral("rows"));
     }
+    figure(QStringLiteral("deliver_msgs_per_s"),
+           bench::deliverMessagesPerSecond(1000, [](const QString &line) { err << line << Qt::endl; }),
+           QStringLiteral("msgs/s"));
     if (parser.isSet(QStringLiteral("skip-naive")))
         return 0;
 
