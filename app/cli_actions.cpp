@@ -24,7 +24,8 @@ int report(const BulkResult &result, const QString &verb)
         return 1;
     }
     for (const Outcome &o : result.outcomes) {
-        out() << qSetFieldWidth(8) << Qt::left << OutcomeText::result(o.result).toLower() << qSetFieldWidth(0)
+        // Wide enough for the longest result word in any language the console speaks.
+        out() << qSetFieldWidth(15) << Qt::left << OutcomeText::result(o.result).toLower() << qSetFieldWidth(0)
               << '#' << o.id;
         if (o.label != QString::number(o.id) && o.label != QStringLiteral("#%1").arg(o.id))
             out() << "  " << o.label;

@@ -44,15 +44,18 @@ InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailS
     const QString name = message.userName.isEmpty() ? message.recipient : message.userName;
     const QStringList steps = InvitationMailText::steps(message.platform);
 
-    InvitationMail mail;
-    mail.subject = InvitationMailText::tr("Enroll your %1 device").arg(platform);
+    // "Other" is no brand to put before "device".
+    const bool named = message.platform != Platform::Other;
+    const QString invitation =
+        named ? InvitationMailText::tr("your organisation invites you to enroll your %1 device in device management.")
+                    .arg(platform)
+              : InvitationMailText::tr("your organisation invites you to enroll your device in device management.");
 
-    QStringList text{
-        InvitationMailText::tr("Hello %1,").arg(name), QString(),
-        InvitationMailText::tr("your organisation invites you to enroll your %1 device in device "
-                               "management.")
-            .arg(platform),
-        QString()};
+    InvitationMail mail;
+    mail.subject = named ? InvitationMailText::tr("Enroll your %1 device").arg(platform)
+                         : InvitationMailText::tr("Enroll your device");
+
+    QStringList text{InvitationMailText::tr("Hello %1,").arg(name), QString(), invitation, QString()};
     for (int i = 0; i < steps.size(); ++i)
         text << QStringLiteral("%1. %2").arg(i + 1).arg(steps[i]);
     text << QString() << InvitationMailText::tr("Enrollment link: %1").arg(link)
@@ -62,11 +65,7 @@ InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailS
 
     QString html =
         QStringLiteral("<p>%1</p><p>%2</p><ol>")
-            .arg(InvitationMailText::tr("Hello %1,").arg(name).toHtmlEscaped(),
-                 InvitationMailText::tr("your organisation invites you to enroll your %1 device in "
-                                        "device management.")
-                     .arg(platform)
-                     .toHtmlEscaped());
+            .arg(InvitationMailText::tr("Hello %1,").arg(name).toHtmlEscaped(), invitation.toHtmlEscaped());
     for (const QString &step : steps)
         html += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
     html += QStringLiteral("</ol><p><a href=\"%1\">%2</a></p><p>%3</p><p style=\"color:#666\">%4</p>")

@@ -23,8 +23,10 @@ QByteArray messageIdFor(const OutboxMessage &m, const MailSettings &settings)
 
 OutboxDispatcher::OutboxDispatcher(Store &store, const Clock &clock, MailTransport &transport,
                                    QObject *parent)
-    : QObject(parent), store_(store), clock_(clock), transport_(transport)
+    : QObject(parent), store_(store), clock_(clock), transport_(transport),
+      lock_(store.path() + QStringLiteral(".outbox-lock"))
 {
+    lock_.setStaleLockTime(0); // stale only when its process is gone, however long a pass takes
     connect(&transport_, &MailTransport::mailFinished, this, &OutboxDispatcher::onMailFinished);
     connect(&transport_, &MailTransport::batchFinished, this, &OutboxDispatcher::sendNextBatch);
     connect(&timer_, &QTimer::timeout, this, [this] { deliverDue(false); });
@@ -60,12 +62,29 @@ void OutboxDispatcher::deliverDue(bool ignoreBackoff)
         emit finished();
         return;
     }
+    // One sender per store at a time: the console's background delivery and a cron `deliver` would
+    // otherwise both pick up the same due messages. A lock left by a process that died is stale and
+    // taken over at once, so a restart after a crash resumes the outbox.
+    if (!lock_.tryLock(0)) {
+        lastProblem_ = tr("Another console or deliver command is sending this store's mail right now.");
+        emit statusChanged();
+        emit finished();
+        return;
+    }
     busy_ = true;
     cancelled_ = false;
     ignoreBackoff_ = ignoreBackoff;
     attempted_.clear();
     reports_.clear();
     sendNextBatch();
+}
+
+void OutboxDispatcher::finishPass()
+{
+    busy_ = false;
+    lock_.unlock();
+    emit statusChanged();
+    emit finished();
 }
 
 void OutboxDispatcher::cancel()
@@ -80,18 +99,14 @@ void OutboxDispatcher::sendNextBatch()
         return;
     batch_.clear();
     if (cancelled_) {
-        busy_ = false;
-        emit statusChanged();
-        emit finished();
+        finishPass();
         return;
     }
     for (const OutboxMessage &m : Outbox(store_, clock_).due(ignoreBackoff_, kBatchSize + attempted_.size()))
         if (!attempted_.contains(m.id) && batch_.size() < kBatchSize)
             batch_ << m;
     if (batch_.isEmpty()) {
-        busy_ = false;
-        emit statusChanged();
-        emit finished();
+        finishPass();
         return;
     }
     QList<OutgoingMail> mails;

@@ -4,6 +4,7 @@
 #include "mail_transport.h"
 #include "outbox.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 
@@ -47,6 +48,7 @@ signals:
     void statusChanged();
 
 private:
+    void finishPass();
     void sendNextBatch();
     void onMailFinished(int index, const DeliveryResult &result);
 
@@ -55,6 +57,7 @@ private:
     MailTransport &transport_;
     MailSettings settings_;
     QString password_;
+    QLockFile lock_;
     bool busy_ = false;
     bool ignoreBackoff_ = false;
     bool cancelled_ = false;

@@ -2,197 +2,196 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BulkAction</name>
+    <message>
+        <source>No longer exists.</source>
+        <translation type="unfinished">Existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Nothing was changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde geändert: %1</translation>
     </message>
     <message>
         <source>%1 %2, skipped %3, failed %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2, übersprungen %3, fehlgeschlagen %4</translation>
     </message>
     <message>
         <source>--platform must be one of android, ios, ipados, macos, windows, other.</source>
-        <translation type="unfinished"></translation>
+        <translation>--platform muss einer der Werte android, ios, ipados, macos, windows, other sein.</translation>
     </message>
     <message>
         <source>--owned-by must be corporate or personal.</source>
-        <translation type="unfinished"></translation>
+        <translation>--owned-by muss corporate oder personal sein.</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>invited</source>
-        <translation type="unfinished"></translation>
+        <translation>eingeladen</translation>
     </message>
     <message>
         <source>resend takes either --expired or one or more --id N.</source>
-        <translation type="unfinished"></translation>
+        <translation>resend erwartet entweder --expired oder eine oder mehrere --id N.</translation>
     </message>
     <message>
         <source>No invitation has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einladung ist abgelaufen.</translation>
     </message>
     <message>
         <source>resent</source>
-        <translation type="unfinished"></translation>
+        <translation>erneut gesendet</translation>
     </message>
     <message>
         <source>remove-request needs one or more --id N.</source>
-        <translation type="unfinished"></translation>
+        <translation>remove-request erwartet eine oder mehrere --id N.</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>entfernt</translation>
     </message>
     <message>
         <source>unexpected argument “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
         <source>reassign needs --device N… and --email EMAIL.</source>
-        <translation type="unfinished"></translation>
+        <translation>reassign erwartet --device N… und --email E-MAIL.</translation>
     </message>
     <message>
         <source>%1 is not a known user; give --name to create the user.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein bekannter Benutzer; geben Sie --name an, um den Benutzer anzulegen.</translation>
     </message>
     <message>
         <source>re-assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>neu zugewiesen</translation>
     </message>
     <message>
         <source>deprovision needs --device N… and --mode revoke|factory-reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>deprovision erwartet --device N… und --mode revoke|factory-reset.</translation>
     </message>
     <message>
         <source>deprovision removes devices from management; add --yes to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>deprovision entfernt Geräte aus der Verwaltung; fügen Sie zur Bestätigung --yes hinzu.</translation>
     </message>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>in Warteschlange</translation>
     </message>
     <message>
         <source>list takes managed, staged or pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>list erwartet managed, staged oder pending.</translation>
     </message>
     <message>
         <source>%1 records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze</translation>
     </message>
     <message>
         <source>--since takes an ISO 8601 time such as 2026-11-28T09:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>--since erwartet eine ISO-8601-Zeit wie 2026-11-28T09:00:00Z.</translation>
     </message>
     <message>
         <source>mdm-console: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mdm-console: %1</translation>
     </message>
     <message>
         <source>Try &apos;mdm-console --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Informationen mit „mdm-console --help“.</translation>
     </message>
     <message>
         <source>Store file to open (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Datenspeicher-Datei (Standard: %1).</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>User interface language, e.g. de or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Benutzeroberfläche, z. B. de oder en.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>--%1 takes record IDs (whole numbers), not “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet Datensatz-IDs (ganze Zahlen), nicht „%2“.</translation>
     </message>
     <message>
         <source>demo takes no further arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>demo erwartet keine weiteren Argumente.</translation>
     </message>
     <message>
         <source>“%1” already holds devices or invitations; demo fills only an empty store. Use --force to add sample data anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält bereits Geräte oder Einladungen; demo füllt nur einen leeren Datenspeicher. Verwenden Sie --force, um trotzdem Beispieldaten hinzuzufügen.</translation>
     </message>
     <message>
         <source>Sample data was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beispieldaten wurden nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>Filled %1 with %2 managed devices, %3 staged devices, %4 pending invitations (%5 users).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gefüllt mit %2 verwalteten Geräten, %3 bereitgestellten Geräten, %4 ausstehenden Einladungen (%5 Benutzer).</translation>
     </message>
     <message>
         <source>unknown command “%1”; commands: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Befehl „%1“; Befehle: %2.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n line(s) have problems.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts wurde gesendet: %n Zeile hat Probleme.</numerusform>
+            <numerusform>Nichts wurde gesendet: %n Zeilen haben Probleme.</numerusform>
         </translation>
     </message>
     <message>
         <source>export takes managed, staged or pending and a file (- for standard output).</source>
-        <translation type="unfinished"></translation>
+        <translation>export erwartet managed, staged oder pending und eine Datei (- für die Standardausgabe).</translation>
     </message>
     <message>
         <source>--columns names no column.</source>
-        <translation type="unfinished"></translation>
+        <translation>--columns nennt keine Spalte.</translation>
     </message>
     <message>
         <source>Could not write to standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Standardausgabe konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Nothing was exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde exportiert: %1</translation>
     </message>
     <message>
         <source>exported %1 records (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze exportiert (%2 Bytes)</translation>
     </message>
     <message>
         <source>import-staged takes one CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>import-staged erwartet eine CSV-Datei.</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>line %1: warning: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Warnung: %2</translation>
     </message>
     <message>
         <source>would import %1, skip %2</source>
-        <translation type="unfinished"></translation>
+        <translation>würde %1 importieren, %2 überspringen</translation>
     </message>
     <message>
         <source>imported %1, skipped %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert, %2 übersprungen</translation>
     </message>
     <message>
         <source>--%1 takes a whole number from 0 to 4000000, not “%2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>deliver is not available yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mail-settings is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine ganze Zahl von 0 bis 4000000, nicht „%2“.</translation>
     </message>
     <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
@@ -224,6 +223,152 @@ Commands:
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
+        <translation>Aufruf: mdm-console [--db PFAD] [--lang CODE]          öffnet das Konsolenfenster
+        mdm-console [--db PFAD] BEFEHL [OPTIONEN]       führt einen Befehl ohne Fenster aus
+        mdm-console --help | --version
+
+Globale Optionen:
+  --db PFAD     Datenspeicher-Datei (Standard: %1)
+  --lang CODE   Sprache der Benutzeroberfläche (z. B. de); Standard: die des Systems
+
+Befehle:
+  demo [--devices N] [--staged N] [--pending N] [--force]
+        füllt einen leeren Datenspeicher mit Beispieldaten (N verwaltete Geräte,
+        Standard 300; N/5 bereitgestellte und N/3 ausstehende, wenn nicht angegeben)
+  invite --name NAME --email E-MAIL --platform android|ios|ipados|macos|windows|other
+         [--owned-by corporate|personal] [--group G]
+  invite --csv DATEI              Einladungen aus einer CSV-Datei zur Massenregistrierung
+  resend --expired | --id N [--id N…]
+  remove-request --id N [--id N…]
+  reassign --device N… --email E-MAIL [--name NAME] [--group G]
+  deprovision --device N… --mode revoke|factory-reset --yes
+  list managed|staged|pending [--search TEXT]   Datensätze mit ihren IDs
+  audit [--since ISO8601]         das Prüfprotokoll
+  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] DATEI|-
+  import-staged DATEI [--dry-run] [--skip-invalid]
+  deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
+  mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
+                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+
+Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
+</translation>
+    </message>
+    <message>
+        <source>For cron, set %1 in the job&apos;s environment (or pipe the password to deliver --password-stdin); the password is never written to the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1 is set; standard input is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up. Set one with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (no user, so no authentication)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the store; deliver takes %1, --password-stdin or the keychain entry “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--wait takes a number of seconds (1 to 86400), not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up: run &apos;mdm-console mail-settings --host H --port P --security starttls|tls|none --from ADDR&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail settings are not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is due; %n message(s) wait for a retry, the next at %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1: the outcome could not be recorded, so the message stays queued: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n second(s) (--wait); what was not sent stays queued.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent %1, retry later %2, failed %3; %4 still queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--security must be starttls, tls or none, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port takes a number, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ca-file: cannot read “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin needs --user (the account the password belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the mail settings: %1:%2 (%3), from %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the password in the keychain (service “%1”, entry “%2”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -231,442 +376,446 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>Columns</name>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitz</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer</translation>
     </message>
     <message>
         <source>IMEI</source>
-        <translation type="unfinished"></translation>
+        <translation>IMEI</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>OS version</source>
-        <translation type="unfinished"></translation>
+        <translation>OS-Version</translation>
     </message>
     <message>
         <source>Enrolled on</source>
-        <translation type="unfinished"></translation>
+        <translation>Registriert am</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
     <message>
         <source>Device name</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätename</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <source>Resends</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut gesendet</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen</translation>
     </message>
 </context>
 <context>
     <name>Csv</name>
     <message>
         <source>Line %1 is not UTF-8 text. Save the file as “CSV UTF-8” and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 ist kein UTF-8-Text. Speichern Sie die Datei als „CSV UTF-8“ und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Line %1: a quoted field is never closed (a &quot; is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen wird nie geschlossen (ein &quot; fehlt).</translation>
     </message>
 </context>
 <context>
     <name>CsvExport</name>
     <message>
         <source>The %1 tab has no column “%2” to export. Its columns are: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registerkarte „%1“ hat keine Spalte „%2“ zum Exportieren. Ihre Spalten sind: %3.</translation>
     </message>
     <message>
         <source>Column %1 of the %2 tab cannot be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1 der Registerkarte „%2“ kann nicht exportiert werden.</translation>
     </message>
     <message>
         <source>The %1 tab&apos;s query has an unexpected form; cannot export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage der Registerkarte „%1“ hat eine unerwartete Form; sie kann nicht exportiert werden.</translation>
     </message>
     <message>
         <source>Cannot export the %1 tab: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Registerkarte „%1“ kann nicht exportiert werden: %2</translation>
     </message>
     <message>
         <source>Cannot write “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
     <name>DeprovisionDialog</name>
     <message>
         <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Android: Das Gerät wird auf die Werkseinstellungen zurückgesetzt; der Schutz für zurückgesetzte Geräte (FRP) fragt möglicherweise nach dem letzten Google-Konto.</translation>
     </message>
     <message>
         <source>Android: the work profile (or the fully managed setup) and its apps and data are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Android: Das Arbeitsprofil (bzw. die vollständig verwaltete Einrichtung) wird mit seinen Apps und Daten entfernt.</translation>
     </message>
     <message>
         <source>iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a bypass code.</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS/iPadOS: Das Gerät wird gelöscht; für die Aktivierungssperre werden möglicherweise die Apple-ID oder ein Umgehungscode benötigt.</translation>
     </message>
     <message>
         <source>iOS/iPadOS: the management profile, managed apps and their data are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS/iPadOS: Das Verwaltungsprofil, die verwalteten Apps und deren Daten werden entfernt.</translation>
     </message>
     <message>
         <source>macOS: the Mac is erased; on Apple silicon it restarts into Recovery.</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS: Der Mac wird gelöscht; auf Apple Silicon startet er in die Wiederherstellung neu.</translation>
     </message>
     <message>
         <source>macOS: the management profile and the settings it installed are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS: Das Verwaltungsprofil und die von ihm installierten Einstellungen werden entfernt.</translation>
     </message>
     <message>
         <source>Windows: the PC is reset and the user&apos;s files are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows: Der PC wird zurückgesetzt und die Dateien des Benutzers werden entfernt.</translation>
     </message>
     <message>
         <source>Windows: the device leaves management; corporate policies and apps are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows: Das Gerät verlässt die Verwaltung; Richtlinien und Apps des Unternehmens werden entfernt.</translation>
     </message>
     <message>
         <source>Other devices: the reset depends on the device&apos;s own management agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Geräte: Das Zurücksetzen hängt vom eigenen Verwaltungsagenten des Geräts ab.</translation>
     </message>
     <message>
         <source>Other devices: the management agent is told to unenroll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Geräte: Der Verwaltungsagent wird angewiesen, die Registrierung aufzuheben.</translation>
     </message>
 </context>
 <context>
     <name>DeviceService</name>
     <message>
         <source>The new user&apos;s name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name des neuen Benutzers ist leer.</translation>
     </message>
     <message>
         <source>“%1” is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>The chosen user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ausgewählte Benutzer existiert nicht mehr.</translation>
     </message>
     <message>
         <source>Cancelled; no device was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde kein Gerät geändert.</translation>
     </message>
     <message>
         <source>No longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Existiert nicht mehr.</translation>
     </message>
     <message>
         <source>No longer staged: it has enrolled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr bereitgestellt: Es wurde registriert.</translation>
     </message>
     <message>
         <source>Not a managed device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein verwaltetes Gerät.</translation>
     </message>
     <message>
         <source>Already assigned to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits %1 zugewiesen.</translation>
     </message>
     <message>
         <source>Already queued: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits in der Warteschlange: %1.</translation>
     </message>
     <message>
         <source>Cancelled; no device was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde kein Gerät entfernt.</translation>
     </message>
 </context>
 <context>
     <name>Directory</name>
     <message>
         <source>Cannot add the user %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer %1 kann nicht hinzugefügt werden: %2</translation>
     </message>
     <message>
         <source>Cannot add the group %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe %1 kann nicht hinzugefügt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>DomainText</name>
     <message>
         <source>Android</source>
-        <translation type="unfinished"></translation>
+        <translation>Android</translation>
     </message>
     <message>
         <source>iOS</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS</translation>
     </message>
     <message>
         <source>iPadOS</source>
-        <translation type="unfinished"></translation>
+        <translation>iPadOS</translation>
     </message>
     <message>
         <source>macOS</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS</translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere</translation>
     </message>
     <message>
         <source>Personal</source>
-        <translation type="unfinished"></translation>
+        <translation>Persönlich</translation>
     </message>
     <message>
         <source>Corporate</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>Staged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellt</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Registriert</translation>
     </message>
     <message>
         <source>Unmanaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verwaltet</translation>
     </message>
     <message>
         <source>Revoke pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerruf läuft</translation>
     </message>
     <message>
         <source>Wipe pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschung läuft</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Delivery failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellfehler</translation>
     </message>
     <message>
         <source>Factory reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Werkseinstellungen zurücksetzen</translation>
     </message>
     <message>
         <source>Revoke MDM</source>
-        <translation type="unfinished"></translation>
+        <translation>MDM widerrufen</translation>
     </message>
 </context>
 <context>
     <name>EnrollmentService</name>
     <message>
         <source>The user name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername ist leer.</translation>
     </message>
     <message>
         <source>“%1” is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>%1 already has a valid pending %2 invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits eine gültige, ausstehende %2-Einladung.</translation>
     </message>
     <message>
         <source>%1 already has an enrolled %2 device.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits ein registriertes %2-Gerät.</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>There is nobody to invite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt niemanden zum Einladen.</translation>
     </message>
     <message>
         <source>Cancelled; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Cancelled; no invitation was resent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde keine Einladung erneut gesendet.</translation>
     </message>
     <message>
         <source>The request was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde entfernt.</translation>
     </message>
     <message>
         <source>The user has enrolled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer hat sich registriert.</translation>
     </message>
     <message>
         <source>The user has enrolled a %1 device since.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer hat inzwischen ein %1-Gerät registriert.</translation>
     </message>
     <message>
         <source>Cancelled; no request was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde keine Anfrage entfernt.</translation>
     </message>
     <message>
         <source>Already removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits entfernt.</translation>
     </message>
 </context>
 <context>
     <name>InvitationMail</name>
     <message>
         <source>Open this email on the Android device you want to enroll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese E-Mail auf dem Android-Gerät, das Sie registrieren möchten.</translation>
     </message>
     <message>
         <source>Tap the enrollment link and install the device management app when asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie auf den Registrierungslink und installieren Sie die Geräteverwaltungs-App, wenn Sie dazu aufgefordert werden.</translation>
     </message>
     <message>
         <source>Follow the app: accept the terms and set up the work profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgen Sie den Anweisungen der App: Akzeptieren Sie die Bedingungen und richten Sie das Arbeitsprofil ein.</translation>
     </message>
     <message>
         <source>Open this email on the iPhone or iPad you want to enroll, in Safari.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese E-Mail in Safari auf dem iPhone oder iPad, das Sie registrieren möchten.</translation>
     </message>
     <message>
         <source>Tap the enrollment link and allow the configuration profile to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie auf den Registrierungslink und erlauben Sie das Laden des Konfigurationsprofils.</translation>
     </message>
     <message>
         <source>Open Settings ▸ Profile Downloaded, tap Install and enter the device passcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie Einstellungen ▸ Profil geladen, tippen Sie auf „Installieren“ und geben Sie den Gerätecode ein.</translation>
     </message>
     <message>
         <source>Open this email on the Mac you want to enroll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese E-Mail auf dem Mac, den Sie registrieren möchten.</translation>
     </message>
     <message>
         <source>Click the enrollment link and download the enrollment profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf den Registrierungslink und laden Sie das Registrierungsprofil herunter.</translation>
     </message>
     <message>
         <source>Open System Settings ▸ Privacy &amp; Security ▸ Profiles, double-click the profile and install it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie Systemeinstellungen ▸ Datenschutz &amp; Sicherheit ▸ Profile, doppelklicken Sie auf das Profil und installieren Sie es.</translation>
     </message>
     <message>
         <source>Open this email on the Windows PC you want to enroll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese E-Mail auf dem Windows-PC, den Sie registrieren möchten.</translation>
     </message>
     <message>
         <source>Click the enrollment link, or open Settings ▸ Accounts ▸ Access work or school.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf den Registrierungslink oder öffnen Sie Einstellungen ▸ Konten ▸ Auf Arbeits- oder Schulkonto zugreifen.</translation>
     </message>
     <message>
         <source>Choose “Enroll only in device management” and sign in with your work address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie „Nur bei der Geräteverwaltung registrieren“ und melden Sie sich mit Ihrer geschäftlichen Adresse an.</translation>
     </message>
     <message>
         <source>Open this email on the device you want to enroll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese E-Mail auf dem Gerät, das Sie registrieren möchten.</translation>
     </message>
     <message>
         <source>Open the enrollment link and follow the steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie den Registrierungslink und folgen Sie den Schritten.</translation>
     </message>
     <message>
         <source>Enroll your %1 device</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie Ihr %1-Gerät</translation>
     </message>
     <message>
         <source>Hello %1,</source>
-        <translation type="unfinished"></translation>
+        <translation>Guten Tag %1,</translation>
     </message>
     <message>
         <source>your organisation invites you to enroll your %1 device in device management.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Organisation lädt Sie ein, Ihr %1-Gerät in der Geräteverwaltung zu registrieren.</translation>
     </message>
     <message>
         <source>Enrollment link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungslink: %1</translation>
     </message>
     <message>
         <source>The link is valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link ist gültig bis %1.</translation>
     </message>
     <message>
         <source>If you did not expect this email, ask your IT department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falls Sie diese E-Mail nicht erwartet haben, wenden Sie sich an Ihre IT-Abteilung.</translation>
     </message>
     <message>
         <source>Enroll this device</source>
+        <translation>Dieses Gerät registrieren</translation>
+    </message>
+    <message>
+        <source>your organisation invites you to enroll your device in device management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll your device</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -674,515 +823,516 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>InviteCsv</name>
     <message>
         <source>Cannot read “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>(column %1 has no title)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Spalte %1 hat keine Überschrift)</translation>
     </message>
     <message>
         <source>line %1: the columns “%2” and “%3” mean the same; keep one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Die Spalten „%2“ und „%3“ bedeuten dasselbe; behalten Sie nur eine davon.</translation>
     </message>
     <message>
         <source>line %1: the file has no EMAIL_ADDRESS column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Die Datei hat keine Spalte EMAIL_ADDRESS.</translation>
     </message>
     <message>
         <source>line %1: the file has no PLATFORM_TYPE column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Die Datei hat keine Spalte PLATFORM_TYPE.</translation>
     </message>
     <message>
         <source>These columns are not used and were ignored: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Spalten werden nicht verwendet und wurden ignoriert: %1.</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>no email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>“%1” is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>no platform type.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Plattformtyp.</translation>
     </message>
     <message>
         <source>“%1” is not a platform type (Android, iOS, iPadOS, macOS, Windows or Other).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Plattformtyp (Android, iOS, iPadOS, macOS, Windows oder Other).</translation>
     </message>
     <message>
         <source>OWNED_BY is “%1”; it must be Corporate or Personal.</source>
-        <translation type="unfinished"></translation>
+        <translation>OWNED_BY ist „%1“; zulässig sind Corporate oder Personal.</translation>
     </message>
     <message>
         <source>the row has more cells than the header has columns (an unquoted comma in a value?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile hat mehr Zellen, als die Kopfzeile Spalten hat (ein Komma ohne Anführungszeichen in einem Wert?).</translation>
     </message>
     <message>
         <source>line %1: %2 is invited for %3 on line %4 too; each line sends an invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2 wird auch in Zeile %4 für %3 eingeladen; jede Zeile sendet eine Einladung.</translation>
     </message>
     <message>
         <source>The file has a header but nobody to invite.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei hat eine Kopfzeile, aber niemanden zum Einladen.</translation>
     </message>
 </context>
 <context>
     <name>MailSettings</name>
     <message>
         <source>The mail server&apos;s host name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hostname des Mailservers ist leer.</translation>
     </message>
     <message>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>“%1” is not an email address for the sender.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse für den Absender.</translation>
     </message>
     <message>
         <source>The enrollment link must start with https:// (or http://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Registrierungslink muss mit https:// (oder http://) beginnen.</translation>
     </message>
 </context>
 <context>
     <name>Outbox</name>
     <message>
         <source>Sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet am %1</translation>
     </message>
     <message>
         <source>Gave up after 24 hours: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach 24 Stunden aufgegeben: %1</translation>
     </message>
     <message>
         <source>Retrying at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versuch um %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Outcome</name>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>QMessageBox</name>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>%1 records; see Show Details for the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze; die Liste finden Sie unter „Details einblenden“.</translation>
     </message>
 </context>
 <context>
     <name>RecordTableModel</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1</translation>
     </message>
     <message>
         <source>expired %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 abgelaufen</translation>
     </message>
 </context>
 <context>
     <name>StagedImport</name>
     <message>
         <source>(column %1 has no title)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Spalte %1 hat keine Überschrift)</translation>
     </message>
     <message>
         <source>The columns “%1” and “%2” mean the same; keep one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalten „%1“ und „%2“ bedeuten dasselbe; behalten Sie nur eine davon.</translation>
     </message>
     <message>
         <source>The file has no platform column. Name one “Platform” (Android, iOS, iPadOS, macOS, Windows or Other in each row).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei hat keine Plattformspalte. Nennen Sie eine Spalte „Platform“ (Android, iOS, iPadOS, macOS, Windows oder Other in jeder Zeile).</translation>
     </message>
     <message>
         <source>The file has neither a serial number nor an IMEI column; a device needs one of them. Name it “Serial number” or “IMEI”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei hat weder eine Seriennummer- noch eine IMEI-Spalte; ein Gerät braucht eines von beiden. Nennen Sie die Spalte „Serial number“ oder „IMEI“.</translation>
     </message>
     <message>
         <source>The row has more cells than the header has columns (an unquoted comma in a value?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile hat mehr Zellen, als die Kopfzeile Spalten hat (ein Komma ohne Anführungszeichen in einem Wert?).</translation>
     </message>
     <message>
         <source>No platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Plattform.</translation>
     </message>
     <message>
         <source>“%1” is not a platform (Android, iOS, iPadOS, macOS, Windows or Other).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Plattform (Android, iOS, iPadOS, macOS, Windows oder Other).</translation>
     </message>
     <message>
         <source>Neither a serial number nor an IMEI; a device needs one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder Seriennummer noch IMEI; ein Gerät braucht eines von beiden.</translation>
     </message>
     <message>
         <source>The IMEI %1 has a wrong check digit (mistyped?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IMEI %1 hat eine falsche Prüfziffer (Tippfehler?).</translation>
     </message>
     <message>
         <source>The IMEI “%1” is not 15 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IMEI „%1“ hat nicht 15 Ziffern.</translation>
     </message>
     <message>
         <source>“%1” is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>No email address, so the device is staged without a user; the user name “%1” is not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mail-Adresse, daher wird das Gerät ohne Benutzer bereitgestellt; der Benutzername „%1“ wird nicht übernommen.</translation>
     </message>
     <message>
         <source>The serial number %1 is also on line %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seriennummer %1 steht auch in Zeile %2.</translation>
     </message>
     <message>
         <source>The IMEI %1 is also on line %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IMEI %1 steht auch in Zeile %2.</translation>
     </message>
     <message>
         <source>Cannot read “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>These columns are not used and were ignored: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Spalten werden nicht verwendet und wurden ignoriert: %1.</translation>
     </message>
     <message>
         <source>The file has a header but no devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Geräte.</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile hat Probleme.</numerusform>
+            <numerusform>%n Zeilen haben Probleme.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems, so nothing was imported. Correct them, or import only the valid rows.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile hat Probleme, daher wurde nichts importiert. Korrigieren Sie sie oder importieren Sie nur die gültigen Zeilen.</numerusform>
+            <numerusform>%n Zeilen haben Probleme, daher wurde nichts importiert. Korrigieren Sie sie oder importieren Sie nur die gültigen Zeilen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The serial number %1 already belongs to a staged device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seriennummer %1 gehört bereits zu einem bereitgestellten Gerät.</translation>
     </message>
     <message>
         <source>The serial number %1 already belongs to a managed device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seriennummer %1 gehört bereits zu einem verwalteten Gerät.</translation>
     </message>
     <message>
         <source>The IMEI %1 already belongs to a staged device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IMEI %1 gehört bereits zu einem bereitgestellten Gerät.</translation>
     </message>
     <message>
         <source>The IMEI %1 already belongs to a managed device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IMEI %1 gehört bereits zu einem verwalteten Gerät.</translation>
     </message>
     <message>
         <source>Cancelled; no device was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde kein Gerät importiert.</translation>
     </message>
     <message>
         <source>Cannot add the user %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer %1 kann nicht hinzugefügt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>“%1” is a folder, not a store file.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein Ordner, keine Datenspeicher-Datei.</translation>
     </message>
     <message>
         <source>Cannot read “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <source>“%1” is not an MDM console store (not an SQLite database file). The file was left unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datenspeicher der MDM-Konsole (keine SQLite-Datenbankdatei). Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>“%1” is read-only. The console needs to write to its store; check the file&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist schreibgeschützt. Die Konsole muss in ihren Datenspeicher schreiben; prüfen Sie die Berechtigungen der Datei.</translation>
     </message>
     <message>
         <source>The folder “%1” is read-only. The console keeps a journal beside the store and needs to write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner „%1“ ist schreibgeschützt. Die Konsole legt neben dem Datenspeicher ein Journal an und muss dort schreiben können.</translation>
     </message>
     <message>
         <source>Cannot create the folder “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>The folder “%1” is read-only; cannot create a store there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner „%1“ ist schreibgeschützt; dort kann kein Datenspeicher erstellt werden.</translation>
     </message>
     <message>
         <source>Cannot create “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht erstellt werden: %2.</translation>
     </message>
     <message>
         <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenspeicher ist durch ein anderes Programm gesperrt, das gerade hineinschreibt; nach %1 s aufgegeben. Versuchen Sie es erneut, wenn es fertig ist.</translation>
     </message>
 </context>
 <context>
     <name>TabText</name>
     <message>
         <source>Staged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellt</translation>
     </message>
     <message>
         <source>Staged (no user)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Benutzer</translation>
     </message>
     <message>
         <source>Managed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaltet</translation>
     </message>
     <message>
         <source>Enrollment Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung ausstehend</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>MDM Enrollment Console</source>
-        <translation type="unfinished"></translation>
+        <translation>MDM Enrollment Console</translation>
     </message>
     <message>
         <source>Cannot open the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenspeicher kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
     <name>mdm::ActionController</name>
     <message>
         <source>%1: done for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: erledigt für %2.</translation>
     </message>
     <message>
         <source>Send another invitation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Einladung senden?</translation>
     </message>
     <message>
         <source>Send the invitation anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung trotzdem senden?</translation>
     </message>
     <message>
         <source>Send Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem senden</translation>
     </message>
     <message>
         <source>Send enrollment invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseinladung senden</translation>
     </message>
     <message>
         <source>Send enrollment invites</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseinladungen senden</translation>
     </message>
     <message>
         <source>Assign staged devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte zuweisen</translation>
     </message>
     <message>
         <source>Re-assign user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer neu zuweisen</translation>
     </message>
     <message>
         <source>Resend enrollment invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseinladung erneut senden</translation>
     </message>
     <message>
         <source>No invitation has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einladung ist abgelaufen.</translation>
     </message>
     <message>
         <source>Resend expired invitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufene Einladungen erneut senden</translation>
     </message>
     <message numerus="yes">
         <source>Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln abgelaufene Einladung erneut senden? Jeder Benutzer erhält einen neuen Link, der 7 Tage gültig ist.</numerusform>
+            <numerusform>%Ln abgelaufene Einladungen erneut senden? Jeder Benutzer erhält einen neuen Link, der 7 Tage gültig ist.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Resend %Ln Invitation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Einladung erneut senden</numerusform>
+            <numerusform>%Ln Einladungen erneut senden</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove enrollment requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsanfragen entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln enrollment request(s)? The invitation links stop working at once and the requests leave the Enrollment Pending tab.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Registrierungsanfrage entfernen? Die Einladungslinks funktionieren sofort nicht mehr, und die Anfragen verschwinden aus der Registerkarte „Registrierung ausstehend“.</numerusform>
+            <numerusform>%Ln Registrierungsanfragen entfernen? Die Einladungslinks funktionieren sofort nicht mehr, und die Anfragen verschwinden aus der Registerkarte „Registrierung ausstehend“.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln Request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Anfrage entfernen</numerusform>
+            <numerusform>%Ln Anfragen entfernen</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage entfernen</translation>
     </message>
     <message>
         <source>Remove staged devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln staged device(s)? They will no longer be prepared for enrollment.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln bereitgestelltes Gerät entfernen? Es wird dann nicht mehr für die Registrierung vorbereitet.</numerusform>
+            <numerusform>%Ln bereitgestellte Geräte entfernen? Sie werden dann nicht mehr für die Registrierung vorbereitet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln Device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät entfernen</numerusform>
+            <numerusform>%Ln Geräte entfernen</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove staged device</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestelltes Gerät entfernen</translation>
     </message>
     <message>
         <source>Exporting %1 records…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze werden exportiert…</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln record(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Datensätze nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde exportiert: %1</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Importing staged devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte werden importiert…</translation>
     </message>
     <message>
         <source>Imported %1 staged devices; skipped %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bereitgestellte Geräte importiert; %2 übersprungen.</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde importiert: %1</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Send invites from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungen aus CSV senden</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Nothing was sent. Correct these lines and try again:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet. Korrigieren Sie diese Zeilen und versuchen Sie es erneut:
+%1</translation>
     </message>
     <message>
         <source>The file has problems; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält Fehler; es wurde nichts gesendet.</translation>
     </message>
     <message numerus="yes">
         <source>Send %Ln enrollment invitation(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Registrierungseinladung senden?</numerusform>
+            <numerusform>%Ln Registrierungseinladungen senden?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Send %Ln Invitation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Einladung senden</numerusform>
+            <numerusform>%Ln Einladungen senden</numerusform>
         </translation>
     </message>
 </context>
@@ -1190,381 +1340,381 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>mdm::ActionRunner</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>mdm::AssignDialog</name>
     <message>
         <source>An &amp;existing user:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorhandener Benutzer:</translation>
     </message>
     <message>
         <source>A &amp;new user:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Benutzer:</translation>
     </message>
     <message>
         <source>Keep the user; change the group only</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer behalten; nur die Gruppe ändern</translation>
     </message>
     <message>
         <source>Re-Assign User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer neu zuweisen</translation>
     </message>
     <message>
         <source>Assign / Re-Enroll Staged Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte zuweisen / neu registrieren</translation>
     </message>
     <message numerus="yes">
         <source>%Ln device(s) will change hands. The new user receives the access, settings and configurations of their role.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät wechselt den Besitzer. Der neue Benutzer erhält die Zugriffsrechte, Einstellungen und Konfigurationen seiner Rolle.</numerusform>
+            <numerusform>%Ln Geräte wechseln den Besitzer. Der neue Benutzer erhält die Zugriffsrechte, Einstellungen und Konfigurationen seiner Rolle.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln staged device(s) will be assigned.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln bereitgestelltes Gerät wird zugewiesen.</numerusform>
+            <numerusform>%Ln bereitgestellte Geräte werden zugewiesen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Search users by name or email…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer nach Name oder E-Mail suchen…</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Keep each device&apos;s group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe jedes Geräts beibehalten</translation>
     </message>
     <message>
         <source>Assign to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisen an</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail:</translation>
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppe:</translation>
     </message>
     <message>
         <source>Re-&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu &amp;zuweisen</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuweisen</translation>
     </message>
     <message>
         <source>Send the user an enrollment invitation for each device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Benutzer für jedes Gerät eine Registrierungseinladung senden</translation>
     </message>
     <message>
         <source>Choose a user from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Benutzer aus der Liste.</translation>
     </message>
     <message>
         <source>Enter the new user&apos;s name and email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Name und E-Mail-Adresse des neuen Benutzers ein.</translation>
     </message>
     <message>
         <source>Choose the group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Gruppe.</translation>
     </message>
     <message>
         <source>An invitation needs a user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für eine Einladung wird ein Benutzer benötigt.</translation>
     </message>
 </context>
 <context>
     <name>mdm::AuditLogModel</name>
     <message>
         <source>Enrollment invite sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseinladung gesendet</translation>
     </message>
     <message>
         <source>Enrollment invite resent</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseinladung erneut gesendet</translation>
     </message>
     <message>
         <source>Enrollment request removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsanfrage entfernt</translation>
     </message>
     <message>
         <source>User re-assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer neu zugewiesen</translation>
     </message>
     <message>
         <source>Revoke MDM queued</source>
-        <translation type="unfinished"></translation>
+        <translation>MDM-Widerruf in Warteschlange gestellt</translation>
     </message>
     <message>
         <source>Factory reset queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen auf Werkseinstellungen in Warteschlange gestellt</translation>
     </message>
     <message>
         <source>Staged device removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestelltes Gerät entfernt</translation>
     </message>
     <message>
         <source>Staged device assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestelltes Gerät zugewiesen</translation>
     </message>
     <message>
         <source>Staged devices imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte importiert</translation>
     </message>
     <message>
         <source>Sample data added</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispieldaten hinzugefügt</translation>
     </message>
     <message>
         <source> … (%1 in all)</source>
-        <translation type="unfinished"></translation>
+        <translation> … (insgesamt %1)</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
 </context>
 <context>
     <name>mdm::AuditLogWindow</name>
     <message>
         <source>Audit Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <source>Search who, what, which records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Benutzer, Aktion, Datensätzen suchen…</translation>
     </message>
     <message>
         <source>%1 of %2 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Einträgen</translation>
     </message>
     <message>
         <source> (newest %1 shown)</source>
-        <translation type="unfinished"></translation>
+        <translation> (neueste %1 angezeigt)</translation>
     </message>
 </context>
 <context>
     <name>mdm::ConsoleActions</name>
     <message>
         <source>&amp;Send Enrollment Invite…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung &amp;senden…</translation>
     </message>
     <message>
         <source>Send Invites from &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungen aus &amp;CSV senden…</translation>
     </message>
     <message>
         <source>&amp;Import Staged Devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte &amp;importieren…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Mail Server Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mailserver-Einstellungen…</translation>
     </message>
     <message>
         <source>Open the &amp;Demo Store</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo-Datenspeicher öffnen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle auswählen</translation>
     </message>
     <message>
         <source>C&amp;lear Search and Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche und Filter &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+L</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Details</translation>
     </message>
     <message>
         <source>Details &amp;Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Details&amp;bereich</translation>
     </message>
     <message>
         <source>F9</source>
-        <translation type="unfinished"></translation>
+        <translation>F9</translation>
     </message>
     <message>
         <source>&amp;Audit Log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfprotokoll</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Enroll &amp;Additional Device…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiteres Gerät registrieren…</translation>
     </message>
     <message>
         <source>Re-&amp;Assign User…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer neu &amp;zuweisen…</translation>
     </message>
     <message>
         <source>&amp;Deprovision (Wipe)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Außer Betrieb nehmen…</translation>
     </message>
     <message>
         <source>&amp;Resend Enrollment Invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung &amp;erneut senden</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Resend All &amp;Expired Invites…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;bgelaufenen Einladungen erneut senden…</translation>
     </message>
     <message>
         <source>Re&amp;move Request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage ent&amp;fernen…</translation>
     </message>
     <message>
         <source>Enrollment &amp;Steps…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsschri&amp;tte…</translation>
     </message>
     <message>
         <source>Re&amp;move Staged Device…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestelltes Gerät entfer&amp;nen…</translation>
     </message>
     <message>
         <source>Assign / Re-&amp;Enroll…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisen / neu &amp;registrieren…</translation>
     </message>
     <message>
         <source>&amp;Help Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe&amp;inhalt</translation>
     </message>
     <message>
         <source>&amp;Troubleshooting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehlerbehebung</translation>
     </message>
     <message>
         <source>&amp;How-To</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anleitungen</translation>
     </message>
     <message>
         <source>&amp;FAQ</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Häufige Fragen (FAQ)</translation>
     </message>
     <message>
         <source>&amp;About MDM Enrollment Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber MDM Enrollment Console</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Export %Ln Selected…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Exportieren (%Ln)…</numerusform>
+            <numerusform>&amp;Exportieren (%Ln)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Re-&amp;Assign %Ln Devices…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät neu &amp;zuweisen…</numerusform>
+            <numerusform>%Ln Geräte neu &amp;zuweisen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Deprovision %Ln Devices…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät &amp;außer Betrieb nehmen…</numerusform>
+            <numerusform>%Ln Geräte &amp;außer Betrieb nehmen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Resend %Ln Invitations…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Einladung &amp;erneut senden…</numerusform>
+            <numerusform>%Ln Einladungen &amp;erneut senden…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Re&amp;move %Ln Requests…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Anfrage ent&amp;fernen…</numerusform>
+            <numerusform>%Ln Anfragen ent&amp;fernen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Re&amp;move %Ln Staged Devices…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln bereitgestelltes Gerät entfer&amp;nen…</numerusform>
+            <numerusform>%Ln bereitgestellte Geräte entfer&amp;nen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Assign / Re-&amp;Enroll %Ln Devices…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät zuweisen / neu &amp;registrieren…</numerusform>
+            <numerusform>%Ln Geräte zuweisen / neu &amp;registrieren…</numerusform>
         </translation>
     </message>
 </context>
@@ -1572,507 +1722,653 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>mdm::DeprovisionDialog</name>
     <message>
         <source>&amp;Revoke MDM</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;MDM widerrufen</translation>
     </message>
     <message>
         <source>&amp;Factory reset device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät auf &amp;Werkseinstellungen zurücksetzen</translation>
     </message>
     <message>
         <source>Deprovision (Wipe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Außer Betrieb nehmen (Löschen)</translation>
     </message>
     <message>
         <source>Remove &lt;b&gt;%1&lt;/b&gt; (%2) from management.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) aus der Verwaltung entfernen.</translation>
     </message>
     <message numerus="yes">
         <source>Remove &lt;b&gt;%Ln device(s)&lt;/b&gt; from management.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln Gerät&lt;/b&gt; aus der Verwaltung entfernen.</numerusform>
+            <numerusform>&lt;b&gt;%Ln Geräte&lt;/b&gt; aus der Verwaltung entfernen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Removes the management profile and erases corporate data and configurations. The device keeps its current state, including personal data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt das Verwaltungsprofil und löscht die Daten und Konfigurationen des Unternehmens. Das Gerät behält seinen aktuellen Zustand einschließlich persönlicher Daten.</translation>
     </message>
     <message>
         <source>Erases everything — data, apps and settings, including those from MDM — and returns the device to its original state. For devices being retired or repurposed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht alles – Daten, Apps und Einstellungen, auch die aus dem MDM – und versetzt das Gerät in den Auslieferungszustand. Für Geräte, die ausgemustert oder neu eingesetzt werden.</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>To confirm, type the device name &lt;b&gt;%1&lt;/b&gt;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung den Gerätenamen &lt;b&gt;%1&lt;/b&gt; ein:</translation>
     </message>
     <message>
         <source>To confirm, type the number of devices, &lt;b&gt;%1&lt;/b&gt;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung die Anzahl der Geräte ein, &lt;b&gt;%1&lt;/b&gt;:</translation>
     </message>
     <message numerus="yes">
         <source>Factory Reset %Ln Devices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät auf Werkseinstellungen zurücksetzen</numerusform>
+            <numerusform>%Ln Geräte auf Werkseinstellungen zurücksetzen</numerusform>
         </translation>
     </message>
     <message>
         <source>Factory Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Werkseinstellungen zurücksetzen</translation>
     </message>
     <message numerus="yes">
         <source>Revoke MDM on %Ln Devices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>MDM auf %Ln Gerät widerrufen</numerusform>
+            <numerusform>MDM auf %Ln Geräten widerrufen</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke MDM</source>
-        <translation type="unfinished"></translation>
+        <translation>MDM widerrufen</translation>
     </message>
 </context>
 <context>
     <name>mdm::DetailsPane</name>
     <message>
         <source>Select a row to see every field and its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile aus, um alle Felder und ihren Verlauf zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s) selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz ausgewählt.</numerusform>
+            <numerusform>%Ln Datensätze ausgewählt.</numerusform>
         </translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>No recorded actions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Aktionen aufgezeichnet.</translation>
     </message>
 </context>
 <context>
     <name>mdm::DeviceTabView</name>
     <message>
         <source>All groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Gruppen</translation>
     </message>
     <message>
         <source>Search user name or email… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder E-Mail suchen… (Strg+F)</translation>
     </message>
     <message>
         <source>Search name, user, email, serial, IMEI… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Benutzer, E-Mail, Seriennr., IMEI suchen… (Strg+F)</translation>
     </message>
     <message>
         <source>All platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Plattformen</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Show only invitations whose 7-day validity has passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Einladungen anzeigen, deren 7-tägige Gültigkeit abgelaufen ist</translation>
     </message>
     <message>
         <source>Expiring within 48 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft in 48 h ab</translation>
     </message>
     <message>
         <source>Show only valid invitations that expire within the next 48 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur gültige Einladungen anzeigen, die in den nächsten 48 Stunden ablaufen</translation>
     </message>
     <message>
         <source>Clear search and filters (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche und Filter zurücksetzen (Strg+Umschalt+L)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Send Enrollment Invite…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseinladung senden…</translation>
     </message>
     <message>
         <source>Import Staged Devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte importieren…</translation>
     </message>
     <message>
         <source>Try the Demo Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Datenspeicher ausprobieren</translation>
     </message>
     <message>
         <source>Clear Search and Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche und Filter zurücksetzen</translation>
     </message>
     <message>
         <source>Nothing matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer</translation>
     </message>
     <message numerus="yes">
         <source>No record matches the search and filters; %Ln in this tab in all.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kein Datensatz entspricht der Suche und den Filtern; auf dieser Registerkarte gibt es insgesamt %Ln Datensatz.</numerusform>
+            <numerusform>Kein Datensatz entspricht der Suche und den Filtern; auf dieser Registerkarte gibt es insgesamt %Ln Datensätze.</numerusform>
         </translation>
     </message>
     <message>
         <source>No managed devices yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine verwalteten Geräte</translation>
     </message>
     <message>
         <source>Devices appear here when users complete enrollment. Send an enrollment invite to get started, or try the demo store to explore the console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte erscheinen hier, sobald Benutzer die Registrierung abgeschlossen haben. Senden Sie zum Einstieg eine Registrierungseinladung, oder probieren Sie den Demo-Datenspeicher aus, um die Konsole kennenzulernen.</translation>
     </message>
     <message>
         <source>No staged devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine bereitgestellten Geräte</translation>
     </message>
     <message>
         <source>Import a CSV list of devices (serial number or IMEI, platform) to prepare them for enrollment in bulk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren Sie eine CSV-Liste von Geräten (Seriennummer oder IMEI, Plattform), um sie gesammelt für die Registrierung vorzubereiten.</translation>
     </message>
     <message>
         <source>No pending invitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine ausstehenden Einladungen</translation>
     </message>
     <message>
         <source>An enrollment invite waits here until the user enrolls the device. Invitations are valid for 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Registrierungseinladung wartet hier, bis der Benutzer das Gerät registriert. Einladungen sind 7 Tage gültig.</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten</translation>
     </message>
 </context>
 <context>
     <name>mdm::EnrollmentStepsDialog</name>
     <message>
         <source>Enrollment Steps — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsschritte — %1</translation>
     </message>
     <message>
         <source>The link was emailed; only its fingerprint is kept here. Resend the invitation to issue a new link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link wurde per E-Mail versendet; hier wird nur sein Fingerabdruck gespeichert. Senden Sie die Einladung erneut, um einen neuen Link auszustellen.</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>Ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitz</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert</translation>
     </message>
     <message>
         <source>Last sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesendet</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig bis</translation>
     </message>
     <message>
         <source>Resent</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut gesendet</translation>
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <source>Enrollment link</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungslink</translation>
     </message>
     <message>
         <source>This invitation has expired: the link no longer works. Resend it to give the user a new link valid for 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einladung ist abgelaufen: Der Link funktioniert nicht mehr. Senden Sie sie erneut, um dem Benutzer einen neuen Link zu geben, der 7 Tage gültig ist.</translation>
     </message>
     <message>
         <source>&amp;Resend Invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung &amp;erneut senden</translation>
     </message>
 </context>
 <context>
     <name>mdm::ExportDialog</name>
     <message>
         <source>Excel compatible (UTF-8 with a byte-order mark)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-kompatibel (UTF-8 mit Byte-Order-Mark)</translation>
     </message>
     <message>
         <source>Protect against spreadsheet formulas (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor Tabellenkalkulationsformeln schützen (empfohlen)</translation>
     </message>
     <message>
         <source>Export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ exportieren</translation>
     </message>
     <message>
         <source>&amp;All records (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Datensätze (%1)</translation>
     </message>
     <message>
         <source>The records the search and filters &amp;show (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Suche und Filtern an&amp;gezeigte Datensätze (%1)</translation>
     </message>
     <message>
         <source>The s&amp;elected records (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Au&amp;sgewählte Datensätze (%1)</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Columns, as on screen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten wie auf dem Bildschirm: %1</translation>
     </message>
     <message>
         <source>Cells that begin with = + - @ get a leading apostrophe, so a spreadsheet shows them as text instead of running them. Turn off only for programs that read the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellen, die mit = + - @ beginnen, erhalten einen vorangestellten Apostroph, damit eine Tabellenkalkulation sie als Text anzeigt, statt sie auszuführen. Nur für Programme ausschalten, die die Datei maschinell einlesen.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Da&amp;tei:</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nach</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
     <name>mdm::HelpBrowser</name>
     <message>
         <source>Help — MDM Enrollment Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe — MDM Enrollment Console</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorwärts</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
 </context>
 <context>
     <name>mdm::ImportDialog</name>
     <message>
         <source>Import Staged Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte importieren</translation>
     </message>
     <message>
         <source>A CSV file with a header line. Each device needs a platform and a serial number or an IMEI; device name, user name, email and group are optional. Nothing is imported until every row is valid, unless you choose to import only the valid rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine CSV-Datei mit Kopfzeile. Jedes Gerät braucht eine Plattform und eine Seriennummer oder IMEI; Gerätename, Benutzername, E-Mail und Gruppe sind optional. Es wird erst importiert, wenn jede Zeile gültig ist – es sei denn, Sie importieren nur die gültigen Zeilen.</translation>
     </message>
     <message>
         <source>Choose a CSV file…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Datei auswählen…</translation>
     </message>
     <message>
         <source>&amp;Choose File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <source>Import Only &amp;Valid Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur &amp;gültige Zeilen importieren</translation>
     </message>
     <message>
         <source>Import staged devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellte Geräte importieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1 rows: %2 valid, %3 with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen: %2 gültig, %3 fehlerhaft.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Import %Ln Device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät &amp;importieren</numerusform>
+            <numerusform>%Ln Geräte &amp;importieren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Import Only the %Ln &amp;Valid Row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nur die %Ln &amp;gültige Zeile importieren</numerusform>
+            <numerusform>Nur die %Ln &amp;gültigen Zeilen importieren</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished">Zeile %1: %2</translation>
     </message>
 </context>
 <context>
     <name>mdm::ImportPreviewModel</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>OK — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>OK — %1</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Device name</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätename</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer</translation>
     </message>
     <message>
         <source>IMEI</source>
-        <translation type="unfinished"></translation>
+        <translation>IMEI</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
 </context>
 <context>
     <name>mdm::InviteDialog</name>
     <message>
         <source>Corporate-owned</source>
-        <translation type="unfinished"></translation>
+        <translation>Unternehmenseigen</translation>
     </message>
     <message>
         <source>Personal (BYOD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Persönlich (BYOD)</translation>
     </message>
     <message>
         <source>Send Enrollment Invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungseinladung senden</translation>
     </message>
     <message>
         <source>e.g. Ana Silva</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Ana Silva</translation>
     </message>
     <message>
         <source>e.g. ana.silva@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. ana.silva@example.com</translation>
     </message>
     <message>
         <source>No group</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Gruppe</translation>
     </message>
     <message>
         <source>User &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer&amp;name:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plattform:</translation>
     </message>
     <message>
         <source>Ownership:</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitz:</translation>
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppe:</translation>
     </message>
     <message>
         <source>The user receives an email with a link to enroll the device. The link is valid for 7 days; you can resend it from the Enrollment Pending tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer erhält eine E-Mail mit einem Link zum Registrieren des Geräts. Der Link ist 7 Tage gültig; Sie können ihn auf der Registerkarte „Registrierung ausstehend“ erneut senden.</translation>
     </message>
     <message>
         <source>&amp;Send Invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung &amp;senden</translation>
     </message>
     <message>
         <source>Enroll Additional Device</source>
+        <translation>Weiteres Gerät registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::MailController</name>
+    <message>
+        <source>Test email accepted by the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test email was not accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the password for %1 on %2 is not remembered. Enter it for this session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MDM Enrollment Console: test email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This test email from the MDM Enrollment Console was sent at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail server: not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbox: %1 queued, %2 failed · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdm::MailSettingsDialog</name>
+    <message>
+        <source>Mail Server Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. smtp.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the start (usually port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None — only for a relay on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty when the relay needs no sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. it-enrollment@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. IT Service Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for a relay with an internal certificate authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;Test Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test email to %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2080,73 +2376,77 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>mdm::MainWindow</name>
     <message>
         <source>MDM Enrollment Console — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MDM Enrollment Console — %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktionen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Enrollment Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrierungsschritte</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
         <source>About MDM Enrollment Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Über MDM Enrollment Console</translation>
     </message>
     <message>
         <source>&lt;h3&gt;MDM Enrollment Console %1&lt;/h3&gt;&lt;p&gt;Manage device enrollment: managed devices, staged devices and pending enrollment invitations.&lt;/p&gt;&lt;p&gt;Store: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;MDM Enrollment Console %1&lt;/h3&gt;&lt;p&gt;Geräteregistrierung verwalten: verwaltete Geräte, bereitgestellte Geräte und ausstehende Registrierungseinladungen.&lt;/p&gt;&lt;p&gt;Datenspeicher: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 selected of %2 shown (%3 total)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 angezeigten ausgewählt (%3 insgesamt)</translation>
     </message>
     <message>
         <source> · loading…</source>
-        <translation type="unfinished"></translation>
+        <translation> · wird geladen…</translation>
     </message>
     <message>
         <source>Demo store</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Datenspeicher</translation>
     </message>
     <message>
         <source>This window already shows the demo store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Fenster zeigt bereits den Demo-Datenspeicher.</translation>
     </message>
     <message>
         <source>Sample data was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beispieldaten wurden nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>Could not start a second console window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein zweites Konsolenfenster konnte nicht gestartet werden.</translation>
     </message>
 </context>
 <context>
     <name>mdm::OutboxDispatcher</name>
     <message>
         <source>No mail server is set up (File ▸ Mail Server Settings).</source>
+        <translation>Es ist kein Mailserver eingerichtet (Datei ▸ Mailserver-Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Another console or deliver command is sending this store&apos;s mail right now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2154,106 +2454,106 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>mdm::RecordTableModel</name>
     <message>
         <source>Record ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz-ID</translation>
     </message>
     <message>
         <source>Ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitz</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Staged on</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellt am</translation>
     </message>
     <message>
         <source>Last sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesendet</translation>
     </message>
     <message>
         <source>Expires on</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab am</translation>
     </message>
     <message>
         <source>Actions for this invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen für diese Einladung</translation>
     </message>
 </context>
 <context>
     <name>mdm::ResultSheet</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>%1 done · %2 skipped · %3 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erledigt · %2 übersprungen · %3 fehlgeschlagen</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde geändert: %1</translation>
     </message>
     <message>
         <source>&amp;Retry Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
 </context>
 <context>
     <name>mdm::Store</name>
     <message>
         <source>Cannot open “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>“%1” is not an MDM console store: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datenspeicher der MDM-Konsole: %2</translation>
     </message>
     <message>
         <source>“%1” was written by a newer version of the console (store version %2; this version reads up to %3). Update the console; the file was left unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde von einer neueren Version der Konsole geschrieben (Datenspeicher-Version %2; diese Version liest bis Version %3). Aktualisieren Sie die Konsole; die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>Upgrading the store to version %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktualisierung des Datenspeichers auf Version %1 ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
     <name>mdm::mail::PasswordStore</name>
     <message numerus="yes">
         <source>The keychain did not answer within %n second(s) (is it waiting for a password prompt?).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet (wartet er auf eine Passworteingabe?).</numerusform>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet (wartet er auf eine Passworteingabe?).</numerusform>
         </translation>
     </message>
     <message>
         <source>The keychain holds no password for %1 (or it is locked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält kein Passwort für %1 (oder er ist gesperrt).</translation>
     </message>
     <message>
         <source>The keychain refused access: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: %1</translation>
     </message>
     <message>
         <source>The keychain could not delete the password for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte das Passwort für %1 nicht löschen: %2</translation>
     </message>
     <message>
-        <source>No keychain service is available (%1).</source>
+        <source>The OS keychain is not available (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2261,218 +2561,218 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>mdm::mail::SmtpClient</name>
     <message>
         <source>Cancelled before the server confirmed delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen, bevor der Server die Zustellung bestätigt hat.</translation>
     </message>
     <message>
         <source>No mail server (host and port) is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Mailserver (Host und Port) festgelegt.</translation>
     </message>
     <message>
         <source>The sender address &quot;%1&quot; is not a valid email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Absenderadresse „%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>TLS is not available on this computer (no TLS backend).</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS ist auf diesem Computer nicht verfügbar (kein TLS-Backend).</translation>
     </message>
     <message>
         <source>No certificate could be read from the CA file &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der CA-Datei „%1“ konnte kein Zertifikat gelesen werden.</translation>
     </message>
     <message>
         <source>The TLS handshake with %1 failed: %2. Check the port and the security setting (STARTTLS is usually on port 587, implicit TLS on port 465).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Prüfen Sie den Port und die Sicherheitseinstellung (STARTTLS meist auf Port 587, implizites TLS auf Port 465).</translation>
     </message>
     <message>
         <source>TLS error with %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Fehler bei %1: %2.</translation>
     </message>
     <message>
         <source>%1 closed the connection %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung %2 geschlossen.</translation>
     </message>
     <message>
         <source>Could not connect to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1 möglich: %2.</translation>
     </message>
     <message>
         <source>Connection to %1 failed %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist %2 fehlgeschlagen: %3.</translation>
     </message>
     <message>
         <source>No answer from %1 within %2 s %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort von %1 innerhalb von %2 s %3.</translation>
     </message>
     <message>
         <source>%1 does not answer like an SMTP server (a line of more than %2 bytes). Check the host, port and security settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet nicht wie ein SMTP-Server (eine Zeile mit mehr als %2 Bytes). Prüfen Sie Host, Port und Sicherheitseinstellungen.</translation>
     </message>
     <message>
         <source>%1 does not answer like an SMTP server. Check the host, port and security settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet nicht wie ein SMTP-Server. Prüfen Sie Host, Port und Sicherheitseinstellungen.</translation>
     </message>
     <message>
         <source>The server is closing the connection (service not available).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server schließt die Verbindung (Dienst nicht verfügbar).</translation>
     </message>
     <message>
         <source>Unexpected answer from %1 %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartete Antwort von %1 %2.</translation>
     </message>
     <message>
         <source>The mail server %1 refuses the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver %1 verweigert die Verbindung.</translation>
     </message>
     <message>
         <source>The server refused EHLO for now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat EHLO vorerst abgelehnt.</translation>
     </message>
     <message>
         <source>The server refused HELO.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat HELO abgelehnt.</translation>
     </message>
     <message>
         <source>The server refused STARTTLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat STARTTLS abgelehnt.</translation>
     </message>
     <message>
         <source>Unexpected answer from %1 during authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartete Antwort von %1 bei der Authentifizierung.</translation>
     </message>
     <message>
         <source>The server rejected the login as &quot;%1&quot;. Check the user name and password in the mail settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung als „%1“ abgelehnt. Prüfen Sie Benutzername und Passwort in den Mailserver-Einstellungen.</translation>
     </message>
     <message>
         <source>The server could not check the login right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte die Anmeldung gerade nicht prüfen.</translation>
     </message>
     <message>
         <source>not encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>unverschlüsselt</translation>
     </message>
     <message>
         <source>no login</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anmeldung</translation>
     </message>
     <message>
         <source>logged in as %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1: %2</translation>
     </message>
     <message>
         <source>Connected to %1 (%2). Greeting: %3. %4. Sender %5 accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1 (%2). Begrüßung: %3. %4. Absender %5 akzeptiert.</translation>
     </message>
     <message>
         <source>The server refuses the sender address %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server lehnt die Absenderadresse %1 ab.</translation>
     </message>
     <message>
         <source>The server does not accept the sender right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server nimmt den Absender derzeit nicht an.</translation>
     </message>
     <message>
         <source>The server refused the recipient %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Empfänger %1 abgelehnt.</translation>
     </message>
     <message>
         <source>The server refused to take the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Annahme der Nachricht verweigert.</translation>
     </message>
     <message>
         <source>The server refused the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Nachricht abgelehnt.</translation>
     </message>
     <message>
         <source>The server did not reset the mail transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Mail-Transaktion nicht zurückgesetzt.</translation>
     </message>
     <message>
         <source>%1 does not offer STARTTLS, but the settings require an encrypted connection; nothing was sent. If the server expects TLS from the start, choose implicit TLS (usually port 465).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet kein STARTTLS an, die Einstellungen verlangen aber eine verschlüsselte Verbindung; es wurde nichts gesendet. Wenn der Server TLS von Anfang an erwartet, wählen Sie implizites TLS (meist Port 465).</translation>
     </message>
     <message>
         <source>%1 does not offer authentication (AUTH) on this connection, but a user name is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet auf dieser Verbindung keine Authentifizierung (AUTH) an, es ist aber ein Benutzername festgelegt.</translation>
     </message>
     <message>
         <source>%1 offers none of the supported login methods (PLAIN, LOGIN), only: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet keine der unterstützten Anmeldemethoden (PLAIN, LOGIN) an, nur: %2.</translation>
     </message>
     <message>
         <source>The recipient address &quot;%1&quot; is not a valid email address; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Empfängeradresse „%1“ ist keine gültige E-Mail-Adresse; es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The message could not be built (%1); nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht erstellt werden (%1); es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>while connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Verbindungsaufbau</translation>
     </message>
     <message>
         <source>during the TLS handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>während des TLS-Handshakes</translation>
     </message>
     <message>
         <source>before its greeting (check the port and the security setting)</source>
-        <translation type="unfinished"></translation>
+        <translation>vor der Begrüßungsmeldung (prüfen Sie den Port und die Sicherheitseinstellung)</translation>
     </message>
     <message>
         <source>after EHLO</source>
-        <translation type="unfinished"></translation>
+        <translation>nach EHLO</translation>
     </message>
     <message>
         <source>after HELO</source>
-        <translation type="unfinished"></translation>
+        <translation>nach HELO</translation>
     </message>
     <message>
         <source>after STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>nach STARTTLS</translation>
     </message>
     <message>
         <source>during authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>bei der Authentifizierung</translation>
     </message>
     <message>
         <source>after MAIL FROM</source>
-        <translation type="unfinished"></translation>
+        <translation>nach MAIL FROM</translation>
     </message>
     <message>
         <source>after RCPT TO</source>
-        <translation type="unfinished"></translation>
+        <translation>nach RCPT TO</translation>
     </message>
     <message>
         <source>after DATA</source>
-        <translation type="unfinished"></translation>
+        <translation>nach DATA</translation>
     </message>
     <message>
         <source>after the message was sent, before it was confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>nach dem Senden der Nachricht, vor deren Bestätigung</translation>
     </message>
     <message>
         <source>after RSET</source>
-        <translation type="unfinished"></translation>
+        <translation>nach RSET</translation>
     </message>
     <message>
         <source>after QUIT</source>
-        <translation type="unfinished"></translation>
+        <translation>nach QUIT</translation>
     </message>
     <message>
         <source> The certificate is for &quot;%1&quot;, issued by &quot;%2&quot;, valid until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation> Das Zertifikat ist ausgestellt für „%1“ von „%2“, gültig bis %3.</translation>
     </message>
     <message>
         <source>The certificate of %1 was rejected: %2.%3 If the server uses a certificate from your organisation&apos;s own certificate authority, add that CA certificate in the mail settings; otherwise check the host name and the server&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 wurde abgelehnt: %2.%3 Wenn der Server ein Zertifikat der eigenen Zertifizierungsstelle Ihrer Organisation verwendet, fügen Sie dieses CA-Zertifikat in den Mailserver-Einstellungen hinzu; andernfalls prüfen Sie den Hostnamen und das Zertifikat des Servers.</translation>
     </message>
 </context>
 <context>
     <name>mdm::mail::SmtpMailTransport</name>
     <message>
         <source>The mail client is busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mail-Client ist beschäftigt.</translation>
     </message>
 </context>
 </TS>

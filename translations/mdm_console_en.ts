@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BulkAction</name>
+    <message>
+        <source>No longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Nothing was changed: %1</source>
@@ -184,14 +191,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>deliver is not available yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>mail-settings is not available yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
        mdm-console --help | --version
@@ -221,6 +220,120 @@ Commands:
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For cron, set %1 in the job's environment (or pipe the password to deliver --password-stdin); the password is never written to the store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning: %1 is set; standard input is not read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No password for %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No mail server is set up. Set one with:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none (no user, so no authentication)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not in the store; deliver takes %1, --password-stdin or the keychain entry “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--wait takes a number of seconds (1 to 86400), not “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No mail server is set up: run 'mdm-console mail-settings --host H --port P --security starttls|tls|none --from ADDR' first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The mail settings are not usable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Nothing is due; %n message(s) wait for a retry, the next at %1.</source>
+        <translation>
+            <numerusform>Nothing is due; %n message wait for a retry, the next at %1.</numerusform><numerusform>Nothing is due; %n messages wait for a retry, the next at %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retry later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#%1: the outcome could not be recorded, so the message stays queued: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n second(s) (--wait); what was not sent stays queued.</source>
+        <translation>
+            <numerusform>Stopped after %n second (--wait); what was not sent stays queued.</numerusform><numerusform>Stopped after %n seconds (--wait); what was not sent stays queued.</numerusform></translation>
+    </message>
+    <message>
+        <source>sent %1, retry later %2, failed %3; %4 still queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--security must be starttls, tls or none, not “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--port takes a number, not “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--ca-file: cannot read “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--password-stdin needs --user (the account the password belongs to).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password. Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved the mail settings: %1:%2 (%3), from %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved the password in the keychain (service “%1”, entry “%2”).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password was not saved: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -556,10 +669,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No longer exists.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The request was removed.</source>
         <translation type="unfinished" />
     </message>
@@ -664,6 +773,14 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Enroll this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>your organisation invites you to enroll your device in device management.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enroll your device</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1906,6 +2023,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation>
             <numerusform>Import Only the %Ln &amp;Valid Row</numerusform><numerusform>Import Only the %Ln &amp;Valid Rows</numerusform></translation>
     </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::ImportPreviewModel</name>
@@ -2014,6 +2135,148 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>mdm::MailController</name>
+    <message>
+        <source>Test email accepted by the server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test email was not accepted: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mail server password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No system keychain is available, so the password for %1 on %2 is not remembered. Enter it for this session:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MDM Enrollment Console: test email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This test email from the MDM Enrollment Console was sent at %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mail server: not set up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mail server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>outbox: %1 queued, %2 failed · %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::MailSettingsDialog</name>
+    <message>
+        <source>Mail Server Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. smtp.example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS from the start (usually port 465)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None — only for a relay on this machine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave empty when the relay needs no sign-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. it-enrollment@example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. IT Service Desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only for a relay with an internal certificate authority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;From address:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment &amp;link:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send &amp;Test Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending a test email to %1…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>mdm::MainWindow</name>
     <message>
         <source>MDM Enrollment Console — %1</source>
@@ -2084,6 +2347,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>mdm::OutboxDispatcher</name>
     <message>
         <source>No mail server is set up (File ▸ Mail Server Settings).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another console or deliver command is sending this store's mail right now.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2188,7 +2455,7 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No keychain service is available (%1).</source>
+        <source>The OS keychain is not available (%1).</source>
         <translation type="unfinished" />
     </message>
 </context>

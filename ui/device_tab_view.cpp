@@ -41,8 +41,8 @@ struct ColumnLayout
 ColumnLayout defaultLayout(const QByteArray &key)
 {
     static const std::pair<const char *, ColumnLayout> table[] = {
-        {"device", {26, false}},    {"platform", {10, false}},  {"user", {17, false}},
-        {"email", {27, false}},     {"status", {14, false}},    {"ownership", {11, false}},
+        {"device", {26, false}},    {"platform", {11, false}},  {"user", {17, false}},
+        {"email", {27, false}},     {"status", {17, false}},    {"ownership", {11, false}},
         {"group", {14, false}},     {"serial", {15, false}},    {"imei", {17, false}},
         {"model", {16, true}},      {"os_version", {10, true}}, {"enrolled_on", {19, false}},
         {"last_seen", {19, false}}, {"type", {11, false}},      {"requested", {19, false}},
