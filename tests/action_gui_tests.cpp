@@ -253,3 +253,37 @@ TEST_CASE("Enrollment steps and the audit log show what happened", "[gui][action
     REQUIRE(waitUntil([&] { return log->model().rowCount() == 1; }));
     saveScreenshot(log, QStringLiteral("window-audit-log"));
 }
+
+TEST_CASE("A failed bulk action changes nothing and can be retried from its result sheet", "[gui][actions]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    console.selectRows(TabKind::Pending, 0, 2);
+    const std::vector<qint64> ids = pending->selectedIds();
+    QSqlQuery q(console.store->database());
+    REQUIRE(q.exec(QStringLiteral("CREATE TRIGGER fail_once BEFORE UPDATE ON invitations WHEN NEW.id = %1"
+                                  " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+                       .arg(ids[1])));
+    console.window->actions().resend->trigger();
+    console.waitForAction();
+    ResultSheet *failed = console.window->controller().lastResultSheet();
+    REQUIRE(failed);
+    CHECK(failed->summary().contains(QStringLiteral("Nothing was changed")));
+    CHECK(failed->summary().contains(QStringLiteral("disk on fire")));
+    CHECK(scalar(
+              *console.store,
+              QStringLiteral("SELECT count(*) FROM invitations WHERE resend_count > 0 AND id IN (%1, %2, %3)")
+                  .arg(ids[0])
+                  .arg(ids[1])
+                  .arg(ids[2])) == 0);
+    saveScreenshot(failed, QStringLiteral("dialog-result-failed"));
+
+    REQUIRE(q.exec(QStringLiteral("DROP TRIGGER fail_once")));
+    REQUIRE(failed->retryButton()->isEnabled());
+    failed->retryButton()->click();
+    console.waitForAction();
+    ResultSheet *retried = console.window->controller().lastResultSheet();
+    REQUIRE(retried);
+    REQUIRE(retried != failed);
+    CHECK(retried->summary().startsWith(QStringLiteral("3 done")));
+}

@@ -92,13 +92,13 @@ QStringList ActionController::selectedLabels(int limit) const
     return labels;
 }
 
-void ActionController::runAction(const QString &title, qint64 total, RecordKind kind,
-                                 std::function<BulkResult(Store &, const ActionControl &)> job,
-                                 std::function<void(const QList<qint64> &)> retry)
+void ActionController::runAction(const QString &title, RecordKind kind, const QList<qint64> &ids,
+                                 qint64 total, Job job)
 {
     if (runner_->isBusy())
         return;
-    runner_->run(title, total, std::move(job), [this, title, kind, retry](const BulkResult &result) {
+    auto bound = [job, ids](Store &store, const ActionControl &control) { return job(store, control, ids); };
+    runner_->run(title, total, bound, [this, title, kind, ids, total, job](const BulkResult &result) {
         // The job ran on a connection of its own; the tabs listen to this one.
         // An empty list would mean "everything changed" to the tabs: announce only real changes.
         if (result.ok && !result.idsWith(Outcome::Result::Done).isEmpty()) {
@@ -114,10 +114,12 @@ void ActionController::runAction(const QString &title, qint64 total, RecordKind 
         } else {
             auto *sheet = new ResultSheet(title, result, window_);
             lastSheet_ = sheet;
-            if (retry)
-                connect(sheet, &ResultSheet::retryRequested, this, retry);
-            else
-                sheet->retryButton()->hide();
+            // Failed records again; after an error that changed nothing, the whole set again.
+            connect(sheet, &ResultSheet::retryRequested, this,
+                    [this, title, kind, ids, total, job](const QList<qint64> &failed) {
+                        runAction(title, kind, failed.isEmpty() ? ids : failed,
+                                  failed.isEmpty() ? total : failed.size(), job);
+                    });
             sheet->open();
             lastMessage_ = sheet->summary();
         }
@@ -167,8 +169,8 @@ void ActionController::sendInvites(const QList<InviteRequest> &requests)
 {
     const Clock &clock = clock_;
     runAction(requests.size() == 1 ? tr("Send enrollment invite") : tr("Send enrollment invites"),
-              requests.size(), RecordKind::Invitation,
-              [requests, &clock](Store &store, const ActionControl &control) {
+              RecordKind::Invitation, {}, requests.size(),
+              [requests, &clock](Store &store, const ActionControl &control, const QList<qint64> &) {
                   return EnrollmentService(store, clock).invite(requests, control);
               });
 }
@@ -184,13 +186,14 @@ void ActionController::reassign(bool staged)
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids, staged] {
         const AssignTarget target = dialog->target();
         const Clock &clock = clock_;
-        auto job = [ids, target, staged, &clock](Store &store, const ActionControl &control) {
+        auto job = [target, staged, &clock](Store &store, const ActionControl &control,
+                                            const QList<qint64> &set) {
             DeviceService service(store, clock);
-            return staged ? service.assignStaged(ids, target, control)
-                          : service.reassign(ids, target, control);
+            return staged ? service.assignStaged(set, target, control)
+                          : service.reassign(set, target, control);
         };
-        runAction(staged ? tr("Assign staged devices") : tr("Re-assign user"), ids.size(), RecordKind::Device,
-                  job);
+        runAction(staged ? tr("Assign staged devices") : tr("Re-assign user"), RecordKind::Device, ids,
+                  ids.size(), job);
     });
     dialog->open();
 }
@@ -205,9 +208,9 @@ void ActionController::deprovision()
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
         const DeprovisionMode mode = dialog->mode();
         const Clock &clock = clock_;
-        runAction(DomainText::deprovisionMode(mode), ids.size(), RecordKind::Device,
-                  [ids, mode, &clock](Store &store, const ActionControl &control) {
-                      return DeviceService(store, clock).deprovision(ids, mode, control);
+        runAction(DomainText::deprovisionMode(mode), RecordKind::Device, ids, ids.size(),
+                  [mode, &clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+                      return DeviceService(store, clock).deprovision(set, mode, control);
                   });
     });
     dialog->open();
@@ -223,12 +226,10 @@ void ActionController::resendInvitations(const QList<qint64> &ids)
     if (ids.isEmpty())
         return;
     const Clock &clock = clock_;
-    runAction(
-        tr("Resend enrollment invite"), ids.size(), RecordKind::Invitation,
-        [ids, &clock](Store &store, const ActionControl &control) {
-            return EnrollmentService(store, clock).resend(ids, control);
-        },
-        [this](const QList<qint64> &retry) { resendInvitations(retry); });
+    runAction(tr("Resend enrollment invite"), RecordKind::Invitation, ids, ids.size(),
+              [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+                  return EnrollmentService(store, clock).resend(set, control);
+              });
 }
 
 void ActionController::resendExpired()
@@ -267,9 +268,9 @@ void ActionController::removeRequest()
                        true}))
         return;
     const Clock &clock = clock_;
-    runAction(tr("Remove request"), ids.size(), RecordKind::Invitation,
-              [ids, &clock](Store &store, const ActionControl &control) {
-                  return EnrollmentService(store, clock).removeRequests(ids, control);
+    runAction(tr("Remove request"), RecordKind::Invitation, ids, ids.size(),
+              [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+                  return EnrollmentService(store, clock).removeRequests(set, control);
               });
 }
 
@@ -286,9 +287,9 @@ void ActionController::removeStaged()
              selectedLabels(kListedRecords), ids.size(), tr("Remove %Ln Device(s)", nullptr, n), true}))
         return;
     const Clock &clock = clock_;
-    runAction(tr("Remove staged device"), ids.size(), RecordKind::Device,
-              [ids, &clock](Store &store, const ActionControl &control) {
-                  return DeviceService(store, clock).removeStaged(ids, control);
+    runAction(tr("Remove staged device"), RecordKind::Device, ids, ids.size(),
+              [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+                  return DeviceService(store, clock).removeStaged(set, control);
               });
 }
 

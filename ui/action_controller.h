@@ -63,9 +63,9 @@ private:
     void importInvites();
     void openInviteDialog(const struct InviteRequest *prefill);
     void sendInvites(const QList<struct InviteRequest> &requests);
-    void runAction(const QString &title, qint64 total, RecordKind kind,
-                   std::function<BulkResult(Store &, const ActionControl &)> job,
-                   std::function<void(const QList<qint64> &)> retry = {});
+    // A job is rerun on the records that failed when the admin asks the result sheet to retry.
+    using Job = std::function<BulkResult(Store &, const ActionControl &, const QList<qint64> &ids)>;
+    void runAction(const QString &title, RecordKind kind, const QList<qint64> &ids, qint64 total, Job job);
     QList<qint64> selectedIds() const;
     QStringList selectedLabels(int limit) const;
     template <class Dialog> Dialog *track(Dialog *dialog);
