@@ -1,5 +1,7 @@
 #include "audit_log.h"
 
+#include "store.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -39,7 +41,7 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
     q.addBindValue(ids.isEmpty() ? QStringLiteral("") : ids.join(QLatin1Char(',')));
     q.addBindValue(entry.details.isNull() ? QStringLiteral("") : entry.details);
     if (!q.exec()) {
-        *error = q.lastError().text();
+        *error = sqlErrorText(q.lastError());
         return false;
     }
     const qint64 auditId = q.lastInsertId().toLongLong();
@@ -50,7 +52,7 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
         q.addBindValue(entry.recordKind);
         q.addBindValue(id);
         if (!q.exec()) {
-            *error = q.lastError().text();
+            *error = sqlErrorText(q.lastError());
             return false;
         }
     }

@@ -30,7 +30,7 @@ bool exec(QSqlQuery &q, QString *error)
 {
     if (q.exec())
         return true;
-    *error = q.lastError().text();
+    *error = sqlErrorText(q.lastError());
     return false;
 }
 
@@ -62,7 +62,7 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(ids[from + i]);
         if (!q.exec()) {
-            *error = q.lastError().text();
+            *error = sqlErrorText(q.lastError());
             return {};
         }
         while (q.next())

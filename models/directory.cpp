@@ -1,6 +1,8 @@
 #include "directory.h"
 
 #include <QRegularExpression>
+#include "store.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -26,7 +28,7 @@ qint64 Directory::userFor(const QString &name, const QString &email, QString *er
     q.addBindValue(name.trimmed());
     q.addBindValue(email.trimmed());
     if (!q.exec()) {
-        *error = tr("Cannot add the user %1: %2").arg(email, q.lastError().text());
+        *error = tr("Cannot add the user %1: %2").arg(email, sqlErrorText(q.lastError()));
         return 0;
     }
     return q.lastInsertId().toLongLong();
@@ -45,7 +47,7 @@ qint64 Directory::groupFor(const QString &name, QString *error)
     q.prepare(QStringLiteral("INSERT INTO groups (name) VALUES (?)"));
     q.addBindValue(trimmed);
     if (!q.exec()) {
-        *error = tr("Cannot add the group %1: %2").arg(trimmed, q.lastError().text());
+        *error = tr("Cannot add the group %1: %2").arg(trimmed, sqlErrorText(q.lastError()));
         return -1;
     }
     return q.lastInsertId().toLongLong();

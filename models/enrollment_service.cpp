@@ -60,7 +60,7 @@ QHash<qint64, PendingRow> readInvitations(const QSqlDatabase &db, const QList<qi
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(ids[from + i]);
         if (!q.exec()) {
-            *error = q.lastError().text();
+            *error = sqlErrorText(q.lastError());
             return {};
         }
         while (q.next())
@@ -75,7 +75,7 @@ bool exec(QSqlQuery &q, QString *error)
 {
     if (q.exec())
         return true;
-    *error = q.lastError().text();
+    *error = sqlErrorText(q.lastError());
     return false;
 }
 

@@ -105,7 +105,7 @@ bool MailSettings::save(Store &store, QString *error) const
                 q.addBindValue(QString::fromLatin1(key));
                 q.addBindValue(value.isNull() ? QStringLiteral("") : value);
                 if (!q.exec()) {
-                    *err = q.lastError().text();
+                    *err = sqlErrorText(q.lastError());
                     return false;
                 }
             }

@@ -26,7 +26,7 @@ bool exec(QSqlQuery &q, QString *error)
 {
     if (q.exec())
         return true;
-    *error = q.lastError().text();
+    *error = sqlErrorText(q.lastError());
     return false;
 }
 } // namespace

@@ -82,6 +82,11 @@ bool isBusy(const QSqlError &error)
 
 } // namespace
 
+QString sqlErrorText(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
 QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
 {
     if (isBusy(error))
@@ -89,7 +94,7 @@ QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
                    "The store is locked by another program that is writing to it; gave up after %1 s. "
                    "Try again when it has finished.")
             .arg(busyTimeoutMs / 1000.0, 0, 'f', 1);
-    return error.text();
+    return sqlErrorText(error);
 }
 
 Store::Store(QString path, QString connectionName, Options options)
@@ -139,11 +144,11 @@ QString Store::openConnection()
     db.setDatabaseName(path_);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options_.busyTimeoutMs));
     if (!db.open())
-        return tr("Cannot open “%1”: %2").arg(path_, db.lastError().text());
+        return tr("Cannot open “%1”: %2").arg(path_, sqlErrorText(db.lastError()));
 
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return tr("“%1” is not an MDM console store: %2").arg(path_, q.lastError().text());
+        return tr("“%1” is not an MDM console store: %2").arg(path_, sqlErrorText(q.lastError()));
     const int version = q.value(0).toInt();
     if (version > kSchemaVersion)
         return tr("“%1” was written by a newer version of the console (store version %2; this version reads "
@@ -154,7 +159,7 @@ QString Store::openConnection()
             .arg(kSchemaVersion);
 
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
-        return q.lastError().text();
+        return sqlErrorText(q.lastError());
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
         return tr("Cannot open “%1”: %2").arg(path_, describeSqlError(q.lastError(), options_.busyTimeoutMs));
     q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
@@ -168,7 +173,7 @@ QString Store::migrate()
         [this](QString *err) {
             QSqlQuery q(database());
             if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-                *err = q.lastError().text();
+                *err = sqlErrorText(q.lastError());
                 return false;
             }
             const int from = q.value(0).toInt();
@@ -178,14 +183,14 @@ QString Store::migrate()
                     if (!q.exec(statement)) {
                         *err = tr("Upgrading the store to version %1 failed: %2")
                                    .arg(v + 1)
-                                   .arg(q.lastError().text());
+                                   .arg(sqlErrorText(q.lastError()));
                         return false;
                     }
                 }
             }
             if (from < static_cast<int>(all.size()) &&
                 !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(all.size()))) {
-                *err = q.lastError().text();
+                *err = sqlErrorText(q.lastError());
                 return false;
             }
             return true;

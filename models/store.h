@@ -70,6 +70,9 @@ private:
     Options options_;
 };
 
+// What the database said, without Qt's driver suffix ("Unable to fetch row").
+QString sqlErrorText(const class QSqlError &error);
+
 // A readable message for a failed statement, naming a locked store plainly.
 QString describeSqlError(const class QSqlError &error, int busyTimeoutMs);
 

@@ -5,7 +5,7 @@
     <name>BulkAction</name>
     <message>
         <source>No longer exists.</source>
-        <translation type="unfinished">Existiert nicht mehr.</translation>
+        <translation>Existiert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -255,121 +255,121 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>For cron, set %1 in the job&apos;s environment (or pipe the password to deliver --password-stdin); the password is never written to the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie für cron %1 in der Umgebung des Jobs (oder übergeben Sie das Passwort per Pipe an deliver --password-stdin); das Passwort wird nie in den Datenspeicher geschrieben.</translation>
     </message>
     <message>
         <source>warning: %1 is set; standard input is not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1 ist gesetzt; die Standardeingabe wird nicht gelesen.</translation>
     </message>
     <message>
         <source>--password-stdin: standard input held no password.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin: Die Standardeingabe enthielt kein Passwort.</translation>
     </message>
     <message>
         <source>No password for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Passwort für %1: %2</translation>
     </message>
     <message>
         <source>No mail server is set up. Set one with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Mailserver eingerichtet. Richten Sie einen ein mit:</translation>
     </message>
     <message>
         <source>none (no user, so no authentication)</source>
-        <translation type="unfinished"></translation>
+        <translation>keines (kein Benutzer, daher keine Authentifizierung)</translation>
     </message>
     <message>
         <source>not in the store; deliver takes %1, --password-stdin or the keychain entry “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht im Datenspeicher; deliver verwendet %1, --password-stdin oder den Schlüsselbund-Eintrag „%2“</translation>
     </message>
     <message>
         <source>--wait takes a number of seconds (1 to 86400), not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--wait erwartet eine Anzahl Sekunden (1 bis 86400), nicht „%1“.</translation>
     </message>
     <message>
         <source>No mail server is set up: run &apos;mdm-console mail-settings --host H --port P --security starttls|tls|none --from ADDR&apos; first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Mailserver eingerichtet: Führen Sie zuerst „mdm-console mail-settings --host H --port P --security starttls|tls|none --from ADRESSE“ aus.</translation>
     </message>
     <message>
         <source>The mail settings are not usable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mailserver-Einstellungen sind nicht verwendbar: %1</translation>
     </message>
     <message>
         <source>Nothing to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu senden.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing is due; %n message(s) wait for a retry, the next at %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts ist fällig; %n Nachricht wartet auf einen neuen Versuch um %1.</numerusform>
+            <numerusform>Nichts ist fällig; %n Nachrichten warten auf einen neuen Versuch, die nächste um %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>gescheitert</translation>
     </message>
     <message>
         <source>retry later</source>
-        <translation type="unfinished"></translation>
+        <translation>verschoben</translation>
     </message>
     <message>
         <source>#%1: the outcome could not be recorded, so the message stays queued: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1: Das Ergebnis konnte nicht gespeichert werden, daher bleibt die Nachricht in der Warteschlange: %2</translation>
     </message>
     <message numerus="yes">
         <source>Stopped after %n second(s) (--wait); what was not sent stays queued.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nach %n Sekunde angehalten (--wait); was nicht gesendet wurde, bleibt in der Warteschlange.</numerusform>
+            <numerusform>Nach %n Sekunden angehalten (--wait); was nicht gesendet wurde, bleibt in der Warteschlange.</numerusform>
         </translation>
     </message>
     <message>
         <source>sent %1, retry later %2, failed %3; %4 still queued</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet %1, verschoben %2, gescheitert %3; %4 weiterhin in der Warteschlange</translation>
     </message>
     <message>
         <source>--security must be starttls, tls or none, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--security muss starttls, tls oder none sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>--port takes a number, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port erwartet eine Zahl, nicht „%1“.</translation>
     </message>
     <message>
         <source>--ca-file: cannot read “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--ca-file: „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>%1 Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>--password-stdin needs --user (the account the password belongs to).</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin erwartet --user (das Konto, zu dem das Passwort gehört).</translation>
     </message>
     <message>
         <source>--password-stdin: standard input held no password. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-stdin: Die Standardeingabe enthielt kein Passwort. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved the mail settings: %1:%2 (%3), from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver-Einstellungen gespeichert: %1:%2 (%3), Absender %4.</translation>
     </message>
     <message>
         <source>Saved the password in the keychain (service “%1”, entry “%2”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort wurde im Schlüsselbund gespeichert (Dienst „%1“, Eintrag „%2“).</translation>
     </message>
     <message>
         <source>The password was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort wurde nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -812,11 +812,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>your organisation invites you to enroll your device in device management.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Organisation lädt Sie ein, Ihr Gerät in der Geräteverwaltung zu registrieren.</translation>
     </message>
     <message>
         <source>Enroll your device</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie Ihr Gerät</translation>
     </message>
 </context>
 <context>
@@ -2121,7 +2121,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished">Zeile %1: %2</translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2234,142 +2234,142 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <name>mdm::MailController</name>
     <message>
         <source>Test email accepted by the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Test-E-Mail angenommen: %1</translation>
     </message>
     <message>
         <source>The test email was not accepted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Test-E-Mail wurde nicht angenommen: %1</translation>
     </message>
     <message>
         <source>Mail server password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver-Passwort</translation>
     </message>
     <message>
         <source>No system keychain is available, so the password for %1 on %2 is not remembered. Enter it for this session:</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher wird das Passwort für %1 auf %2 nicht gespeichert. Geben Sie es für diese Sitzung ein:</translation>
     </message>
     <message>
         <source>MDM Enrollment Console: test email</source>
-        <translation type="unfinished"></translation>
+        <translation>MDM Enrollment Console: Test-E-Mail</translation>
     </message>
     <message>
         <source>This test email from the MDM Enrollment Console was sent at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Test-E-Mail der MDM Enrollment Console wurde am %1 gesendet.</translation>
     </message>
     <message>
         <source>mail server: not set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver: nicht eingerichtet</translation>
     </message>
     <message>
         <source>mail server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver: %1</translation>
     </message>
     <message>
         <source>outbox: %1 queued, %2 failed · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang: %1 wartend, %2 fehlgeschlagen · %3</translation>
     </message>
 </context>
 <context>
     <name>mdm::MailSettingsDialog</name>
     <message>
         <source>Mail Server Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver-Einstellungen</translation>
     </message>
     <message>
         <source>e.g. smtp.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. smtp.example.com</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (meist Port 587)</translation>
     </message>
     <message>
         <source>TLS from the start (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS von Anfang an (meist Port 465)</translation>
     </message>
     <message>
         <source>None — only for a relay on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine — nur für ein Relay auf diesem Computer</translation>
     </message>
     <message>
         <source>Leave empty when the relay needs no sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer lassen, wenn das Relay keine Anmeldung benötigt</translation>
     </message>
     <message>
         <source>Kept in the system keychain, never in the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie im Datenspeicher</translation>
     </message>
     <message>
         <source>e.g. it-enrollment@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. it-enrollment@example.com</translation>
     </message>
     <message>
         <source>e.g. IT Service Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. IT-Servicedesk</translation>
     </message>
     <message>
         <source>Only for a relay with an internal certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für ein Relay mit interner Zertifizierungsstelle</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikat</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;rver:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>S&amp;ecurity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;cherheit:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>&amp;From address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender-&amp;E-Mail:</translation>
     </message>
     <message>
         <source>From &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender&amp;name:</translation>
     </message>
     <message>
         <source>Enrollment &amp;link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungs&amp;link:</translation>
     </message>
     <message>
         <source>CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikat:</translation>
     </message>
     <message>
         <source>Send &amp;Test Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test-E-Mail senden</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Sending a test email to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-E-Mail wird an %1 gesendet…</translation>
     </message>
 </context>
 <context>
@@ -2447,7 +2447,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>Another console or deliver command is sending this store&apos;s mail right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Konsole oder ein deliver-Befehl sendet gerade die E-Mails dieses Datenspeichers.</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2511,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdm::Store</name>
@@ -2554,7 +2558,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>The OS keychain is not available (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Betriebssystems ist nicht verfügbar (%1).</translation>
     </message>
 </context>
 <context>

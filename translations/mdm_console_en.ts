@@ -2415,6 +2415,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>&amp;Copy</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::Store</name>

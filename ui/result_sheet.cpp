@@ -99,6 +99,8 @@ ResultSheet::ResultSheet(const QString &title, const BulkResult &result, QWidget
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     retry_ = buttons->addButton(tr("&Retry Failed"), QDialogButtonBox::ActionRole);
     retry_->setEnabled(failed > 0 || !result.ok);
+    if (!result.ok)
+        retry_->setText(tr("&Retry"));
     QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(asText()); });
     connect(retry_, &QPushButton::clicked, this, [this] {
