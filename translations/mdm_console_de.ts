@@ -2513,7 +2513,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
 </context>
 <context>
