@@ -1,4 +1,5 @@
 #include "audit_log.h"
+#include "schema.h"
 #include "store.h"
 #include "test_support.h"
 
@@ -270,4 +271,26 @@ TEST_CASE("The store tells listeners which records changed", "[store]")
     REQUIRE(spy.size() == 1);
     CHECK(spy.at(0).at(0).value<RecordKind>() == RecordKind::Invitation);
     CHECK(spy.at(0).at(1).value<QList<qint64>>() == QList<qint64>{7, 9});
+}
+
+TEST_CASE("A store of an older schema version is migrated in one step and keeps its records", "[store]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("old.db"));
+    {
+        // What version 1 of the console wrote.
+        RawConnection raw(path);
+        REQUIRE(raw.exec("BEGIN") == SQLITE_OK);
+        for (const QString &statement : mdm::migrations().front())
+            REQUIRE(raw.exec(statement.toUtf8().constData()) == SQLITE_OK);
+        REQUIRE(raw.exec("INSERT INTO groups (name) VALUES ('Sales'); PRAGMA user_version = 1; COMMIT;") == SQLITE_OK);
+    }
+    auto opened = Store::open(path);
+    REQUIRE(opened.store);
+    CHECK(userVersion(*opened.store) == Store::kSchemaVersion);
+    QSqlQuery q(opened.store->database());
+    CHECK(q.exec(QStringLiteral("SELECT count(*) FROM settings")));
+    REQUIRE(q.exec(QStringLiteral("SELECT name FROM groups")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == QStringLiteral("Sales"));
 }
