@@ -25,8 +25,8 @@ int report(const BulkResult &result, const QString &verb)
     }
     for (const Outcome &o : result.outcomes) {
         // Wide enough for the longest result word in any language the console speaks.
-        out() << qSetFieldWidth(15) << Qt::left << OutcomeText::result(o.result).toLower() << qSetFieldWidth(0)
-              << '#' << o.id;
+        out() << qSetFieldWidth(15) << Qt::left << OutcomeText::result(o.result).toLower()
+              << qSetFieldWidth(0) << '#' << o.id;
         if (o.label != QString::number(o.id) && o.label != QStringLiteral("#%1").arg(o.id))
             out() << "  " << o.label;
         if (!o.reason.isEmpty())
@@ -178,16 +178,8 @@ int reassign(const QStringList &arguments)
         return code;
     QList<qint64> ids;
     QString error;
-    if (!parseIds(parser, QStringLiteral("device"), &ids, &error))
+    if (!parseIdsAndWords(parser, QStringLiteral("device"), &ids, &error))
         return usageError(error);
-    // Device IDs may also follow --device as further words: "--device 4 5 6".
-    for (const QString &word : parser.positionalArguments().mid(1)) {
-        bool ok = false;
-        const qint64 id = word.toLongLong(&ok);
-        if (!ok)
-            return usageError(Text::tr("unexpected argument “%1”.").arg(word));
-        ids << id;
-    }
     if (ids.isEmpty() || !parser.isSet(QStringLiteral("email")))
         return usageError(Text::tr("reassign needs --device N… and --email EMAIL."));
     auto store = openStore(parser);
@@ -223,15 +215,8 @@ int deprovision(const QStringList &arguments)
         return code;
     QList<qint64> ids;
     QString error;
-    if (!parseIds(parser, QStringLiteral("device"), &ids, &error))
+    if (!parseIdsAndWords(parser, QStringLiteral("device"), &ids, &error))
         return usageError(error);
-    for (const QString &word : parser.positionalArguments().mid(1)) {
-        bool ok = false;
-        const qint64 id = word.toLongLong(&ok);
-        if (!ok)
-            return usageError(Text::tr("unexpected argument “%1”.").arg(word));
-        ids << id;
-    }
     const QString mode = parser.value(QStringLiteral("mode"));
     if (ids.isEmpty() || (mode != QLatin1String("revoke") && mode != QLatin1String("factory-reset")))
         return usageError(Text::tr("deprovision needs --device N… and --mode revoke|factory-reset."));

@@ -67,6 +67,23 @@ bool parseIds(const QCommandLineParser &parser, const QString &option, QList<qin
     return true;
 }
 
+bool parseIdsAndWords(const QCommandLineParser &parser, const QString &option, QList<qint64> *ids,
+                      QString *error)
+{
+    if (!parseIds(parser, option, ids, error))
+        return false;
+    for (const QString &word : parser.positionalArguments().mid(1)) {
+        bool ok = false;
+        const qint64 id = word.toLongLong(&ok);
+        if (!ok || id <= 0) {
+            *error = Text::tr("unexpected argument “%1”.").arg(word);
+            return false;
+        }
+        ids->append(id);
+    }
+    return true;
+}
+
 bool parseTab(const QString &word, TabKind *kind)
 {
     if (word == QLatin1String("managed"))

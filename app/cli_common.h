@@ -36,6 +36,9 @@ std::unique_ptr<Store> openStore(const QCommandLineParser &parser);
 
 // Every value of a repeatable ID option, also "1,2,3" lists; false (and a message) on a bad number.
 bool parseIds(const QCommandLineParser &parser, const QString &option, QList<qint64> *ids, QString *error);
+// The same, plus IDs given as further words after the command: "--device 4 5 6".
+bool parseIdsAndWords(const QCommandLineParser &parser, const QString &option, QList<qint64> *ids,
+                      QString *error);
 
 // "managed", "staged" or "pending".
 bool parseTab(const QString &word, TabKind *kind);

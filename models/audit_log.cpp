@@ -2,6 +2,7 @@
 
 #include "store.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -21,6 +22,19 @@ QString AuditLog::currentActor()
         if (const passwd *account = getpwuid(geteuid()))
             user = QString::fromLocal8Bit(account->pw_name);
     return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+QString AuditLog::details(const QJsonObject &parameters)
+{
+    return QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+}
+
+AuditEntry AuditLog::counted(qint64 atMs, const QString &action, const QString &recordKind,
+                             const QList<qint64> &ids)
+{
+    return {atMs,   currentActor(),
+            action, recordKind,
+            ids,    details({{QStringLiteral("count"), static_cast<int>(ids.size())}})};
 }
 
 bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *error)

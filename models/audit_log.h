@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -21,6 +22,11 @@ class AuditLog
 {
 public:
     static QString currentActor();
+    // Parameters as the compact JSON the details column holds.
+    static QString details(const QJsonObject &parameters);
+    // The usual entry of a bulk action: who, when, what, which records, and how many.
+    static AuditEntry counted(qint64 atMs, const QString &action, const QString &recordKind,
+                              const QList<qint64> &ids);
     static bool append(const QSqlDatabase &db, const AuditEntry &entry, QString *error);
     // The entries that name one record, newest first.
     // The newest entries whose actor, action, records or parameters contain text (all when empty).

@@ -21,11 +21,6 @@ namespace {
 
 constexpr int kBatch = 500;
 
-QString json(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 bool exec(QSqlQuery &q, QString *error)
 {
     if (q.exec())
@@ -222,12 +217,13 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 return false;
             }
             if (!invitations.isEmpty() &&
-                !AuditLog::append(db,
-                                  {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                                   QStringLiteral("invitation"), invitations,
-                                   json({{QStringLiteral("count"), static_cast<int>(invitations.size())},
-                                         {QStringLiteral("email"), user.email}})},
-                                  error))
+                !AuditLog::append(
+                    db,
+                    {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
+                     QStringLiteral("invitation"), invitations,
+                     AuditLog::details({{QStringLiteral("count"), static_cast<int>(invitations.size())},
+                                        {QStringLiteral("email"), user.email}})},
+                    error))
                 return false;
             QJsonObject details{{QStringLiteral("count"), static_cast<int>(changed.size())}};
             if (!groupOnly)
@@ -240,7 +236,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 db,
                 {now, AuditLog::currentActor(),
                  staged ? QStringLiteral("staged.assign") : QStringLiteral("device.reassign"),
-                 QStringLiteral("device"), changed, json(details)},
+                 QStringLiteral("device"), changed, AuditLog::details(details)},
                 error);
         },
         &result.error);
@@ -298,9 +294,9 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
                           wipe ? QStringLiteral("device.factory_reset") : QStringLiteral("device.revoke_mdm"),
                           QStringLiteral("device"),
                           changed,
-                          json({{QStringLiteral("count"), static_cast<int>(changed.size())},
-                                {QStringLiteral("mode"),
-                                 wipe ? QStringLiteral("factory-reset") : QStringLiteral("revoke")}})};
+                          AuditLog::details({{QStringLiteral("count"), static_cast<int>(changed.size())},
+                                             {QStringLiteral("mode"), wipe ? QStringLiteral("factory-reset")
+                                                                           : QStringLiteral("revoke")}})};
     };
     steps.cancelledMessage = tr("Cancelled; no device was changed.");
     return runBulk(store_, RecordKind::Device, deviceIds, control, steps);
@@ -324,12 +320,7 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
         return exec(remove, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
-        return AuditEntry{now,
-                          AuditLog::currentActor(),
-                          QStringLiteral("staged.remove"),
-                          QStringLiteral("device"),
-                          changed,
-                          json({{QStringLiteral("count"), static_cast<int>(changed.size())}})};
+        return AuditLog::counted(now, QStringLiteral("staged.remove"), QStringLiteral("device"), changed);
     };
     steps.cancelledMessage = tr("Cancelled; no device was removed.");
     return runBulk(store_, RecordKind::Device, deviceIds, control, steps);

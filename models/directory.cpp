@@ -1,8 +1,8 @@
 #include "directory.h"
 
-#include <QRegularExpression>
 #include "store.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>

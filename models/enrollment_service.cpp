@@ -30,11 +30,6 @@ QString placeholders(qsizetype n)
     return marks;
 }
 
-QString json(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 struct PendingRow
 {
     qint64 id;
@@ -192,7 +187,7 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
             }
             return AuditLog::append(db,
                                     {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                                     QStringLiteral("invitation"), created, json(details)},
+                                     QStringLiteral("invitation"), created, AuditLog::details(details)},
                                     error);
         },
         &result.error);
@@ -259,12 +254,7 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
         return exec(update, error) && exec(cancel, error) && exec(outbox, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
-        return AuditEntry{now,
-                          AuditLog::currentActor(),
-                          QStringLiteral("invite.resend"),
-                          QStringLiteral("invitation"),
-                          changed,
-                          json({{QStringLiteral("count"), static_cast<int>(changed.size())}})};
+        return AuditLog::counted(now, QStringLiteral("invite.resend"), QStringLiteral("invitation"), changed);
     };
     steps.cancelledMessage = tr("Cancelled; no invitation was resent.");
     return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);
@@ -309,12 +299,7 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
         return exec(update, error) && exec(cancel, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
-        return AuditEntry{now,
-                          AuditLog::currentActor(),
-                          QStringLiteral("invite.remove"),
-                          QStringLiteral("invitation"),
-                          changed,
-                          json({{QStringLiteral("count"), static_cast<int>(changed.size())}})};
+        return AuditLog::counted(now, QStringLiteral("invite.remove"), QStringLiteral("invitation"), changed);
     };
     steps.cancelledMessage = tr("Cancelled; no request was removed.");
     return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);

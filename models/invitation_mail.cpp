@@ -47,9 +47,11 @@ InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailS
     // "Other" is no brand to put before "device".
     const bool named = message.platform != Platform::Other;
     const QString invitation =
-        named ? InvitationMailText::tr("your organisation invites you to enroll your %1 device in device management.")
+        named ? InvitationMailText::tr(
+                    "your organisation invites you to enroll your %1 device in device management.")
                     .arg(platform)
-              : InvitationMailText::tr("your organisation invites you to enroll your device in device management.");
+              : InvitationMailText::tr(
+                    "your organisation invites you to enroll your device in device management.");
 
     InvitationMail mail;
     mail.subject = named ? InvitationMailText::tr("Enroll your %1 device").arg(platform)

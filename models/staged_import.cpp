@@ -275,11 +275,6 @@ void markRepeats(QList<StagedImportRow> &rows)
     }
 }
 
-QString json(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 bool isValidImei(QStringView imei)
@@ -520,7 +515,7 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
                 details.insert(QStringLiteral("userNamesWithoutEmail"), unkeptNames);
             return AuditLog::append(qdb,
                                     {now, AuditLog::currentActor(), QStringLiteral("staged.import"),
-                                     QStringLiteral("device"), ids, json(details)},
+                                     QStringLiteral("device"), ids, AuditLog::details(details)},
                                     err);
         },
         error);
