@@ -2,6 +2,8 @@
 #include "mime_message.h"
 #include "smtp_client.h"
 
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -94,6 +96,13 @@ TEST_CASE("smtp: STARTTLS with the test CA and AUTH", "[mail][smtp]")
 
 TEST_CASE("smtp: implicit TLS with the test CA and the DNS name", "[mail][smtp]")
 {
+    // The name must resolve to the loopback address the server listens on; a bare chroot without
+    // /etc/hosts cannot resolve "localhost" at all.
+    const QList<QHostAddress> addresses = QHostInfo::fromName(QStringLiteral("localhost")).addresses();
+    if (!addresses.contains(QHostAddress(QHostAddress::LocalHost))) {
+        WARN("localhost does not resolve to 127.0.0.1 here (no /etc/hosts?); the DNS-name check is not run");
+        return;
+    }
     SmtpTestServer server;
     START_SERVER(server, tlsAuthServer(QStringLiteral("tls")));
     SmtpSettings settings = withLogin(settingsFor(server, Security::ImplicitTls));
