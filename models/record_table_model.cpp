@@ -23,6 +23,7 @@ constexpr int kPageBefore = 40;
 constexpr int kPageAfter = 120;
 constexpr int kCacheLimit = 6000;
 constexpr int kMinuteMs = 60 * 1000;
+constexpr size_t kMaxRemovedRanges = 32;
 
 class ModelText
 {
@@ -290,6 +291,26 @@ void RecordTableModel::onRefreshed(IndexDelta &&delta)
         (it.value() ? changed : removed).push_back(static_cast<int>(row));
         shown.erase(it);
     }
+    // Thousands of scattered removals would each move the rows below them; past a few ranges one
+    // reset is cheaper, and the views keep their selection by record ID across it.
+    size_t ranges = 0;
+    for (size_t i = 0; i < removed.size(); ++i)
+        ranges += (i == 0 || removed[i] != removed[i - 1] + 1) ? 1 : 0;
+    if (ranges > kMaxRemovedRanges) {
+        std::vector<uint8_t> gone(ids_.size(), 0);
+        for (int row : removed)
+            gone[static_cast<size_t>(row)] = 1;
+        std::vector<qint64> kept;
+        kept.reserve(ids_.size() - removed.size());
+        for (size_t row = 0; row < ids_.size(); ++row)
+            if (!gone[row])
+                kept.push_back(ids_[row]);
+        beginResetModel();
+        ids_ = std::move(kept);
+        endResetModel();
+        removed.clear();
+        changed.clear(); // the reset repaints them
+    }
     for (auto it = removed.rbegin(); it != removed.rend();) {
         int last = *it;
         int first = last;
@@ -303,10 +324,17 @@ void RecordTableModel::onRefreshed(IndexDelta &&delta)
         endRemoveRows();
     }
     // Rows whose data changed keep their place: re-sorting under the admin's cursor would lose it.
-    for (int row : changed) {
-        const int now = row - static_cast<int>(std::count_if(removed.begin(), removed.end(),
-                                                             [row](int r) { return r < row; }));
-        emit dataChanged(index(now, 0), index(now, columnCount() - 1));
+    // Both lists are in row order, so a row's new place is its old one less the removed rows above it;
+    // neighbouring rows are announced as one range.
+    for (size_t i = 0; i < changed.size();) {
+        const auto shift = [&](int row) {
+            return row - static_cast<int>(std::lower_bound(removed.begin(), removed.end(), row) - removed.begin());
+        };
+        const int first = shift(changed[i]);
+        int last = first;
+        while (++i < changed.size() && shift(changed[i]) == last + 1)
+            ++last;
+        emit dataChanged(index(first, 0), index(last, columnCount() - 1));
     }
     // New records matching the view are appended.
     std::vector<qint64> added;

@@ -1376,3 +1376,30 @@ TEST_CASE("Non-ASCII text is searched and sorted case-insensitively", "[model]")
     CHECK_IDS(model.shownIds(), reversed(expected));
     checkNoWarnings(counter);
 }
+
+TEST_CASE("Many scattered removals at once leave exactly the remaining rows", "[model]")
+{
+    DemoStore demo;
+    Store &store = *demo.store;
+    WarningCounter counter;
+    Watched pendingW(demo, TabKind::Pending);
+    RecordTableModel &pending = *pendingW.model;
+    REQUIRE(settled(pending));
+    // Every third shown invitation is removed: far more ranges than one removal signal each.
+    QList<qint64> removed;
+    for (int row = 0; row < pending.rowCount(); row += 3)
+        removed << pending.idAt(row);
+    REQUIRE(removed.size() > 100);
+    QStringList ids;
+    for (qint64 id : removed)
+        ids << QString::number(id);
+    run(store, QStringLiteral("UPDATE invitations SET state = 2 WHERE id IN (%1)").arg(ids.join(QLatin1Char(','))));
+    const int before = pending.rowCount();
+    store.announce(RecordKind::Invitation, removed);
+    REQUIRE(waitFor([&] { return pending.rowCount() == before - removed.size(); }));
+    const std::vector<qint64> shown = pending.shownIds();
+    for (qint64 id : removed)
+        CHECK(std::find(shown.begin(), shown.end(), id) == shown.end());
+    CHECK(pending.totalCount() == scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 0")));
+    CHECK(counter.count() == 0);
+}
