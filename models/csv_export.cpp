@@ -47,46 +47,30 @@ struct OutColumn
     int result; // column of the export query
 };
 
-// The export query is derived from the tab's own queries, so that a column added to a tab is exported
-// with the same values the table shows: rowSql gives the display columns (column i is result i + 1,
-// after the ID), loadSql the condition that puts a record on the tab.
+// The export reads the tab's own display columns, so that it writes the values the table shows
+// (column i of the tab is result i + 1, after the ID).
 struct TabQuery
 {
-    QByteArray selectFrom; // "SELECT ... FROM ... LEFT JOIN ..."
-    QByteArray table;      // "devices d", for a cheap count
-    QByteArray predicate;  // "d.state <> 0"
-    QByteArray idColumn;   // "d.id"
+    const TabSpec &spec;
 
-    static std::optional<TabQuery> of(const TabSpec &spec)
+    QByteArray selectFrom() const
     {
-        const QByteArray row(spec.rowSql);
-        const QByteArray load(spec.loadSql);
-        const qsizetype rowWhere = row.lastIndexOf(" WHERE ");
-        const qsizetype loadWhere = load.lastIndexOf(" WHERE ");
-        const qsizetype loadOrder = load.lastIndexOf(" ORDER BY ");
-        const qsizetype from = row.indexOf(" FROM ");
-        if (rowWhere < 0 || loadWhere < 0 || loadOrder < loadWhere || from < 0 || from > rowWhere)
-            return std::nullopt;
-        TabQuery q;
-        q.selectFrom = row.left(rowWhere);
-        q.predicate = load.mid(loadWhere + 7, loadOrder - loadWhere - 7);
-        q.idColumn = row.mid(rowWhere + 7).split(' ').value(0);
-        const QList<QByteArray> fromWords = row.mid(from + 6).split(' ');
-        q.table = fromWords.value(0) + ' ' + fromWords.value(1);
-        if (q.idColumn.isEmpty() || q.predicate.isEmpty() || fromWords.size() < 2)
-            return std::nullopt;
-        return q;
+        return QByteArray("SELECT ") + spec.displayColumns + " FROM " + spec.from;
     }
-
-    QByteArray allSql() const { return selectFrom + " WHERE " + predicate + " ORDER BY " + idColumn; }
-    QByteArray countSql() const { return "SELECT count(*) FROM " + table + " WHERE " + predicate; }
+    QByteArray allSql() const
+    {
+        return selectFrom() + " WHERE " + spec.predicate + " ORDER BY " + spec.idColumn;
+    }
+    // The first table of the FROM clause with its alias is enough to count the tab's records.
+    QByteArray countSql() const
+    {
+        const QList<QByteArray> words = QByteArray(spec.from).split(' ');
+        return "SELECT count(*) FROM " + words.value(0) + ' ' + words.value(1) + " WHERE " + spec.predicate;
+    }
     QByteArray listedSql(qsizetype n) const
     {
-        QByteArray marks;
-        marks.reserve(n * 2);
-        for (qsizetype i = 0; i < n; ++i)
-            marks.append(i ? ",?" : "?");
-        return selectFrom + " WHERE " + predicate + " AND " + idColumn + " IN (" + marks + ")";
+        return selectFrom() + " WHERE " + spec.predicate + " AND " + spec.idColumn + " IN (" +
+               TabSpec::placeholders(n) + ")";
     }
 };
 
@@ -472,12 +456,7 @@ CsvExportResult CsvExport::run(const Store &store, const CsvExportOptions &optio
             return result;
         }
     }
-    const std::optional<TabQuery> query = TabQuery::of(spec);
-    if (!query) {
-        result.error = tr("The %1 tab's query has an unexpected form; cannot export it.")
-                           .arg(TabText::tabTitle(options.tab));
-        return result;
-    }
+    const TabQuery query{spec};
     const RowFormat format(options.tab, columns, options.raw ? csv::Formulas::Raw : csv::Formulas::Neutralise,
                            options.nowMs);
 
@@ -487,11 +466,11 @@ CsvExportResult CsvExport::run(const Store &store, const CsvExportOptions &optio
     result.bytes = head.size();
 
     ChunkQueue queue;
-    Producer producer(store.path(), *query, format, options.ids, queue, control);
+    Producer producer(store.path(), query, format, options.ids, queue, control);
     std::thread thread([&producer] { producer.run(); });
     // The count for the progress bar runs here, while the producer reads, so it costs no time.
     const qint64 total = options.ids        ? static_cast<qint64>(options.ids->size())
-                         : control.progress ? countRows(store.path(), *query)
+                         : control.progress ? countRows(store.path(), query)
                                             : -1;
     QByteArray chunk;
     qint64 rows = 0;

@@ -328,7 +328,8 @@ void RecordTableModel::onRefreshed(IndexDelta &&delta)
     // neighbouring rows are announced as one range.
     for (size_t i = 0; i < changed.size();) {
         const auto shift = [&](int row) {
-            return row - static_cast<int>(std::lower_bound(removed.begin(), removed.end(), row) - removed.begin());
+            return row -
+                   static_cast<int>(std::lower_bound(removed.begin(), removed.end(), row) - removed.begin());
         };
         const int first = shift(changed[i]);
         int last = first;
@@ -381,12 +382,9 @@ void RecordTableModel::fetchIds(const QList<qint64> &ids) const
 {
     if (ids.isEmpty())
         return;
-    QString marks;
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        marks += i ? QStringLiteral(",?") : QStringLiteral("?");
     QSqlQuery q(store_.database());
     q.setForwardOnly(true);
-    q.prepare(QString::fromLatin1(spec().rowSql).arg(marks));
+    q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
     for (qint64 id : ids)
         q.addBindValue(id);
     if (!q.exec())

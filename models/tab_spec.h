@@ -32,14 +32,17 @@ struct ColumnSpec
     int field; // index into the text fields, the numeric fields or the dictionaries
 };
 
-// What the index loads for a tab. The load query returns: id, the text fields, then the numeric
-// fields (integers) and the dictionary fields (text), in the order named here.
+// What a tab holds and how its records are read. The index reads indexColumns: the ID, the text fields,
+// then the numeric fields (integers) and the dictionary fields (text), in the order named here; the
+// views read displayColumns: the ID, then one value per column (and fields without a column after).
 struct TabSpec
 {
     TabKind kind;
-    const char *loadSql;    // whole tab, ORDER BY id
-    const char *refreshSql; // same columns, "WHERE <id> IN (%1)" for changed records
-    const char *rowSql;     // display columns for the row cache, "... IN (%1)"
+    const char *indexColumns;
+    const char *displayColumns;
+    const char *from;      // the table and its joins, e.g. "devices d LEFT JOIN users u ON ..."
+    const char *predicate; // what puts a record on this tab, e.g. "d.state <> 0"
+    const char *idColumn;  // e.g. "d.id"
     int textFields;
     int numberFields;
     int dictionaryFields;
@@ -57,6 +60,10 @@ struct TabSpec
     const char *countSql = nullptr;
 
     static const TabSpec &of(TabKind kind);
+    QByteArray loadSql() const;                  // every record of the tab, by ID
+    QByteArray refreshSql(qsizetype ids) const;  // the index's fields of some records, if still on the tab
+    QByteArray rowSql(qsizetype ids) const;      // the display values of some records
+    static QByteArray placeholders(qsizetype n); // "?,?,?"
     int columnCount() const { return static_cast<int>(columns.size()); }
     int columnByKey(const QByteArray &key) const;
     QString title(int column) const;

@@ -224,7 +224,7 @@ void TableIndex::upsert(SqliteStatement &row)
 bool TableIndex::load(sqlite3 *db, const std::function<void(std::vector<qint64> &&)> &onChunk, QString *error)
 {
     clear();
-    SqliteStatement all(db, spec_.loadSql);
+    SqliteStatement all(db, spec_.loadSql().constData());
     if (!all.ok()) {
         *error = all.error();
         return false;
@@ -265,10 +265,7 @@ bool TableIndex::refresh(sqlite3 *db, const QList<qint64> &ids, QString *error)
     constexpr int kBatch = 500;
     for (qsizetype from = 0; from < ids.size(); from += kBatch) {
         const qsizetype count = std::min<qsizetype>(kBatch, ids.size() - from);
-        QByteArray marks;
-        for (qsizetype i = 0; i < count; ++i)
-            marks += i ? ",?" : "?";
-        const QByteArray sql = QByteArray(spec_.refreshSql).replace("%1", marks);
+        const QByteArray sql = spec_.refreshSql(count);
         SqliteStatement rows(db, sql.constData());
         if (!rows.ok()) {
             *error = rows.error();
