@@ -70,7 +70,7 @@ struct TabQuery
     QByteArray listedSql(qsizetype n) const
     {
         return selectFrom() + " WHERE " + spec.predicate + " AND " + spec.idColumn + " IN (" +
-               TabSpec::placeholders(n) + ")";
+               sqlPlaceholders(n) + ")";
     }
 };
 

@@ -45,15 +45,12 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
     QHash<qint64, DeviceRow> rows;
     for (qsizetype from = 0; from < ids.size(); from += kBatch) {
         const qsizetype n = std::min<qsizetype>(kBatch, ids.size() - from);
-        QString marks;
-        for (qsizetype i = 0; i < n; ++i)
-            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(
             QStringLiteral("SELECT id, name, platform, state, coalesce(user_id, 0), coalesce(group_id, 0),"
                            " ownership FROM devices WHERE id IN (%1)")
-                .arg(marks));
+                .arg(QString::fromLatin1(sqlPlaceholders(n))));
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(ids[from + i]);
         if (!q.exec()) {

@@ -21,15 +21,6 @@ namespace {
 
 constexpr int kBatch = 500;
 
-QString placeholders(qsizetype n)
-{
-    QString marks;
-    marks.reserve(n * 2);
-    for (qsizetype i = 0; i < n; ++i)
-        marks += i ? QStringLiteral(",?") : QStringLiteral("?");
-    return marks;
-}
-
 struct PendingRow
 {
     qint64 id;
@@ -51,7 +42,7 @@ QHash<qint64, PendingRow> readInvitations(const QSqlDatabase &db, const QList<qi
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT id, email, platform, state, user_id, requested_at FROM invitations"
                                  " WHERE id IN (%1)")
-                      .arg(placeholders(n)));
+                      .arg(QString::fromLatin1(sqlPlaceholders(n))));
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(ids[from + i]);
         if (!q.exec()) {

@@ -82,6 +82,15 @@ bool isBusy(const QSqlError &error)
 
 } // namespace
 
+QByteArray sqlPlaceholders(qsizetype n)
+{
+    QByteArray marks;
+    marks.reserve(n * 2);
+    for (qsizetype i = 0; i < n; ++i)
+        marks.append(i ? ",?" : "?");
+    return marks;
+}
+
 QString sqlErrorText(const QSqlError &error)
 {
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();

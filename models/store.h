@@ -70,6 +70,9 @@ private:
     Options options_;
 };
 
+// "?,?,?": n bound values for an IN (...) list.
+QByteArray sqlPlaceholders(qsizetype n);
+
 // What the database said, without Qt's driver suffix ("Unable to fetch row").
 QString sqlErrorText(const class QSqlError &error);
 

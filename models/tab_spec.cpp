@@ -1,6 +1,7 @@
 #include "tab_spec.h"
 
 #include "domain.h"
+#include "store.h"
 
 namespace mdm {
 
@@ -121,15 +122,6 @@ TabSpec pendingSpec()
 
 } // namespace
 
-QByteArray TabSpec::placeholders(qsizetype n)
-{
-    QByteArray marks;
-    marks.reserve(n * 2);
-    for (qsizetype i = 0; i < n; ++i)
-        marks.append(i ? ",?" : "?");
-    return marks;
-}
-
 QByteArray TabSpec::loadSql() const
 {
     return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + predicate + " ORDER BY " +
@@ -139,14 +131,14 @@ QByteArray TabSpec::loadSql() const
 QByteArray TabSpec::refreshSql(qsizetype ids) const
 {
     return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + predicate + " AND " +
-           idColumn + " IN (" + placeholders(ids) + ")";
+           idColumn + " IN (" + sqlPlaceholders(ids) + ")";
 }
 
 // Without the tab's condition: a record that has just left the tab can still be shown until it goes.
 QByteArray TabSpec::rowSql(qsizetype ids) const
 {
     return QByteArray("SELECT ") + displayColumns + " FROM " + from + " WHERE " + idColumn + " IN (" +
-           placeholders(ids) + ")";
+           sqlPlaceholders(ids) + ")";
 }
 
 const TabSpec &TabSpec::of(TabKind kind)

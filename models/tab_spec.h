@@ -60,10 +60,9 @@ struct TabSpec
     const char *countSql = nullptr;
 
     static const TabSpec &of(TabKind kind);
-    QByteArray loadSql() const;                  // every record of the tab, by ID
-    QByteArray refreshSql(qsizetype ids) const;  // the index's fields of some records, if still on the tab
-    QByteArray rowSql(qsizetype ids) const;      // the display values of some records
-    static QByteArray placeholders(qsizetype n); // "?,?,?"
+    QByteArray loadSql() const;                 // every record of the tab, by ID
+    QByteArray refreshSql(qsizetype ids) const; // the index's fields of some records, if still on the tab
+    QByteArray rowSql(qsizetype ids) const;     // the display values of some records
     int columnCount() const { return static_cast<int>(columns.size()); }
     int columnByKey(const QByteArray &key) const;
     QString title(int column) const;
