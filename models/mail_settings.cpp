@@ -36,6 +36,11 @@ bool MailSettings::securityFromKey(const QString &key, Security *s)
     return true;
 }
 
+QString MailSettings::keychainKey() const
+{
+    return QStringLiteral("%1@%2:%3").arg(user, host.trimmed()).arg(port);
+}
+
 QString MailSettings::validate() const
 {
     if (host.trimmed().isEmpty())

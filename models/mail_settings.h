@@ -28,6 +28,9 @@ struct MailSettings
     QString caFile;
     QString linkBase = QStringLiteral("https://mdm.example.com/enroll/");
 
+    // The account the password belongs to, as the keychain names it: "user@host:port".
+    QString keychainKey() const;
+
     bool isConfigured() const { return !host.isEmpty() && !fromAddress.isEmpty(); }
     QString validate() const; // empty when usable
 

@@ -74,7 +74,6 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
                     thread_ = nullptr;
                     busy_ = false;
                     done(result);
-                    emit finished();
                 },
                 Qt::QueuedConnection);
         });

@@ -32,9 +32,6 @@ public:
     bool isBusy() const { return busy_; }
     void run(const QString &label, qint64 total, Job job, Done done);
 
-signals:
-    void finished();
-
 private:
     QString storePath_;
     QWidget *window_;

@@ -13,13 +13,6 @@
 
 namespace mdm {
 
-namespace {
-QString keyFor(const MailSettings &s)
-{
-    return QStringLiteral("%1@%2:%3").arg(s.user, s.host).arg(s.port);
-}
-} // namespace
-
 MailController::MailController(Store &store, const Clock &clock, MailTransport &transport,
                                PasswordVault &vault, QWidget *window)
     : QObject(window), store_(store), clock_(clock), transport_(transport), vault_(vault), window_(window),
@@ -28,7 +21,7 @@ MailController::MailController(Store &store, const Clock &clock, MailTransport &
     connect(dispatcher_, &OutboxDispatcher::statusChanged, this, &MailController::statusChanged);
     connect(&vault_, &PasswordVault::readFinished, this,
             [this](const QString &key, bool ok, const QString &password, bool unavailable, const QString &) {
-                if (key != keyFor(settings_))
+                if (key != settings_.keychainKey())
                     return;
                 keychainMissing_ = unavailable;
                 if (ok)
@@ -50,7 +43,7 @@ void MailController::start()
 {
     dispatcher_->setCredentials(settings_, password_);
     if (settings_.isConfigured() && !settings_.user.isEmpty())
-        vault_.read(keyFor(settings_));
+        vault_.read(settings_.keychainKey());
     dispatcher_->startBackground();
     emit statusChanged();
 }
@@ -104,7 +97,7 @@ void MailController::openSettings()
         settings_ = chosen;
         password_ = dialog->password();
         if (!settings_.user.isEmpty() && !password_.isEmpty())
-            vault_.write(keyFor(settings_), password_);
+            vault_.write(settings_.keychainKey(), password_);
         dispatcher_->setCredentials(settings_, password_);
         emit statusChanged();
     });

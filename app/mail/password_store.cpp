@@ -42,7 +42,7 @@ PasswordStore::PasswordStore(const QString &service, QObject *parent) : QObject(
 
 QString PasswordStore::keyFor(const MailSettings &settings)
 {
-    return QStringLiteral("%1@%2:%3").arg(settings.user, settings.host.trimmed()).arg(settings.port);
+    return settings.keychainKey();
 }
 
 void PasswordStore::read(const QString &key)
