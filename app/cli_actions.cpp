@@ -266,6 +266,10 @@ int list(const QStringList &arguments)
             out() << '\t' << model->index(row, c).data().toString();
         out() << '\n';
     }
+    if (!model->readError().isEmpty()) {
+        err() << model->readError() << '\n';
+        return 1;
+    }
     err() << Text::tr("%1 records").arg(model->rowCount()) << '\n';
     return 0;
 }
@@ -288,8 +292,14 @@ int audit(const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return 1;
+    QString error;
+    const QList<AuditEntry> entries = AuditLog::since(store->database(), since, &error);
+    if (!error.isEmpty()) {
+        err() << Text::tr("Cannot read the audit log: %1").arg(error) << '\n';
+        return 1;
+    }
     out() << "at\tactor\taction\trecord_kind\trecord_ids\tdetails\n";
-    for (const AuditEntry &e : AuditLog::since(store->database(), since)) {
+    for (const AuditEntry &e : entries) {
         QStringList ids;
         for (qint64 id : e.recordIds)
             ids << QString::number(id);
@@ -298,6 +308,34 @@ int audit(const QStringList &arguments)
               << e.details << '\n';
     }
     return 0;
+}
+
+int check(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    prepare(parser);
+    int code = 0;
+    if (!parseArguments(parser, arguments, &code))
+        return code;
+    const QString path =
+        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Store::defaultPath();
+    const Store::CheckResult result = Store::check(path);
+    if (!result.error.isEmpty()) {
+        err() << result.error << '\n';
+        return 1;
+    }
+    if (result.ok) {
+        out() << Text::tr("%1: ok").arg(path) << '\n';
+        return 0;
+    }
+    for (const QString &finding : result.findings)
+        out() << finding << '\n';
+    err() << Text::tr(
+                 "%1 is damaged: PRAGMA integrity_check found the problems above. Restore the store from "
+                 "a backup.")
+                 .arg(path)
+          << '\n';
+    return 1;
 }
 
 } // namespace mdm::cli

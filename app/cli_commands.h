@@ -14,6 +14,7 @@ int reassign(const QStringList &arguments);
 int deprovision(const QStringList &arguments);
 int list(const QStringList &arguments);
 int audit(const QStringList &arguments);
+int check(const QStringList &arguments);
 int exportList(const QStringList &arguments);   // cli_csv.cpp
 int importStaged(const QStringList &arguments); // cli_csv.cpp
 int deliver(const QStringList &arguments);      // cli_mail.cpp

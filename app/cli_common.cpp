@@ -105,16 +105,20 @@ std::unique_ptr<RecordTableModel> loadTab(Store &store, const Clock &clock, TabK
     IndexQuery query;
     query.search = search;
     QEventLoop loop;
+    bool failed = false;
     QObject::connect(model.get(), &RecordTableModel::queryApplied, &loop, [&] {
         if (!model->isQueryPending())
             loop.quit();
     });
+    // The worker answers the query even after a failed load; the failure must still decide the exit code.
     QObject::connect(model.get(), &RecordTableModel::failed, &loop, [&](const QString &message) {
         err() << message << '\n';
-        loop.exit(1);
+        failed = true;
+        loop.quit();
     });
     model->setFilter(query);
-    if (loop.exec() != 0)
+    loop.exec();
+    if (failed)
         return nullptr;
     return model;
 }

@@ -23,6 +23,7 @@ const std::map<QString, int (*)(const QStringList &)> &commands()
         {QStringLiteral("list"), &cli::list},         {QStringLiteral("audit"), &cli::audit},
         {QStringLiteral("export"), &cli::exportList}, {QStringLiteral("import-staged"), &cli::importStaged},
         {QStringLiteral("deliver"), &cli::deliver},   {QStringLiteral("mail-settings"), &cli::mailSettings},
+        {QStringLiteral("check"), &cli::check},
     };
     return table;
 }
@@ -51,6 +52,7 @@ QString usageText()
            "  deprovision --device N… --mode revoke|factory-reset --yes\n"
            "  list managed|staged|pending [--search TEXT]   records with their IDs\n"
            "  audit [--since ISO8601]         the audit log\n"
+           "  check                           full integrity check of the store (read-only)\n"
            "  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-\n"
            "  import-staged FILE [--dry-run] [--skip-invalid]\n"
            "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"

@@ -74,11 +74,14 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
 }
 
 namespace {
-QList<AuditEntry> readEntries(QSqlQuery &q)
+QList<AuditEntry> readEntries(QSqlQuery &q, QString *error = nullptr)
 {
     QList<AuditEntry> out;
-    if (!q.exec())
+    if (!q.exec()) {
+        if (error)
+            *error = describeSqlError(q.lastError(), Store::kDefaultBusyTimeoutMs);
         return out;
+    }
     while (q.next()) {
         AuditEntry entry;
         entry.atMs = q.value(0).toLongLong();
@@ -90,6 +93,8 @@ QList<AuditEntry> readEntries(QSqlQuery &q)
         entry.details = q.value(5).toString();
         out << entry;
     }
+    if (error && q.lastError().isValid())
+        *error = describeSqlError(q.lastError(), Store::kDefaultBusyTimeoutMs);
     return out;
 }
 } // namespace
@@ -130,14 +135,14 @@ qint64 AuditLog::count(const QSqlDatabase &db, const QString &text)
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-QList<AuditEntry> AuditLog::since(const QSqlDatabase &db, qint64 sinceMs)
+QList<AuditEntry> AuditLog::since(const QSqlDatabase &db, qint64 sinceMs, QString *error)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log"
                              " WHERE at >= ? ORDER BY at, id"));
     q.addBindValue(sinceMs);
-    return readEntries(q);
+    return readEntries(q, error);
 }
 
 QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit)

@@ -32,8 +32,8 @@ public:
     // The newest entries whose actor, action, records or parameters contain text (all when empty).
     static QList<AuditEntry> search(const QSqlDatabase &db, const QString &text, int limit);
     static qint64 count(const QSqlDatabase &db, const QString &text);
-    // Every entry from sinceMs on, oldest first.
-    static QList<AuditEntry> since(const QSqlDatabase &db, qint64 sinceMs);
+    // Every entry from sinceMs on, oldest first; *error is set when the log could not be read whole.
+    static QList<AuditEntry> since(const QSqlDatabase &db, qint64 sinceMs, QString *error);
     static QList<AuditEntry> history(const QSqlDatabase &db, const QString &recordKind, qint64 id,
                                      int limit = 50);
 };

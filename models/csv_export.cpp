@@ -524,6 +524,10 @@ CsvExportResult CsvExport::toFile(const Store &store, const CsvExportOptions &op
                                   const ActionControl &control)
 {
     CsvExportResult result;
+    if (store.isOwnFile(path)) {
+        result.error = tr("“%1” is the console's own store; choose another file to export to.").arg(path);
+        return result;
+    }
     const bool existed = QFileInfo::exists(path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPalette>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <algorithm>
@@ -387,16 +388,23 @@ void RecordTableModel::fetchIds(const QList<qint64> &ids) const
     q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
     for (qint64 id : ids)
         q.addBindValue(id);
-    if (!q.exec())
-        return;
-    const int columns = q.record().count();
-    while (q.next()) {
-        Row row;
-        row.values.reserve(columns - 1);
-        for (int c = 1; c < columns; ++c)
-            row.values << q.value(c);
-        cache_.insert(q.value(0).toLongLong(), std::move(row));
+    if (q.exec()) {
+        const int columns = q.record().count();
+        while (q.next()) {
+            Row row;
+            row.values.reserve(columns - 1);
+            for (int c = 1; c < columns; ++c)
+                row.values << q.value(c);
+            cache_.insert(q.value(0).toLongLong(), std::move(row));
+        }
     }
+    if (!q.lastError().isValid() || !readError_.isEmpty())
+        return;
+    // data() is const and may run inside a view's paint: the failure is told from the event loop.
+    readError_ = describeSqlError(q.lastError(), store_.busyTimeoutMs());
+    auto *self = const_cast<RecordTableModel *>(this);
+    QMetaObject::invokeMethod(
+        self, [self] { emit self->failed(self->readError_); }, Qt::QueuedConnection);
 }
 
 void RecordTableModel::fetchAround(int row) const

@@ -64,6 +64,8 @@ public:
     QList<QPair<QString, QString>> details(qint64 id) const;
     // "device" or "invitation": how the audit log names this tab's records.
     QString recordKindKey() const;
+    // Why a page read failed (a damaged store), the first such failure; empty while every read succeeded.
+    QString readError() const { return readError_; }
 
 signals:
     void countsChanged();
@@ -103,6 +105,7 @@ private:
     quint64 requestedGeneration_ = 0;
     quint64 appliedGeneration_ = 0;
     mutable QHash<qint64, Row> cache_;
+    mutable QString readError_;
     QTimer minuteTimer_;
     std::unique_ptr<IndexWorker> worker_; // last: stops before the members its callbacks reach
 };

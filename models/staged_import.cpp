@@ -301,6 +301,11 @@ bool isValidImei(QStringView imei)
 StagedImportResult StagedImport::fromFile(const QString &path, const StagedImportOptions &options,
                                           const ActionControl &control)
 {
+    if (store_.isOwnFile(path)) {
+        StagedImportResult result;
+        result.error = tr("“%1” is the console's own store, not a CSV file.").arg(path);
+        return result;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         StagedImportResult result;

@@ -11,6 +11,11 @@
 #include <QStandardPaths>
 #include <QVariant>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace mdm {
 
@@ -31,23 +36,18 @@ bool writable(const QFileInfo &info)
     return info.isWritable() && (info.permissions() & anyWrite);
 }
 
-constexpr char kSqliteMagic[] = "SQLite format 3";
-
-// Refuses, before SQLite touches anything, a path we must not write to or that is not ours to open.
+// Refuses, before SQLite touches anything, a path we must not write to. Existing files are judged by
+// stat() alone: opening and closing a descriptor of a store file would release every POSIX lock this
+// process holds on it, SQLite's included, and let another process delete the journal under us. Whether
+// the file is an SQLite database is SQLite's to say (openConnection).
 QString checkPath(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists()) {
         if (info.isDir())
             return StoreText::tr("“%1” is a folder, not a store file.").arg(path);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return StoreText::tr("Cannot read “%1”: %2.").arg(path, file.errorString());
-        const QByteArray head = file.read(16);
-        if (!head.isEmpty() && !head.startsWith(QByteArray(kSqliteMagic)))
-            return StoreText::tr("“%1” is not an MDM console store (not an SQLite database file). "
-                                 "The file was left unchanged.")
-                .arg(path);
+        if (!info.isReadable())
+            return StoreText::tr("Cannot read “%1”: permission denied.").arg(path);
         if (!writable(info))
             return StoreText::tr("“%1” is read-only. The console needs to write to its store; "
                                  "check the file's permissions.")
@@ -64,12 +64,13 @@ QString checkPath(const QString &path)
     if (!writable(QFileInfo(dir.absolutePath())))
         return StoreText::tr("The folder “%1” is read-only; cannot create a store there.")
             .arg(dir.absolutePath());
-    QFile file(path);
-    // Owner-only from the first byte: the store holds users' names and addresses.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return StoreText::tr("Cannot create “%1”: %2.").arg(path, file.errorString());
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.close();
+    // A new inode, which no connection can hold yet. Owner-only from the first byte: the store holds
+    // users' names and addresses (SQLite gives its -wal and -shm files the same mode).
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return StoreText::tr("Cannot create “%1”: %2.")
+            .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+    ::close(fd);
     return {};
 }
 
@@ -78,6 +79,40 @@ bool isBusy(const QSqlError &error)
     const QString code = error.nativeErrorCode();
     return code == QLatin1String("5") || code == QLatin1String("6") ||
            error.databaseText().contains(QLatin1String("locked"));
+}
+
+// SQLITE_CORRUPT and SQLITE_NOTADB: the file's pages are not what SQLite wrote.
+bool isDamaged(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("11") || code == QLatin1String("26") ||
+           error.databaseText().contains(QLatin1String("malformed"));
+}
+
+// What PRAGMA quick_check or integrity_check reports: {"ok"} for a sound store, else up to 20 findings.
+QStringList runCheck(const QSqlDatabase &db, const char *pragma, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QStringList findings;
+    if (!q.exec(QStringLiteral("PRAGMA %1(20)").arg(QLatin1String(pragma)))) {
+        *error = sqlErrorText(q.lastError());
+        return findings;
+    }
+    while (q.next())
+        findings << q.value(0).toString();
+    if (q.lastError().isValid())
+        *error = sqlErrorText(q.lastError());
+    return findings;
+}
+
+bool sameFile(const QByteArray &a, const QByteArray &b)
+{
+    struct stat sa
+    {
+    }, sb{};
+    return ::stat(a.constData(), &sa) == 0 && ::stat(b.constData(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
 }
 
 } // namespace
@@ -98,6 +133,11 @@ QString sqlErrorText(const QSqlError &error)
 
 QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
 {
+    if (isDamaged(error))
+        return StoreText::tr(
+                   "The store is damaged (%1). Run “mdm-console --db STORE check” for a full report "
+                   "and restore the store from a backup.")
+            .arg(sqlErrorText(error));
     if (isBusy(error))
         return StoreText::tr(
                    "The store is locked by another program that is writing to it; gave up after %1 s. "
@@ -106,8 +146,9 @@ QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
     return sqlErrorText(error);
 }
 
-Store::Store(QString path, QString connectionName, Options options)
-    : path_(std::move(path)), connectionName_(std::move(connectionName)), options_(options)
+Store::Store(QString path, Options options)
+    : path_(std::move(path)),
+      connectionName_(QStringLiteral("mdm-store-%1").arg(connectionCounter.fetch_add(1))), options_(options)
 {
 }
 
@@ -133,13 +174,67 @@ Store::OpenResult Store::open(const QString &path, const Options &options)
     if (QString error = checkPath(absolute); !error.isEmpty())
         return {nullptr, error};
 
-    const QString name = QStringLiteral("mdm-store-%1").arg(connectionCounter.fetch_add(1));
-    std::unique_ptr<Store> store(new Store(absolute, name, options));
+    std::unique_ptr<Store> store(new Store(absolute, options));
     if (QString error = store->openConnection(); !error.isEmpty())
+        return {nullptr, error};
+    if (QString error = store->checkHealth(); !error.isEmpty())
+        return {nullptr, error};
+    if (QString error = store->configure(); !error.isEmpty())
         return {nullptr, error};
     if (QString error = store->migrate(); !error.isEmpty())
         return {nullptr, error};
     return {std::move(store), {}};
+}
+
+Store::OpenResult Store::connectAgain() const
+{
+    std::unique_ptr<Store> store(new Store(path_, options_));
+    if (QString error = store->openConnection(); !error.isEmpty())
+        return {nullptr, error};
+    if (QString error = store->configure(); !error.isEmpty())
+        return {nullptr, error};
+    return {std::move(store), {}};
+}
+
+Store::CheckResult Store::check(const QString &path)
+{
+    CheckResult result;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QFileInfo info(absolute);
+    if (!info.exists() || info.isDir()) {
+        result.error = tr("There is no store file “%1”.").arg(absolute);
+        return result;
+    }
+    const QString name = QStringLiteral("mdm-check-%1").arg(connectionCounter.fetch_add(1));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(absolute);
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kDefaultBusyTimeoutMs));
+        if (!db.open()) {
+            result.error = tr("Cannot open “%1”: %2").arg(absolute, sqlErrorText(db.lastError()));
+        } else {
+            result.findings = runCheck(db, "integrity_check", &result.error);
+            result.ok = result.error.isEmpty() && result.findings == QStringList{QStringLiteral("ok")};
+            if (!result.error.isEmpty())
+                result.error = tr("“%1” cannot be checked: %2").arg(absolute, result.error);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+bool Store::isOwnFile(const QString &path) const
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QByteArray candidate = QFile::encodeName(absolute);
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+        const QString own = path_ + QLatin1String(suffix);
+        if (absolute == own || sameFile(candidate, QFile::encodeName(own)))
+            return true;
+    }
+    return false;
 }
 
 QSqlDatabase Store::database() const
@@ -155,9 +250,15 @@ QString Store::openConnection()
     if (!db.open())
         return tr("Cannot open “%1”: %2").arg(path_, sqlErrorText(db.lastError()));
 
+    // The first read of the header: SQLite says whether this is a database at all, without writing.
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return tr("“%1” is not an MDM console store: %2").arg(path_, sqlErrorText(q.lastError()));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        if (q.lastError().nativeErrorCode() == QLatin1String("26"))
+            return tr("“%1” is not an MDM console store (not an SQLite database file). "
+                      "The file was left unchanged.")
+                .arg(path_);
+        return tr("Cannot open “%1”: %2").arg(path_, describeSqlError(q.lastError(), options_.busyTimeoutMs));
+    }
     const int version = q.value(0).toInt();
     if (version > kSchemaVersion)
         return tr("“%1” was written by a newer version of the console (store version %2; this version reads "
@@ -166,7 +267,27 @@ QString Store::openConnection()
             .arg(path_)
             .arg(version)
             .arg(kSchemaVersion);
+    return {};
+}
 
+QString Store::checkHealth()
+{
+    // quick_check reads every page: cheap on the stores most admins have, seconds on a million rows, so
+    // larger stores are checked on demand ("check").
+    if (QFileInfo(path_).size() > options_.healthCheckMaxBytes)
+        return {};
+    QString error;
+    const QStringList findings = runCheck(database(), "quick_check", &error);
+    if (error.isEmpty() && findings == QStringList{QStringLiteral("ok")})
+        return {};
+    return tr("“%1” is damaged: %2. The file was left unchanged; run “mdm-console --db %1 check” for a full "
+              "report and restore the store from a backup.")
+        .arg(path_, error.isEmpty() ? findings.mid(0, 3).join(QStringLiteral("; ")) : error);
+}
+
+QString Store::configure()
+{
+    QSqlQuery q(database());
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return sqlErrorText(q.lastError());
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <memory>
 
@@ -28,10 +29,13 @@ class Store : public QObject
 public:
     static constexpr int kSchemaVersion = 2;
     static constexpr int kDefaultBusyTimeoutMs = 5000;
+    static constexpr qint64 kHealthCheckMaxBytes = 64 * 1024 * 1024;
 
     struct Options
     {
         int busyTimeoutMs = kDefaultBusyTimeoutMs;
+        // PRAGMA quick_check when opened, for store files up to this size; larger ones on demand (check).
+        qint64 healthCheckMaxBytes = kHealthCheckMaxBytes;
     };
 
     struct OpenResult
@@ -43,6 +47,25 @@ public:
     static OpenResult open(const QString &path, const Options &options);
     static OpenResult open(const QString &path) { return open(path, Options{}); }
     static QString defaultPath();
+
+    // Another connection to this store, for the calling thread (connections must not cross threads).
+    // The file was checked and migrated when this store was opened, and nothing here touches it again
+    // outside SQLite.
+    OpenResult connectAgain() const;
+
+    struct CheckResult
+    {
+        bool ok = false;
+        QStringList findings; // PRAGMA integrity_check's lines: {"ok"} for a sound store
+        QString error;        // set when the check could not run
+    };
+    // The full integrity check of the file at path, on a read-only connection: never writes.
+    static CheckResult check(const QString &path);
+
+    // Whether path names this store's file or SQLite's files beside it (-wal, -shm, -journal). Such a
+    // file must never be opened by anything but SQLite: closing any descriptor of it would release the
+    // process's locks on the store.
+    bool isOwnFile(const QString &path) const;
 
     ~Store() override;
 
@@ -61,8 +84,10 @@ signals:
     void changed(mdm::RecordKind kind, const QList<qint64> &ids);
 
 private:
-    Store(QString path, QString connectionName, Options options);
+    Store(QString path, Options options);
     QString openConnection();
+    QString checkHealth();
+    QString configure();
     QString migrate();
 
     QString path_;

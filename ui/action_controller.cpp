@@ -43,7 +43,7 @@ ActionController::ActionController(Store &store, const Clock &clock, ConsoleActi
                                    std::function<DeviceTabView *()> currentTab, QWidget *window)
     : QObject(window), store_(store), clock_(clock), actions_(actions), currentTab_(std::move(currentTab)),
       window_(window), directory_(std::make_unique<Directory>(store.database())),
-      runner_(new ActionRunner(store.path(), window))
+      runner_(new ActionRunner(store, window))
 {
     connect(actions_.sendInvite, &QAction::triggered, this, &ActionController::sendInvite);
     connect(actions_.additionalDevice, &QAction::triggered, this, &ActionController::additionalDevice);
@@ -415,7 +415,12 @@ void ActionController::importInvites()
 
 void ActionController::sendInvitesFromCsv(const QString &path)
 {
-    const InviteCsvResult csv = InviteCsv::readFile(path);
+    InviteCsvResult csv;
+    // Reading the store through a file handle of its own would release this process's locks on it.
+    if (store_.isOwnFile(path))
+        csv.errors << tr("“%1” is the console's own store, not a CSV file.").arg(path);
+    else
+        csv = InviteCsv::readFile(path);
     if (!csv.ok()) {
         lastMessage_ = tr("Nothing was sent. Correct these lines and try again:\n%1")
                            .arg(csv.errors.join(QLatin1Char('\n')));

@@ -12,21 +12,57 @@ namespace {
 constexpr int kShowProgressAfterMs = 400;
 }
 
-ActionRunner::ActionRunner(const QString &storePath, QWidget *window)
-    : QObject(window), storePath_(storePath), window_(window)
+// The worker thread's store connection: opened with the first job, closed on that thread when the
+// thread finishes (SQLite connections must not cross threads).
+class ActionConnection : public QObject
+{
+public:
+    explicit ActionConnection(const Store &window) : window_(window) {}
+
+    Store *get(QString *error)
+    {
+        if (!store_) {
+            auto opened = window_.connectAgain();
+            store_ = std::move(opened.store);
+            *error = opened.error;
+        }
+        return store_.get();
+    }
+
+private:
+    const Store &window_;
+    std::unique_ptr<Store> store_;
+};
+
+ActionRunner::ActionRunner(const Store &store, QWidget *window)
+    : QObject(window), store_(store), window_(window)
 {
 }
 
 ActionRunner::~ActionRunner()
 {
-    if (thread_) {
+    if (!thread_)
+        return;
+    if (cancel_)
         cancel_->store(true);
-        thread_->wait();
-    }
+    thread_->quit();
+    thread_->wait();
+}
+
+void ActionRunner::startThread()
+{
+    thread_ = new QThread(this);
+    thread_->setObjectName(QStringLiteral("mdm-actions"));
+    connection_ = new ActionConnection(store_);
+    connection_->moveToThread(thread_);
+    connect(thread_, &QThread::finished, connection_, &QObject::deleteLater);
+    thread_->start();
 }
 
 void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
 {
+    if (!thread_)
+        startThread();
     busy_ = true;
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     progress_ = std::make_shared<std::atomic<qint64>>(0);
@@ -48,36 +84,31 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
     });
     poll->start();
 
-    const QString path = storePath_;
-    auto cancel = cancel_;
-    auto progress = progress_;
-    thread_ = QThread::create(
-        [this, path, cancel, progress, job = std::move(job), done = std::move(done)]() mutable {
+    QMetaObject::invokeMethod(
+        connection_,
+        [this, connection = connection_, cancel = cancel_, progress = progress_, job = std::move(job),
+         done = std::move(done)]() mutable {
             BulkResult result;
-            // A connection of this thread's own: SQLite connections must not cross threads.
-            auto opened = Store::open(path);
-            if (!opened.store) {
-                result.error = opened.error;
-            } else {
+            QString error;
+            if (Store *store = connection->get(&error)) {
                 ActionControl control;
                 control.cancel = cancel.get();
                 control.progress = [progress](qint64 doneCount, qint64) { progress->store(doneCount); };
-                result = job(*opened.store, control);
+                result = job(*store, control);
+            } else {
+                result.error = error;
             }
             QMetaObject::invokeMethod(
                 this,
                 [this, result = std::move(result), done = std::move(done)] {
                     if (dialog_)
                         dialog_->deleteLater();
-                    thread_->wait();
-                    thread_->deleteLater();
-                    thread_ = nullptr;
                     busy_ = false;
                     done(result);
                 },
                 Qt::QueuedConnection);
-        });
-    thread_->start();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace mdm

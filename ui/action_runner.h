@@ -9,6 +9,7 @@
 #include <memory>
 
 class QProgressDialog;
+class QThread;
 class QWidget;
 
 namespace mdm {
@@ -16,8 +17,10 @@ namespace mdm {
 class Clock;
 class Store;
 
-// Runs one action off the UI thread, on a store connection of its own, with a progress dialog and
-// Cancel once it takes longer than a moment. The result comes back on the UI thread.
+// Runs one action at a time off the UI thread, with a progress dialog and Cancel once it takes longer
+// than a moment. Every action runs on one worker thread and its one store connection, opened with the
+// first action and kept until the window closes: a click never opens the store again. The result comes
+// back on the UI thread.
 class ActionRunner : public QObject
 {
     Q_OBJECT
@@ -26,20 +29,23 @@ public:
     using Job = std::function<BulkResult(Store &store, const ActionControl &control)>;
     using Done = std::function<void(const BulkResult &result)>;
 
-    ActionRunner(const QString &storePath, QWidget *window);
+    ActionRunner(const Store &store, QWidget *window);
     ~ActionRunner() override;
 
     bool isBusy() const { return busy_; }
     void run(const QString &label, qint64 total, Job job, Done done);
 
 private:
-    QString storePath_;
+    void startThread();
+
+    const Store &store_;
     QWidget *window_;
     bool busy_ = false;
     std::shared_ptr<std::atomic<bool>> cancel_;
     std::shared_ptr<std::atomic<qint64>> progress_;
     QPointer<QProgressDialog> dialog_;
-    class QThread *thread_ = nullptr;
+    QThread *thread_ = nullptr;
+    class ActionConnection *connection_ = nullptr; // lives on thread_
 };
 
 } // namespace mdm
