@@ -1,9 +1,12 @@
 #include "test_support.h"
 
+#include "store.h"
+
 #include <QFile>
 #include <QMutex>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSqlQuery>
 
 namespace mdm::test {
 
@@ -20,6 +23,12 @@ QByteArray fileBytes(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+qint64 scalar(const Store &store, const QString &sql)
+{
+    QSqlQuery q(store.database());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
 ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinData)

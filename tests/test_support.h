@@ -5,6 +5,10 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+namespace mdm {
+class Store;
+}
+
 namespace mdm::test {
 
 // A fresh folder per test, removed afterwards.
@@ -19,7 +23,11 @@ private:
     QTemporaryDir dir_;
 };
 
+// Never on a store this process has open: closing the file would release SQLite's locks on it.
 QByteArray fileBytes(const QString &path);
+
+// The first column of the first row of a query on the store's own connection; -1 when there is none.
+qint64 scalar(const Store &store, const QString &sql);
 
 struct ProcessResult
 {
