@@ -214,10 +214,12 @@ Store::CheckResult Store::check(const QString &path)
         if (!db.open()) {
             result.error = tr("Cannot open “%1”: %2").arg(absolute, sqlErrorText(db.lastError()));
         } else {
-            result.findings = runCheck(db, "integrity_check", &result.error);
-            result.ok = result.error.isEmpty() && result.findings == QStringList{QStringLiteral("ok")};
-            if (!result.error.isEmpty())
-                result.error = tr("“%1” cannot be checked: %2").arg(absolute, result.error);
+            QString failure;
+            result.findings = runCheck(db, "integrity_check", &failure);
+            // A check that the damage itself stops is a finding too.
+            if (!failure.isEmpty())
+                result.findings << failure;
+            result.ok = result.findings == QStringList{QStringLiteral("ok")};
             db.close();
         }
     }

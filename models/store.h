@@ -56,8 +56,8 @@ public:
     struct CheckResult
     {
         bool ok = false;
-        QStringList findings; // PRAGMA integrity_check's lines: {"ok"} for a sound store
-        QString error;        // set when the check could not run
+        QStringList findings; // PRAGMA integrity_check's lines ({"ok"} for a sound store), or why it stopped
+        QString error;        // set when the file could not be opened at all
     };
     // The full integrity check of the file at path, on a read-only connection: never writes.
     static CheckResult check(const QString &path);

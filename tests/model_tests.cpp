@@ -1393,13 +1393,15 @@ TEST_CASE("Many scattered removals at once leave exactly the remaining rows", "[
     QStringList ids;
     for (qint64 id : removed)
         ids << QString::number(id);
-    run(store, QStringLiteral("UPDATE invitations SET state = 2 WHERE id IN (%1)").arg(ids.join(QLatin1Char(','))));
+    run(store,
+        QStringLiteral("UPDATE invitations SET state = 2 WHERE id IN (%1)").arg(ids.join(QLatin1Char(','))));
     const int before = pending.rowCount();
     store.announce(RecordKind::Invitation, removed);
     REQUIRE(waitFor([&] { return pending.rowCount() == before - removed.size(); }));
     const std::vector<qint64> shown = pending.shownIds();
     for (qint64 id : removed)
         CHECK(std::find(shown.begin(), shown.end(), id) == shown.end());
-    CHECK(pending.totalCount() == scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 0")));
+    CHECK(pending.totalCount() ==
+          scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 0")));
     CHECK(counter.count() == 0);
 }

@@ -283,7 +283,8 @@ TEST_CASE("A store of an older schema version is migrated in one step and keeps 
         REQUIRE(raw.exec("BEGIN") == SQLITE_OK);
         for (const QString &statement : mdm::migrations().front())
             REQUIRE(raw.exec(statement.toUtf8().constData()) == SQLITE_OK);
-        REQUIRE(raw.exec("INSERT INTO groups (name) VALUES ('Sales'); PRAGMA user_version = 1; COMMIT;") == SQLITE_OK);
+        REQUIRE(raw.exec("INSERT INTO groups (name) VALUES ('Sales'); PRAGMA user_version = 1; COMMIT;") ==
+                SQLITE_OK);
     }
     auto opened = Store::open(path);
     REQUIRE(opened.store);
