@@ -194,66 +194,6 @@
         <translation>--%1 erwartet eine ganze Zahl von 0 bis 4000000, nicht „%2“.</translation>
     </message>
     <message>
-        <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
-       mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
-       mdm-console --help | --version
-
-Global options:
-  --db PATH     store file (default: %1)
-  --lang CODE   user interface language (e.g. de); default: the system&apos;s
-
-Commands:
-  demo [--devices N] [--staged N] [--pending N] [--force]
-        fill an empty store with sample data (N managed devices, default 300;
-        N/5 staged and N/3 pending unless given)
-  invite --name NAME --email EMAIL --platform android|ios|ipados|macos|windows|other
-         [--owned-by corporate|personal] [--group G]
-  invite --csv FILE               invitations from a bulk-enrollment CSV
-  resend --expired | --id N [--id N…]
-  remove-request --id N [--id N…]
-  reassign --device N… --email EMAIL [--name NAME] [--group G]
-  deprovision --device N… --mode revoke|factory-reset --yes
-  list managed|staged|pending [--search TEXT]   records with their IDs
-  audit [--since ISO8601]         the audit log
-  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-
-  import-staged FILE [--dry-run] [--skip-invalid]
-  deliver [--now] [--wait SECONDS]   send the queued invitation mails
-  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
-                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
-
-Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
-</source>
-        <translation>Aufruf: mdm-console [--db PFAD] [--lang CODE]          öffnet das Konsolenfenster
-        mdm-console [--db PFAD] BEFEHL [OPTIONEN]       führt einen Befehl ohne Fenster aus
-        mdm-console --help | --version
-
-Globale Optionen:
-  --db PFAD     Datenspeicher-Datei (Standard: %1)
-  --lang CODE   Sprache der Benutzeroberfläche (z. B. de); Standard: die des Systems
-
-Befehle:
-  demo [--devices N] [--staged N] [--pending N] [--force]
-        füllt einen leeren Datenspeicher mit Beispieldaten (N verwaltete Geräte,
-        Standard 300; N/5 bereitgestellte und N/3 ausstehende, wenn nicht angegeben)
-  invite --name NAME --email E-MAIL --platform android|ios|ipados|macos|windows|other
-         [--owned-by corporate|personal] [--group G]
-  invite --csv DATEI              Einladungen aus einer CSV-Datei zur Massenregistrierung
-  resend --expired | --id N [--id N…]
-  remove-request --id N [--id N…]
-  reassign --device N… --email E-MAIL [--name NAME] [--group G]
-  deprovision --device N… --mode revoke|factory-reset --yes
-  list managed|staged|pending [--search TEXT]   Datensätze mit ihren IDs
-  audit [--since ISO8601]         das Prüfprotokoll
-  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] DATEI|-
-  import-staged DATEI [--dry-run] [--skip-invalid]
-  deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
-  mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
-                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
-
-Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
-</translation>
-    </message>
-    <message>
         <source>For cron, set %1 in the job&apos;s environment (or pipe the password to deliver --password-stdin); the password is never written to the store.</source>
         <translation>Setzen Sie für cron %1 in der Umgebung des Jobs (oder übergeben Sie das Passwort per Pipe an deliver --password-stdin); das Passwort wird nie in den Datenspeicher geschrieben.</translation>
     </message>
@@ -371,6 +311,80 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>The password was not saved: %1</source>
         <translation>Das Passwort wurde nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>Das Prüfprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation>%1: ok</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: PRAGMA integrity_check found the problems above. Restore the store from a backup.</source>
+        <translation>%1 ist beschädigt: PRAGMA integrity_check hat die obigen Probleme gefunden. Stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
+       mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
+       mdm-console --help | --version
+
+Global options:
+  --db PATH     store file (default: %1)
+  --lang CODE   user interface language (e.g. de); default: the system&apos;s
+
+Commands:
+  demo [--devices N] [--staged N] [--pending N] [--force]
+        fill an empty store with sample data (N managed devices, default 300;
+        N/5 staged and N/3 pending unless given)
+  invite --name NAME --email EMAIL --platform android|ios|ipados|macos|windows|other
+         [--owned-by corporate|personal] [--group G]
+  invite --csv FILE               invitations from a bulk-enrollment CSV
+  resend --expired | --id N [--id N…]
+  remove-request --id N [--id N…]
+  reassign --device N… --email EMAIL [--name NAME] [--group G]
+  deprovision --device N… --mode revoke|factory-reset --yes
+  list managed|staged|pending [--search TEXT]   records with their IDs
+  audit [--since ISO8601]         the audit log
+  check                           full integrity check of the store (read-only)
+  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-
+  import-staged FILE [--dry-run] [--skip-invalid]
+  deliver [--now] [--wait SECONDS]   send the queued invitation mails
+  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
+                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+
+Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
+</source>
+        <translation>Aufruf: mdm-console [--db PFAD] [--lang CODE]          öffnet das Konsolenfenster
+        mdm-console [--db PFAD] BEFEHL [OPTIONEN]       führt einen Befehl ohne Fenster aus
+        mdm-console --help | --version
+
+Globale Optionen:
+  --db PFAD     Datenspeicher-Datei (Standard: %1)
+  --lang CODE   Sprache der Benutzeroberfläche (z. B. de); Standard: die des Systems
+
+Befehle:
+  demo [--devices N] [--staged N] [--pending N] [--force]
+        füllt einen leeren Datenspeicher mit Beispieldaten (N verwaltete Geräte,
+        Standard 300; N/5 bereitgestellte und N/3 ausstehende, wenn nicht angegeben)
+  invite --name NAME --email E-MAIL --platform android|ios|ipados|macos|windows|other
+         [--owned-by corporate|personal] [--group G]
+  invite --csv DATEI              Einladungen aus einer CSV-Datei zur Massenregistrierung
+  resend --expired | --id N [--id N…]
+  remove-request --id N [--id N…]
+  reassign --device N… --email E-MAIL [--name NAME] [--group G]
+  deprovision --device N… --mode revoke|factory-reset --yes
+  list managed|staged|pending [--search TEXT]   Datensätze mit ihren IDs
+  audit [--since ISO8601]         das Prüfprotokoll
+  check                           vollständige Integritätsprüfung des Datenspeichers (nur lesend)
+  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] DATEI|-
+  import-staged DATEI [--dry-run] [--skip-invalid]
+  deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
+  mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
+                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+
+Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
+</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -477,10 +491,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>Spalte %1 der Registerkarte „%2“ kann nicht exportiert werden.</translation>
     </message>
     <message>
-        <source>The %1 tab&apos;s query has an unexpected form; cannot export it.</source>
-        <translation>Die Abfrage der Registerkarte „%1“ hat eine unerwartete Form; sie kann nicht exportiert werden.</translation>
-    </message>
-    <message>
         <source>Cannot export the %1 tab: %2</source>
         <translation>Die Registerkarte „%1“ kann nicht exportiert werden: %2</translation>
     </message>
@@ -491,6 +501,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>“%1” is the console&apos;s own store; choose another file to export to.</source>
+        <translation>„%1“ ist der Datenspeicher der Konsole selbst; wählen Sie eine andere Datei für den Export.</translation>
     </message>
 </context>
 <context>
@@ -1094,20 +1108,16 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>Cannot add the user %1: %2</source>
         <translation>Der Benutzer %1 kann nicht hinzugefügt werden: %2</translation>
     </message>
+    <message>
+        <source>“%1” is the console&apos;s own store, not a CSV file.</source>
+        <translation>„%1“ ist der Datenspeicher der Konsole selbst, keine CSV-Datei.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>“%1” is a folder, not a store file.</source>
         <translation>„%1“ ist ein Ordner, keine Datenspeicher-Datei.</translation>
-    </message>
-    <message>
-        <source>Cannot read “%1”: %2.</source>
-        <translation>„%1“ kann nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>“%1” is not an MDM console store (not an SQLite database file). The file was left unchanged.</source>
-        <translation>„%1“ ist kein Datenspeicher der MDM-Konsole (keine SQLite-Datenbankdatei). Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>“%1” is read-only. The console needs to write to its store; check the file&apos;s permissions.</source>
@@ -1132,6 +1142,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
         <translation>Der Datenspeicher ist durch ein anderes Programm gesperrt, das gerade hineinschreibt; nach %1 s aufgegeben. Versuchen Sie es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: permission denied.</source>
+        <translation>„%1“ kann nicht gelesen werden: Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
+        <translation>Der Datenspeicher ist beschädigt (%1). Führen Sie „mdm-console --db DATENSPEICHER check“ für einen vollständigen Bericht aus und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1352,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
             <numerusform>%Ln Einladung senden</numerusform>
             <numerusform>%Ln Einladungen senden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is the console&apos;s own store, not a CSV file.</source>
+        <translation>„%1“ ist der Datenspeicher der Konsole selbst, keine CSV-Datei.</translation>
     </message>
 </context>
 <context>
@@ -2523,16 +2545,24 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>“%1” is not an MDM console store: %2</source>
-        <translation>„%1“ ist kein Datenspeicher der MDM-Konsole: %2</translation>
-    </message>
-    <message>
         <source>“%1” was written by a newer version of the console (store version %2; this version reads up to %3). Update the console; the file was left unchanged.</source>
         <translation>„%1“ wurde von einer neueren Version der Konsole geschrieben (Datenspeicher-Version %2; diese Version liest bis Version %3). Aktualisieren Sie die Konsole; die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>Upgrading the store to version %1 failed: %2</source>
         <translation>Die Aktualisierung des Datenspeichers auf Version %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>There is no store file “%1”.</source>
+        <translation>Es gibt keine Datenspeicher-Datei „%1“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an MDM console store (not an SQLite database file). The file was left unchanged.</source>
+        <translation>„%1“ ist kein Datenspeicher der MDM-Konsole (keine SQLite-Datenbankdatei). Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: %2. The file was left unchanged; run “mdm-console --db %1 check” for a full report and restore the store from a backup.</source>
+        <translation>„%1“ ist beschädigt: %2. Die Datei wurde nicht verändert; führen Sie „mdm-console --db %1 check“ für einen vollständigen Bericht aus und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
     </message>
 </context>
 <context>

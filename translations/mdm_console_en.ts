@@ -191,38 +191,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
-       mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
-       mdm-console --help | --version
-
-Global options:
-  --db PATH     store file (default: %1)
-  --lang CODE   user interface language (e.g. de); default: the system's
-
-Commands:
-  demo [--devices N] [--staged N] [--pending N] [--force]
-        fill an empty store with sample data (N managed devices, default 300;
-        N/5 staged and N/3 pending unless given)
-  invite --name NAME --email EMAIL --platform android|ios|ipados|macos|windows|other
-         [--owned-by corporate|personal] [--group G]
-  invite --csv FILE               invitations from a bulk-enrollment CSV
-  resend --expired | --id N [--id N…]
-  remove-request --id N [--id N…]
-  reassign --device N… --email EMAIL [--name NAME] [--group G]
-  deprovision --device N… --mode revoke|factory-reset --yes
-  list managed|staged|pending [--search TEXT]   records with their IDs
-  audit [--since ISO8601]         the audit log
-  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-
-  import-staged FILE [--dry-run] [--skip-invalid]
-  deliver [--now] [--wait SECONDS]   send the queued invitation mails
-  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
-                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
-
-Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>For cron, set %1 in the job's environment (or pipe the password to deliver --password-stdin); the password is never written to the store.</source>
         <translation type="unfinished" />
     </message>
@@ -336,6 +304,51 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>The password was not saved: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is damaged: PRAGMA integrity_check found the problems above. Restore the store from a backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
+       mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
+       mdm-console --help | --version
+
+Global options:
+  --db PATH     store file (default: %1)
+  --lang CODE   user interface language (e.g. de); default: the system's
+
+Commands:
+  demo [--devices N] [--staged N] [--pending N] [--force]
+        fill an empty store with sample data (N managed devices, default 300;
+        N/5 staged and N/3 pending unless given)
+  invite --name NAME --email EMAIL --platform android|ios|ipados|macos|windows|other
+         [--owned-by corporate|personal] [--group G]
+  invite --csv FILE               invitations from a bulk-enrollment CSV
+  resend --expired | --id N [--id N…]
+  remove-request --id N [--id N…]
+  reassign --device N… --email EMAIL [--name NAME] [--group G]
+  deprovision --device N… --mode revoke|factory-reset --yes
+  list managed|staged|pending [--search TEXT]   records with their IDs
+  audit [--since ISO8601]         the audit log
+  check                           full integrity check of the store (read-only)
+  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-
+  import-staged FILE [--dry-run] [--skip-invalid]
+  deliver [--now] [--wait SECONDS]   send the queued invitation mails
+  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
+                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+
+Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
+</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -442,10 +455,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The %1 tab's query has an unexpected form; cannot export it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Cannot export the %1 tab: %2</source>
         <translation type="unfinished" />
     </message>
@@ -455,6 +464,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is the console's own store; choose another file to export to.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1049,19 +1062,15 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Cannot add the user %1: %2</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>“%1” is the console's own store, not a CSV file.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>“%1” is a folder, not a store file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot read “%1”: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>“%1” is not an MDM console store (not an SQLite database file). The file was left unchanged.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1086,6 +1095,14 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read “%1”: permission denied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1270,6 +1287,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Send %Ln Invitation(s)</source>
         <translation>
             <numerusform>Send %Ln Invitation</numerusform><numerusform>Send %Ln Invitations</numerusform></translation>
+    </message>
+    <message>
+        <source>“%1” is the console's own store, not a CSV file.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2427,15 +2448,23 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>“%1” is not an MDM console store: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>“%1” was written by a newer version of the console (store version %2; this version reads up to %3). Update the console; the file was left unchanged.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Upgrading the store to version %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no store file “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not an MDM console store (not an SQLite database file). The file was left unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is damaged: %2. The file was left unchanged; run “mdm-console --db %1 check” for a full report and restore the store from a backup.</source>
         <translation type="unfinished" />
     </message>
 </context>
