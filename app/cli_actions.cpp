@@ -1,13 +1,13 @@
 // The headless twins of the console's actions: the same services, one transaction each.
-#include "audit_log.h"
 #include "cli_commands.h"
 #include "cli_common.h"
-#include "clock.h"
-#include "device_service.h"
-#include "directory.h"
-#include "enrollment_service.h"
-#include "invite_csv.h"
-#include "record_table_model.h"
+#include "csv/invite_csv.h"
+#include "domain/clock.h"
+#include "index/record_table_model.h"
+#include "services/device_service.h"
+#include "services/enrollment_service.h"
+#include "store/audit_log.h"
+#include "store/directory.h"
 
 #include <QDateTime>
 #include <QVariant>

@@ -1,6 +1,6 @@
 #include "cli_common.h"
 
-#include "record_table_model.h"
+#include "index/record_table_model.h"
 
 #include <QEventLoop>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store.h"
-#include "tab_spec.h"
+#include "index/tab_spec.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

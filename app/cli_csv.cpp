@@ -1,10 +1,10 @@
 // export and import-staged: the command-line twins of File ▸ Export and Staged ▸ Import.
 #include "cli_commands.h"
 #include "cli_common.h"
-#include "clock.h"
-#include "csv_export.h"
-#include "record_table_model.h"
-#include "staged_import.h"
+#include "csv/csv_export.h"
+#include "csv/staged_import.h"
+#include "domain/clock.h"
+#include "index/record_table_model.h"
 
 #include <QFile>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #include "cli_commands.h"
 #include "cli_common.h"
-#include "clock.h"
-#include "demo_data.h"
+#include "domain/clock.h"
+#include "store/demo_data.h"
 
 namespace mdm::cli {
 

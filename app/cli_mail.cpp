@@ -1,10 +1,10 @@
 // deliver and mail-settings: the outbox sent without a window (for cron) and the SMTP relay's settings.
 #include "cli_commands.h"
 #include "cli_common.h"
-#include "clock.h"
-#include "mail_settings.h"
-#include "outbox.h"
-#include "outbox_dispatcher.h"
+#include "domain/clock.h"
+#include "mail/mail_settings.h"
+#include "mail/outbox.h"
+#include "mail/outbox_dispatcher.h"
 #include "password_store.h"
 #include "smtp_mail_transport.h"
 

@@ -2,7 +2,7 @@
 
 #include "cli_commands.h"
 #include "cli_common.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

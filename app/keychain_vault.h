@@ -1,7 +1,7 @@
 #pragma once
 
+#include "mail/password_vault.h"
 #include "password_store.h"
-#include "password_vault.h"
 
 namespace mdm {
 

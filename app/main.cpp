@@ -1,9 +1,9 @@
-#include "clock.h"
 #include "command_line.h"
+#include "domain/clock.h"
 #include "keychain_vault.h"
 #include "main_window.h"
 #include "smtp_mail_transport.h"
-#include "store.h"
+#include "store/store.h"
 #include "translations.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "console_fixture.h"
 
-#include "demo_data.h"
-#include "record_table_model.h"
+#include "index/record_table_model.h"
+#include "store/demo_data.h"
 
 #include <QTabWidget>
 #include <QTableView>

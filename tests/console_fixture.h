@@ -2,11 +2,11 @@
 
 #include "action_controller.h"
 #include "action_runner.h"
-#include "clock.h"
 #include "device_tab_view.h"
+#include "domain/clock.h"
 #include "gui_support.h"
 #include "main_window.h"
-#include "store.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>

@@ -1,14 +1,14 @@
 // CSV tests: the reader and writer on hand-written edge cases, the staged-device import and the tab export
 // against real store files, the invite CSV, and an export read back by Python's csv module.
-#include "clock.h"
-#include "csv.h"
-#include "csv_export.h"
-#include "demo_data.h"
-#include "invitation_rules.h"
-#include "invite_csv.h"
-#include "staged_import.h"
-#include "store.h"
-#include "tab_spec.h"
+#include "csv/csv.h"
+#include "csv/csv_export.h"
+#include "csv/invite_csv.h"
+#include "csv/staged_import.h"
+#include "domain/clock.h"
+#include "domain/invitation_rules.h"
+#include "index/tab_spec.h"
+#include "store/demo_data.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // A damaged store is named as such, by the window's open and by every command, and never read as empty.
-#include "clock.h"
-#include "demo_data.h"
-#include "store.h"
+#include "domain/clock.h"
+#include "store/demo_data.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <QFile>

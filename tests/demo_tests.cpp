@@ -1,8 +1,8 @@
-#include "clock.h"
-#include "demo_data.h"
-#include "domain.h"
-#include "invitation_rules.h"
-#include "store.h"
+#include "domain/clock.h"
+#include "domain/domain.h"
+#include "domain/invitation_rules.h"
+#include "store/demo_data.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <QSqlQuery>

@@ -1,12 +1,12 @@
-#include "clock.h"
 #include "console_actions.h"
 #include "console_fixture.h"
-#include "demo_data.h"
 #include "device_tab_view.h"
+#include "domain/clock.h"
 #include "gui_support.h"
+#include "index/record_table_model.h"
 #include "main_window.h"
-#include "record_table_model.h"
-#include "store.h"
+#include "store/demo_data.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <QAction>

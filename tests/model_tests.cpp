@@ -1,11 +1,11 @@
 // Model tests: RecordTableModel on a real store file, checked against direct SQL.
-#include "clock.h"
-#include "demo_data.h"
-#include "domain.h"
-#include "invitation_rules.h"
-#include "record_table_model.h"
-#include "store.h"
-#include "tab_spec.h"
+#include "domain/clock.h"
+#include "domain/domain.h"
+#include "domain/invitation_rules.h"
+#include "index/record_table_model.h"
+#include "index/tab_spec.h"
+#include "store/demo_data.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <QAbstractItemModelTester>

@@ -3,10 +3,10 @@
 #include "confirm.h"
 #include "console_actions.h"
 #include "console_fixture.h"
-#include "csv_export.h"
-#include "enrollment_service.h"
-#include "record_table_model.h"
-#include "staged_import.h"
+#include "csv/csv_export.h"
+#include "csv/staged_import.h"
+#include "index/record_table_model.h"
+#include "services/enrollment_service.h"
 
 #include <QAction>
 #include <QDir>

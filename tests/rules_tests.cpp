@@ -1,7 +1,7 @@
-#include "clock.h"
-#include "domain.h"
-#include "enrollment_token.h"
-#include "invitation_rules.h"
+#include "domain/clock.h"
+#include "domain/domain.h"
+#include "domain/enrollment_token.h"
+#include "domain/invitation_rules.h"
 
 #include <QCryptographicHash>
 #include <QSet>

@@ -1,15 +1,15 @@
 // Service tests: the enrollment and device use cases on a real store file, checked with direct SQL,
 // the audit log and the store's change announcements.
-#include "audit_log.h"
-#include "bulk_result.h"
-#include "clock.h"
-#include "device_service.h"
-#include "domain.h"
-#include "enrollment_service.h"
-#include "invitation_rules.h"
-#include "record_table_model.h"
-#include "store.h"
-#include "tab_spec.h"
+#include "domain/clock.h"
+#include "domain/domain.h"
+#include "domain/invitation_rules.h"
+#include "index/record_table_model.h"
+#include "index/tab_spec.h"
+#include "services/bulk_result.h"
+#include "services/device_service.h"
+#include "services/enrollment_service.h"
+#include "store/audit_log.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <QCryptographicHash>

@@ -1,6 +1,6 @@
-#include "audit_log.h"
-#include "schema.h"
-#include "store.h"
+#include "store/audit_log.h"
+#include "store/schema.h"
+#include "store/store.h"
 #include "test_support.h"
 
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "test_support.h"
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QFile>
 #include <QMutex>

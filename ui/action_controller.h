@@ -1,9 +1,9 @@
 #pragma once
 
 #include "audit_log_window.h"
-#include "bulk_result.h"
 #include "result_sheet.h"
-#include "store.h"
+#include "services/bulk_result.h"
+#include "store/store.h"
 
 #include <QObject>
 #include <QPointer>

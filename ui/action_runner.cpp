@@ -1,6 +1,6 @@
 #include "action_runner.h"
 
-#include "store.h"
+#include "store/store.h"
 
 #include <QProgressDialog>
 #include <QThread>

@@ -1,6 +1,6 @@
 #include "assign_dialog.h"
 
-#include "directory.h"
+#include "store/directory.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "device_service.h"
+#include "services/device_service.h"
 
 #include <QDialog>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #include "audit_log_window.h"
 
-#include "audit_log_model.h"
+#include "index/audit_log_model.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #include "console_actions.h"
 
-#include "domain.h"
+#include "domain/domain.h"
 
 #include <QAction>
 #include <QIcon>

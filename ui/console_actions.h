@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tab_spec.h"
+#include "index/tab_spec.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "device_service.h"
-#include "domain.h"
+#include "domain/domain.h"
+#include "services/device_service.h"
 
 #include <QDialog>
 

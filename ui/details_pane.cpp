@@ -1,8 +1,8 @@
 #include "details_pane.h"
 
-#include "audit_log.h"
-#include "record_table_model.h"
-#include "store.h"
+#include "index/record_table_model.h"
+#include "store/audit_log.h"
+#include "store/store.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,9 +1,9 @@
 #include "device_tab_view.h"
 
 #include "details_pane.h"
-#include "domain.h"
-#include "record_table_model.h"
-#include "store.h"
+#include "domain/domain.h"
+#include "index/record_table_model.h"
+#include "store/store.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tab_spec.h"
-#include "table_index.h"
+#include "index/tab_spec.h"
+#include "index/table_index.h"
 
 #include <QTimer>
 #include <QWidget>

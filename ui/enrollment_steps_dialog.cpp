@@ -1,6 +1,6 @@
 #include "enrollment_steps_dialog.h"
 
-#include "invitation_rules.h"
+#include "domain/invitation_rules.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>

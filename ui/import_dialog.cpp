@@ -1,6 +1,6 @@
 #include "import_dialog.h"
 
-#include "import_preview_model.h"
+#include "csv/import_preview_model.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

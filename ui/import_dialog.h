@@ -1,6 +1,6 @@
 #pragma once
 
-#include "staged_import.h"
+#include "csv/staged_import.h"
 
 #include <QDialog>
 

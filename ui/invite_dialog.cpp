@@ -1,6 +1,6 @@
 #include "invite_dialog.h"
 
-#include "domain.h"
+#include "domain/domain.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

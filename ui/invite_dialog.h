@@ -1,6 +1,6 @@
 #pragma once
 
-#include "enrollment_service.h"
+#include "services/enrollment_service.h"
 
 #include <QDialog>
 

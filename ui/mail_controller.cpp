@@ -1,12 +1,12 @@
 #include "mail_controller.h"
 
-#include "clock.h"
+#include "domain/clock.h"
+#include "mail/mail_transport.h"
+#include "mail/outbox.h"
+#include "mail/outbox_dispatcher.h"
+#include "mail/password_vault.h"
 #include "mail_settings_dialog.h"
-#include "mail_transport.h"
-#include "outbox.h"
-#include "outbox_dispatcher.h"
-#include "password_vault.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QInputDialog>
 #include <QLocale>

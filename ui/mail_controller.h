@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mail_settings.h"
+#include "mail/mail_settings.h"
 #include "mail_settings_dialog.h"
 
 #include <QObject>

@@ -1,15 +1,15 @@
 #include "main_window.h"
 
 #include "action_controller.h"
-#include "clock.h"
 #include "console_actions.h"
-#include "demo_data.h"
 #include "device_tab_view.h"
-#include "domain.h"
+#include "domain/clock.h"
+#include "domain/domain.h"
 #include "help_browser.h"
+#include "index/record_table_model.h"
 #include "mail_controller.h"
-#include "record_table_model.h"
-#include "store.h"
+#include "store/demo_data.h"
+#include "store/store.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bulk_result.h"
+#include "services/bulk_result.h"
 
 #include <QDialog>
 

@@ -64,7 +64,7 @@ struct SendResult
     Kind kind = Kind::Transient;
     QString serverReply; // the server's exact reply ("550 5.1.1 <x@y>: Recipient address rejected"); lines of
                          // a multi-line reply joined with '\n'; empty when the server said nothing relevant
-    QString error; // readable explanation; empty for Sent (for testConnection(): a summary)
+    QString error;       // readable explanation; empty for Sent (for testConnection(): a summary)
 
     bool sent() const { return kind == Kind::Sent; }
 };

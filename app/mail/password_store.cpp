@@ -1,6 +1,6 @@
 #include "password_store.h"
 
-#include "mail_settings.h"
+#include "mail/mail_settings.h"
 
 #include <QEventLoop>
 #include <QTimer>

@@ -23,9 +23,10 @@ SmtpSettings SmtpMailTransport::toSmtp(const MailSettings &settings, const QStri
     SmtpSettings smtp;
     smtp.host = settings.host;
     smtp.port = static_cast<quint16>(settings.port);
-    smtp.security = settings.security == MailSettings::Security::ImplicitTls ? SmtpSettings::Security::ImplicitTls
-                    : settings.security == MailSettings::Security::None     ? SmtpSettings::Security::None
-                                                                            : SmtpSettings::Security::StartTls;
+    smtp.security = settings.security == MailSettings::Security::ImplicitTls
+                        ? SmtpSettings::Security::ImplicitTls
+                    : settings.security == MailSettings::Security::None ? SmtpSettings::Security::None
+                                                                        : SmtpSettings::Security::StartTls;
     smtp.user = settings.user;
     smtp.password = password;
     smtp.fromAddress = settings.fromAddress;
@@ -83,7 +84,8 @@ void SmtpMailTransport::sendBatch(const MailSettings &settings, const QString &p
             emit mailFinished(i, {DeliveryResult::Kind::Transient, {}, tr("The mail client is busy.")});
         // As the interface promises: batchFinished after the results (later, like every other batch), or
         // the dispatcher would stay busy for good.
-        QMetaObject::invokeMethod(this, [this] { emit batchFinished(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { emit batchFinished(); }, Qt::QueuedConnection);
         return;
     }
     testing_ = false;
@@ -91,7 +93,8 @@ void SmtpMailTransport::sendBatch(const MailSettings &settings, const QString &p
     client_.sendBatch(toMessages(mails)); // not busy: always starts
 }
 
-void SmtpMailTransport::sendTest(const MailSettings &settings, const QString &password, const OutgoingMail &mail)
+void SmtpMailTransport::sendTest(const MailSettings &settings, const QString &password,
+                                 const OutgoingMail &mail)
 {
     if (client_.isBusy()) {
         emit testFinished({DeliveryResult::Kind::Transient, {}, tr("The mail client is busy.")});

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mail_transport.h"
+#include "mail/mail_transport.h"
 #include "smtp_client.h"
 
 namespace mdm::mail {
@@ -14,7 +14,8 @@ class SmtpMailTransport : public MailTransport
 public:
     explicit SmtpMailTransport(QObject *parent = nullptr);
 
-    void sendBatch(const MailSettings &settings, const QString &password, const QList<OutgoingMail> &mails) override;
+    void sendBatch(const MailSettings &settings, const QString &password,
+                   const QList<OutgoingMail> &mails) override;
     bool isBusy() const override { return client_.isBusy(); }
     // Stops the running batch: every message without a result is reported Transient (asynchronously),
     // then batchFinished().

@@ -2,15 +2,15 @@
 // models and, in the same run, for the naive peer (QSqlQueryModel + QSortFilterProxyModel), with ratios.
 // Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH] [--skip-naive]
 
-#include "clock.h"
-#include "demo_data.h"
-#include "csv_export.h"
+#include "csv/csv_export.h"
+#include "csv/staged_import.h"
 #include "deliver_bench.h"
-#include "enrollment_service.h"
-#include "staged_import.h"
+#include "domain/clock.h"
+#include "index/record_table_model.h"
 #include "naive_peer.h"
-#include "record_table_model.h"
-#include "store.h"
+#include "services/enrollment_service.h"
+#include "store/demo_data.h"
+#include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,7 +20,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
-
 #include <functional>
 #include <map>
 
@@ -33,8 +32,9 @@ QTextStream err(stderr);
 
 void figure(const QString &name, double value, const QString &unit)
 {
-    out << "figure " << name << ' ' << QString::number(value, 'f', unit == QLatin1String("ms") || unit == QLatin1String("x") ? 1 : 0) << ' '
-        << unit << Qt::endl;
+    out << "figure " << name << ' '
+        << QString::number(value, 'f', unit == QLatin1String("ms") || unit == QLatin1String("x") ? 1 : 0)
+        << ' ' << unit << Qt::endl;
 }
 
 double peakRssMb()
@@ -101,7 +101,8 @@ std::map<QString, double> measureOurs(const QString &path, const QString &fragme
     f[QStringLiteral("search_ms")] = measureQuery([&] { model.setFilter(search); });
     f[QStringLiteral("search_matches")] = model.rowCount();
     f[QStringLiteral("search_clear_ms")] = measureQuery([&] { model.setFilter(IndexQuery{}); });
-    f[QStringLiteral("sort_email_ms")] = measureQuery([&] { model.sort(ManagedColumn::Email, Qt::AscendingOrder); });
+    f[QStringLiteral("sort_email_ms")] =
+        measureQuery([&] { model.sort(ManagedColumn::Email, Qt::AscendingOrder); });
     {
         QElapsedTimer t;
         t.start();
@@ -127,7 +128,8 @@ std::map<QString, double> measureOurs(const QString &path, const QString &fragme
         options.nowMs = clock.nowMs();
         QElapsedTimer t;
         t.start();
-        const CsvExportResult result = CsvExport::toFile(*opened.store, options, exportDir.filePath(QStringLiteral("m.csv")));
+        const CsvExportResult result =
+            CsvExport::toFile(*opened.store, options, exportDir.filePath(QStringLiteral("m.csv")));
         f[QStringLiteral("export_1m_ms")] = static_cast<double>(t.nsecsElapsed()) / 1e6;
         f[QStringLiteral("export_rows")] = static_cast<double>(result.rows);
         f[QStringLiteral("export_mb")] = static_cast<double>(result.bytes) / 1e6;
@@ -172,9 +174,9 @@ double importFigure()
             sum += d;
         }
         imei.append(char('0' + (10 - sum % 10) % 10));
-        csv += "Tablet " + QByteArray::number(i) + ",SN" + QByteArray::number(1000000 + i) + ",Android,User " +
-               QByteArray::number(i) + ",user" + QByteArray::number(i) + "@example.com,Group " +
-               QByteArray::number(i % 20) + "," + imei + "\r\n";
+        csv += "Tablet " + QByteArray::number(i) + ",SN" + QByteArray::number(1000000 + i) +
+               ",Android,User " + QByteArray::number(i) + ",user" + QByteArray::number(i) +
+               "@example.com,Group " + QByteArray::number(i % 20) + "," + imei + "\r\n";
     }
     Clock clock;
     QElapsedTimer t;
@@ -210,14 +212,18 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("rows"), QStringLiteral("Managed devices and pending invitations (default 1000000)."),
+    parser.addOption({QStringLiteral("rows"),
+                      QStringLiteral("Managed devices and pending invitations (default 1000000)."),
                       QStringLiteral("n"), QStringLiteral("1000000")});
-    parser.addOption({QStringLiteral("fragment"), QStringLiteral("Search text (default matches ~1% of demo rows)."),
+    parser.addOption({QStringLiteral("fragment"),
+                      QStringLiteral("Search text (default matches ~1% of demo rows)."),
                       QStringLiteral("text"), QStringLiteral("a.silva")});
-    parser.addOption({QStringLiteral("db"), QStringLiteral("Use this existing store instead of filling a new one."),
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("Use this existing store instead of filling a new one."),
                       QStringLiteral("path")});
     parser.addOption({QStringLiteral("skip-naive"), QStringLiteral("Do not measure the naive peer.")});
-    parser.addOption({QStringLiteral("naive-only"), QStringLiteral("Internal: measure the naive peer on --db.")});
+    parser.addOption(
+        {QStringLiteral("naive-only"), QStringLiteral("Internal: measure the naive peer on --db.")});
     parser.process(app);
     const QString fragment = parser.value(QStringLiteral("fragment"));
 
@@ -246,7 +252,8 @@ int main(int argc, char *argv[])
             err << result.error << Qt::endl;
             return 1;
         }
-        figure(QStringLiteral("demo_fill_ms"), static_cast<double>(timer.nsecsElapsed()) / 1e6, QStringLiteral("ms"));
+        figure(QStringLiteral("demo_fill_ms"), static_cast<double>(timer.nsecsElapsed()) / 1e6,
+               QStringLiteral("ms"));
     }
 
     auto ours = measureOurs(path, fragment);
@@ -268,7 +275,8 @@ int main(int argc, char *argv[])
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--naive-only"), QStringLiteral("--db"), path, QStringLiteral("--fragment"), fragment});
+                {QStringLiteral("--naive-only"), QStringLiteral("--db"), path, QStringLiteral("--fragment"),
+                 fragment});
     child.waitForFinished(-1);
     const QString naiveOut = QString::fromUtf8(child.readAllStandardOutput());
     out << naiveOut;
@@ -278,15 +286,15 @@ int main(int argc, char *argv[])
         if (parts.size() >= 3)
             naive[parts[1]] = parts[2].toDouble();
     }
-    for (const char *name : {"open_first_rows_ms", "search_ms", "search_clear_ms", "sort_email_ms", "scroll_end_ms",
-                             "peak_rss_mb"}) {
+    for (const char *name : {"open_first_rows_ms", "search_ms", "search_clear_ms", "sort_email_ms",
+                             "scroll_end_ms", "peak_rss_mb"}) {
         const QString key = QString::fromLatin1(name);
         const auto mine = ours.find(key);
         const auto theirs = naive.find(QStringLiteral("naive_") + key);
         if (mine == ours.end() || theirs == naive.end() || mine->second <= 0)
             continue;
-        figure(QStringLiteral("ratio_") + key.left(key.lastIndexOf(QLatin1Char('_'))), theirs->second / mine->second,
-               QStringLiteral("x"));
+        figure(QStringLiteral("ratio_") + key.left(key.lastIndexOf(QLatin1Char('_'))),
+               theirs->second / mine->second, QStringLiteral("x"));
     }
     return child.exitCode();
 }

@@ -1,11 +1,11 @@
 #include "deliver_bench.h"
 
-#include "clock.h"
-#include "enrollment_service.h"
-#include "mail_settings.h"
-#include "outbox_dispatcher.h"
+#include "domain/clock.h"
+#include "mail/mail_settings.h"
+#include "mail/outbox_dispatcher.h"
+#include "services/enrollment_service.h"
 #include "smtp_mail_transport.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

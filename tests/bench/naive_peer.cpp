@@ -8,7 +8,6 @@
 #include <QSqlQuery>
 #include <QSqlQueryModel>
 #include <QVariant>
-
 #include <algorithm>
 #include <atomic>
 #include <memory>

@@ -1,7 +1,7 @@
 // libFuzzer target for csv::read (models/csv.cpp): any bytes must read without a crash or undefined
 // behaviour, records must start on increasing lines, and whatever was read must survive being written
 // by csv::appendCell and read again, field for field, with the formula guard undone exactly.
-#include "csv.h"
+#include "csv/csv.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 // The real `mdm-console deliver` and `mdm-console mail-settings` against the real aiosmtpd server.
-#include "clock.h"
-#include "enrollment_service.h"
-#include "outbox.h"
+#include "domain/clock.h"
+#include "mail/outbox.h"
 #include "outbox_test_support.h"
+#include "services/enrollment_service.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
 // PasswordStore against the OS keychain. The [.keychain] tests are hidden: they need a Secret Service and
 // run as the CTest entry keychain_roundtrip, under dbus-run-session with an unlocked gnome-keyring in a fresh
 // HOME (see tests/mail/CMakeLists.txt). The test without a keychain service runs everywhere.
-#include "clock.h"
-#include "outbox.h"
+#include "domain/clock.h"
+#include "mail/outbox.h"
 #include "outbox_test_support.h"
 #include "password_store.h"
 

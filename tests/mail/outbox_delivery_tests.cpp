@@ -1,13 +1,13 @@
 // End to end: invitations in a real store file → outbox rows → OutboxDispatcher + SmtpMailTransport →
 // the real aiosmtpd server → .eml files read back with Python's email package, and the store's record of it.
-#include "clock.h"
-#include "enrollment_service.h"
-#include "enrollment_token.h"
-#include "invitation_mail.h"
-#include "invitation_rules.h"
-#include "outbox.h"
-#include "outbox_dispatcher.h"
+#include "domain/clock.h"
+#include "domain/enrollment_token.h"
+#include "domain/invitation_rules.h"
+#include "mail/invitation_mail.h"
+#include "mail/outbox.h"
+#include "mail/outbox_dispatcher.h"
 #include "outbox_test_support.h"
+#include "services/enrollment_service.h"
 #include "smtp_mail_transport.h"
 
 #include <QCryptographicHash>

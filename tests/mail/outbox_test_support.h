@@ -1,11 +1,11 @@
 #pragma once
 
-#include "clock.h"
-#include "enrollment_service.h"
-#include "mail_settings.h"
+#include "domain/clock.h"
+#include "mail/mail_settings.h"
+#include "mail/outbox_dispatcher.h"
 #include "mail_test_support.h"
-#include "outbox_dispatcher.h"
-#include "store.h"
+#include "services/enrollment_service.h"
+#include "store/store.h"
 
 #include <QMap>
 #include <QProcessEnvironment>

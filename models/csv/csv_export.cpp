@@ -1,0 +1,577 @@
+#include "csv/csv_export.h"
+
+#include "csv/csv.h"
+#include "domain/domain.h"
+#include "domain/invitation_rules.h"
+#include "store/sqlite_handle.h"
+#include "store/store.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <algorithm>
+#include <charconv>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+namespace mdm {
+
+namespace {
+
+// Chunks big enough that writes cost little per byte, few enough in flight to keep memory bounded.
+constexpr qsizetype kChunkBytes = qsizetype(4) << 20;
+constexpr size_t kMaxQueuedChunks = 4;
+constexpr qsizetype kListedBatch = 500;
+constexpr int kBusyTimeoutMs = 5000;
+
+enum class CellKind
+{
+    Text,
+    Platform,
+    Ownership,
+    Timestamp,
+    Integer,
+    DeviceStatus,
+    StagedStatus,
+    InviteStatus
+};
+
+struct OutColumn
+{
+    CellKind kind;
+    int result; // column of the export query
+};
+
+// The export reads the tab's own display columns, so that it writes the values the table shows
+// (column i of the tab is result i + 1, after the ID).
+struct TabQuery
+{
+    const TabSpec &spec;
+
+    QByteArray selectFrom() const
+    {
+        return QByteArray("SELECT ") + spec.displayColumns + " FROM " + spec.from;
+    }
+    QByteArray allSql() const
+    {
+        return selectFrom() + " WHERE " + spec.predicate + " ORDER BY " + spec.idColumn;
+    }
+    // The first table of the FROM clause with its alias is enough to count the tab's records.
+    QByteArray countSql() const
+    {
+        const QList<QByteArray> words = QByteArray(spec.from).split(' ');
+        return "SELECT count(*) FROM " + words.value(0) + ' ' + words.value(1) + " WHERE " + spec.predicate;
+    }
+    QByteArray listedSql(qsizetype n) const
+    {
+        return selectFrom() + " WHERE " + spec.predicate + " AND " + spec.idColumn + " IN (" +
+               sqlPlaceholders(n) + ")";
+    }
+};
+
+QByteArray cell(const QString &text, csv::Formulas formulas)
+{
+    QByteArray out;
+    csv::appendCell(out, text.toUtf8(), formulas);
+    return out;
+}
+
+// Everything a row needs, decided once: which result column feeds each cell and the finished cells of
+// the words (platforms, statuses, ownership), so that the loop over a million rows only copies bytes.
+class RowFormat
+{
+public:
+    RowFormat(TabKind tab, const QList<int> &columns, csv::Formulas formulas, qint64 nowMs)
+        : formulas_(formulas), nowMs_(nowMs)
+    {
+        const TabSpec &spec = TabSpec::of(tab);
+        for (int column : columns)
+            outs_.push_back({kindOf(tab, spec.columns[column].key), column + 1});
+        for (int p = 0; p < kPlatformCount; ++p)
+            platforms_.push_back(cell(DomainText::platform(static_cast<Platform>(p)), formulas));
+        for (auto o : {Ownership::Corporate, Ownership::Personal})
+            ownerships_.push_back(cell(DomainText::ownership(o), formulas));
+        for (int s = 0; s <= static_cast<int>(DeviceState::WipePending); ++s)
+            deviceStates_.push_back(cell(DomainText::deviceState(static_cast<DeviceState>(s)), formulas));
+        for (int s = 0; s <= static_cast<int>(InviteStatus::DeliveryFailed); ++s)
+            inviteStatuses_.push_back(cell(DomainText::inviteStatus(static_cast<InviteStatus>(s)), formulas));
+        stagedStatuses_ = {cell(statusText(TabKind::Staged, 0), formulas),
+                           cell(statusText(TabKind::Staged, 1), formulas)};
+    }
+
+    void append(QByteArray &out, sqlite3_stmt *row) const
+    {
+        for (size_t i = 0; i < outs_.size(); ++i) {
+            if (i)
+                out.append(',');
+            const int c = outs_[i].result;
+            switch (outs_[i].kind) {
+            case CellKind::Text: {
+                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(row, c));
+                csv::appendCell(out, QByteArrayView(text, sqlite3_column_bytes(row, c)), formulas_);
+                break;
+            }
+            case CellKind::Platform:
+                out.append(pick(platforms_, sqlite3_column_int64(row, c)));
+                break;
+            case CellKind::Ownership:
+                out.append(pick(ownerships_, sqlite3_column_int64(row, c)));
+                break;
+            case CellKind::DeviceStatus:
+                out.append(pick(deviceStates_, sqlite3_column_int64(row, c)));
+                break;
+            case CellKind::StagedStatus:
+                out.append(stagedStatuses_[sqlite3_column_int64(row, c) ? 0 : 1]);
+                break;
+            case CellKind::InviteStatus: {
+                const InviteStatus status =
+                    inviteStatus(static_cast<DeliveryState>(sqlite3_column_int64(row, c)),
+                                 sqlite3_column_int64(row, PendingColumn::Expires + 1), nowMs_);
+                out.append(inviteStatuses_[static_cast<size_t>(status)]);
+                break;
+            }
+            case CellKind::Timestamp:
+                // Never quoted or guarded: it starts with a digit and holds no separator.
+                if (const qint64 ms = sqlite3_column_int64(row, c); ms > 0)
+                    csv::appendTimestamp(out, ms);
+                break;
+            case CellKind::Integer: {
+                char digits[24];
+                const auto end =
+                    std::to_chars(digits, digits + sizeof digits, sqlite3_column_int64(row, c)).ptr;
+                out.append(digits, end - digits);
+                break;
+            }
+            }
+        }
+        out.append(csv::kLineEnd, 2);
+    }
+
+private:
+    static CellKind kindOf(TabKind tab, const char *key)
+    {
+        const QByteArrayView k(key);
+        if (k == "platform" || k == "type")
+            return CellKind::Platform;
+        if (k == "ownership")
+            return CellKind::Ownership;
+        if (k == "status")
+            return tab == TabKind::Managed  ? CellKind::DeviceStatus
+                   : tab == TabKind::Staged ? CellKind::StagedStatus
+                                            : CellKind::InviteStatus;
+        if (k == "enrolled_on" || k == "last_seen" || k == "requested" || k == "expires")
+            return CellKind::Timestamp;
+        if (k == "resends")
+            return CellKind::Integer;
+        return CellKind::Text;
+    }
+
+    static const QByteArray &pick(const std::vector<QByteArray> &cells, qint64 value)
+    {
+        return cells[static_cast<size_t>(
+            std::clamp<qint64>(value, 0, static_cast<qint64>(cells.size()) - 1))];
+    }
+
+    csv::Formulas formulas_;
+    qint64 nowMs_;
+    std::vector<OutColumn> outs_;
+    std::vector<QByteArray> platforms_, ownerships_, deviceStates_, inviteStatuses_, stagedStatuses_;
+};
+
+// A read-only connection of the export's own: WAL lets it read while the console writes, and it may
+// live on any thread.
+class ReadConnection
+{
+public:
+    explicit ReadConnection(const QString &path)
+    {
+        if (sqlite3_open_v2(path.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK)
+            error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+        else
+            sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    }
+    ~ReadConnection() { sqlite3_close(db_); }
+    ReadConnection(const ReadConnection &) = delete;
+    ReadConnection &operator=(const ReadConnection &) = delete;
+
+    sqlite3 *get() const { return error_.isEmpty() ? db_ : nullptr; }
+    QString error() const { return error_; }
+    bool exec(const char *sql)
+    {
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+            return true;
+        error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+        return false;
+    }
+
+private:
+    sqlite3 *db_ = nullptr;
+    QString error_;
+};
+
+// Rows are read and formatted on a thread of their own while the caller's thread writes the finished
+// chunks, so the disk works while SQLite reads.
+class ChunkQueue
+{
+public:
+    // Blocks while the queue is full; false once the consumer has stopped.
+    bool push(QByteArray &&chunk, qint64 rows)
+    {
+        std::unique_lock lock(mutex_);
+        space_.wait(lock, [this] { return stopped_ || chunks_.size() < kMaxQueuedChunks; });
+        if (stopped_)
+            return false;
+        chunks_.push_back({std::move(chunk), rows});
+        ready_.notify_one();
+        return true;
+    }
+    void finish(const QString &error)
+    {
+        std::lock_guard lock(mutex_);
+        finished_ = true;
+        error_ = error;
+        ready_.notify_one();
+    }
+    void stop()
+    {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;
+        space_.notify_one();
+    }
+    // False when nothing more will come.
+    bool pop(QByteArray *chunk, qint64 *rows)
+    {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return finished_ || !chunks_.empty(); });
+        if (chunks_.empty())
+            return false;
+        *chunk = std::move(chunks_.front().first);
+        *rows = chunks_.front().second;
+        chunks_.pop_front();
+        space_.notify_one();
+        return true;
+    }
+    QString error() const
+    {
+        std::lock_guard lock(mutex_);
+        return error_;
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::condition_variable ready_, space_;
+    std::deque<std::pair<QByteArray, qint64>> chunks_;
+    bool finished_ = false;
+    bool stopped_ = false;
+    QString error_;
+};
+
+class Producer
+{
+public:
+    Producer(const QString &path, const TabQuery &query, const RowFormat &format,
+             const std::optional<std::vector<qint64>> &ids, ChunkQueue &queue, const ActionControl &control)
+        : path_(path), query_(query), format_(format), ids_(ids), queue_(queue), control_(control)
+    {
+    }
+
+    void run()
+    {
+        ReadConnection db(path_);
+        QString error = db.error();
+        if (error.isEmpty() && db.exec("BEGIN")) {
+            chunk_.reserve(kChunkBytes + (kChunkBytes >> 4));
+            const bool ok = ids_ ? listed(db.get(), &error) : all(db.get(), &error);
+            if (ok && !chunk_.isEmpty())
+                flush();
+            db.exec("COMMIT");
+        } else if (error.isEmpty()) {
+            error = db.error();
+        }
+        queue_.finish(error);
+    }
+
+private:
+    // False when the consumer has stopped (cancel or a write error).
+    bool flush()
+    {
+        QByteArray full = std::move(chunk_);
+        chunk_ = QByteArray();
+        chunk_.reserve(kChunkBytes + (kChunkBytes >> 4));
+        const qint64 rows = rows_;
+        rows_ = 0;
+        return queue_.push(std::move(full), rows) && !control_.cancelled();
+    }
+
+    bool add(sqlite3_stmt *row)
+    {
+        format_.append(chunk_, row);
+        ++rows_;
+        return chunk_.size() < kChunkBytes || flush();
+    }
+
+    bool all(sqlite3 *db, QString *error)
+    {
+        SqliteStatement statement(db, query_.allSql().constData());
+        if (!statement.ok()) {
+            *error = statement.error();
+            return false;
+        }
+        while (statement.next())
+            if (!add(statement.get()))
+                return false;
+        *error = statement.error();
+        return error->isEmpty();
+    }
+
+    // A batch of IDs is looked up with one statement; its rows are formatted into a side buffer and then
+    // copied in the order the caller gave.
+    bool listed(sqlite3 *db, QString *error)
+    {
+        const std::vector<qint64> &ids = *ids_;
+        SqliteStatement full(db, query_.listedSql(kListedBatch).constData());
+        if (!full.ok()) {
+            *error = full.error();
+            return false;
+        }
+        QByteArray side;
+        QHash<qint64, std::pair<qsizetype, qsizetype>> spans;
+        for (size_t from = 0; from < ids.size(); from += kListedBatch) {
+            const auto n = static_cast<qsizetype>(std::min<size_t>(kListedBatch, ids.size() - from));
+            std::optional<SqliteStatement> partial;
+            if (n < kListedBatch)
+                partial.emplace(db, query_.listedSql(n).constData());
+            SqliteStatement &statement = partial ? *partial : full;
+            for (qsizetype i = 0; i < n; ++i)
+                statement.bind(static_cast<int>(i + 1), ids[from + static_cast<size_t>(i)]);
+            side.clear();
+            spans.clear();
+            while (statement.next()) {
+                const qsizetype start = side.size();
+                format_.append(side, statement.get());
+                spans.insert(sqlite3_column_int64(statement.get(), 0), {start, side.size() - start});
+            }
+            *error = statement.error();
+            sqlite3_reset(statement.get());
+            if (!error->isEmpty())
+                return false;
+            for (qsizetype i = 0; i < n; ++i) {
+                const auto it = spans.constFind(ids[from + static_cast<size_t>(i)]);
+                if (it == spans.constEnd())
+                    continue;
+                chunk_.append(side.constData() + it->first, it->second);
+                ++rows_;
+            }
+            if (chunk_.size() >= kChunkBytes && !flush())
+                return false;
+        }
+        return true;
+    }
+
+    QString path_;
+    const TabQuery &query_;
+    const RowFormat &format_;
+    const std::optional<std::vector<qint64>> &ids_;
+    ChunkQueue &queue_;
+    const ActionControl &control_;
+    QByteArray chunk_;
+    qint64 rows_ = 0;
+};
+
+QByteArray header(const TabSpec &spec, const QList<int> &columns, const CsvExportOptions &options)
+{
+    QByteArray out;
+    if (options.bom)
+        out.append(csv::kUtf8Bom);
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (i)
+            out.append(',');
+        const int c = columns[i];
+        const QString title =
+            options.englishTitles ? QString::fromLatin1(spec.columns[c].title) : spec.title(c);
+        csv::appendCell(out, title.toUtf8(), options.raw ? csv::Formulas::Raw : csv::Formulas::Neutralise);
+    }
+    out.append(csv::kLineEnd);
+    return out;
+}
+
+qint64 countRows(const QString &path, const TabQuery &query)
+{
+    ReadConnection db(path);
+    if (!db.get())
+        return -1;
+    SqliteStatement count(db.get(), query.countSql().constData());
+    return count.ok() && count.next() ? count.int64(0) : -1;
+}
+
+} // namespace
+
+QList<int> CsvExport::exportableColumns(TabKind tab)
+{
+    const TabSpec &spec = TabSpec::of(tab);
+    QList<int> out;
+    for (int c = 0; c < spec.columnCount(); ++c)
+        if (spec.columns[c].source != SortSource::None)
+            out << c;
+    return out;
+}
+
+QList<int> CsvExport::columnsForKeys(TabKind tab, const QStringList &keys, QString *error)
+{
+    const TabSpec &spec = TabSpec::of(tab);
+    const QList<int> exportable = exportableColumns(tab);
+    QList<int> out;
+    for (const QString &key : keys) {
+        const int c = spec.columnByKey(key.trimmed().toLower().toLatin1());
+        if (c < 0 || !exportable.contains(c)) {
+            QStringList known;
+            for (int e : exportable)
+                known << QString::fromLatin1(spec.columns[e].key);
+            *error = tr("The %1 tab has no column “%2” to export. Its columns are: %3.")
+                         .arg(TabText::tabTitle(tab), key, known.join(QStringLiteral(", ")));
+            return {};
+        }
+        out << c;
+    }
+    return out;
+}
+
+CsvExportResult CsvExport::run(const Store &store, const CsvExportOptions &options,
+                               const std::function<bool(const QByteArray &, QString *)> &sink,
+                               const ActionControl &control)
+{
+    CsvExportResult result;
+    const TabSpec &spec = TabSpec::of(options.tab);
+    const QList<int> columns = options.columns.isEmpty() ? exportableColumns(options.tab) : options.columns;
+    for (int c : columns) {
+        if (c < 0 || c >= spec.columnCount() || spec.columns[c].source == SortSource::None) {
+            result.error =
+                tr("Column %1 of the %2 tab cannot be exported.").arg(c).arg(TabText::tabTitle(options.tab));
+            return result;
+        }
+    }
+    const TabQuery query{spec};
+    const RowFormat format(options.tab, columns, options.raw ? csv::Formulas::Raw : csv::Formulas::Neutralise,
+                           options.nowMs);
+
+    const QByteArray head = header(spec, columns, options);
+    if (!sink(head, &result.error))
+        return result;
+    result.bytes = head.size();
+
+    ChunkQueue queue;
+    Producer producer(store.path(), query, format, options.ids, queue, control);
+    std::thread thread([&producer] { producer.run(); });
+    // The count for the progress bar runs here, while the producer reads, so it costs no time.
+    const qint64 total = options.ids        ? static_cast<qint64>(options.ids->size())
+                         : control.progress ? countRows(store.path(), query)
+                                            : -1;
+    QByteArray chunk;
+    qint64 rows = 0;
+    QString error;
+    while (queue.pop(&chunk, &rows)) {
+        if (control.cancelled()) {
+            result.cancelled = true;
+            break;
+        }
+        if (!sink(chunk, &error))
+            break;
+        result.rows += rows;
+        result.bytes += chunk.size();
+        if (control.progress)
+            control.progress(result.rows, total);
+    }
+    queue.stop();
+    thread.join();
+    if (result.cancelled || control.cancelled()) {
+        result.cancelled = true;
+        result.error = tr("Export cancelled; nothing was written.");
+        return result;
+    }
+    if (error.isEmpty())
+        error = queue.error();
+    if (!error.isEmpty()) {
+        result.error = tr("Cannot export the %1 tab: %2").arg(TabText::tabTitle(options.tab), error);
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+CsvExportResult CsvExport::toBytes(const Store &store, const CsvExportOptions &options, QByteArray *out,
+                                   const ActionControl &control)
+{
+    out->clear();
+    CsvExportResult result = run(
+        store, options,
+        [out](const QByteArray &chunk, QString *) {
+            out->append(chunk);
+            return true;
+        },
+        control);
+    if (!result.ok)
+        out->clear();
+    return result;
+}
+
+CsvExportResult CsvExport::toFile(const Store &store, const CsvExportOptions &options, const QString &path,
+                                  const ActionControl &control)
+{
+    CsvExportResult result;
+    if (store.isOwnFile(path)) {
+        result.error = tr("“%1” is the console's own store; choose another file to export to.").arg(path);
+        return result;
+    }
+    const bool existed = QFileInfo::exists(path);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        return result;
+    }
+    if (!existed)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    result = run(
+        store, options,
+        [&file, &path](const QByteArray &chunk, QString *error) {
+            if (file.write(chunk) == chunk.size())
+                return true;
+            *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+            return false;
+        },
+        control);
+    if (!result.ok) {
+        file.cancelWriting();
+        return result;
+    }
+    if (!file.commit()) {
+        result.ok = false;
+        result.error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+    }
+    return result;
+}
+
+double CsvExport::exportLimitMs(const QByteArray &csv, const QString &path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return -1;
+    for (qsizetype from = 0; from < csv.size(); from += kChunkBytes) {
+        const qsizetype n = std::min(kChunkBytes, csv.size() - from);
+        if (file.write(csv.constData() + from, n) != n)
+            return -1;
+    }
+    if (!file.flush() || ::fdatasync(file.handle()) != 0)
+        return -1;
+    file.close();
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace mdm

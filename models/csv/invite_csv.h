@@ -1,0 +1,38 @@
+#pragma once
+
+#include "services/enrollment_service.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace mdm {
+
+struct InviteCsvResult
+{
+    QList<InviteRequest> requests; // one per data row, with .line set; empty when there are errors
+    QStringList errors;            // "line N: reason", one per problem, or one message about the file
+    QStringList warnings;          // ignored columns, an address invited twice for the same platform
+
+    bool ok() const { return errors.isEmpty(); }
+};
+
+// Reads ManageEngine's bulk-enrollment CSV (csv::read: UTF-8 with or without BOM, comma or semicolon,
+// ...): a header line and columns in any order, names case-insensitive (spaces, underscores, hyphens
+// ignored). EMAIL_ADDRESS and PLATFORM_TYPE are required; OWNED_BY (Corporate or Personal, default
+// Corporate), GROUP_NAME and USER_NAME are optional, and without USER_NAME the user name is the part of
+// the address before the @. DOMAIN (the Active Directory domain in ManageEngine) is accepted and not
+// used: this console's users are identified by their address. Every row is checked before anything is
+// returned, so the caller (EnrollmentService::invite) gets either every request or every error.
+class InviteCsv
+{
+    Q_DECLARE_TR_FUNCTIONS(InviteCsv)
+
+public:
+    static InviteCsvResult read(const QByteArray &csv);
+    static InviteCsvResult readFile(const QString &path);
+};
+
+} // namespace mdm

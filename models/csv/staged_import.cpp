@@ -1,0 +1,542 @@
+#include "csv/staged_import.h"
+
+#include "csv/csv.h"
+#include "domain/clock.h"
+#include "index/tab_spec.h"
+#include "store/audit_log.h"
+#include "store/directory.h"
+#include "store/sqlite_handle.h"
+#include "store/store.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
+#include <array>
+
+namespace mdm {
+
+namespace {
+
+enum Field
+{
+    Name,
+    Serial,
+    Imei,
+    PlatformField,
+    User,
+    Email,
+    Group,
+    FieldCount
+};
+
+constexpr int kProgressStep = 1024;
+
+// Header spellings, as csv::headerKey() reduces them.
+QHash<QString, Field> headerFields()
+{
+    QHash<QString, Field> fields{
+        {QStringLiteral("devicename"), Name},
+        {QStringLiteral("name"), Name},
+        {QStringLiteral("device"), Name},
+        {QStringLiteral("serial"), Serial},
+        {QStringLiteral("serialnumber"), Serial},
+        {QStringLiteral("serialno"), Serial},
+        {QStringLiteral("imei"), Imei},
+        {QStringLiteral("imei1"), Imei},
+        {QStringLiteral("platform"), PlatformField},
+        {QStringLiteral("platformtype"), PlatformField},
+        {QStringLiteral("os"), PlatformField},
+        {QStringLiteral("user"), User},
+        {QStringLiteral("username"), User},
+        {QStringLiteral("ownedby"), User},
+        {QStringLiteral("email"), Email},
+        {QStringLiteral("emailaddress"), Email},
+        {QStringLiteral("group"), Group},
+        {QStringLiteral("groupname"), Group},
+    };
+    // Our own export's header in the UI language, so that a translated export re-imports.
+    const TabSpec &spec = TabSpec::of(TabKind::Staged);
+    const std::array<std::pair<int, Field>, 7> own{{{StagedColumn::Device, Name},
+                                                    {StagedColumn::Serial, Serial},
+                                                    {StagedColumn::Imei, Imei},
+                                                    {StagedColumn::Platform, PlatformField},
+                                                    {StagedColumn::User, User},
+                                                    {StagedColumn::Email, Email},
+                                                    {StagedColumn::Group, Group}}};
+    for (const auto &[column, field] : own)
+        fields.insert(csv::headerKey(spec.title(column)), field);
+    return fields;
+}
+
+// Platform words as our export writes them in the UI language, besides platformFromText()'s keys.
+QHash<QString, Platform> platformWords()
+{
+    QHash<QString, Platform> words;
+    for (int p = 0; p < kPlatformCount; ++p)
+        words.insert(DomainText::platform(static_cast<Platform>(p)).toLower(), static_cast<Platform>(p));
+    return words;
+}
+
+// SQLite's NOCASE folds ASCII only; caches keyed like this agree with the store's unique indexes.
+QString asciiLower(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out)
+        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            c = QChar(c.unicode() + ('a' - 'A'));
+    return out;
+}
+
+class ImportText
+{
+    Q_DECLARE_TR_FUNCTIONS(StagedImport)
+};
+
+// Directory::userFor's rule (found by address, created with the given name when missing) through two
+// prepared statements and a cache: userFor prepares its queries on every call, which an import of
+// 100,000 new users cannot afford.
+class UserCache
+{
+public:
+    explicit UserCache(sqlite3 *db)
+        : find_(db, "SELECT id FROM users WHERE email = ?1"),
+          add_(db, "INSERT INTO users (name, email) VALUES (?1, ?2)"), db_(db)
+    {
+    }
+
+    QString error() const { return !find_.ok() ? find_.error() : add_.error(); }
+
+    // 0 on error.
+    qint64 idFor(const QString &name, const QString &email, QString *error)
+    {
+        const QString key = asciiLower(email);
+        if (const qint64 known = ids_.value(key))
+            return known;
+        find_.bind(1, email.toUtf8());
+        qint64 id = find_.next() ? find_.int64(0) : 0;
+        sqlite3_reset(find_.get());
+        if (id == 0) {
+            add_.bind(1, name.toUtf8());
+            add_.bind(2, email.toUtf8());
+            if (!add_.run()) {
+                *error = ImportText::tr("Cannot add the user %1: %2").arg(email, add_.error());
+                return 0;
+            }
+            id = sqlite3_last_insert_rowid(db_);
+        }
+        ids_.insert(key, id);
+        return id;
+    }
+
+private:
+    SqliteStatement find_;
+    SqliteStatement add_;
+    sqlite3 *db_;
+    QHash<QString, qint64> ids_;
+};
+
+struct Columns
+{
+    std::array<int, FieldCount> at{};
+    qsizetype count = 0;
+    QStringList unknown;
+    QString error;
+};
+
+Columns mapHeader(const csv::Record &header)
+{
+    const QHash<QString, Field> known = headerFields();
+    Columns columns;
+    columns.at.fill(-1);
+    columns.count = header.fields.size();
+    for (int i = 0; i < header.fields.size(); ++i) {
+        const QString title = header.fields[i].trimmed();
+        const auto it = known.constFind(csv::headerKey(title));
+        if (it == known.constEnd()) {
+            columns.unknown << (title.isEmpty() ? ImportText::tr("(column %1 has no title)").arg(i + 1)
+                                                : title);
+            continue;
+        }
+        if (const int other = columns.at[it.value()]; other >= 0) {
+            columns.error = ImportText::tr("The columns “%1” and “%2” mean the same; keep one of them.")
+                                .arg(header.fields[other].trimmed(), title);
+            return columns;
+        }
+        columns.at[it.value()] = i;
+    }
+    if (columns.at[PlatformField] < 0)
+        columns.error = ImportText::tr("The file has no platform column. Name one “Platform” (Android, iOS, "
+                                       "iPadOS, macOS, Windows or Other in each row).");
+    else if (columns.at[Serial] < 0 && columns.at[Imei] < 0)
+        columns.error =
+            ImportText::tr("The file has neither a serial number nor an IMEI column; a device needs "
+                           "one of them. Name it “Serial number” or “IMEI”.");
+    return columns;
+}
+
+StagedImportRow parseRow(const csv::Record &record, const Columns &columns,
+                         const QHash<QString, Platform> &words)
+{
+    const auto value = [&](Field field) {
+        const int i = columns.at[field];
+        return i >= 0 && i < record.fields.size() ? csv::restoreFormula(record.fields[i]).trimmed()
+                                                  : QString();
+    };
+    StagedImportRow row;
+    row.line = record.line;
+    row.name = value(Name);
+    row.serial = value(Serial);
+    row.imei = value(Imei);
+    row.platformText = value(PlatformField);
+    row.userName = value(User);
+    row.email = value(Email);
+    row.group = value(Group);
+
+    QStringList problems;
+    for (qsizetype i = columns.count; i < record.fields.size(); ++i) {
+        if (!record.fields[i].trimmed().isEmpty()) {
+            problems << ImportText::tr(
+                "The row has more cells than the header has columns (an unquoted comma "
+                "in a value?).");
+            break;
+        }
+    }
+    if (row.platformText.isEmpty()) {
+        problems << ImportText::tr("No platform.");
+    } else {
+        row.platform = platformFromText(row.platformText);
+        if (!row.platform) {
+            const auto it = words.constFind(row.platformText.toLower());
+            if (it != words.constEnd())
+                row.platform = it.value();
+        }
+        if (!row.platform)
+            problems << ImportText::tr(
+                            "“%1” is not a platform (Android, iOS, iPadOS, macOS, Windows or Other).")
+                            .arg(row.platformText);
+    }
+    // IMEIs are often printed in groups: "35 209900 176148 1".
+    row.imei.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
+    if (row.serial.isEmpty() && row.imei.isEmpty())
+        problems << ImportText::tr("Neither a serial number nor an IMEI; a device needs one of them.");
+    if (!row.imei.isEmpty() && !isValidImei(row.imei)) {
+        bool digits = row.imei.size() == 15;
+        for (QChar c : row.imei)
+            digits = digits && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+        problems << (digits ? ImportText::tr("The IMEI %1 has a wrong check digit (mistyped?).").arg(row.imei)
+                            : ImportText::tr("The IMEI “%1” is not 15 digits.").arg(row.imei));
+    }
+    if (!row.email.isEmpty() && !isValidEmail(row.email))
+        problems << ImportText::tr("“%1” is not an email address.").arg(row.email);
+    if (!row.email.isEmpty() && row.userName.isEmpty())
+        row.userName = row.email.section(QLatin1Char('@'), 0, 0);
+    if (row.email.isEmpty() && !row.userName.isEmpty())
+        row.warning =
+            ImportText::tr("No email address, so the device is staged without a user; the user name "
+                           "“%1” is not kept.")
+                .arg(row.userName);
+    row.problem = problems.join(QLatin1Char(' '));
+    return row;
+}
+
+void addProblem(StagedImportRow &row, const QString &problem)
+{
+    row.problem = row.problem.isEmpty() ? problem : row.problem + QLatin1Char(' ') + problem;
+}
+
+// The line where a non-empty value was first seen, or 0 when this is its first time (then remembered).
+int firstLine(QHash<QString, int> &seen, const QString &value, int line)
+{
+    if (value.isEmpty())
+        return 0;
+    const auto it = seen.constFind(value);
+    if (it != seen.constEnd())
+        return it.value();
+    seen.insert(value, line);
+    return 0;
+}
+
+// A serial number or IMEI repeated in the file: the first row keeps it, later rows are conflicts.
+void markRepeats(QList<StagedImportRow> &rows)
+{
+    QHash<QString, int> serials;
+    QHash<QString, int> imeis;
+    serials.reserve(rows.size());
+    imeis.reserve(rows.size());
+    for (StagedImportRow &row : rows) {
+        if (const int first = firstLine(serials, row.serial, row.line); first > 0)
+            addProblem(row,
+                       ImportText::tr("The serial number %1 is also on line %2.").arg(row.serial).arg(first));
+        if (const int first = firstLine(imeis, row.imei, row.line); first > 0)
+            addProblem(row, ImportText::tr("The IMEI %1 is also on line %2.").arg(row.imei).arg(first));
+    }
+}
+
+} // namespace
+
+bool isValidImei(QStringView imei)
+{
+    if (imei.size() != 15)
+        return false;
+    int sum = 0;
+    for (qsizetype i = 0; i < 15; ++i) {
+        const char16_t c = imei[i].unicode();
+        if (c < u'0' || c > u'9')
+            return false;
+        int digit = c - u'0';
+        // Luhn: from the right, every second digit is doubled (the check digit itself is not).
+        if ((14 - i) % 2 == 1) {
+            digit *= 2;
+            if (digit > 9)
+                digit -= 9;
+        }
+        sum += digit;
+    }
+    return sum % 10 == 0;
+}
+
+StagedImportResult StagedImport::fromFile(const QString &path, const StagedImportOptions &options,
+                                          const ActionControl &control)
+{
+    if (store_.isOwnFile(path)) {
+        StagedImportResult result;
+        result.error = tr("“%1” is the console's own store, not a CSV file.").arg(path);
+        return result;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        StagedImportResult result;
+        result.error = tr("Cannot read “%1”: %2").arg(path, file.errorString());
+        return result;
+    }
+    StagedImportOptions named = options;
+    if (named.sourceName.isEmpty())
+        named.sourceName = QFileInfo(path).fileName();
+    return fromBytes(file.readAll(), named, control);
+}
+
+StagedImportResult StagedImport::fromBytes(const QByteArray &csv, const StagedImportOptions &options,
+                                           const ActionControl &control)
+{
+    StagedImportResult result;
+    const csv::Table table = csv::read(csv);
+    if (!table.error.isEmpty()) {
+        result.error = table.error;
+        return result;
+    }
+    if (table.records.isEmpty()) {
+        result.error = tr("The file is empty.");
+        return result;
+    }
+    const Columns columns = mapHeader(table.records.first());
+    if (!columns.error.isEmpty()) {
+        result.error = tr("Line %1: %2").arg(table.records.first().line).arg(columns.error);
+        return result;
+    }
+    if (!columns.unknown.isEmpty())
+        result.warnings << tr("These columns are not used and were ignored: %1.")
+                               .arg(columns.unknown.join(QStringLiteral(", ")));
+    const QHash<QString, Platform> words = platformWords();
+    result.rows.reserve(table.records.size() - 1);
+    for (qsizetype i = 1; i < table.records.size(); ++i)
+        result.rows.append(parseRow(table.records[i], columns, words));
+    if (result.rows.isEmpty()) {
+        result.error = tr("The file has a header but no devices.");
+        return result;
+    }
+    markRepeats(result.rows);
+    if (!checkStore(result.rows, &result.error))
+        return result;
+
+    const int problems = result.problemCount();
+    if (problems > 0 && !options.onlyValidRows) {
+        result.error = options.dryRun
+                           ? tr("%n row(s) have problems.", nullptr, problems)
+                           : tr("%n row(s) have problems, so nothing was imported. Correct them, or import "
+                                "only the valid rows.",
+                                nullptr, problems);
+        return result;
+    }
+    if (options.dryRun) {
+        result.ok = true;
+        result.imported = static_cast<int>(result.rows.size()) - problems;
+        result.skipped = problems;
+        return result;
+    }
+    result.ok = write(result, options, control, &result.error);
+    return result;
+}
+
+// Conflicts with devices already in the store: one indexed lookup per value through prepared statements
+// (the "serial <> ''" term lets SQLite use the partial unique indexes).
+bool StagedImport::checkStore(QList<StagedImportRow> &rows, QString *error) const
+{
+    sqlite3 *db = nativeHandle(store_.database());
+    SqliteStatement bySerial(db, "SELECT state FROM devices WHERE serial = ?1 AND serial <> ''");
+    SqliteStatement byImei(db, "SELECT state FROM devices WHERE imei = ?1 AND imei <> ''");
+    for (const SqliteStatement *statement : {&bySerial, &byImei}) {
+        if (!statement->ok()) {
+            *error = statement->error();
+            return false;
+        }
+    }
+    // The state of the device holding the value; -1 when none, -2 on error.
+    const auto holder = [error](SqliteStatement &statement, const QString &value) -> int {
+        statement.bind(1, value.toUtf8());
+        const int state = statement.next() ? static_cast<int>(statement.int64(0)) : -1;
+        sqlite3_reset(statement.get());
+        if (!statement.error().isEmpty()) {
+            *error = statement.error();
+            return -2;
+        }
+        return state;
+    };
+    // One read transaction for all lookups: outside one, SQLite locks and unlocks the file for each.
+    const bool ownTransaction = sqlite3_get_autocommit(db) != 0;
+    if (ownTransaction)
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    const auto finish = qScopeGuard([db, ownTransaction] {
+        if (ownTransaction)
+            sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    });
+    for (StagedImportRow &row : rows) {
+        if (!row.serial.isEmpty()) {
+            const int state = holder(bySerial, row.serial);
+            if (state == -2)
+                return false;
+            if (state >= 0)
+                addProblem(
+                    row,
+                    state == static_cast<int>(DeviceState::Staged)
+                        ? tr("The serial number %1 already belongs to a staged device.").arg(row.serial)
+                        : tr("The serial number %1 already belongs to a managed device.").arg(row.serial));
+        }
+        if (!row.imei.isEmpty()) {
+            const int state = holder(byImei, row.imei);
+            if (state == -2)
+                return false;
+            if (state >= 0)
+                addProblem(row, state == static_cast<int>(DeviceState::Staged)
+                                    ? tr("The IMEI %1 already belongs to a staged device.").arg(row.imei)
+                                    : tr("The IMEI %1 already belongs to a managed device.").arg(row.imei));
+        }
+    }
+    return true;
+}
+
+bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &options,
+                         const ActionControl &control, QString *error)
+{
+    const qint64 now = clock_.nowMs();
+    const qint64 total = static_cast<qint64>(result.rows.size()) - result.problemCount();
+    std::vector<std::pair<qsizetype, qint64>> created; // row index, device ID
+    created.reserve(static_cast<size_t>(total));
+    int unkeptNames = 0;
+    const bool ok = store_.transaction(
+        [&](QString *err) {
+            QSqlDatabase qdb = store_.database();
+            sqlite3 *db = nativeHandle(qdb);
+            Directory directory(qdb);
+            UserCache users(db);
+            QHash<QString, qint64> groups;
+            SqliteStatement insert(db,
+                                   "INSERT INTO devices (name, platform, ownership, serial, imei, user_id,"
+                                   " group_id, state, staged_at) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, 0, ?7)");
+            for (const QString &problem : {insert.error(), users.error()}) {
+                if (!problem.isEmpty()) {
+                    *err = problem;
+                    return false;
+                }
+            }
+            for (qsizetype i = 0; i < result.rows.size(); ++i) {
+                const StagedImportRow &row = result.rows[i];
+                if (!row.valid())
+                    continue;
+                if (control.cancelled()) {
+                    result.cancelled = true;
+                    *err = tr("Cancelled; no device was imported.");
+                    return false;
+                }
+                if (control.progress && created.size() % kProgressStep == 0)
+                    control.progress(static_cast<qint64>(created.size()), total);
+                qint64 userId = 0;
+                if (!row.email.isEmpty()) {
+                    userId = users.idFor(row.userName, row.email, err);
+                    if (userId == 0)
+                        return false;
+                } else if (!row.userName.isEmpty()) {
+                    ++unkeptNames;
+                }
+                qint64 groupId = 0;
+                if (!row.group.isEmpty()) {
+                    const QString key = asciiLower(row.group);
+                    groupId = groups.value(key);
+                    if (groupId == 0) {
+                        groupId = directory.groupFor(row.group, err);
+                        if (groupId < 0)
+                            return false;
+                        groups.insert(key, groupId);
+                    }
+                }
+                insert.bind(1, row.name.toUtf8());
+                insert.bind(2, static_cast<qint64>(*row.platform));
+                const auto textOrNull = [&insert](int index, const QString &text) {
+                    if (text.isEmpty())
+                        insert.bindNull(index);
+                    else
+                        insert.bind(index, text.toUtf8());
+                };
+                textOrNull(3, row.serial);
+                textOrNull(4, row.imei);
+                if (userId > 0)
+                    insert.bind(5, userId);
+                else
+                    insert.bindNull(5);
+                if (groupId > 0)
+                    insert.bind(6, groupId);
+                else
+                    insert.bindNull(6);
+                insert.bind(7, now);
+                if (!insert.run()) {
+                    *err = tr("Line %1: %2").arg(row.line).arg(insert.error());
+                    return false;
+                }
+                created.emplace_back(i, sqlite3_last_insert_rowid(db));
+            }
+            if (created.empty())
+                return true;
+            QList<qint64> ids;
+            ids.reserve(static_cast<qsizetype>(created.size()));
+            for (const auto &[index, id] : created)
+                ids << id;
+            QJsonObject details{{QStringLiteral("count"), static_cast<qint64>(ids.size())},
+                                {QStringLiteral("skipped"), result.problemCount()}};
+            if (!options.sourceName.isEmpty())
+                details.insert(QStringLiteral("file"), options.sourceName);
+            if (unkeptNames > 0)
+                details.insert(QStringLiteral("userNamesWithoutEmail"), unkeptNames);
+            return AuditLog::append(qdb,
+                                    {now, AuditLog::currentActor(), QStringLiteral("staged.import"),
+                                     QStringLiteral("device"), ids, AuditLog::details(details)},
+                                    err);
+        },
+        error);
+    if (!ok)
+        return false;
+    for (const auto &[index, id] : created) {
+        result.rows[index].deviceId = id;
+        result.createdIds << id;
+    }
+    result.imported = static_cast<int>(created.size());
+    result.skipped = result.problemCount();
+    if (control.progress)
+        control.progress(total, total);
+    if (!result.createdIds.isEmpty())
+        store_.announce(RecordKind::Device, result.createdIds);
+    return true;
+}
+
+} // namespace mdm

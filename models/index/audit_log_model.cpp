@@ -1,0 +1,109 @@
+#include "index/audit_log_model.h"
+
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QVariant>
+
+namespace mdm {
+
+AuditLogModel::AuditLogModel(Store &store, QObject *parent) : QAbstractTableModel(parent), store_(store)
+{
+    reload();
+    connect(&store_, &Store::changed, this, [this](RecordKind) { reload(); });
+}
+
+int AuditLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(entries_.size());
+}
+
+int AuditLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString AuditLogModel::describe(const QString &action)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("invite.send"), QT_TR_NOOP("Enrollment invite sent")},
+        {QStringLiteral("invite.resend"), QT_TR_NOOP("Enrollment invite resent")},
+        {QStringLiteral("invite.remove"), QT_TR_NOOP("Enrollment request removed")},
+        {QStringLiteral("device.reassign"), QT_TR_NOOP("User re-assigned")},
+        {QStringLiteral("device.revoke_mdm"), QT_TR_NOOP("Revoke MDM queued")},
+        {QStringLiteral("device.factory_reset"), QT_TR_NOOP("Factory reset queued")},
+        {QStringLiteral("staged.remove"), QT_TR_NOOP("Staged device removed")},
+        {QStringLiteral("staged.assign"), QT_TR_NOOP("Staged device assigned")},
+        {QStringLiteral("staged.import"), QT_TR_NOOP("Staged devices imported")},
+        {QStringLiteral("demo.fill"), QT_TR_NOOP("Sample data added")},
+    };
+    const auto it = names.constFind(action);
+    return it == names.constEnd() ? action : tr(it.value());
+}
+
+QVariant AuditLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    const AuditEntry &e = entries_.at(index.row());
+    switch (index.column()) {
+    case When:
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs).toLocalTime(), QLocale::ShortFormat);
+    case Who:
+        return e.actor;
+    case Action:
+        return describe(e.action);
+    case Records: {
+        QStringList ids;
+        for (qint64 id : e.recordIds.mid(0, 20))
+            ids << QString::number(id);
+        QString text = e.recordKind.isEmpty()
+                           ? QString()
+                           : e.recordKind + QLatin1Char(' ') + ids.join(QStringLiteral(", "));
+        if (e.recordIds.size() > 20)
+            text += tr(" … (%1 in all)").arg(QLocale().toString(e.recordIds.size()));
+        return text;
+    }
+    case Details:
+        return e.details;
+    }
+    return {};
+}
+
+QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case When:
+        return tr("When");
+    case Who:
+        return tr("Who");
+    case Action:
+        return tr("Action");
+    case Records:
+        return tr("Records");
+    case Details:
+        return tr("Parameters");
+    }
+    return {};
+}
+
+void AuditLogModel::setSearch(const QString &text)
+{
+    search_ = text.trimmed();
+    reload();
+}
+
+void AuditLogModel::reload()
+{
+    total_ = AuditLog::count(store_.database(), QString());
+    matches_ = search_.isEmpty() ? total_ : AuditLog::count(store_.database(), search_);
+    QList<AuditEntry> entries = AuditLog::search(store_.database(), search_, kLimit);
+    beginResetModel();
+    entries_ = std::move(entries);
+    endResetModel();
+}
+
+} // namespace mdm

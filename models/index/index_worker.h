@@ -1,0 +1,88 @@
+#pragma once
+
+#include "index/table_index.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+namespace mdm {
+
+struct QueryResult
+{
+    quint64 generation = 0;
+    std::vector<qint64> ids; // the rows to show, in order
+    qint64 total = 0;        // every record of the tab, whatever the filter
+    QStringList groups;
+};
+
+// How changed records now stand against the query the worker ran last.
+struct IndexDelta
+{
+    quint64 generation = 0;
+    std::vector<std::pair<qint64, bool>> records; // id, shown under the current query
+    qint64 total = 0;
+};
+
+// Owns a tab's TableIndex on a thread of its own, so that loading a million rows, searching and
+// sorting never block the UI. Requests are handled in order; a query superseded by a newer one
+// before it started is skipped. Callbacks run on the worker thread.
+class IndexWorker
+{
+public:
+    struct Callbacks
+    {
+        std::function<void(std::vector<qint64> &&ids)> loadedChunk;
+        std::function<void(QueryResult &&)> queryFinished;
+        std::function<void(IndexDelta &&)> refreshed;
+        std::function<void(const QString &)> failed;
+    };
+
+    IndexWorker(const QString &dbPath, const TabSpec &spec, Callbacks callbacks);
+    ~IndexWorker();
+    IndexWorker(const IndexWorker &) = delete;
+    IndexWorker &operator=(const IndexWorker &) = delete;
+
+    void requestQuery(const IndexQuery &query, quint64 generation);
+    // Empty ids: everything may have changed; reload the tab and rerun the last query.
+    void requestRefresh(const QList<qint64> &ids, qint64 nowMs);
+
+private:
+    struct Query
+    {
+        IndexQuery query;
+        quint64 generation;
+    };
+    struct Refresh
+    {
+        QList<qint64> ids;
+        qint64 nowMs;
+    };
+    using Task = std::variant<Query, Refresh>;
+
+    void run();
+    bool openConnection();
+    void handle(Query &task);
+    void handle(Refresh &task);
+
+    QString dbPath_;
+    TableIndex index_;
+    Callbacks callbacks_;
+    struct sqlite3 *db_ = nullptr;
+    bool loaded_ = false;
+    Query last_{{}, 0};
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Task> tasks_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+} // namespace mdm

@@ -1,0 +1,593 @@
+#include "index/record_table_model.h"
+
+#include "domain/clock.h"
+#include "domain/domain.h"
+#include "domain/invitation_rules.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QLocale>
+#include <QPalette>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <algorithm>
+
+namespace mdm {
+
+namespace {
+
+constexpr int kPageBefore = 40;
+constexpr int kPageAfter = 120;
+constexpr int kCacheLimit = 6000;
+constexpr int kMinuteMs = 60 * 1000;
+constexpr size_t kMaxRemovedRanges = 32;
+
+class ModelText
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordTableModel)
+
+public:
+    // "in 2 days", "expires in 5 hours", "expired 3 days ago": rounded the way a person says it.
+    static QString countdown(qint64 expiresMs, qint64 nowMs)
+    {
+        const qint64 delta = expiresMs - nowMs;
+        const qint64 magnitude = delta < 0 ? -delta : delta;
+        const qint64 minutes = magnitude / kMinuteMs;
+        const qint64 hours = minutes / 60;
+        const qint64 days = hours / 24;
+        QString span;
+        if (days >= 1)
+            span = tr("%n day(s)", nullptr, static_cast<int>(days));
+        else if (hours >= 1)
+            span = tr("%n hour(s)", nullptr, static_cast<int>(hours));
+        else
+            span = tr("%n minute(s)", nullptr, static_cast<int>(std::max<qint64>(minutes, 1)));
+        return delta > 0 ? tr("in %1").arg(span) : tr("expired %1 ago").arg(span);
+    }
+};
+
+QString formatTimestamp(const QVariant &value)
+{
+    if (value.isNull() || value.toLongLong() <= 0)
+        return {};
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(value.toLongLong()).toLocalTime(),
+                              QLocale::ShortFormat);
+}
+
+bool darkPalette()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
+// Status colours come with the status word, never alone; lighter variants on a dark palette.
+QColor statusColor(TabKind kind, int status)
+{
+    enum Tone
+    {
+        Good,
+        Warn,
+        Bad,
+        Quiet,
+        Neutral
+    };
+    Tone tone = Neutral;
+    switch (kind) {
+    case TabKind::Managed:
+        tone = status == int(DeviceState::Enrolled)    ? Good
+               : status == int(DeviceState::Unmanaged) ? Quiet
+                                                       : Bad;
+        break;
+    case TabKind::Staged:
+        tone = status == 0 ? Neutral : Quiet;
+        break;
+    case TabKind::Pending:
+        tone = status == int(InviteStatus::Pending)   ? Good
+               : status == int(InviteStatus::Queued)  ? Warn
+               : status == int(InviteStatus::Expired) ? Quiet
+                                                      : Bad;
+        break;
+    }
+    const bool dark = darkPalette();
+    switch (tone) {
+    case Good:
+        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x1b, 0x5e, 0x20);
+    case Warn:
+        return dark ? QColor(0xff, 0xcc, 0x80) : QColor(0x8a, 0x4b, 0x00);
+    case Bad:
+        return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xb7, 0x1c, 0x1c);
+    case Quiet:
+        return dark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x61, 0x61, 0x61);
+    case Neutral:
+        break;
+    }
+    return {};
+}
+
+const QIcon &platformIcon(int platform)
+{
+    static QIcon icons[kPlatformCount];
+    const int p = std::clamp(platform, 0, kPlatformCount - 1);
+    if (icons[p].isNull())
+        icons[p] = QIcon(platformIconPath(static_cast<Platform>(p)));
+    return icons[p];
+}
+
+} // namespace
+
+RecordTableModel::RecordTableModel(Store &store, const Clock &clock, TabKind kind, QObject *parent)
+    : QAbstractTableModel(parent), store_(store), clock_(clock), kind_(kind)
+{
+    query_.nowMs = clock_.nowMs();
+    IndexWorker::Callbacks callbacks;
+    // The worker calls back on its own thread; everything is handed to the UI thread as a queued call,
+    // which Qt drops if this model is gone by then.
+    callbacks.loadedChunk = [this](std::vector<qint64> &&ids) {
+        QMetaObject::invokeMethod(
+            this, [this, chunk = std::move(ids)]() mutable { onChunk(std::move(chunk)); },
+            Qt::QueuedConnection);
+    };
+    callbacks.queryFinished = [this](QueryResult &&result) {
+        QMetaObject::invokeMethod(
+            this, [this, r = std::move(result)]() mutable { onQueryFinished(std::move(r)); },
+            Qt::QueuedConnection);
+    };
+    callbacks.refreshed = [this](IndexDelta &&delta) {
+        QMetaObject::invokeMethod(
+            this, [this, d = std::move(delta)]() mutable { onRefreshed(std::move(d)); },
+            Qt::QueuedConnection);
+    };
+    callbacks.failed = [this](const QString &message) {
+        QMetaObject::invokeMethod(
+            this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+    };
+    worker_ = std::make_unique<IndexWorker>(store_.path(), spec(), std::move(callbacks));
+    requestQuery();
+
+    connect(&store_, &Store::changed, this, &RecordTableModel::onStoreChanged);
+    minuteTimer_.setInterval(kMinuteMs / 2);
+    connect(&minuteTimer_, &QTimer::timeout, this, &RecordTableModel::onMinuteTick);
+    if (kind_ == TabKind::Pending)
+        minuteTimer_.start();
+}
+
+RecordTableModel::~RecordTableModel()
+{
+    worker_.reset();
+}
+
+int RecordTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(ids_.size());
+}
+
+int RecordTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : spec().columnCount();
+}
+
+QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= spec().columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return spec().title(section);
+    if (role == Qt::UserRole)
+        return QString::fromLatin1(spec().columns[section].key);
+    return {};
+}
+
+qint64 RecordTableModel::idAt(int row) const
+{
+    return row >= 0 && row < static_cast<int>(ids_.size()) ? ids_[static_cast<size_t>(row)] : -1;
+}
+
+int RecordTableModel::rowOf(qint64 id) const
+{
+    const auto it = std::find(ids_.begin(), ids_.end(), id);
+    return it == ids_.end() ? -1 : static_cast<int>(it - ids_.begin());
+}
+
+// In view order, each record once, however the selection was made.
+std::vector<qint64> RecordTableModel::idsOf(const QItemSelection &selection) const
+{
+    std::vector<uint8_t> taken(ids_.size(), 0);
+    size_t count = 0;
+    for (const QItemSelectionRange &range : selection)
+        for (int row = std::max(range.top(), 0); row <= range.bottom() && row < static_cast<int>(ids_.size());
+             ++row)
+            count += taken[static_cast<size_t>(row)] ? 0 : (taken[static_cast<size_t>(row)] = 1);
+    std::vector<qint64> out;
+    out.reserve(count);
+    for (size_t row = 0; row < ids_.size() && out.size() < count; ++row)
+        if (taken[row])
+            out.push_back(ids_[row]);
+    return out;
+}
+
+void RecordTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= 0 && column < spec().columnCount() && spec().columns[column].source == SortSource::None)
+        return;
+    query_.sortColumn = column;
+    query_.descending = order == Qt::DescendingOrder;
+    requestQuery();
+}
+
+void RecordTableModel::setFilter(const IndexQuery &filter)
+{
+    const int column = query_.sortColumn;
+    const bool descending = query_.descending;
+    query_ = filter;
+    query_.sortColumn = column;
+    query_.descending = descending;
+    requestQuery();
+}
+
+void RecordTableModel::requestQuery()
+{
+    query_.nowMs = clock_.nowMs();
+    worker_->requestQuery(query_, ++requestedGeneration_);
+}
+
+void RecordTableModel::onChunk(std::vector<qint64> &&ids)
+{
+    // Progressive display while the index loads: rows appear in store order, then the first query
+    // result puts them in the order asked for.
+    if (!loading_ || ids.empty())
+        return;
+    const int first = static_cast<int>(ids_.size());
+    beginInsertRows({}, first, first + static_cast<int>(ids.size()) - 1);
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    endInsertRows();
+    total_ = static_cast<qint64>(ids_.size());
+    emit countsChanged();
+}
+
+void RecordTableModel::onQueryFinished(QueryResult &&result)
+{
+    // A result for a query the admin has already replaced is dropped; the newer one is on its way.
+    if (result.generation != requestedGeneration_)
+        return;
+    appliedGeneration_ = result.generation;
+    if (result.ids != ids_) {
+        beginResetModel();
+        ids_ = std::move(result.ids);
+        endResetModel();
+    } else if (!ids_.empty()) {
+        // Same rows, possibly new values (a reload after a user or group changed): repaint them.
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    }
+    total_ = result.total;
+    groups_ = result.groups;
+    if (loading_) {
+        loading_ = false;
+        emit loadingChanged(false);
+    }
+    emit countsChanged();
+    emit queryApplied();
+}
+
+void RecordTableModel::onRefreshed(IndexDelta &&delta)
+{
+    total_ = delta.total;
+    if (delta.generation != appliedGeneration_ || loading_) {
+        emit countsChanged();
+        return;
+    }
+    QHash<qint64, bool> shown;
+    for (const auto &[id, visible] : delta.records)
+        shown.insert(id, visible);
+
+    // Rows that left the view go first, as contiguous ranges from the bottom up.
+    std::vector<int> removed;
+    std::vector<int> changed;
+    for (size_t row = 0; row < ids_.size(); ++row) {
+        const auto it = shown.find(ids_[row]);
+        if (it == shown.end())
+            continue;
+        (it.value() ? changed : removed).push_back(static_cast<int>(row));
+        shown.erase(it);
+    }
+    // Thousands of scattered removals would each move the rows below them; past a few ranges one
+    // reset is cheaper, and the views keep their selection by record ID across it.
+    size_t ranges = 0;
+    for (size_t i = 0; i < removed.size(); ++i)
+        ranges += (i == 0 || removed[i] != removed[i - 1] + 1) ? 1 : 0;
+    if (ranges > kMaxRemovedRanges) {
+        std::vector<uint8_t> gone(ids_.size(), 0);
+        for (int row : removed)
+            gone[static_cast<size_t>(row)] = 1;
+        std::vector<qint64> kept;
+        kept.reserve(ids_.size() - removed.size());
+        for (size_t row = 0; row < ids_.size(); ++row)
+            if (!gone[row])
+                kept.push_back(ids_[row]);
+        beginResetModel();
+        ids_ = std::move(kept);
+        endResetModel();
+        removed.clear();
+        changed.clear(); // the reset repaints them
+    }
+    for (auto it = removed.rbegin(); it != removed.rend();) {
+        int last = *it;
+        int first = last;
+        ++it;
+        while (it != removed.rend() && *it == first - 1) {
+            first = *it;
+            ++it;
+        }
+        beginRemoveRows({}, first, last);
+        ids_.erase(ids_.begin() + first, ids_.begin() + last + 1);
+        endRemoveRows();
+    }
+    // Rows whose data changed keep their place: re-sorting under the admin's cursor would lose it.
+    // Both lists are in row order, so a row's new place is its old one less the removed rows above it;
+    // neighbouring rows are announced as one range.
+    for (size_t i = 0; i < changed.size();) {
+        const auto shift = [&](int row) {
+            return row -
+                   static_cast<int>(std::lower_bound(removed.begin(), removed.end(), row) - removed.begin());
+        };
+        const int first = shift(changed[i]);
+        int last = first;
+        while (++i < changed.size() && shift(changed[i]) == last + 1)
+            ++last;
+        emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+    }
+    // New records matching the view are appended.
+    std::vector<qint64> added;
+    for (const auto &[id, visible] : delta.records)
+        if (visible && shown.contains(id))
+            added.push_back(id);
+    if (!added.empty()) {
+        const int first = static_cast<int>(ids_.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        ids_.insert(ids_.end(), added.begin(), added.end());
+        endInsertRows();
+    }
+    emit countsChanged();
+}
+
+void RecordTableModel::onStoreChanged(RecordKind kind, const QList<qint64> &ids)
+{
+    const bool mine = kind_ == TabKind::Pending ? kind == RecordKind::Invitation : kind == RecordKind::Device;
+    if (!mine && kind != RecordKind::User && kind != RecordKind::Group)
+        return;
+    if (!mine || ids.isEmpty()) {
+        cache_.clear();
+        worker_->requestRefresh({}, clock_.nowMs());
+        return;
+    }
+    for (qint64 id : ids)
+        cache_.remove(id);
+    worker_->requestRefresh(ids, clock_.nowMs());
+}
+
+void RecordTableModel::onMinuteTick()
+{
+    // Expiry is live: countdowns and statuses move on while the console is open, and a filter that
+    // depends on the time is applied again.
+    const bool timeFiltered = query_.status >= 0 || query_.quick != IndexQuery::Quick::None;
+    if (timeFiltered && !isQueryPending())
+        requestQuery();
+    if (!ids_.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                         {Qt::DisplayRole, Qt::ForegroundRole, StatusRole});
+}
+
+void RecordTableModel::fetchIds(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty())
+        return;
+    QSqlQuery q(store_.database());
+    q.setForwardOnly(true);
+    q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (q.exec()) {
+        const int columns = q.record().count();
+        while (q.next()) {
+            Row row;
+            row.values.reserve(columns - 1);
+            for (int c = 1; c < columns; ++c)
+                row.values << q.value(c);
+            cache_.insert(q.value(0).toLongLong(), std::move(row));
+        }
+    }
+    if (!q.lastError().isValid() || !readError_.isEmpty())
+        return;
+    // data() is const and may run inside a view's paint: the failure is told from the event loop.
+    readError_ = describeSqlError(q.lastError(), store_.busyTimeoutMs());
+    auto *self = const_cast<RecordTableModel *>(this);
+    QMetaObject::invokeMethod(
+        self, [self] { emit self->failed(self->readError_); }, Qt::QueuedConnection);
+}
+
+void RecordTableModel::fetchAround(int row) const
+{
+    if (cache_.size() > kCacheLimit)
+        cache_.clear();
+    QList<qint64> wanted;
+    const int first = std::max(0, row - kPageBefore);
+    const int last = std::min(static_cast<int>(ids_.size()) - 1, row + kPageAfter);
+    for (int r = first; r <= last; ++r) {
+        const qint64 id = ids_[static_cast<size_t>(r)];
+        if (!cache_.contains(id))
+            wanted << id;
+    }
+    fetchIds(wanted);
+}
+
+const RecordTableModel::Row *RecordTableModel::rowFor(int row) const
+{
+    if (row < 0 || row >= static_cast<int>(ids_.size()))
+        return nullptr;
+    const qint64 id = ids_[static_cast<size_t>(row)];
+    auto it = cache_.constFind(id);
+    if (it == cache_.constEnd()) {
+        fetchAround(row);
+        it = cache_.constFind(id);
+        if (it == cache_.constEnd())
+            return nullptr;
+    }
+    return &it.value();
+}
+
+QVariantList RecordTableModel::recordValues(qint64 id) const
+{
+    if (!cache_.contains(id))
+        fetchIds({id});
+    const auto it = cache_.constFind(id);
+    return it == cache_.constEnd() ? QVariantList() : it->values;
+}
+
+QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
+{
+    QList<QPair<QString, QString>> out;
+    const QVariantList values = recordValues(id);
+    if (values.isEmpty())
+        return out;
+    const Row row{values};
+    out.append({tr("Record ID"), QString::number(id)});
+    for (int column = 0; column < columnCount(); ++column)
+        if (spec().columns[column].source != SortSource::None)
+            out.append({spec().title(column), displayValue(column, row).toString()});
+    // Fields that have no column of their own follow the columns in the row query.
+    const int extra = columnCount() - (kind_ == TabKind::Pending ? 1 : 0);
+    switch (kind_) {
+    case TabKind::Managed:
+        break;
+    case TabKind::Staged:
+        out.append(
+            {tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
+        out.append({tr("Model"), values.value(extra + 1).toString()});
+        out.append({tr("Staged on"), formatTimestamp(values.value(extra + 2))});
+        break;
+    case TabKind::Pending:
+        out.append(
+            {tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
+        out.append({tr("Last sent"), formatTimestamp(values.value(extra + 1))});
+        out.append({tr("Expires on"), formatTimestamp(values.value(PendingColumn::Expires))});
+        break;
+    }
+    return out;
+}
+
+QString RecordTableModel::recordKindKey() const
+{
+    return kind_ == TabKind::Pending ? QStringLiteral("invitation") : QStringLiteral("device");
+}
+
+int RecordTableModel::platformOf(const Row &row) const
+{
+    switch (kind_) {
+    case TabKind::Managed:
+        return row.values.value(ManagedColumn::Platform).toInt();
+    case TabKind::Staged:
+        return row.values.value(StagedColumn::Platform).toInt();
+    case TabKind::Pending:
+        return row.values.value(PendingColumn::Type).toInt();
+    }
+    return 0;
+}
+
+int RecordTableModel::statusOf(const Row &row) const
+{
+    switch (kind_) {
+    case TabKind::Managed:
+        return row.values.value(ManagedColumn::Status).toInt();
+    case TabKind::Staged:
+        return row.values.value(StagedColumn::Status).toBool() ? 0 : 1;
+    case TabKind::Pending:
+        return static_cast<int>(
+            inviteStatus(static_cast<DeliveryState>(row.values.value(PendingColumn::Status).toInt()),
+                         row.values.value(PendingColumn::Expires).toLongLong(), clock_.nowMs()));
+    }
+    return 0;
+}
+
+QVariant RecordTableModel::displayValue(int column, const Row &row) const
+{
+    const QByteArray key = spec().columns[column].key;
+    const QVariant raw = row.values.value(column);
+    if (key == "platform" || key == "type")
+        return DomainText::platform(
+            static_cast<Platform>(std::clamp(platformOf(row), 0, kPlatformCount - 1)));
+    if (key == "status")
+        return statusText(kind_, statusOf(row));
+    if (key == "ownership")
+        return DomainText::ownership(static_cast<Ownership>(raw.toInt()));
+    if (key == "enrolled_on" || key == "last_seen" || key == "requested")
+        return formatTimestamp(raw);
+    if (key == "expires")
+        return ModelText::countdown(raw.toLongLong(), clock_.nowMs());
+    if (key == "actions")
+        return QStringLiteral("⋯");
+    if (key == "resends")
+        return QLocale().toString(raw.toLongLong());
+    return raw.toString();
+}
+
+QVariant RecordTableModel::decoration(int column, const Row &row) const
+{
+    const QByteArray key = spec().columns[column].key;
+    if ((kind_ == TabKind::Pending && key == "type") || (kind_ != TabKind::Pending && key == "device") ||
+        (kind_ == TabKind::Staged && key == "platform"))
+        return platformIcon(platformOf(row));
+    return {};
+}
+
+QVariant RecordTableModel::foreground(int column, const Row &row) const
+{
+    if (qstrcmp(spec().columns[column].key, "status") == 0) {
+        const QColor color = statusColor(kind_, statusOf(row));
+        return color.isValid() ? QVariant(color) : QVariant();
+    }
+    if (kind_ == TabKind::Pending && qstrcmp(spec().columns[column].key, "expires") == 0 &&
+        invitationExpired(row.values.value(PendingColumn::Expires).toLongLong(), clock_.nowMs()))
+        return statusColor(kind_, static_cast<int>(InviteStatus::Expired));
+    return {};
+}
+
+QVariant RecordTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == IdRole)
+        return idAt(index.row());
+    const Row *row = rowFor(index.row());
+    if (!row)
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(index.column(), *row);
+    case Qt::ToolTipRole:
+        if (kind_ == TabKind::Pending && index.column() == PendingColumn::Expires)
+            return formatTimestamp(row->values.value(PendingColumn::Expires));
+        if (kind_ == TabKind::Pending && index.column() == PendingColumn::Actions)
+            return tr("Actions for this invitation");
+        return {};
+    case Qt::DecorationRole:
+        return decoration(index.column(), *row);
+    case Qt::ForegroundRole:
+        return foreground(index.column(), *row);
+    case Qt::TextAlignmentRole:
+        if (spec().columns[index.column()].source == SortSource::None)
+            return int(Qt::AlignCenter);
+        return {};
+    case SortValueRole:
+        return row->values.value(index.column());
+    case StatusRole:
+        return statusOf(*row);
+    case PlatformRole:
+        return platformOf(*row);
+    default:
+        return {};
+    }
+}
+
+} // namespace mdm

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "index/index_worker.h"
+#include "index/tab_spec.h"
+#include "store/store.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QItemSelection>
+#include <QTimer>
+#include <QVariant>
+#include <memory>
+#include <vector>
+
+namespace mdm {
+
+class Clock;
+
+// One tab's records as a table for 1,000,000 rows: the row order comes from the tab's IndexWorker
+// (search, filters and sort run there, off the UI thread), and the text of the rows a view shows is
+// read from the store a page at a time. A change to a few records updates just those rows.
+class RecordTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1, // qint64 record ID
+        SortValueRole,             // raw value of the cell (number, timestamp or text)
+        StatusRole,                // the row's derived status (int)
+        PlatformRole,              // Platform as int
+    };
+
+    RecordTableModel(Store &store, const Clock &clock, TabKind kind, QObject *parent = nullptr);
+    ~RecordTableModel() override;
+
+    TabKind kind() const { return kind_; }
+    const TabSpec &spec() const { return TabSpec::of(kind_); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Search text and filters; the current sort is kept.
+    void setFilter(const IndexQuery &filter);
+    IndexQuery currentQuery() const { return query_; }
+
+    qint64 idAt(int row) const;
+    int rowOf(qint64 id) const; // -1 when not shown; linear
+    std::vector<qint64> idsOf(const QItemSelection &selection) const;
+    std::vector<qint64> shownIds() const { return ids_; }
+
+    qint64 totalCount() const { return total_; }
+    bool isLoading() const { return loading_; }
+    bool isQueryPending() const { return appliedGeneration_ != requestedGeneration_; }
+    QStringList groups() const { return groups_; }
+
+    // One record's display values by column, as the row cache holds them (for details panes).
+    QVariantList recordValues(qint64 id) const;
+    // Every field of one record as label and text, including those that have no column.
+    QList<QPair<QString, QString>> details(qint64 id) const;
+    // "device" or "invitation": how the audit log names this tab's records.
+    QString recordKindKey() const;
+    // Why a page read failed (a damaged store), the first such failure; empty while every read succeeded.
+    QString readError() const { return readError_; }
+
+signals:
+    void countsChanged();
+    void queryApplied();
+    void loadingChanged(bool loading);
+    void failed(const QString &message);
+
+private:
+    struct Row
+    {
+        QVariantList values; // as the tab's rowSql returns them, after the id
+    };
+
+    void requestQuery();
+    void onChunk(std::vector<qint64> &&ids);
+    void onQueryFinished(QueryResult &&result);
+    void onRefreshed(IndexDelta &&delta);
+    void onStoreChanged(RecordKind kind, const QList<qint64> &ids);
+    void onMinuteTick();
+    const Row *rowFor(int row) const;
+    void fetchAround(int row) const;
+    void fetchIds(const QList<qint64> &ids) const;
+    QVariant displayValue(int column, const Row &row) const;
+    QVariant decoration(int column, const Row &row) const;
+    QVariant foreground(int column, const Row &row) const;
+    int statusOf(const Row &row) const;
+    int platformOf(const Row &row) const;
+
+    Store &store_;
+    const Clock &clock_;
+    TabKind kind_;
+    IndexQuery query_;
+    std::vector<qint64> ids_;
+    qint64 total_ = 0;
+    QStringList groups_;
+    bool loading_ = true;
+    quint64 requestedGeneration_ = 0;
+    quint64 appliedGeneration_ = 0;
+    mutable QHash<qint64, Row> cache_;
+    mutable QString readError_;
+    QTimer minuteTimer_;
+    std::unique_ptr<IndexWorker> worker_; // last: stops before the members its callbacks reach
+};
+
+} // namespace mdm

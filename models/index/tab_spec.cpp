@@ -1,0 +1,212 @@
+#include "index/tab_spec.h"
+
+#include "domain/domain.h"
+#include "store/store.h"
+
+namespace mdm {
+
+namespace {
+
+// Fields of the Managed index: text 0 name, 1 user, 2 email, 3 serial, 4 imei; numbers 0 platform,
+// 1 state, 2 ownership, 3 enrolled_at, 4 last_seen_at; dictionaries 0 group, 1 model, 2 os_version.
+TabSpec managedSpec()
+{
+    TabSpec s{TabKind::Managed,
+              "d.id, d.name, coalesce(u.name, ''), coalesce(u.email, ''), coalesce(d.serial, ''),"
+              " coalesce(d.imei, ''), d.platform, d.state, d.ownership, coalesce(d.enrolled_at, 0),"
+              " coalesce(d.last_seen_at, 0), coalesce(g.name, ''), d.model, d.os_version",
+              "d.id, d.name, d.platform, coalesce(u.name, ''), coalesce(u.email, ''), d.state, d.ownership,"
+              " coalesce(g.name, ''), coalesce(d.serial, ''), coalesce(d.imei, ''), d.model, d.os_version,"
+              " d.enrolled_at, d.last_seen_at",
+              "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
+              "d.state <> 0",
+              "d.id",
+              5,
+              5,
+              3,
+              {
+                  {"device", QT_TRANSLATE_NOOP("Columns", "Device"), SortSource::Text, 0},
+                  {"platform", QT_TRANSLATE_NOOP("Columns", "Platform"), SortSource::Number, 0},
+                  {"user", QT_TRANSLATE_NOOP("Columns", "User name"), SortSource::Text, 1},
+                  {"email", QT_TRANSLATE_NOOP("Columns", "Email"), SortSource::Text, 2},
+                  {"status", QT_TRANSLATE_NOOP("Columns", "Status"), SortSource::Status, 0},
+                  {"ownership", QT_TRANSLATE_NOOP("Columns", "Ownership"), SortSource::Number, 2},
+                  {"group", QT_TRANSLATE_NOOP("Columns", "Group"), SortSource::Dictionary, 0},
+                  {"serial", QT_TRANSLATE_NOOP("Columns", "Serial number"), SortSource::Text, 3},
+                  {"imei", QT_TRANSLATE_NOOP("Columns", "IMEI"), SortSource::Text, 4},
+                  {"model", QT_TRANSLATE_NOOP("Columns", "Model"), SortSource::Dictionary, 1},
+                  {"os_version", QT_TRANSLATE_NOOP("Columns", "OS version"), SortSource::Dictionary, 2},
+                  {"enrolled_on", QT_TRANSLATE_NOOP("Columns", "Enrolled on"), SortSource::Number, 3},
+                  {"last_seen", QT_TRANSLATE_NOOP("Columns", "Last seen"), SortSource::Number, 4},
+              }};
+    s.platformNumber = 0;
+    s.stateNumber = 1;
+    s.groupDictionary = 0;
+    s.userTextField = 1;
+    s.numberWidths = "11188";
+    // An upper bound that indexes answer at once; "state <> 0" would scan the table.
+    s.countSql =
+        "SELECT coalesce((SELECT max(id) FROM devices), 0) - (SELECT count(*) FROM devices WHERE state = 0)";
+    return s;
+}
+
+// Staged: text 0 name, 1 serial, 2 user, 3 email, 4 imei; numbers 0 platform; dictionaries 0 group.
+TabSpec stagedSpec()
+{
+    TabSpec s{TabKind::Staged,
+              "d.id, d.name, coalesce(d.serial, ''), coalesce(u.name, ''), coalesce(u.email, ''),"
+              " coalesce(d.imei, ''), d.platform, coalesce(g.name, '')",
+              "d.id, d.name, coalesce(d.serial, ''), d.platform, coalesce(u.name, ''), coalesce(u.email, ''),"
+              " coalesce(g.name, ''), d.user_id IS NOT NULL, coalesce(d.imei, ''), d.ownership, d.model,"
+              " d.staged_at",
+              "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
+              "d.state = 0",
+              "d.id",
+              5,
+              1,
+              1,
+              {
+                  {"device", QT_TRANSLATE_NOOP("Columns", "Device name"), SortSource::Text, 0},
+                  {"serial", QT_TRANSLATE_NOOP("Columns", "Serial number"), SortSource::Text, 1},
+                  {"platform", QT_TRANSLATE_NOOP("Columns", "Platform"), SortSource::Number, 0},
+                  {"user", QT_TRANSLATE_NOOP("Columns", "User name"), SortSource::Text, 2},
+                  {"email", QT_TRANSLATE_NOOP("Columns", "Email"), SortSource::Text, 3},
+                  {"group", QT_TRANSLATE_NOOP("Columns", "Group"), SortSource::Dictionary, 0},
+                  {"status", QT_TRANSLATE_NOOP("Columns", "Status"), SortSource::Status, 0},
+                  {"imei", QT_TRANSLATE_NOOP("Columns", "IMEI"), SortSource::Text, 4},
+              }};
+    s.platformNumber = 0;
+    s.groupDictionary = 0;
+    s.userTextField = 2;
+    s.numberWidths = "1";
+    s.countSql = "SELECT count(*) FROM devices WHERE state = 0";
+    return s;
+}
+
+// Pending: text 0 user, 1 email; numbers 0 platform, 1 requested_at, 2 expires_at, 3 delivery,
+// 4 resend_count, 5 ownership; dictionaries 0 remarks, 1 group.
+TabSpec pendingSpec()
+{
+    TabSpec s{TabKind::Pending,
+              "i.id, coalesce(u.name, ''), i.email, i.platform, i.requested_at, i.expires_at, i.delivery,"
+              " i.resend_count, i.ownership, i.remarks, coalesce(g.name, '')",
+              "i.id, i.platform, coalesce(u.name, ''), i.email, i.requested_at, i.expires_at, i.delivery,"
+              " i.remarks, coalesce(g.name, ''), i.resend_count, i.ownership, i.sent_at",
+              "invitations i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN groups g ON g.id = i.group_id",
+              "i.state = 0",
+              "i.id",
+              2,
+              6,
+              2,
+              {
+                  {"type", QT_TRANSLATE_NOOP("Columns", "Type"), SortSource::Number, 0},
+                  {"user", QT_TRANSLATE_NOOP("Columns", "User name"), SortSource::Text, 0},
+                  {"email", QT_TRANSLATE_NOOP("Columns", "Email"), SortSource::Text, 1},
+                  {"requested", QT_TRANSLATE_NOOP("Columns", "Requested"), SortSource::Number, 1},
+                  {"expires", QT_TRANSLATE_NOOP("Columns", "Expires"), SortSource::Number, 2},
+                  {"status", QT_TRANSLATE_NOOP("Columns", "Status"), SortSource::Status, 0},
+                  {"remarks", QT_TRANSLATE_NOOP("Columns", "Remarks"), SortSource::Dictionary, 0},
+                  {"group", QT_TRANSLATE_NOOP("Columns", "Group"), SortSource::Dictionary, 1},
+                  {"resends", QT_TRANSLATE_NOOP("Columns", "Resends"), SortSource::Number, 4},
+                  {"actions", QT_TRANSLATE_NOOP("Columns", "Actions"), SortSource::None, 0},
+              }};
+    s.platformNumber = 0;
+    s.expiresNumber = 2;
+    s.deliveryNumber = 3;
+    s.groupDictionary = 1;
+    s.userTextField = 0;
+    s.numberWidths = "188141";
+    s.countSql = "SELECT count(*) FROM invitations WHERE state = 0";
+    return s;
+}
+
+} // namespace
+
+QByteArray TabSpec::loadSql() const
+{
+    return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + predicate + " ORDER BY " +
+           idColumn;
+}
+
+QByteArray TabSpec::refreshSql(qsizetype ids) const
+{
+    return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + predicate + " AND " +
+           idColumn + " IN (" + sqlPlaceholders(ids) + ")";
+}
+
+// Without the tab's condition: a record that has just left the tab can still be shown until it goes.
+QByteArray TabSpec::rowSql(qsizetype ids) const
+{
+    return QByteArray("SELECT ") + displayColumns + " FROM " + from + " WHERE " + idColumn + " IN (" +
+           sqlPlaceholders(ids) + ")";
+}
+
+const TabSpec &TabSpec::of(TabKind kind)
+{
+    static const TabSpec specs[] = {managedSpec(), stagedSpec(), pendingSpec()};
+    return specs[static_cast<int>(kind)];
+}
+
+int TabSpec::columnByKey(const QByteArray &key) const
+{
+    for (int i = 0; i < columns.size(); ++i)
+        if (key == columns[i].key)
+            return i;
+    return -1;
+}
+
+QString TabSpec::title(int column) const
+{
+    return QCoreApplication::translate("Columns", columns.at(column).title);
+}
+
+// Staged devices: 0 = assigned to a user, 1 = waiting for one.
+QVector<StatusChoice> statusChoices(TabKind kind)
+{
+    QVector<StatusChoice> out;
+    switch (kind) {
+    case TabKind::Managed:
+        for (auto s : {DeviceState::Enrolled, DeviceState::Unmanaged, DeviceState::RevokePending,
+                       DeviceState::WipePending})
+            out.push_back({static_cast<int>(s), DomainText::deviceState(s)});
+        break;
+    case TabKind::Staged:
+        out.push_back({0, statusText(kind, 0)});
+        out.push_back({1, statusText(kind, 1)});
+        break;
+    case TabKind::Pending:
+        for (auto s : {InviteStatus::Pending, InviteStatus::Expired, InviteStatus::Queued,
+                       InviteStatus::DeliveryFailed})
+            out.push_back({static_cast<int>(s), DomainText::inviteStatus(s)});
+        break;
+    }
+    return out;
+}
+
+QString statusText(TabKind kind, int status)
+{
+    switch (kind) {
+    case TabKind::Managed:
+        return DomainText::deviceState(static_cast<DeviceState>(status));
+    case TabKind::Staged:
+        return status == 0 ? TabText::tr("Staged") : TabText::tr("Staged (no user)");
+    case TabKind::Pending:
+        return DomainText::inviteStatus(static_cast<InviteStatus>(status));
+    }
+    return {};
+}
+
+QString TabText::tabTitle(TabKind kind)
+{
+    switch (kind) {
+    case TabKind::Managed:
+        return tr("Managed");
+    case TabKind::Staged:
+        return tr("Staged");
+    case TabKind::Pending:
+        return tr("Enrollment Pending");
+    }
+    return {};
+}
+
+} // namespace mdm

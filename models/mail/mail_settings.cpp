@@ -1,0 +1,122 @@
+#include "mail/mail_settings.h"
+
+#include "store/directory.h"
+#include "store/store.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QVariant>
+
+namespace mdm {
+
+QString MailSettings::securityKey(Security s)
+{
+    switch (s) {
+    case Security::StartTls:
+        return QStringLiteral("starttls");
+    case Security::ImplicitTls:
+        return QStringLiteral("tls");
+    case Security::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+bool MailSettings::securityFromKey(const QString &key, Security *s)
+{
+    if (key == QLatin1String("starttls"))
+        *s = Security::StartTls;
+    else if (key == QLatin1String("tls"))
+        *s = Security::ImplicitTls;
+    else if (key == QLatin1String("none"))
+        *s = Security::None;
+    else
+        return false;
+    return true;
+}
+
+QString MailSettings::keychainKey() const
+{
+    return QStringLiteral("%1@%2:%3").arg(user, host.trimmed()).arg(port);
+}
+
+QString MailSettings::validate() const
+{
+    if (host.trimmed().isEmpty())
+        return MailSettingsText::tr("The mail server's host name is empty.");
+    if (port < 1 || port > 65535)
+        return MailSettingsText::tr("The port must be between 1 and 65535.");
+    if (!isValidEmail(fromAddress.trimmed()))
+        return MailSettingsText::tr("“%1” is not an email address for the sender.").arg(fromAddress);
+    const QUrl link(linkBase);
+    if (!link.isValid() ||
+        (link.scheme() != QLatin1String("https") && link.scheme() != QLatin1String("http")))
+        return MailSettingsText::tr("The enrollment link must start with https:// (or http://).");
+    return {};
+}
+
+MailSettings MailSettings::load(Store &store)
+{
+    MailSettings s;
+    QSqlQuery q(store.database());
+    if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'mail.%'")))
+        return s;
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        const QString value = q.value(1).toString();
+        if (key == QLatin1String("mail.host"))
+            s.host = value;
+        else if (key == QLatin1String("mail.port"))
+            s.port = value.toInt();
+        else if (key == QLatin1String("mail.security"))
+            securityFromKey(value, &s.security);
+        else if (key == QLatin1String("mail.user"))
+            s.user = value;
+        else if (key == QLatin1String("mail.from"))
+            s.fromAddress = value;
+        else if (key == QLatin1String("mail.from_name"))
+            s.fromName = value;
+        else if (key == QLatin1String("mail.ca_file"))
+            s.caFile = value;
+        else if (key == QLatin1String("mail.link_base"))
+            s.linkBase = value;
+    }
+    return s;
+}
+
+bool MailSettings::save(Store &store, QString *error) const
+{
+    if (const QString problem = validate(); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    const std::pair<const char *, QString> values[] = {
+        {"mail.host", host.trimmed()},
+        {"mail.port", QString::number(port)},
+        {"mail.security", securityKey(security)},
+        {"mail.user", user},
+        {"mail.from", fromAddress.trimmed()},
+        {"mail.from_name", fromName},
+        {"mail.ca_file", caFile},
+        {"mail.link_base", linkBase.trimmed()},
+    };
+    return store.transaction(
+        [&](QString *err) {
+            QSqlQuery q(store.database());
+            q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
+                                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+            for (const auto &[key, value] : values) {
+                q.addBindValue(QString::fromLatin1(key));
+                q.addBindValue(value.isNull() ? QStringLiteral("") : value);
+                if (!q.exec()) {
+                    *err = sqlErrorText(q.lastError());
+                    return false;
+                }
+            }
+            return true;
+        },
+        error);
+}
+
+} // namespace mdm

@@ -1,0 +1,187 @@
+#include "mail/outbox.h"
+
+#include "domain/clock.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mdm {
+
+namespace {
+constexpr qint64 kMinute = 60 * 1000;
+
+qint64 invitationOf(const QSqlDatabase &db, qint64 outboxId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT invitation_id FROM outbox WHERE id = ?"));
+    q.addBindValue(outboxId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool exec(QSqlQuery &q, QString *error)
+{
+    if (q.exec())
+        return true;
+    *error = sqlErrorText(q.lastError());
+    return false;
+}
+} // namespace
+
+qint64 Outbox::backoffMs(int attempts)
+{
+    static constexpr qint64 steps[] = {1 * kMinute, 5 * kMinute, 15 * kMinute, 60 * kMinute};
+    return attempts >= 1 && attempts <= 4 ? steps[attempts - 1] : 60 * kMinute;
+}
+
+QList<OutboxMessage> Outbox::due(bool ignoreBackoff, int limit) const
+{
+    QSqlQuery q(store_.database());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT o.id, o.invitation_id, o.recipient, coalesce(u.name, ''), o.link_token,"
+                       " i.platform, i.expires_at, o.attempts, o.created_at"
+                       " FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
+                       " LEFT JOIN users u ON u.id = i.user_id"
+                       " WHERE o.state = 0 AND o.link_token IS NOT NULL AND (? OR o.next_attempt_at <= ?)"
+                       " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
+    q.addBindValue(ignoreBackoff);
+    q.addBindValue(clock_.nowMs());
+    q.addBindValue(limit);
+    QList<OutboxMessage> out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        OutboxMessage m;
+        m.id = q.value(0).toLongLong();
+        m.invitationId = q.value(1).toLongLong();
+        m.recipient = q.value(2).toString();
+        m.userName = q.value(3).toString();
+        m.linkToken = q.value(4).toString();
+        m.platform = static_cast<Platform>(q.value(5).toInt());
+        m.expiresAt = q.value(6).toLongLong();
+        m.attempts = q.value(7).toInt();
+        m.createdAt = q.value(8).toLongLong();
+        out << m;
+    }
+    return out;
+}
+
+qint64 Outbox::nextDueAt() const
+{
+    QSqlQuery q(store_.database());
+    q.exec(
+        QStringLiteral("SELECT min(next_attempt_at) FROM outbox WHERE state = 0 AND link_token IS NOT NULL"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, QString *error)
+{
+    const qint64 now = clock_.nowMs();
+    const bool ok = store_.transaction(
+        [&](QString *err) {
+            QSqlQuery q(store_.database());
+            // The link leaves the store with the mail: only its hash stays on the invitation.
+            q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, sent_at = ?,"
+                                     " last_error = ?, link_token = NULL WHERE id = ? AND state = 0"));
+            q.addBindValue(state);
+            q.addBindValue(state == Sent ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
+            q.addBindValue(state == Sent ? QStringLiteral("") : remark);
+            q.addBindValue(id);
+            if (!exec(q, err))
+                return false;
+            q.prepare(
+                QStringLiteral("UPDATE invitations SET delivery = ?, remarks = ?"
+                               " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
+            q.addBindValue(delivery);
+            q.addBindValue(remark);
+            q.addBindValue(id);
+            return exec(q, err);
+        },
+        error);
+    if (ok) {
+        // The Pending tab shows delivery in the invitation's status and remarks.
+        store_.announce(RecordKind::Outbox, {id});
+        if (const qint64 invitation = invitationOf(store_.database(), id))
+            store_.announce(RecordKind::Invitation, {invitation});
+    }
+    return ok;
+}
+
+// Called once the server has answered 250 to the message's DATA. Until this transaction commits the row
+// is still queued: a crash or kill here, or a commit that fails (e.g. the store stayed locked), means the
+// next pass sends the message again with the same Message-ID. That, and a 250 lost on the way back, is
+// the one window for a duplicate; see the class comment.
+bool Outbox::markSent(qint64 id, QString *error)
+{
+    const QString when = QLocale().toString(clock_.now().toLocalTime(), QLocale::ShortFormat);
+    return finish(id, Sent, static_cast<int>(DeliveryState::Sent), tr("Sent %1").arg(when), error);
+}
+
+bool Outbox::markFailed(qint64 id, const QString &reply, QString *error)
+{
+    return finish(id, Failed, static_cast<int>(DeliveryState::Failed), reply, error);
+}
+
+bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
+{
+    QSqlQuery q(store_.database());
+    q.prepare(QStringLiteral("SELECT attempts, created_at FROM outbox WHERE id = ? AND state = 0"));
+    q.addBindValue(id);
+    if (!exec(q, error) || !q.next())
+        return true; // cancelled or finished meanwhile: nothing to retry
+    const int attempts = q.value(0).toInt() + 1;
+    const qint64 createdAt = q.value(1).toLongLong();
+    const qint64 now = clock_.nowMs();
+    const qint64 next = now + backoffMs(attempts);
+    if (next - createdAt > kGiveUpAfterMs)
+        return markFailed(id, tr("Gave up after 24 hours: %1").arg(reason), error);
+    const QString remark =
+        tr("Retrying at %1: %2")
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(next).toLocalTime().time(),
+                                    QLocale::ShortFormat),
+                 reason);
+    const bool ok = store_.transaction(
+        [&](QString *err) {
+            QSqlQuery u(store_.database());
+            u.prepare(QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?"
+                                     " WHERE id = ? AND state = 0"));
+            u.addBindValue(attempts);
+            u.addBindValue(next);
+            u.addBindValue(reason);
+            u.addBindValue(id);
+            if (!exec(u, err))
+                return false;
+            u.prepare(
+                QStringLiteral("UPDATE invitations SET delivery = 0, remarks = ?"
+                               " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
+            u.addBindValue(remark);
+            u.addBindValue(id);
+            return exec(u, err);
+        },
+        error);
+    if (ok) {
+        // The Pending tab shows delivery in the invitation's status and remarks.
+        store_.announce(RecordKind::Outbox, {id});
+        if (const qint64 invitation = invitationOf(store_.database(), id))
+            store_.announce(RecordKind::Invitation, {invitation});
+    }
+    return ok;
+}
+
+Outbox::Counts Outbox::counts() const
+{
+    QSqlQuery q(store_.database());
+    q.exec(QStringLiteral("SELECT sum(state = 0 AND link_token IS NOT NULL), sum(state = 2) FROM outbox"));
+    Counts c;
+    if (q.next()) {
+        c.queued = q.value(0).toLongLong();
+        c.failed = q.value(1).toLongLong();
+    }
+    return c;
+}
+
+} // namespace mdm

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/domain.h"
+#include "services/bulk_result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace mdm {
+
+class Clock;
+class Store;
+
+// Who devices go to: an existing user (userId) or a new one (name + email); group optional.
+struct AssignTarget
+{
+    qint64 userId = 0;
+    QString name;
+    QString email;
+    QString group;               // empty: keep each device's group
+    bool sendInvitation = false; // staged devices: also invite the user to enroll each device
+};
+
+struct DeviceInfo
+{
+    qint64 id = 0;
+    QString name;
+    Platform platform = Platform::Other;
+    DeviceState state = DeviceState::Staged;
+    QString userName;
+    QString email;
+};
+
+// The device use cases: re-assign, deprovision, remove staged, assign / re-enroll staged. One
+// transaction per call, audited; inapplicable records are skipped and named.
+class DeviceService
+{
+    Q_DECLARE_TR_FUNCTIONS(DeviceService)
+
+public:
+    DeviceService(Store &store, const Clock &clock) : store_(store), clock_(clock) {}
+
+    BulkResult reassign(const QList<qint64> &deviceIds, const AssignTarget &target,
+                        const ActionControl &control = {});
+    BulkResult deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode,
+                           const ActionControl &control = {});
+    BulkResult removeStaged(const QList<qint64> &deviceIds, const ActionControl &control = {});
+    BulkResult assignStaged(const QList<qint64> &deviceIds, const AssignTarget &target,
+                            const ActionControl &control = {});
+
+    QList<DeviceInfo> devices(const QList<qint64> &ids, int limit = 1000) const;
+    static QString validate(const AssignTarget &target);
+
+private:
+    BulkResult assign(const QList<qint64> &deviceIds, const AssignTarget &target, bool staged,
+                      const ActionControl &control);
+
+    Store &store_;
+    const Clock &clock_;
+};
+
+} // namespace mdm

@@ -1,0 +1,355 @@
+#include "services/enrollment_service.h"
+
+#include "domain/clock.h"
+#include "domain/enrollment_token.h"
+#include "domain/invitation_rules.h"
+#include "services/bulk_action.h"
+#include "store/audit_log.h"
+#include "store/directory.h"
+#include "store/store.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mdm {
+
+namespace {
+
+constexpr int kBatch = 500;
+
+struct PendingRow
+{
+    qint64 id;
+    QString email;
+    int platform;
+    int state;
+    qint64 userId;
+    qint64 requestedAt;
+};
+
+// Reads the invitations in batches of bound IDs; missing IDs are simply absent from the result.
+QHash<qint64, PendingRow> readInvitations(const QSqlDatabase &db, const QList<qint64> &ids, QString *error)
+{
+    QHash<qint64, PendingRow> rows;
+    rows.reserve(ids.size());
+    for (qsizetype from = 0; from < ids.size(); from += kBatch) {
+        const qsizetype n = std::min<qsizetype>(kBatch, ids.size() - from);
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT id, email, platform, state, user_id, requested_at FROM invitations"
+                                 " WHERE id IN (%1)")
+                      .arg(QString::fromLatin1(sqlPlaceholders(n))));
+        for (qsizetype i = 0; i < n; ++i)
+            q.addBindValue(ids[from + i]);
+        if (!q.exec()) {
+            *error = sqlErrorText(q.lastError());
+            return {};
+        }
+        while (q.next())
+            rows.insert(q.value(0).toLongLong(),
+                        {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                         q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong()});
+    }
+    return rows;
+}
+
+bool exec(QSqlQuery &q, QString *error)
+{
+    if (q.exec())
+        return true;
+    *error = sqlErrorText(q.lastError());
+    return false;
+}
+
+} // namespace
+
+QString EnrollmentService::validate(const InviteRequest &request)
+{
+    if (request.name.trimmed().isEmpty())
+        return tr("The user name is empty.");
+    if (!isValidEmail(request.email.trimmed()))
+        return tr("“%1” is not an email address.").arg(request.email);
+    return {};
+}
+
+QStringList EnrollmentService::warnings(const InviteRequest &request) const
+{
+    QStringList out;
+    QSqlQuery q(store_.database());
+    q.prepare(
+        QStringLiteral("SELECT count(*) FROM invitations WHERE email = ? COLLATE NOCASE AND platform = ?"
+                       " AND state = 0 AND expires_at > ?"));
+    q.addBindValue(request.email.trimmed());
+    q.addBindValue(static_cast<int>(request.platform));
+    q.addBindValue(clock_.nowMs());
+    if (q.exec() && q.next() && q.value(0).toInt() > 0)
+        out << tr("%1 already has a valid pending %2 invitation.")
+                   .arg(request.email.trimmed(), DomainText::platform(request.platform));
+    q.prepare(QStringLiteral("SELECT count(*) FROM devices d JOIN users u ON u.id = d.user_id"
+                             " WHERE u.email = ? AND d.platform = ? AND d.state IN (1, 3, 4)"));
+    q.addBindValue(request.email.trimmed());
+    q.addBindValue(static_cast<int>(request.platform));
+    if (q.exec() && q.next() && q.value(0).toInt() > 0)
+        out << tr("%1 already has an enrolled %2 device.")
+                   .arg(request.email.trimmed(), DomainText::platform(request.platform));
+    return out;
+}
+
+BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const ActionControl &control)
+{
+    BulkResult result;
+    // Every request is checked before anything is written: one bad line and nothing is sent.
+    QStringList problems;
+    for (const InviteRequest &request : requests) {
+        const QString problem = validate(request);
+        if (!problem.isEmpty())
+            problems << (request.line > 0 ? tr("line %1: %2").arg(request.line).arg(problem) : problem);
+    }
+    if (!problems.isEmpty()) {
+        result.error = problems.join(QLatin1Char('\n'));
+        return result;
+    }
+    if (requests.isEmpty()) {
+        result.error = tr("There is nobody to invite.");
+        return result;
+    }
+    const qint64 now = clock_.nowMs();
+    QList<qint64> created;
+    QList<Outcome> outcomes;
+    result.ok = store_.transaction(
+        [&](QString *error) {
+            QSqlDatabase db = store_.database();
+            Directory directory(db);
+            QSqlQuery insert(db);
+            insert.prepare(QStringLiteral(
+                "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, "
+                "requested_at,"
+                " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')"));
+            QSqlQuery outbox(db);
+            outbox.prepare(
+                QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                               " created_at) VALUES (?, ?, ?, ?, ?)"));
+            qint64 done = 0;
+            for (const InviteRequest &request : requests) {
+                if (control.cancelled()) {
+                    result.cancelled = true;
+                    *error = tr("Cancelled; nothing was sent.");
+                    return false;
+                }
+                const qint64 userId = directory.userFor(request.name, request.email, error);
+                const qint64 groupId = directory.groupFor(request.group, error);
+                if (userId == 0 || groupId < 0)
+                    return false;
+                const EnrollmentToken token = EnrollmentToken::generate();
+                insert.addBindValue(userId);
+                insert.addBindValue(request.email.trimmed());
+                insert.addBindValue(static_cast<int>(request.platform));
+                insert.addBindValue(static_cast<int>(request.ownership));
+                insert.addBindValue(groupId > 0 ? QVariant(groupId)
+                                                : QVariant(QMetaType::fromType<qint64>()));
+                insert.addBindValue(token.hash);
+                insert.addBindValue(now);
+                insert.addBindValue(now);
+                insert.addBindValue(invitationExpiry(now));
+                if (!exec(insert, error))
+                    return false;
+                const qint64 id = insert.lastInsertId().toLongLong();
+                outbox.addBindValue(id);
+                outbox.addBindValue(request.email.trimmed());
+                outbox.addBindValue(token.text);
+                outbox.addBindValue(now);
+                outbox.addBindValue(now);
+                if (!exec(outbox, error))
+                    return false;
+                created << id;
+                outcomes.append({id, request.email.trimmed(), Outcome::Result::Done, {}});
+                control.report(++done, requests.size());
+            }
+            QJsonObject details{{QStringLiteral("count"), static_cast<int>(requests.size())}};
+            if (requests.size() == 1) {
+                details.insert(QStringLiteral("email"), requests.first().email.trimmed());
+                details.insert(QStringLiteral("platform"), platformKey(requests.first().platform));
+                details.insert(QStringLiteral("ownership"), ownershipKey(requests.first().ownership));
+                details.insert(QStringLiteral("group"), requests.first().group.trimmed());
+            }
+            return AuditLog::append(db,
+                                    {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
+                                     QStringLiteral("invitation"), created, AuditLog::details(details)},
+                                    error);
+        },
+        &result.error);
+    if (result.ok) {
+        result.createdIds = created;
+        result.outcomes = outcomes;
+        store_.announce(RecordKind::Invitation, created);
+    }
+    return result;
+}
+
+BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const ActionControl &control)
+{
+    const qint64 now = clock_.nowMs();
+    QSqlDatabase db = store_.database();
+    // Has the user enrolled a device of this platform since the invitation was requested?
+    QSqlQuery enrolled(db);
+    enrolled.prepare(QStringLiteral("SELECT 1 FROM devices WHERE user_id = ? AND platform = ?"
+                                    " AND state <> 0 AND enrolled_at >= ? LIMIT 1"));
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = ?, expires_at = ?,"
+                       " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
+    QSqlQuery cancel(db);
+    cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
+                                  " AND state IN (0, 2)"));
+    QSqlQuery outbox(db);
+    outbox.prepare(QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                                  " created_at) VALUES (?, ?, ?, ?, ?)"));
+    BulkSteps<PendingRow> steps;
+    steps.read = readInvitations;
+    steps.label = [](const PendingRow &row) { return row.email; };
+    steps.check = [&](const PendingRow &row, QString *reason, QString *error) {
+        if (row.state == static_cast<int>(InvitationState::Removed)) {
+            *reason = tr("The request was removed.");
+            return true;
+        }
+        if (row.state == static_cast<int>(InvitationState::Accepted)) {
+            *reason = tr("The user has enrolled.");
+            return true;
+        }
+        enrolled.addBindValue(row.userId);
+        enrolled.addBindValue(row.platform);
+        enrolled.addBindValue(row.requestedAt);
+        if (!exec(enrolled, error))
+            return false;
+        if (enrolled.next())
+            *reason = tr("The user has enrolled a %1 device since.")
+                          .arg(DomainText::platform(static_cast<Platform>(row.platform)));
+        return true;
+    };
+    steps.apply = [&](qint64 id, const PendingRow &row, QString *error) {
+        const EnrollmentToken token = EnrollmentToken::generate();
+        update.addBindValue(token.hash);
+        update.addBindValue(now);
+        update.addBindValue(invitationExpiry(now));
+        update.addBindValue(id);
+        cancel.addBindValue(id);
+        outbox.addBindValue(id);
+        outbox.addBindValue(row.email);
+        outbox.addBindValue(token.text);
+        outbox.addBindValue(now);
+        outbox.addBindValue(now);
+        return exec(update, error) && exec(cancel, error) && exec(outbox, error);
+    };
+    steps.audit = [now](const QList<qint64> &changed) {
+        return AuditLog::counted(now, QStringLiteral("invite.resend"), QStringLiteral("invitation"), changed);
+    };
+    steps.cancelledMessage = tr("Cancelled; no invitation was resent.");
+    return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);
+}
+
+QList<qint64> EnrollmentService::expiredInvitationIds() const
+{
+    QSqlQuery q(store_.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM invitations WHERE state = 0 AND expires_at <= ? ORDER BY id"));
+    q.addBindValue(clock_.nowMs());
+    QList<qint64> ids;
+    if (q.exec())
+        while (q.next())
+            ids << q.value(0).toLongLong();
+    return ids;
+}
+
+BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds, const ActionControl &control)
+{
+    const qint64 now = clock_.nowMs();
+    QSqlDatabase db = store_.database();
+    // The token hash goes: the link in the user's mailbox stops working at once.
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id = ?"));
+    QSqlQuery cancel(db);
+    cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
+                                  " AND state IN (0, 2)"));
+    BulkSteps<PendingRow> steps;
+    steps.read = readInvitations;
+    steps.label = [](const PendingRow &row) { return row.email; };
+    steps.check = [](const PendingRow &row, QString *reason, QString *) {
+        if (row.state == static_cast<int>(InvitationState::Removed))
+            *reason = tr("Already removed.");
+        else if (row.state == static_cast<int>(InvitationState::Accepted))
+            *reason = tr("The user has enrolled.");
+        return true;
+    };
+    steps.apply = [&](qint64 id, const PendingRow &, QString *error) {
+        update.addBindValue(id);
+        cancel.addBindValue(id);
+        return exec(update, error) && exec(cancel, error);
+    };
+    steps.audit = [now](const QList<qint64> &changed) {
+        return AuditLog::counted(now, QStringLiteral("invite.remove"), QStringLiteral("invitation"), changed);
+    };
+    steps.cancelledMessage = tr("Cancelled; no request was removed.");
+    return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);
+}
+
+InvitationInfo EnrollmentService::invitation(qint64 id) const
+{
+    QSqlQuery q(store_.database());
+    q.prepare(QStringLiteral(
+        "SELECT i.id, i.user_id, coalesce(u.name, ''), i.email, i.platform, i.ownership, coalesce(g.name, "
+        "''),"
+        " i.requested_at, i.sent_at, i.expires_at, i.state, i.delivery, i.remarks, i.resend_count,"
+        " (SELECT o.link_token FROM outbox o WHERE o.invitation_id = i.id AND o.link_token IS NOT NULL"
+        "  ORDER BY o.id DESC LIMIT 1)"
+        " FROM invitations i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN groups g ON g.id = i.group_id"
+        " WHERE i.id = ?"));
+    q.addBindValue(id);
+    InvitationInfo info;
+    if (!q.exec() || !q.next())
+        return info;
+    info.id = q.value(0).toLongLong();
+    info.userId = q.value(1).toLongLong();
+    info.userName = q.value(2).toString();
+    info.email = q.value(3).toString();
+    info.platform = static_cast<Platform>(q.value(4).toInt());
+    info.ownership = static_cast<Ownership>(q.value(5).toInt());
+    info.group = q.value(6).toString();
+    info.requestedAt = q.value(7).toLongLong();
+    info.sentAt = q.value(8).toLongLong();
+    info.expiresAt = q.value(9).toLongLong();
+    info.state = static_cast<InvitationState>(q.value(10).toInt());
+    info.delivery = static_cast<DeliveryState>(q.value(11).toInt());
+    info.remarks = q.value(12).toString();
+    info.resendCount = q.value(13).toInt();
+    info.linkToken = q.value(14).toString();
+    return info;
+}
+
+InviteRequest EnrollmentService::additionalDeviceFor(qint64 recordId, bool fromDevice) const
+{
+    QSqlQuery q(store_.database());
+    q.prepare(
+        fromDevice
+            ? QStringLiteral("SELECT coalesce(u.name, ''), coalesce(u.email, ''), d.platform, d.ownership,"
+                             " coalesce(g.name, '') FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                             " LEFT JOIN groups g ON g.id = d.group_id WHERE d.id = ?")
+            : QStringLiteral("SELECT coalesce(u.name, ''), i.email, i.platform, i.ownership,"
+                             " coalesce(g.name, '') FROM invitations i LEFT JOIN users u ON u.id = i.user_id"
+                             " LEFT JOIN groups g ON g.id = i.group_id WHERE i.id = ?"));
+    q.addBindValue(recordId);
+    InviteRequest request;
+    if (q.exec() && q.next()) {
+        request.name = q.value(0).toString();
+        request.email = q.value(1).toString();
+        request.platform = static_cast<Platform>(q.value(2).toInt());
+        request.ownership = static_cast<Ownership>(q.value(3).toInt());
+        request.group = q.value(4).toString();
+    }
+    return request;
+}
+
+} // namespace mdm

@@ -1,0 +1,161 @@
+#include "store/audit_log.h"
+
+#include "store/store.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace mdm {
+
+QString AuditLog::currentActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    // Services and cron jobs often run without USER; the account database still knows who we are.
+    if (user.isEmpty())
+        if (const passwd *account = getpwuid(geteuid()))
+            user = QString::fromLocal8Bit(account->pw_name);
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+QString AuditLog::details(const QJsonObject &parameters)
+{
+    return QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+}
+
+AuditEntry AuditLog::counted(qint64 atMs, const QString &action, const QString &recordKind,
+                             const QList<qint64> &ids)
+{
+    return {atMs,   currentActor(),
+            action, recordKind,
+            ids,    details({{QStringLiteral("count"), static_cast<int>(ids.size())}})};
+}
+
+bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *error)
+{
+    QStringList ids;
+    ids.reserve(entry.recordIds.size());
+    for (qint64 id : entry.recordIds)
+        ids << QString::number(id);
+
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, record_kind, record_ids, details)"
+                             " VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(entry.atMs);
+    q.addBindValue(entry.actor);
+    q.addBindValue(entry.action);
+    // A null QString binds as NULL; the columns say "nothing" with an empty string.
+    q.addBindValue(entry.recordKind.isNull() ? QStringLiteral("") : entry.recordKind);
+    q.addBindValue(ids.isEmpty() ? QStringLiteral("") : ids.join(QLatin1Char(',')));
+    q.addBindValue(entry.details.isNull() ? QStringLiteral("") : entry.details);
+    if (!q.exec()) {
+        *error = sqlErrorText(q.lastError());
+        return false;
+    }
+    const qint64 auditId = q.lastInsertId().toLongLong();
+    q.prepare(
+        QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id) VALUES (?, ?, ?)"));
+    for (qint64 id : entry.recordIds) {
+        q.addBindValue(auditId);
+        q.addBindValue(entry.recordKind);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            *error = sqlErrorText(q.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+QList<AuditEntry> readEntries(QSqlQuery &q, QString *error = nullptr)
+{
+    QList<AuditEntry> out;
+    if (!q.exec()) {
+        if (error)
+            *error = describeSqlError(q.lastError(), Store::kDefaultBusyTimeoutMs);
+        return out;
+    }
+    while (q.next()) {
+        AuditEntry entry;
+        entry.atMs = q.value(0).toLongLong();
+        entry.actor = q.value(1).toString();
+        entry.action = q.value(2).toString();
+        entry.recordKind = q.value(3).toString();
+        for (const QString &part : q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            entry.recordIds << part.toLongLong();
+        entry.details = q.value(5).toString();
+        out << entry;
+    }
+    if (error && q.lastError().isValid())
+        *error = describeSqlError(q.lastError(), Store::kDefaultBusyTimeoutMs);
+    return out;
+}
+} // namespace
+
+namespace {
+QString searchClause(const QString &text)
+{
+    return text.isEmpty() ? QString()
+                          : QStringLiteral(" WHERE actor LIKE ? OR action LIKE ? OR details LIKE ?"
+                                           " OR record_ids LIKE ? OR record_kind LIKE ?");
+}
+
+void bindSearch(QSqlQuery &q, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    const QString pattern = QLatin1Char('%') + text + QLatin1Char('%');
+    for (int i = 0; i < 5; ++i)
+        q.addBindValue(pattern);
+}
+} // namespace
+
+QList<AuditEntry> AuditLog::search(const QSqlDatabase &db, const QString &text, int limit)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log") +
+              searchClause(text) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT %1").arg(limit));
+    bindSearch(q, text);
+    return readEntries(q);
+}
+
+qint64 AuditLog::count(const QSqlDatabase &db, const QString &text)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM audit_log") + searchClause(text));
+    bindSearch(q, text);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QList<AuditEntry> AuditLog::since(const QSqlDatabase &db, qint64 sinceMs, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log"
+                             " WHERE at >= ? ORDER BY at, id"));
+    q.addBindValue(sinceMs);
+    return readEntries(q, error);
+}
+
+QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit)
+{
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
+                       " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
+                       " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
+    q.addBindValue(recordKind);
+    q.addBindValue(id);
+    q.addBindValue(limit);
+    return readEntries(q);
+}
+
+} // namespace mdm

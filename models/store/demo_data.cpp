@@ -1,0 +1,372 @@
+#include "store/demo_data.h"
+
+#include "domain/clock.h"
+#include "domain/domain.h"
+#include "domain/invitation_rules.h"
+#include "store/audit_log.h"
+#include "store/sqlite_handle.h"
+#include "store/store.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QVariant>
+#include <array>
+
+namespace mdm {
+
+namespace {
+
+constexpr std::array kFirstNames{"Ana",   "Ben",   "Chen", "Dana",  "Elif",   "Farid",  "Grace", "Hiro",
+                                 "Ines",  "Jonas", "Kofi", "Lena",  "Mateo",  "Nadia",  "Omar",  "Priya",
+                                 "Quinn", "Rosa",  "Sven", "Tara",  "Umar",   "Vera",   "Wei",   "Ximena",
+                                 "Yusuf", "Zoe",   "Aiko", "Bruno", "Carmen", "Dmitri", "Emma",  "Felix"};
+constexpr std::array kLastNames{"Silva",   "Okafor", "Wei",     "Novak",  "Yilmaz",  "Haddad", "Kim",
+                                "Tanaka",  "Garcia", "Berg",    "Mensah", "Schmidt", "Rossi",  "Khan",
+                                "Nasser",  "Patel",  "Murphy",  "Lopez",  "Larsen",  "Singh",  "Farouk",
+                                "Ivanova", "Zhang",  "Morales", "Demir",  "Martin",  "Sato",   "Ferreira",
+                                "Ortiz",   "Petrov", "Dubois",  "Weber"};
+constexpr std::array kGroups{"Sales",   "Engineering", "Finance",    "Human Resources", "Marketing",
+                             "Support", "Operations",  "Executives", "Field Staff",     "Contractors"};
+constexpr const char *kDomain = "contoso.example";
+
+struct PlatformProfile
+{
+    Platform platform;
+    int weight; // out of 100
+    std::array<const char *, 4> models;
+    std::array<const char *, 3> osVersions;
+    bool hasImei;
+};
+
+const std::array<PlatformProfile, kPlatformCount> kProfiles{{
+    {Platform::Android, 34, {"Pixel 8", "Galaxy S23", "Galaxy A54", "Zebra TC52"}, {"14", "13", "12"}, true},
+    {Platform::iOS, 30, {"iPhone 15", "iPhone 14", "iPhone 13", "iPhone SE"}, {"17.1", "16.7", "17.0"}, true},
+    {Platform::iPadOS,
+     8,
+     {"iPad Air", "iPad Pro 11", "iPad (10th gen)", "iPad mini"},
+     {"17.1", "16.7", "17.0"},
+     false},
+    {Platform::macOS,
+     10,
+     {"MacBook Air M2", "MacBook Pro 14", "iMac 24", "Mac mini"},
+     {"14.1", "13.6", "14.0"},
+     false},
+    {Platform::Windows,
+     16,
+     {"Surface Laptop 5", "ThinkPad T14", "Latitude 7440", "EliteBook 840"},
+     {"11 23H2", "11 22H2", "10 22H2"},
+     false},
+    {Platform::Other,
+     2,
+     {"Chromebook", "RealWear HMT-1", "Oculus Quest 2", "Linux workstation"},
+     {"119", "12", "5"},
+     false},
+}};
+
+const PlatformProfile &pickProfile(QRandomGenerator &rng)
+{
+    int roll = rng.bounded(100);
+    for (const auto &profile : kProfiles) {
+        if (roll < profile.weight)
+            return profile;
+        roll -= profile.weight;
+    }
+    return kProfiles[0];
+}
+
+// 15 digits: a type allocation code of a real handset family, a serial part unique per n (for up to
+// five million devices), and the Luhn check digit.
+QByteArray imeiFor(qint64 n)
+{
+    static constexpr const char *kTypeCodes[] = {"35332511", "35391110", "35875611", "86824504", "35209900"};
+    QByteArray digits =
+        QByteArray(kTypeCodes[n % 5]) + QByteArray::number((n / 5) % 1000000).rightJustified(6, '0');
+    int sum = 0;
+    for (int i = 0; i < 14; ++i) {
+        int d = digits.at(13 - i) - '0';
+        if (i % 2 == 0) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+    }
+    digits.append(char('0' + (10 - sum % 10) % 10));
+    return digits;
+}
+
+QByteArray serialFor(qint64 n, char prefix)
+{
+    static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    QByteArray out(11, '0');
+    quint64 v = static_cast<quint64>(n) * 2654435761ULL % 1'000'000'000'000'000ULL + static_cast<quint64>(n);
+    for (int i = 10; i >= 0; --i) {
+        out[i] = kAlphabet[v % 34];
+        v /= 34;
+    }
+    return prefix + out;
+}
+
+class Filler
+{
+public:
+    Filler(sqlite3 *db, const Clock &clock, const DemoOptions &options, qint64 base)
+        : db_(db), now_(clock.nowMs()), rng_(options.seed + static_cast<quint32>(base)), base_(base)
+    {
+    }
+
+    bool run(DemoResult &result, const std::function<void(int)> &progress)
+    {
+        if (!groups())
+            return false;
+        const qint64 total = managed_ + staged_ + pending_;
+        qint64 done = 0;
+        auto tick = [&](qint64 step) {
+            done += step;
+            if (progress && total > 0 && done % 20000 == 0)
+                progress(static_cast<int>(done * 100 / total));
+        };
+        SqliteStatement user(db_, "INSERT INTO users (id, name, email) VALUES (?, ?, ?)");
+        SqliteStatement device(db_,
+                               "INSERT INTO devices (name, platform, ownership, serial, imei, model,"
+                               " os_version, user_id, group_id, state, staged_at, enrolled_at, last_seen_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        SqliteStatement command(db_, "INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
+                                     " VALUES (?, ?, 0, ?, ?)");
+        SqliteStatement invite(db_, "INSERT INTO invitations (user_id, email, platform, ownership, group_id,"
+                                    " token_hash, requested_at, sent_at, expires_at, delivery, remarks,"
+                                    " resend_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const SqliteStatement *s : {&user, &device, &command, &invite})
+            if (!s->ok())
+                return fail(s->error());
+
+        // Managed devices: roughly one user in five has a second device.
+        qint64 userId = base_;
+        for (qint64 i = 0; i < managed_; ++i) {
+            if (i == 0 || rng_.bounded(5) != 0) {
+                if (!addUser(user, ++userId))
+                    return fail(user.error());
+                ++result.users;
+            }
+            const auto &profile = pickProfile(rng_);
+            const qint64 n = base_ + i;
+            const int roll = rng_.bounded(100);
+            const DeviceState state = roll < 90   ? DeviceState::Enrolled
+                                      : roll < 96 ? DeviceState::Unmanaged
+                                      : roll < 98 ? DeviceState::RevokePending
+                                                  : DeviceState::WipePending;
+            const qint64 enrolledAt = now_ - static_cast<qint64>(rng_.bounded(730 * 24)) * 3'600'000;
+            const qint64 lastSeen = state == DeviceState::Unmanaged
+                                        ? enrolledAt + (now_ - enrolledAt) / 2
+                                        : now_ - static_cast<qint64>(rng_.bounded(7 * 24 * 60)) * 60'000;
+            if (!addDevice(device, profile, n, userId, state, enrolledAt, lastSeen))
+                return fail(device.error());
+            if (state == DeviceState::RevokePending || state == DeviceState::WipePending) {
+                command.bind(1, sqlite3_last_insert_rowid(db_));
+                command.bind(2, state == DeviceState::RevokePending ? 1 : 2);
+                command.bind(3, now_ - 3'600'000);
+                command.bind(4, now_ - 3'600'000);
+                if (!command.run())
+                    return fail(command.error());
+            }
+            ++result.managed;
+            tick(1);
+        }
+
+        // Staged devices: pre-configured in batches, half already earmarked for a user.
+        for (qint64 i = 0; i < staged_; ++i) {
+            qint64 owner = 0;
+            if (rng_.bounded(2) == 0) {
+                if (!addUser(user, ++userId))
+                    return fail(user.error());
+                ++result.users;
+                owner = userId;
+            }
+            const auto &profile = pickProfile(rng_);
+            if (!addDevice(device, profile, base_ + managed_ + i, owner, DeviceState::Staged, 0, 0))
+                return fail(device.error());
+            ++result.staged;
+            tick(1);
+        }
+
+        // Pending invitations: requested over the last 12 days, so some are valid, some expire within
+        // 48 hours and some have expired; a few are still queued or failed delivery.
+        for (qint64 i = 0; i < pending_; ++i) {
+            if (!addUser(user, ++userId))
+                return fail(user.error());
+            ++result.users;
+            const auto &profile = pickProfile(rng_);
+            const qint64 requested = now_ - static_cast<qint64>(rng_.bounded(12 * 24 * 60)) * 60'000;
+            const int resends = rng_.bounded(10) == 0 ? 1 + rng_.bounded(2) : 0;
+            const qint64 sent = resends ? requested + (now_ - requested) / 2 : requested;
+            const int roll = rng_.bounded(100);
+            const DeliveryState delivery = roll < 88   ? DeliveryState::Sent
+                                           : roll < 96 ? DeliveryState::Queued
+                                                       : DeliveryState::Failed;
+            invite.bind(1, userId);
+            invite.bind(2, emailFor(userId));
+            invite.bind(3, static_cast<int>(profile.platform));
+            invite.bind(4, rng_.bounded(4) == 0 ? 1 : 0);
+            invite.bind(5, 1 + rng_.bounded(static_cast<int>(kGroups.size())));
+            QByteArray token(32, Qt::Uninitialized);
+            rng_.fillRange(reinterpret_cast<quint32 *>(token.data()), 8);
+            invite.bindBlob(6, token);
+            invite.bind(7, requested);
+            invite.bind(8, sent);
+            invite.bind(9, invitationExpiry(sent));
+            invite.bind(10, static_cast<int>(delivery));
+            invite.bind(11, delivery == DeliveryState::Failed   ? QByteArray("550 5.1.1 Mailbox unavailable")
+                            : delivery == DeliveryState::Queued ? QByteArray("Waiting for the mail server")
+                                                                : QByteArray());
+            invite.bind(12, resends);
+            if (!invite.run())
+                return fail(invite.error());
+            ++result.pending;
+            tick(1);
+        }
+        return true;
+    }
+
+    QString error;
+    qint64 managed_ = 0, staged_ = 0, pending_ = 0;
+
+private:
+    bool fail(const QString &message)
+    {
+        error = message;
+        return false;
+    }
+
+    bool groups()
+    {
+        SqliteStatement group(db_, "INSERT OR IGNORE INTO groups (name) VALUES (?)");
+        for (const char *name : kGroups) {
+            group.bind(1, QByteArray(name));
+            if (!group.run())
+                return fail(group.error());
+        }
+        return true;
+    }
+
+    QByteArray nameFor(qint64 n) const
+    {
+        const auto first = static_cast<size_t>(n % static_cast<qint64>(kFirstNames.size()));
+        const auto last = static_cast<size_t>((n / static_cast<qint64>(kFirstNames.size())) %
+                                              static_cast<qint64>(kLastNames.size()));
+        return QByteArray(kFirstNames[first]) + ' ' + kLastNames[last];
+    }
+
+    QByteArray emailFor(qint64 n) const
+    {
+        const qint64 combos = static_cast<qint64>(kFirstNames.size() * kLastNames.size());
+        QByteArray local = nameFor(n).toLower().replace(' ', '.');
+        if (n >= combos)
+            local += QByteArray::number(n / combos);
+        return local + '@' + kDomain;
+    }
+
+    bool addUser(SqliteStatement &user, qint64 id)
+    {
+        user.bind(1, id);
+        user.bind(2, nameFor(id));
+        user.bind(3, emailFor(id));
+        return user.run();
+    }
+
+    bool addDevice(SqliteStatement &device, const PlatformProfile &profile, qint64 n, qint64 userId,
+                   DeviceState state, qint64 enrolledAt, qint64 lastSeen)
+    {
+        const char *model = profile.models[static_cast<size_t>(rng_.bounded(4))];
+        const QByteArray prefix = profile.platform == Platform::Windows ? QByteArray("WS-") : QByteArray();
+        const QByteArray name = userId ? nameFor(userId).split(' ').first() + "'s " + model
+                                       : prefix + QByteArray(model).replace(' ', '-').toUpper() + '-' +
+                                             QByteArray::number(n % 10000).rightJustified(4, '0');
+        device.bind(1, name);
+        device.bind(2, static_cast<int>(profile.platform));
+        device.bind(3, rng_.bounded(5) == 0 ? 1 : 0);
+        device.bind(4, serialFor(n, state == DeviceState::Staged ? 'S' : 'C'));
+        if (profile.hasImei)
+            device.bind(5, imeiFor(n));
+        else
+            device.bindNull(5);
+        device.bind(6, QByteArray(model));
+        device.bind(7, QByteArray(profile.osVersions[static_cast<size_t>(rng_.bounded(3))]));
+        if (userId)
+            device.bind(8, userId);
+        else
+            device.bindNull(8);
+        device.bind(9, 1 + rng_.bounded(static_cast<int>(kGroups.size())));
+        device.bind(10, static_cast<int>(state));
+        device.bind(11, enrolledAt ? enrolledAt - 86'400'000 : now_ - rng_.bounded(30) * 86'400'000LL);
+        if (state == DeviceState::Staged) {
+            device.bindNull(12);
+            device.bindNull(13);
+        } else {
+            device.bind(12, enrolledAt);
+            device.bind(13, lastSeen);
+        }
+        return device.run();
+    }
+
+    sqlite3 *db_;
+    qint64 now_;
+    QRandomGenerator rng_;
+    qint64 base_;
+};
+
+} // namespace
+
+DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
+                        const std::function<void(int)> &progress)
+{
+    DemoResult result;
+    sqlite3 *db = nativeHandle(store.database());
+    if (!db) {
+        result.error = QStringLiteral("the store's connection is not SQLite");
+        return result;
+    }
+    // Continue numbering after what is there, so that --force adds records without clashing.
+    qint64 base = 0;
+    {
+        QSqlQuery q(store.database());
+        q.exec(QStringLiteral("SELECT max(coalesce((SELECT max(id) FROM users), 0),"
+                              " coalesce((SELECT max(id) FROM devices), 0))"));
+        if (q.next())
+            base = q.value(0).toLongLong();
+    }
+    Filler filler(db, clock, options, base);
+    filler.managed_ = options.managed;
+    filler.staged_ = options.staged >= 0 ? options.staged : options.managed / 5;
+    filler.pending_ = options.pending >= 0 ? options.pending : options.managed / 3;
+
+    QString error;
+    result.ok = store.transaction(
+        [&](QString *err) {
+            if (!filler.run(result, progress)) {
+                *err = filler.error;
+                return false;
+            }
+            AuditEntry entry{clock.nowMs(),
+                             AuditLog::currentActor(),
+                             QStringLiteral("demo.fill"),
+                             QString(),
+                             {},
+                             QStringLiteral("{\"managed\":%1,\"staged\":%2,\"pending\":%3}")
+                                 .arg(result.managed)
+                                 .arg(result.staged)
+                                 .arg(result.pending)};
+            return AuditLog::append(store.database(), entry, err);
+        },
+        &error);
+    if (!result.ok) {
+        result = DemoResult{};
+        result.error = error;
+        return result;
+    }
+    store.announce(RecordKind::Device, {});
+    store.announce(RecordKind::Invitation, {});
+    return result;
+}
+
+} // namespace mdm

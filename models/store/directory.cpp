@@ -1,0 +1,92 @@
+#include "store/directory.h"
+
+#include "store/store.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mdm {
+
+bool isValidEmail(const QString &email)
+{
+    // Deliberately simple: one @, a dot in the domain, no spaces; the mail server has the last word.
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^[^@\s"<>(),;:]+@[^@\s"<>(),;:]+\.[^@\s"<>(),;:.]{2,}$)"));
+    return email.size() <= 254 && pattern.match(email).hasMatch();
+}
+
+qint64 Directory::userFor(const QString &name, const QString &email, QString *error)
+{
+    QSqlQuery q(db_);
+    q.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
+    q.addBindValue(email.trimmed());
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?)"));
+    q.addBindValue(name.trimmed());
+    q.addBindValue(email.trimmed());
+    if (!q.exec()) {
+        *error = tr("Cannot add the user %1: %2").arg(email, sqlErrorText(q.lastError()));
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+qint64 Directory::groupFor(const QString &name, QString *error)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return 0;
+    QSqlQuery q(db_);
+    q.prepare(QStringLiteral("SELECT id FROM groups WHERE name = ?"));
+    q.addBindValue(trimmed);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    q.prepare(QStringLiteral("INSERT INTO groups (name) VALUES (?)"));
+    q.addBindValue(trimmed);
+    if (!q.exec()) {
+        *error = tr("Cannot add the group %1: %2").arg(trimmed, sqlErrorText(q.lastError()));
+        return -1;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+UserInfo Directory::user(qint64 id) const
+{
+    QSqlQuery q(db_);
+    q.prepare(QStringLiteral("SELECT id, name, email FROM users WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+    return {};
+}
+
+QList<UserInfo> Directory::searchUsers(const QString &text, int limit) const
+{
+    QSqlQuery q(db_);
+    const QString pattern = QLatin1Char('%') + text.trimmed() + QLatin1Char('%');
+    q.prepare(QStringLiteral("SELECT id, name, email FROM users WHERE name LIKE ? OR email LIKE ?"
+                             " ORDER BY name COLLATE NOCASE, email LIMIT ?"));
+    q.addBindValue(pattern);
+    q.addBindValue(pattern);
+    q.addBindValue(limit);
+    QList<UserInfo> out;
+    if (q.exec())
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return out;
+}
+
+QStringList Directory::groupNames() const
+{
+    QSqlQuery q(db_);
+    QStringList out;
+    if (q.exec(QStringLiteral("SELECT name FROM groups ORDER BY name COLLATE NOCASE")))
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
+} // namespace mdm

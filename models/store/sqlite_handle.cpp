@@ -1,0 +1,50 @@
+#include "store/sqlite_handle.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+namespace mdm {
+
+sqlite3 *nativeHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql) : db_(db)
+{
+    if (sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+        error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+        stmt_ = nullptr;
+    }
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(stmt_);
+}
+
+bool SqliteStatement::next()
+{
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+    return false;
+}
+
+bool SqliteStatement::run()
+{
+    const int rc = sqlite3_step(stmt_);
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return true;
+    error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+    return false;
+}
+
+} // namespace mdm
