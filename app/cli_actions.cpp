@@ -188,7 +188,7 @@ int reassign(const QStringList &arguments)
     AssignTarget target;
     target.email = parser.value(QStringLiteral("email")).trimmed();
     target.group = parser.value(QStringLiteral("group"));
-    Directory directory(store->database());
+    Directory directory(*store);
     const auto matches = directory.searchUsers(target.email, 50);
     for (const UserInfo &user : matches)
         if (user.email.compare(target.email, Qt::CaseInsensitive) == 0)
@@ -293,7 +293,7 @@ int audit(const QStringList &arguments)
     if (!store)
         return 1;
     QString error;
-    const QList<AuditEntry> entries = AuditLog::since(store->database(), since, &error);
+    const QList<AuditEntry> entries = AuditLog::since(*store, since, &error);
     if (!error.isEmpty()) {
         err() << Text::tr("Cannot read the audit log: %1").arg(error) << '\n';
         return 1;

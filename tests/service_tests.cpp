@@ -370,7 +370,7 @@ void checkAudit(Env &env, qint64 auditBefore, const QString &action, const QStri
     }
     CHECK(str(records.join(QLatin1Char(','))) == str(idsText(ids)));
     for (qint64 id : ids) {
-        const QList<AuditEntry> history = AuditLog::history(env.db(), kind, id);
+        const QList<AuditEntry> history = AuditLog::history(*env.store, *recordKindFromKey(kind), id);
         REQUIRE_FALSE(history.isEmpty());
         CHECK(history.first().action == action);
         CHECK(history.first().actor == AuditLog::currentActor());
@@ -789,7 +789,7 @@ TEST_CASE("Resend gives a new token and seven more days and replaces the unsent 
     CHECK(outboxOf(env, untouched).size() == 1);
 
     checkAudit(env, auditBefore, qs("invite.resend"), qs("invitation"), {failed, delivered});
-    const QList<AuditEntry> history = AuditLog::history(env.db(), qs("invitation"), failed);
+    const QList<AuditEntry> history = AuditLog::history(*env.store, RecordKind::Invitation, failed);
     REQUIRE(history.size() == 2);
     CHECK(history[0].action == qs("invite.resend"));
     CHECK(history[1].action == qs("invite.send"));
@@ -813,7 +813,7 @@ TEST_CASE("Resend gives a new token and seven more days and replaces the unsent 
         CHECK(scalar(*env.store,
                      QStringLiteral("SELECT count(*) FROM outbox WHERE invitation_id = ? AND state = 0"),
                      {failed}) == 1);
-        CHECK(AuditLog::history(env.db(), qs("invitation"), failed).size() == 3);
+        CHECK(AuditLog::history(*env.store, RecordKind::Invitation, failed).size() == 3);
     }
 }
 
@@ -1347,7 +1347,7 @@ TEST_CASE("Assign staged devices to a user with and without an invitation", "[se
         CHECK(deviceRow(env, w.staged) == dev(w.ana, w.sales, DeviceState::Staged));
         CHECK(deviceRow(env, w.unassignedStaged) == dev(w.ana, 0, DeviceState::Staged));
         // The invitations get an entry of their own, so their history shows where they came from.
-        CHECK(AuditLog::history(env.store->database(), qs("invitation"), result.createdIds[0]).size() == 1);
+        CHECK(AuditLog::history(*env.store, RecordKind::Invitation, result.createdIds[0]).size() == 1);
         checkAudit(env, auditBefore + 1, qs("staged.assign"), qs("device"), {w.staged, w.unassignedStaged});
         CHECK(announced(spy) == announcement(RecordKind::Device, {w.staged, w.unassignedStaged}) + "; " +
                                     announcement(RecordKind::Invitation, result.createdIds));

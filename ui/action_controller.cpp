@@ -42,7 +42,7 @@ QList<qint64> toList(const std::vector<qint64> &ids)
 ActionController::ActionController(Store &store, const Clock &clock, ConsoleActions &actions,
                                    std::function<DeviceTabView *()> currentTab, QWidget *window)
     : QObject(window), store_(store), clock_(clock), actions_(actions), currentTab_(std::move(currentTab)),
-      window_(window), directory_(std::make_unique<Directory>(store.database())),
+      window_(window), directory_(std::make_unique<Directory>(store)),
       runner_(new ActionRunner(store, window))
 {
     connect(actions_.sendInvite, &QAction::triggered, this, &ActionController::sendInvite);

@@ -48,7 +48,7 @@ void DetailsPane::showRecord(const RecordTableModel &model, qint64 id)
         html += QStringLiteral("<tr><td style='color:gray; padding-right:8px'>%1</td><td>%2</td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     html += QStringLiteral("</table><h4>%1</h4>").arg(tr("History").toHtmlEscaped());
-    const auto history = AuditLog::history(store_.database(), model.recordKindKey(), id);
+    const auto history = AuditLog::history(store_, model.recordKind(), id);
     if (history.isEmpty()) {
         html += QStringLiteral("<p style='color:gray'>%1</p>")
                     .arg(tr("No recorded actions yet.").toHtmlEscaped());

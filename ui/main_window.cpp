@@ -15,7 +15,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -24,7 +23,6 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -246,27 +244,15 @@ void MainWindow::showContextMenu(const QPoint &globalPos)
 
 void MainWindow::openDemoStore()
 {
-    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                             .filePath(QStringLiteral("demo.db"));
+    const QString path = demoStorePath();
     if (QFileInfo(path).absoluteFilePath() == QFileInfo(store_.path()).absoluteFilePath()) {
         QMessageBox::information(this, tr("Demo store"), tr("This window already shows the demo store."));
         return;
     }
-    const bool fresh = !QFileInfo::exists(path);
-    auto opened = Store::open(path);
-    if (!opened.store) {
-        QMessageBox::warning(this, tr("Demo store"), opened.error);
+    if (const QString error = prepareDemoStore(path, clock_); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Demo store"), error);
         return;
     }
-    if (fresh) {
-        const DemoResult result = fillDemoData(*opened.store, clock_, DemoOptions{});
-        if (!result.ok) {
-            QMessageBox::warning(this, tr("Demo store"),
-                                 tr("Sample data was not written: %1").arg(result.error));
-            return;
-        }
-    }
-    opened.store.reset();
     // The demo opens in a window of its own, so the admin's store stays where it is.
     if (!QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--db"), path}))
         QMessageBox::warning(this, tr("Demo store"), tr("Could not start a second console window."));

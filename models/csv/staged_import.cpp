@@ -439,7 +439,7 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
         [&](QString *err) {
             QSqlDatabase qdb = store_.database();
             sqlite3 *db = nativeHandle(qdb);
-            Directory directory(qdb);
+            Directory directory(store_);
             UserCache users(db);
             QHash<QString, qint64> groups;
             SqliteStatement insert(db,

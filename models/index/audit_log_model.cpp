@@ -98,9 +98,9 @@ void AuditLogModel::setSearch(const QString &text)
 
 void AuditLogModel::reload()
 {
-    total_ = AuditLog::count(store_.database(), QString());
-    matches_ = search_.isEmpty() ? total_ : AuditLog::count(store_.database(), search_);
-    QList<AuditEntry> entries = AuditLog::search(store_.database(), search_, kLimit);
+    total_ = AuditLog::count(store_, QString());
+    matches_ = search_.isEmpty() ? total_ : AuditLog::count(store_, search_);
+    QList<AuditEntry> entries = AuditLog::search(store_, search_, kLimit);
     beginResetModel();
     entries_ = std::move(entries);
     endResetModel();

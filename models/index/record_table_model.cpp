@@ -477,9 +477,9 @@ QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
     return out;
 }
 
-QString RecordTableModel::recordKindKey() const
+RecordKind RecordTableModel::recordKind() const
 {
-    return kind_ == TabKind::Pending ? QStringLiteral("invitation") : QStringLiteral("device");
+    return kind_ == TabKind::Pending ? RecordKind::Invitation : RecordKind::Device;
 }
 
 int RecordTableModel::platformOf(const Row &row) const

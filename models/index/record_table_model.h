@@ -62,8 +62,8 @@ public:
     QVariantList recordValues(qint64 id) const;
     // Every field of one record as label and text, including those that have no column.
     QList<QPair<QString, QString>> details(qint64 id) const;
-    // "device" or "invitation": how the audit log names this tab's records.
-    QString recordKindKey() const;
+    // Device or Invitation: what this tab's records are.
+    RecordKind recordKind() const;
     // Why a page read failed (a damaged store), the first such failure; empty while every read succeeded.
     QString readError() const { return readError_; }
 

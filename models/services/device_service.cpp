@@ -116,7 +116,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
     result.ok = store_.transaction(
         [&](QString *error) {
             QSqlDatabase db = store_.database();
-            Directory directory(db);
+            Directory directory(store_);
             qint64 userId = target.userId;
             if (!groupOnly && userId <= 0) {
                 userId = directory.userFor(target.name, target.email, error);

@@ -123,7 +123,7 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
     result.ok = store_.transaction(
         [&](QString *error) {
             QSqlDatabase db = store_.database();
-            Directory directory(db);
+            Directory directory(store_);
             QSqlQuery insert(db);
             insert.prepare(QStringLiteral(
                 "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, "

@@ -117,9 +117,9 @@ void bindSearch(QSqlQuery &q, const QString &text)
 }
 } // namespace
 
-QList<AuditEntry> AuditLog::search(const QSqlDatabase &db, const QString &text, int limit)
+QList<AuditEntry> AuditLog::search(const Store &store, const QString &text, int limit)
 {
-    QSqlQuery q(db);
+    QSqlQuery q(store.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log") +
               searchClause(text) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT %1").arg(limit));
@@ -127,17 +127,17 @@ QList<AuditEntry> AuditLog::search(const QSqlDatabase &db, const QString &text, 
     return readEntries(q);
 }
 
-qint64 AuditLog::count(const QSqlDatabase &db, const QString &text)
+qint64 AuditLog::count(const Store &store, const QString &text)
 {
-    QSqlQuery q(db);
+    QSqlQuery q(store.database());
     q.prepare(QStringLiteral("SELECT count(*) FROM audit_log") + searchClause(text));
     bindSearch(q, text);
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-QList<AuditEntry> AuditLog::since(const QSqlDatabase &db, qint64 sinceMs, QString *error)
+QList<AuditEntry> AuditLog::since(const Store &store, qint64 sinceMs, QString *error)
 {
-    QSqlQuery q(db);
+    QSqlQuery q(store.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log"
                              " WHERE at >= ? ORDER BY at, id"));
@@ -145,14 +145,14 @@ QList<AuditEntry> AuditLog::since(const QSqlDatabase &db, qint64 sinceMs, QStrin
     return readEntries(q, error);
 }
 
-QList<AuditEntry> AuditLog::history(const QSqlDatabase &db, const QString &recordKind, qint64 id, int limit)
+QList<AuditEntry> AuditLog::history(const Store &store, RecordKind kind, qint64 id, int limit)
 {
-    QSqlQuery q(db);
+    QSqlQuery q(store.database());
     q.prepare(
         QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
                        " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
                        " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
-    q.addBindValue(recordKind);
+    q.addBindValue(recordKindKey(kind));
     q.addBindValue(id);
     q.addBindValue(limit);
     return readEntries(q);

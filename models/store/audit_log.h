@@ -1,11 +1,15 @@
 #pragma once
 
+#include "domain/record_kind.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
 namespace mdm {
+
+class Store;
 
 struct AuditEntry
 {
@@ -28,14 +32,13 @@ public:
     static AuditEntry counted(qint64 atMs, const QString &action, const QString &recordKind,
                               const QList<qint64> &ids);
     static bool append(const QSqlDatabase &db, const AuditEntry &entry, QString *error);
-    // The entries that name one record, newest first.
     // The newest entries whose actor, action, records or parameters contain text (all when empty).
-    static QList<AuditEntry> search(const QSqlDatabase &db, const QString &text, int limit);
-    static qint64 count(const QSqlDatabase &db, const QString &text);
+    static QList<AuditEntry> search(const Store &store, const QString &text, int limit);
+    static qint64 count(const Store &store, const QString &text);
     // Every entry from sinceMs on, oldest first; *error is set when the log could not be read whole.
-    static QList<AuditEntry> since(const QSqlDatabase &db, qint64 sinceMs, QString *error);
-    static QList<AuditEntry> history(const QSqlDatabase &db, const QString &recordKind, qint64 id,
-                                     int limit = 50);
+    static QList<AuditEntry> since(const Store &store, qint64 sinceMs, QString *error);
+    // The entries that name one record, newest first.
+    static QList<AuditEntry> history(const Store &store, RecordKind kind, qint64 id, int limit = 50);
 };
 
 } // namespace mdm

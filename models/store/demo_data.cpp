@@ -7,9 +7,13 @@
 #include "store/sqlite_handle.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QVariant>
 #include <array>
 
@@ -367,6 +371,31 @@ DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
     store.announce(RecordKind::Device, {});
     store.announce(RecordKind::Invitation, {});
     return result;
+}
+
+namespace {
+class DemoText
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoData)
+};
+} // namespace
+
+QString demoStorePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo.db"));
+}
+
+QString prepareDemoStore(const QString &path, const Clock &clock)
+{
+    const bool fresh = !QFileInfo::exists(path);
+    auto opened = Store::open(path);
+    if (!opened.store)
+        return opened.error;
+    if (!fresh)
+        return {};
+    const DemoResult result = fillDemoData(*opened.store, clock, DemoOptions{});
+    return result.ok ? QString() : DemoText::tr("Sample data was not written: %1").arg(result.error);
 }
 
 } // namespace mdm

@@ -28,4 +28,11 @@ struct DemoResult
 DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
                         const std::function<void(int percent)> &progress = {});
 
+// Where the console keeps its demo store: beside the default store, never in its place.
+QString demoStorePath();
+
+// Opens the demo store at path, fills it with sample data when it is new, and closes it again, so that
+// another process can show it. An empty string on success, else what went wrong.
+QString prepareDemoStore(const QString &path, const Clock &clock);
+
 } // namespace mdm

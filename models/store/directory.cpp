@@ -9,6 +9,8 @@
 
 namespace mdm {
 
+Directory::Directory(const Store &store) : db_(store.database()) {}
+
 bool isValidEmail(const QString &email)
 {
     // Deliberately simple: one @, a dot in the domain, no spaces; the mail server has the last word.

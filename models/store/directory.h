@@ -8,6 +8,8 @@
 
 namespace mdm {
 
+class Store;
+
 struct UserInfo
 {
     qint64 id = 0;
@@ -21,7 +23,8 @@ class Directory
     Q_DECLARE_TR_FUNCTIONS(Directory)
 
 public:
-    explicit Directory(QSqlDatabase db) : db_(std::move(db)) {}
+    // Works on the store's connection, inside the caller's transaction when there is one.
+    explicit Directory(const Store &store);
 
     // The user with this email (case-insensitive); created with name when missing. 0 on error.
     qint64 userFor(const QString &name, const QString &email, QString *error);

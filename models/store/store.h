@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/record_kind.h"
+
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
@@ -9,16 +11,6 @@
 #include <memory>
 
 namespace mdm {
-
-enum class RecordKind
-{
-    Device,
-    Invitation,
-    User,
-    Group,
-    Outbox,
-    Audit
-};
 
 // One SQLite file: opened with checks that never alter a file we should not touch, migrated in one
 // transaction, and the place that announces which records changed.
