@@ -27,7 +27,6 @@ namespace {
 constexpr qsizetype kChunkBytes = qsizetype(4) << 20;
 constexpr size_t kMaxQueuedChunks = 4;
 constexpr qsizetype kListedBatch = 500;
-constexpr int kBusyTimeoutMs = 5000;
 
 enum class CellKind
 {
@@ -183,38 +182,6 @@ private:
     std::vector<QByteArray> platforms_, ownerships_, deviceStates_, inviteStatuses_, stagedStatuses_;
 };
 
-// A read-only connection of the export's own: WAL lets it read while the console writes, and it may
-// live on any thread.
-class ReadConnection
-{
-public:
-    explicit ReadConnection(const QString &path)
-    {
-        if (sqlite3_open_v2(path.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                            nullptr) != SQLITE_OK)
-            error_ = QString::fromUtf8(sqlite3_errmsg(db_));
-        else
-            sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-    }
-    ~ReadConnection() { sqlite3_close(db_); }
-    ReadConnection(const ReadConnection &) = delete;
-    ReadConnection &operator=(const ReadConnection &) = delete;
-
-    sqlite3 *get() const { return error_.isEmpty() ? db_ : nullptr; }
-    QString error() const { return error_; }
-    bool exec(const char *sql)
-    {
-        if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
-            return true;
-        error_ = QString::fromUtf8(sqlite3_errmsg(db_));
-        return false;
-    }
-
-private:
-    sqlite3 *db_ = nullptr;
-    QString error_;
-};
-
 // Rows are read and formatted on a thread of their own while the caller's thread writes the finished
 // chunks, so the disk works while SQLite reads.
 class ChunkQueue
@@ -283,7 +250,7 @@ public:
 
     void run()
     {
-        ReadConnection db(path_);
+        SqliteReadConnection db(path_);
         QString error = db.error();
         if (error.isEmpty() && db.exec("BEGIN")) {
             chunk_.reserve(kChunkBytes + (kChunkBytes >> 4));
@@ -403,7 +370,7 @@ QByteArray header(const TabSpec &spec, const QList<int> &columns, const CsvExpor
 
 qint64 countRows(const QString &path, const TabQuery &query)
 {
-    ReadConnection db(path);
+    SqliteReadConnection db(path);
     if (!db.get())
         return -1;
     SqliteStatement count(db.get(), query.countSql().constData());

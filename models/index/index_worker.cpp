@@ -1,7 +1,8 @@
 #include "index/index_worker.h"
 
+#include "store/sqlite_handle.h"
+
 #include <algorithm>
-#include <sqlite3.h>
 
 namespace mdm {
 
@@ -19,7 +20,6 @@ IndexWorker::~IndexWorker()
     }
     wake_.notify_all();
     thread_.join();
-    sqlite3_close(db_);
 }
 
 void IndexWorker::requestQuery(const IndexQuery &query, quint64 generation)
@@ -42,15 +42,12 @@ void IndexWorker::requestRefresh(const QList<qint64> &ids, qint64 nowMs)
 
 bool IndexWorker::openConnection()
 {
-    // A read-only connection of its own: WAL lets it read while the UI's connection writes.
-    if (sqlite3_open_v2(dbPath_.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-        if (callbacks_.failed)
-            callbacks_.failed(QString::fromUtf8(sqlite3_errmsg(db_)));
-        return false;
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    return true;
+    db_ = std::make_unique<SqliteReadConnection>(dbPath_);
+    if (db_->get())
+        return true;
+    if (callbacks_.failed)
+        callbacks_.failed(db_->error());
+    return false;
 }
 
 void IndexWorker::run()
@@ -58,7 +55,7 @@ void IndexWorker::run()
     if (!openConnection())
         return;
     QString error;
-    if (!index_.load(db_, callbacks_.loadedChunk, &error) && callbacks_.failed)
+    if (!index_.load(db_->get(), callbacks_.loadedChunk, &error) && callbacks_.failed)
         callbacks_.failed(error);
     loaded_ = true;
 
@@ -103,7 +100,7 @@ void IndexWorker::handle(Refresh &task)
     task.ids.erase(std::unique(task.ids.begin(), task.ids.end()), task.ids.end());
     QString error;
     if (task.ids.isEmpty()) {
-        if (!index_.load(db_, {}, &error)) {
+        if (!index_.load(db_->get(), {}, &error)) {
             if (callbacks_.failed)
                 callbacks_.failed(error);
             return;
@@ -113,7 +110,7 @@ void IndexWorker::handle(Refresh &task)
         handle(again);
         return;
     }
-    if (!index_.refresh(db_, task.ids, &error)) {
+    if (!index_.refresh(db_->get(), task.ids, &error)) {
         if (callbacks_.failed)
             callbacks_.failed(error);
         return;

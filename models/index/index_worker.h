@@ -8,11 +8,14 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <variant>
 
 namespace mdm {
+
+class SqliteReadConnection;
 
 struct QueryResult
 {
@@ -74,7 +77,7 @@ private:
     QString dbPath_;
     TableIndex index_;
     Callbacks callbacks_;
-    struct sqlite3 *db_ = nullptr;
+    std::unique_ptr<SqliteReadConnection> db_; // opened and used on the worker thread only
     bool loaded_ = false;
     Query last_{{}, 0};
 

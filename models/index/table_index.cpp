@@ -2,6 +2,7 @@
 
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
+#include "store/sql.h"
 #include "store/sqlite_handle.h"
 
 #include <QStringList>
@@ -262,9 +263,8 @@ bool TableIndex::load(sqlite3 *db, const std::function<void(std::vector<qint64> 
 
 bool TableIndex::refresh(sqlite3 *db, const QList<qint64> &ids, QString *error)
 {
-    constexpr int kBatch = 500;
-    for (qsizetype from = 0; from < ids.size(); from += kBatch) {
-        const qsizetype count = std::min<qsizetype>(kBatch, ids.size() - from);
+    for (qsizetype from = 0; from < ids.size(); from += kIdBatch) {
+        const qsizetype count = std::min<qsizetype>(kIdBatch, ids.size() - from);
         const QByteArray sql = spec_.refreshSql(count);
         SqliteStatement rows(db, sql.constData());
         if (!rows.ok()) {

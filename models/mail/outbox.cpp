@@ -22,14 +22,33 @@ qint64 invitationOf(const QSqlDatabase &db, qint64 outboxId)
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-bool exec(QSqlQuery &q, QString *error)
-{
-    if (q.exec())
-        return true;
-    *error = sqlErrorText(q.lastError());
-    return false;
-}
 } // namespace
+
+OutboxQueue::OutboxQueue(const Store &store) : insert_(store.database()), cancel_(store.database())
+{
+    insert_.prepare(
+        QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                       " created_at) VALUES (?, ?, ?, ?, ?)"));
+    cancel_.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
+                                   " AND state IN (0, 2)"));
+}
+
+bool OutboxQueue::enqueue(qint64 invitationId, const QString &recipient, const QString &linkToken,
+                          qint64 nowMs, QString *error)
+{
+    insert_.addBindValue(invitationId);
+    insert_.addBindValue(recipient);
+    insert_.addBindValue(linkToken);
+    insert_.addBindValue(nowMs);
+    insert_.addBindValue(nowMs);
+    return execOrError(insert_, error);
+}
+
+bool OutboxQueue::cancelFor(qint64 invitationId, QString *error)
+{
+    cancel_.addBindValue(invitationId);
+    return execOrError(cancel_, error);
+}
 
 qint64 Outbox::backoffMs(int attempts)
 {
@@ -91,7 +110,7 @@ bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, Q
             q.addBindValue(state == Sent ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
             q.addBindValue(state == Sent ? QStringLiteral("") : remark);
             q.addBindValue(id);
-            if (!exec(q, err))
+            if (!execOrError(q, err))
                 return false;
             q.prepare(
                 QStringLiteral("UPDATE invitations SET delivery = ?, remarks = ?"
@@ -99,7 +118,7 @@ bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, Q
             q.addBindValue(delivery);
             q.addBindValue(remark);
             q.addBindValue(id);
-            return exec(q, err);
+            return execOrError(q, err);
         },
         error);
     if (ok) {
@@ -131,7 +150,7 @@ bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
     QSqlQuery q(store_.database());
     q.prepare(QStringLiteral("SELECT attempts, created_at FROM outbox WHERE id = ? AND state = 0"));
     q.addBindValue(id);
-    if (!exec(q, error) || !q.next())
+    if (!execOrError(q, error) || !q.next())
         return true; // cancelled or finished meanwhile: nothing to retry
     const int attempts = q.value(0).toInt() + 1;
     const qint64 createdAt = q.value(1).toLongLong();
@@ -153,14 +172,14 @@ bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
             u.addBindValue(next);
             u.addBindValue(reason);
             u.addBindValue(id);
-            if (!exec(u, err))
+            if (!execOrError(u, err))
                 return false;
             u.prepare(
                 QStringLiteral("UPDATE invitations SET delivery = 0, remarks = ?"
                                " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
             u.addBindValue(remark);
             u.addBindValue(id);
-            return exec(u, err);
+            return execOrError(u, err);
         },
         error);
     if (ok) {

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 
 namespace mdm {
@@ -32,6 +33,23 @@ struct OutboxMessage
 // retried) or a failed commit leaves the row queued, and a later pass sends it again. It is one message
 // wide (the one in flight when delivery stops) and the copy carries the same Message-ID. A restart resumes
 // with whatever is still queued.
+// How every service puts an invitation mail in the outbox, inside the service's own transaction so that
+// the invitation and its mail are written together. Prepared once, bound per message.
+class OutboxQueue
+{
+public:
+    explicit OutboxQueue(const Store &store);
+
+    bool enqueue(qint64 invitationId, const QString &recipient, const QString &linkToken, qint64 nowMs,
+                 QString *error);
+    // Withdraws what is still queued or failed for an invitation: its link was replaced or revoked.
+    bool cancelFor(qint64 invitationId, QString *error);
+
+private:
+    QSqlQuery insert_;
+    QSqlQuery cancel_;
+};
+
 class Outbox
 {
     Q_DECLARE_TR_FUNCTIONS(Outbox)

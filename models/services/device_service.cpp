@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/enrollment_token.h"
 #include "domain/invitation_rules.h"
+#include "mail/outbox.h"
 #include "services/bulk_action.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
@@ -19,16 +20,6 @@ namespace mdm {
 
 namespace {
 
-constexpr int kBatch = 500;
-
-bool exec(QSqlQuery &q, QString *error)
-{
-    if (q.exec())
-        return true;
-    *error = sqlErrorText(q.lastError());
-    return false;
-}
-
 struct DeviceRow
 {
     qint64 id;
@@ -43,27 +34,22 @@ struct DeviceRow
 QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64> &ids, QString *error)
 {
     QHash<qint64, DeviceRow> rows;
-    for (qsizetype from = 0; from < ids.size(); from += kBatch) {
-        const qsizetype n = std::min<qsizetype>(kBatch, ids.size() - from);
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(
-            QStringLiteral("SELECT id, name, platform, state, coalesce(user_id, 0), coalesce(group_id, 0),"
-                           " ownership FROM devices WHERE id IN (%1)")
-                .arg(QString::fromLatin1(sqlPlaceholders(n))));
-        for (qsizetype i = 0; i < n; ++i)
-            q.addBindValue(ids[from + i]);
-        if (!q.exec()) {
-            *error = sqlErrorText(q.lastError());
-            return {};
-        }
-        while (q.next())
+    const bool ok = forEachRowIn(
+        db, ids,
+        [](qsizetype n) {
+            return QStringLiteral(
+                       "SELECT id, name, platform, state, coalesce(user_id, 0), coalesce(group_id, 0),"
+                       " ownership FROM devices WHERE id IN (%1)")
+                .arg(QString::fromLatin1(sqlPlaceholders(n)));
+        },
+        [&rows](const QSqlQuery &q) {
             rows.insert(q.value(0).toLongLong(),
                         {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
                          q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong(),
                          q.value(6).toInt()});
-    }
-    return rows;
+        },
+        error);
+    return ok ? rows : QHash<qint64, DeviceRow>();
 }
 
 QString deviceLabel(const DeviceRow &row)
@@ -140,10 +126,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
             invite.prepare(QStringLiteral("INSERT INTO invitations (user_id, email, platform, ownership, "
                                           "group_id, token_hash, requested_at,"
                                           " sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            QSqlQuery outbox(db);
-            outbox.prepare(
-                QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
-                               " created_at) VALUES (?, ?, ?, ?, ?)"));
+            OutboxQueue outbox(store_);
             const UserInfo user = userId > 0 ? directory.user(userId) : UserInfo{};
             qint64 done = 0;
             for (qint64 id : deviceIds) {
@@ -178,7 +161,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 update.addBindValue(groupId > 0 ? QVariant(groupId)
                                                 : QVariant(QMetaType::fromType<qint64>()));
                 update.addBindValue(id);
-                if (!exec(update, error))
+                if (!execOrError(update, error))
                     return false;
                 if (staged && target.sendInvitation && userId > 0) {
                     const EnrollmentToken token = EnrollmentToken::generate();
@@ -193,15 +176,10 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                     invite.addBindValue(now);
                     invite.addBindValue(now);
                     invite.addBindValue(invitationExpiry(now));
-                    if (!exec(invite, error))
+                    if (!execOrError(invite, error))
                         return false;
                     const qint64 invitationId = invite.lastInsertId().toLongLong();
-                    outbox.addBindValue(invitationId);
-                    outbox.addBindValue(user.email);
-                    outbox.addBindValue(token.text);
-                    outbox.addBindValue(now);
-                    outbox.addBindValue(now);
-                    if (!exec(outbox, error))
+                    if (!outbox.enqueue(invitationId, user.email, token.text, now, error))
                         return false;
                     invitations << invitationId;
                 }
@@ -282,7 +260,7 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
         command.addBindValue(now);
         update.addBindValue(static_cast<int>(pendingState));
         update.addBindValue(id);
-        return exec(command, error) && exec(update, error);
+        return execOrError(command, error) && execOrError(update, error);
     };
     steps.audit = [now, mode](const QList<qint64> &changed) {
         const bool wipe = mode == DeprovisionMode::FactoryReset;
@@ -314,7 +292,7 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
     };
     steps.apply = [&](qint64 id, const DeviceRow &, QString *error) {
         remove.addBindValue(id);
-        return exec(remove, error);
+        return execOrError(remove, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
         return AuditLog::counted(now, QStringLiteral("staged.remove"), QStringLiteral("device"), changed);

@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/enrollment_token.h"
 #include "domain/invitation_rules.h"
+#include "mail/outbox.h"
 #include "services/bulk_action.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
@@ -19,8 +20,6 @@ namespace mdm {
 
 namespace {
 
-constexpr int kBatch = 500;
-
 struct PendingRow
 {
     qint64 id;
@@ -36,33 +35,20 @@ QHash<qint64, PendingRow> readInvitations(const QSqlDatabase &db, const QList<qi
 {
     QHash<qint64, PendingRow> rows;
     rows.reserve(ids.size());
-    for (qsizetype from = 0; from < ids.size(); from += kBatch) {
-        const qsizetype n = std::min<qsizetype>(kBatch, ids.size() - from);
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT id, email, platform, state, user_id, requested_at FROM invitations"
-                                 " WHERE id IN (%1)")
-                      .arg(QString::fromLatin1(sqlPlaceholders(n))));
-        for (qsizetype i = 0; i < n; ++i)
-            q.addBindValue(ids[from + i]);
-        if (!q.exec()) {
-            *error = sqlErrorText(q.lastError());
-            return {};
-        }
-        while (q.next())
+    const bool ok = forEachRowIn(
+        db, ids,
+        [](qsizetype n) {
+            return QStringLiteral("SELECT id, email, platform, state, user_id, requested_at FROM invitations"
+                                  " WHERE id IN (%1)")
+                .arg(QString::fromLatin1(sqlPlaceholders(n)));
+        },
+        [&rows](const QSqlQuery &q) {
             rows.insert(q.value(0).toLongLong(),
                         {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
                          q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong()});
-    }
-    return rows;
-}
-
-bool exec(QSqlQuery &q, QString *error)
-{
-    if (q.exec())
-        return true;
-    *error = sqlErrorText(q.lastError());
-    return false;
+        },
+        error);
+    return ok ? rows : QHash<qint64, PendingRow>();
 }
 
 } // namespace
@@ -129,10 +115,7 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, "
                 "requested_at,"
                 " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')"));
-            QSqlQuery outbox(db);
-            outbox.prepare(
-                QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
-                               " created_at) VALUES (?, ?, ?, ?, ?)"));
+            OutboxQueue outbox(store_);
             qint64 done = 0;
             for (const InviteRequest &request : requests) {
                 if (control.cancelled()) {
@@ -155,15 +138,10 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 insert.addBindValue(now);
                 insert.addBindValue(now);
                 insert.addBindValue(invitationExpiry(now));
-                if (!exec(insert, error))
+                if (!execOrError(insert, error))
                     return false;
                 const qint64 id = insert.lastInsertId().toLongLong();
-                outbox.addBindValue(id);
-                outbox.addBindValue(request.email.trimmed());
-                outbox.addBindValue(token.text);
-                outbox.addBindValue(now);
-                outbox.addBindValue(now);
-                if (!exec(outbox, error))
+                if (!outbox.enqueue(id, request.email.trimmed(), token.text, now, error))
                     return false;
                 created << id;
                 outcomes.append({id, request.email.trimmed(), Outcome::Result::Done, {}});
@@ -202,12 +180,7 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
     update.prepare(
         QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = ?, expires_at = ?,"
                        " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
-    QSqlQuery cancel(db);
-    cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
-                                  " AND state IN (0, 2)"));
-    QSqlQuery outbox(db);
-    outbox.prepare(QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
-                                  " created_at) VALUES (?, ?, ?, ?, ?)"));
+    OutboxQueue outbox(store_);
     BulkSteps<PendingRow> steps;
     steps.read = readInvitations;
     steps.label = [](const PendingRow &row) { return row.email; };
@@ -223,7 +196,7 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
         enrolled.addBindValue(row.userId);
         enrolled.addBindValue(row.platform);
         enrolled.addBindValue(row.requestedAt);
-        if (!exec(enrolled, error))
+        if (!execOrError(enrolled, error))
             return false;
         if (enrolled.next())
             *reason = tr("The user has enrolled a %1 device since.")
@@ -236,13 +209,8 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
         update.addBindValue(now);
         update.addBindValue(invitationExpiry(now));
         update.addBindValue(id);
-        cancel.addBindValue(id);
-        outbox.addBindValue(id);
-        outbox.addBindValue(row.email);
-        outbox.addBindValue(token.text);
-        outbox.addBindValue(now);
-        outbox.addBindValue(now);
-        return exec(update, error) && exec(cancel, error) && exec(outbox, error);
+        return execOrError(update, error) && outbox.cancelFor(id, error) &&
+               outbox.enqueue(id, row.email, token.text, now, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
         return AuditLog::counted(now, QStringLiteral("invite.resend"), QStringLiteral("invitation"), changed);
@@ -271,9 +239,7 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
     // The token hash goes: the link in the user's mailbox stops working at once.
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id = ?"));
-    QSqlQuery cancel(db);
-    cancel.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id = ?"
-                                  " AND state IN (0, 2)"));
+    OutboxQueue outbox(store_);
     BulkSteps<PendingRow> steps;
     steps.read = readInvitations;
     steps.label = [](const PendingRow &row) { return row.email; };
@@ -286,8 +252,7 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
     };
     steps.apply = [&](qint64 id, const PendingRow &, QString *error) {
         update.addBindValue(id);
-        cancel.addBindValue(id);
-        return exec(update, error) && exec(cancel, error);
+        return execOrError(update, error) && outbox.cancelFor(id, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
         return AuditLog::counted(now, QStringLiteral("invite.remove"), QStringLiteral("invitation"), changed);

@@ -7,9 +7,43 @@
 
 namespace mdm {
 
+constexpr int kReadBusyTimeoutMs = 5000;
+
 // The raw sqlite3 connection behind a Qt connection, for the few bulk paths (demo fill, table index
 // load) where QSqlQuery's per-row overhead would dominate; everything else goes through QSqlQuery.
 sqlite3 *nativeHandle(const QSqlDatabase &db);
+
+// A read-only connection of its own, for a reader on another thread (table index, export): WAL lets it
+// read while the console writes. It waits for a busy store as long as the store's own connections do.
+class SqliteReadConnection
+{
+public:
+    explicit SqliteReadConnection(const QString &path)
+    {
+        if (sqlite3_open_v2(path.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK)
+            error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+        else
+            sqlite3_busy_timeout(db_, kReadBusyTimeoutMs);
+    }
+    ~SqliteReadConnection() { sqlite3_close(db_); }
+    SqliteReadConnection(const SqliteReadConnection &) = delete;
+    SqliteReadConnection &operator=(const SqliteReadConnection &) = delete;
+
+    sqlite3 *get() const { return error_.isEmpty() ? db_ : nullptr; }
+    QString error() const { return error_; }
+    bool exec(const char *sql)
+    {
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+            return true;
+        error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+        return false;
+    }
+
+private:
+    sqlite3 *db_ = nullptr;
+    QString error_;
+};
 
 // A prepared statement that finalizes itself.
 class SqliteStatement

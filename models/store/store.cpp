@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include "store/schema.h"
+#include "store/sqlite_handle.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +19,8 @@
 #include <unistd.h>
 
 namespace mdm {
+
+static_assert(kReadBusyTimeoutMs == Store::kDefaultBusyTimeoutMs, "readers wait as long as writers");
 
 namespace {
 
@@ -74,21 +77,6 @@ QString checkPath(const QString &path)
     return {};
 }
 
-bool isBusy(const QSqlError &error)
-{
-    const QString code = error.nativeErrorCode();
-    return code == QLatin1String("5") || code == QLatin1String("6") ||
-           error.databaseText().contains(QLatin1String("locked"));
-}
-
-// SQLITE_CORRUPT and SQLITE_NOTADB: the file's pages are not what SQLite wrote.
-bool isDamaged(const QSqlError &error)
-{
-    const QString code = error.nativeErrorCode();
-    return code == QLatin1String("11") || code == QLatin1String("26") ||
-           error.databaseText().contains(QLatin1String("malformed"));
-}
-
 // What PRAGMA quick_check or integrity_check reports: {"ok"} for a sound store, else up to 20 findings.
 QStringList runCheck(const QSqlDatabase &db, const char *pragma, QString *error)
 {
@@ -116,35 +104,6 @@ bool sameFile(const QByteArray &a, const QByteArray &b)
 }
 
 } // namespace
-
-QByteArray sqlPlaceholders(qsizetype n)
-{
-    QByteArray marks;
-    marks.reserve(n * 2);
-    for (qsizetype i = 0; i < n; ++i)
-        marks.append(i ? ",?" : "?");
-    return marks;
-}
-
-QString sqlErrorText(const QSqlError &error)
-{
-    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
-}
-
-QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
-{
-    if (isDamaged(error))
-        return StoreText::tr(
-                   "The store is damaged (%1). Run “mdm-console --db STORE check” for a full report "
-                   "and restore the store from a backup.")
-            .arg(sqlErrorText(error));
-    if (isBusy(error))
-        return StoreText::tr(
-                   "The store is locked by another program that is writing to it; gave up after %1 s. "
-                   "Try again when it has finished.")
-            .arg(busyTimeoutMs / 1000.0, 0, 'f', 1);
-    return sqlErrorText(error);
-}
 
 Store::Store(QString path, Options options)
     : path_(std::move(path)),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/record_kind.h"
+#include "store/sql.h"
 
 #include <QList>
 #include <QObject>
@@ -86,14 +87,5 @@ private:
     QString connectionName_;
     Options options_;
 };
-
-// "?,?,?": n bound values for an IN (...) list.
-QByteArray sqlPlaceholders(qsizetype n);
-
-// What the database said, without Qt's driver suffix ("Unable to fetch row").
-QString sqlErrorText(const class QSqlError &error);
-
-// A readable message for a failed statement, naming a locked store plainly.
-QString describeSqlError(const class QSqlError &error, int busyTimeoutMs);
 
 } // namespace mdm
