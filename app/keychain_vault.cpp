@@ -8,8 +8,6 @@ KeychainVault::KeychainVault(QObject *parent) : PasswordVault(parent)
         const bool unavailable = result.status == mail::PasswordStore::Status::Unavailable;
         if (result.operation == mail::PasswordStore::Operation::Read)
             emit readFinished(result.key, result.ok(), result.password, unavailable, result.error);
-        else if (result.operation == mail::PasswordStore::Operation::Write)
-            emit writeFinished(result.key, result.ok(), unavailable, result.error);
     });
 }
 

@@ -13,6 +13,7 @@
 #include "index/audit_log_model.h"
 #include "index/record_table_model.h"
 #include "invite_dialog.h"
+#include "mail/mail_settings.h"
 #include "main_window.h"
 #include "result_sheet.h"
 #include "store/demo_data.h"
@@ -232,6 +233,13 @@ TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][ac
 TEST_CASE("Enrollment steps and the audit log show what happened", "[gui][actions]")
 {
     mdm::test::ConsoleFixture console;
+    // The dialog shows the link the mail carries: from the mail settings, joined with one "/".
+    MailSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.fromAddress = QStringLiteral("it@contoso.example");
+    settings.linkBase = QStringLiteral("https://mdm.contoso.example/enroll//");
+    QString error;
+    REQUIRE(settings.save(*console.store, &error));
     console.selectRows(TabKind::Pending, 0, 0);
     console.window->actions().resend->trigger();
     console.waitForAction();
@@ -239,7 +247,9 @@ TEST_CASE("Enrollment steps and the audit log show what happened", "[gui][action
     console.window->actions().enrollmentSteps->trigger();
     auto *steps = console.dialog<EnrollmentStepsDialog>();
     CHECK(steps->detailsText().contains(QStringLiteral("Valid until")));
-    CHECK(steps->detailsText().contains(QStringLiteral("https://")));
+    CHECK(steps->detailsText().contains(QStringLiteral("https://mdm.contoso.example/enroll/")));
+    CHECK_FALSE(steps->detailsText().contains(QStringLiteral("enroll//")));
+    CHECK_FALSE(steps->detailsText().contains(QStringLiteral("mdm.example.com")));
     saveScreenshot(steps, QStringLiteral("dialog-enrollment-steps"));
     steps->close();
 

@@ -2,6 +2,7 @@
 #include "domain/domain.h"
 #include "domain/enrollment_token.h"
 #include "domain/invitation_rules.h"
+#include "mail/mail_settings.h"
 
 #include <QCryptographicHash>
 #include <QSet>
@@ -88,4 +89,18 @@ TEST_CASE("Platforms and ownership read from the words admins type", "[rules]")
     CHECK(ownershipFromText(QStringLiteral("BYOD")) == Ownership::Personal);
     CHECK(ownershipFromText(QStringLiteral("Corporate")) == Ownership::Corporate);
     CHECK_FALSE(ownershipFromText(QStringLiteral("shared")));
+}
+
+TEST_CASE("An enrollment link joins the link base and the token with exactly one slash", "[rules]")
+{
+    MailSettings settings;
+    for (const char *base : {"https://mdm.example.com/enroll", "https://mdm.example.com/enroll/",
+                             "https://mdm.example.com/enroll//", " https://mdm.example.com/enroll/ "}) {
+        settings.linkBase = QString::fromLatin1(base);
+        CHECK(settings.enrollmentLink(QStringLiteral("tok_1")) ==
+              QStringLiteral("https://mdm.example.com/enroll/tok_1"));
+    }
+    settings.linkBase = QStringLiteral("https://mdm.example.com/e?token=");
+    CHECK(settings.enrollmentLink(QStringLiteral("tok_1")) ==
+          QStringLiteral("https://mdm.example.com/e?token=tok_1"));
 }

@@ -15,6 +15,7 @@
 #include "import_dialog.h"
 #include "index/record_table_model.h"
 #include "invite_dialog.h"
+#include "mail/mail_settings.h"
 #include "result_sheet.h"
 #include "services/device_service.h"
 #include "services/enrollment_service.h"
@@ -299,7 +300,10 @@ void ActionController::enrollmentSteps()
     if (ids.size() != 1)
         return;
     const InvitationInfo info = EnrollmentService(store_, clock_).invitation(ids.first());
-    auto *dialog = track(new EnrollmentStepsDialog(info, clock_.nowMs(), linkBase_, window_));
+    // The same link as the mail: built from the mail settings as they are now.
+    const QString link =
+        info.linkToken.isEmpty() ? QString() : MailSettings::load(store_).enrollmentLink(info.linkToken);
+    auto *dialog = track(new EnrollmentStepsDialog(info, clock_.nowMs(), link, window_));
     connect(dialog, &EnrollmentStepsDialog::resendRequested, this,
             [this](qint64 id) { resendInvitations({id}); });
     dialog->open();

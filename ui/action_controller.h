@@ -38,7 +38,6 @@ public:
     ResultSheet *lastResultSheet() const { return lastSheet_; }
     AuditLogWindow *auditLogWindow() const { return auditLog_; }
     QString lastMessage() const { return lastMessage_; }
-    void setEnrollmentLinkBase(const QString &base) { linkBase_ = base; }
 
     void resendInvitations(const QList<qint64> &ids);
     void sendInvitesFromCsv(const QString &path);
@@ -81,7 +80,6 @@ private:
     QPointer<ResultSheet> lastSheet_;
     QPointer<AuditLogWindow> auditLog_;
     QString lastMessage_;
-    QString linkBase_ = QStringLiteral("https://mdm.example.com/enroll/");
 };
 
 } // namespace mdm

@@ -433,11 +433,6 @@ void DeviceTabView::setDetailsVisible(bool visible)
     updateDetails();
 }
 
-bool DeviceTabView::detailsVisible() const
-{
-    return !details_->isHidden();
-}
-
 QString DeviceTabView::detailsText() const
 {
     return details_->text();

@@ -51,7 +51,6 @@ public:
     void selectAllShown();
     void clearFilters();
     void setDetailsVisible(bool visible);
-    bool detailsVisible() const;
     QString detailsText() const;
     // Text of the selected rows, tab-separated with a header line, for the clipboard.
     QString selectionAsText() const;

@@ -22,17 +22,17 @@ QString when(qint64 ms)
 } // namespace
 
 EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs,
-                                             const QString &linkBase, QWidget *parent)
+                                             const QString &link, QWidget *parent)
     : QDialog(parent), details_(new QTextBrowser(this))
 {
     setWindowTitle(tr("Enrollment Steps — %1").arg(invitation.email));
     setAttribute(Qt::WA_DeleteOnClose);
     const InviteStatus status = inviteStatus(invitation.delivery, invitation.expiresAt, nowMs);
-    const QString link =
-        invitation.linkToken.isEmpty()
+    const QString linkText =
+        link.isEmpty()
             ? tr("The link was emailed; only its fingerprint is kept here. Resend the invitation to "
                  "issue a new link.")
-            : linkBase + invitation.linkToken;
+            : link;
     QString html =
         QStringLiteral("<h3>%1</h3><table cellpadding='2'>").arg(invitation.userName.toHtmlEscaped());
     const QList<QPair<QString, QString>> rows{
@@ -46,7 +46,7 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
         {tr("Valid until"), when(invitation.expiresAt)},
         {tr("Resent"), QLocale().toString(invitation.resendCount)},
         {tr("Remarks"), invitation.remarks},
-        {tr("Enrollment link"), link},
+        {tr("Enrollment link"), linkText},
     };
     for (const auto &[label, value] : rows)
         html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>")

@@ -15,7 +15,8 @@ class EnrollmentStepsDialog : public QDialog
     Q_OBJECT
 
 public:
-    EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs, const QString &linkBase,
+    // link: the enrollment link while the console still knows its token, else empty.
+    EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs, const QString &link,
                           QWidget *parent = nullptr);
     QString detailsText() const;
 

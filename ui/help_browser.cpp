@@ -41,9 +41,4 @@ void HelpBrowser::showPage(const QString &page)
     activateWindow();
 }
 
-QUrl HelpBrowser::currentPage() const
-{
-    return browser_->source();
-}
-
 } // namespace mdm

@@ -15,7 +15,6 @@ class HelpBrowser : public QDialog
 public:
     explicit HelpBrowser(QWidget *parent = nullptr);
     void showPage(const QString &page); // e.g. "faq.html"
-    QUrl currentPage() const;
 
 private:
     QTextBrowser *browser_;

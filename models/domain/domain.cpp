@@ -124,9 +124,4 @@ QString platformIconPath(Platform p)
     return QString::fromLatin1(kPlatformIcons[static_cast<size_t>(p)]);
 }
 
-bool isManagedState(DeviceState s)
-{
-    return s != DeviceState::Staged;
-}
-
 } // namespace mdm

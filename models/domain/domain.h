@@ -81,6 +81,4 @@ QString ownershipKey(Ownership o);
 std::optional<Ownership> ownershipFromText(const QString &text);
 QString platformIconPath(Platform p);
 
-bool isManagedState(DeviceState s);
-
 } // namespace mdm

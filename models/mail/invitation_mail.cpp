@@ -37,7 +37,7 @@ QStringList InvitationMailText::steps(Platform platform)
 
 InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailSettings &settings)
 {
-    const QString link = settings.linkBase + message.linkToken;
+    const QString link = settings.enrollmentLink(message.linkToken);
     const QString expiry = QLocale().toString(QDateTime::fromMSecsSinceEpoch(message.expiresAt).toLocalTime(),
                                               QLocale::LongFormat);
     const QString platform = DomainText::platform(message.platform);

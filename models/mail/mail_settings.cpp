@@ -56,6 +56,16 @@ QString MailSettings::validate() const
     return {};
 }
 
+QString MailSettings::enrollmentLink(const QString &token) const
+{
+    QString base = linkBase.trimmed();
+    if (base.endsWith(QLatin1Char('=')) || base.endsWith(QLatin1Char('?')))
+        return base + token;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + QLatin1Char('/') + token;
+}
+
 MailSettings MailSettings::load(Store &store)
 {
     MailSettings s;

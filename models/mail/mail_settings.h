@@ -33,6 +33,9 @@ struct MailSettings
 
     bool isConfigured() const { return !host.isEmpty() && !fromAddress.isEmpty(); }
     QString validate() const; // empty when usable
+    // The link a user opens to enroll: the link base and the token joined by exactly one "/", whatever
+    // the admin typed; a base ending in "=" or "?" (a query parameter) takes the token as it is.
+    QString enrollmentLink(const QString &token) const;
 
     static MailSettings load(Store &store);
     bool save(Store &store, QString *error) const;

@@ -19,7 +19,6 @@ public:
 signals:
     void readFinished(const QString &key, bool ok, const QString &password, bool unavailable,
                       const QString &error);
-    void writeFinished(const QString &key, bool ok, bool unavailable, const QString &error);
 };
 
 } // namespace mdm
