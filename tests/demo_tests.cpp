@@ -10,15 +10,10 @@
 #include <catch2/catch.hpp>
 
 using namespace mdm;
+using mdm::test::scalar;
 using mdm::test::TempDir;
 
 namespace {
-qint64 scalar(Store &store, const QString &sql)
-{
-    QSqlQuery q(store.database());
-    q.exec(sql);
-    return q.next() ? q.value(0).toLongLong() : -1;
-}
 } // namespace
 
 TEST_CASE("Demo data covers every platform and state and several groups", "[demo]")

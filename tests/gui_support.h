@@ -1,13 +1,12 @@
 #pragma once
 
+#include "test_support.h"
+
 #include <QString>
 #include <QWidget>
 #include <functional>
 
 namespace mdm::test {
-
-// Spins the event loop until done() holds or timeoutMs passes; returns done().
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000);
 
 // Forgets the window layout earlier tests remembered, so each test starts as a first run.
 void forgetSettings();

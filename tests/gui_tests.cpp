@@ -24,17 +24,11 @@
 
 using namespace mdm;
 using mdm::test::saveScreenshot;
+using mdm::test::scalar;
 using mdm::test::TempDir;
 using mdm::test::waitUntil;
 
 namespace {
-
-qint64 scalar(Store &store, const QString &sql)
-{
-    QSqlQuery q(store.database());
-    q.exec(sql);
-    return q.next() ? q.value(0).toLongLong() : -1;
-}
 
 } // namespace
 

@@ -24,49 +24,12 @@
 
 using namespace mdm;
 using mdm::test::saveScreenshot;
+using mdm::test::scalar;
+using mdm::test::SmtpServer;
 using mdm::test::TempDir;
 using mdm::test::waitUntil;
 
 namespace {
-
-// Debian's aiosmtpd behind the project's test server script, on a free loopback port.
-struct SmtpServer
-{
-    QProcess process;
-    TempDir dir;
-    int port = 0;
-
-    SmtpServer()
-    {
-        QDir().mkpath(dir.file(QStringLiteral("mail")));
-        process.start(QStringLiteral("/usr/bin/python3"),
-                      {QStringLiteral(MDM_SMTP_SERVER_SCRIPT), QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--outdir"), dir.file(QStringLiteral("mail")), QStringLiteral("--log"),
-                       dir.file(QStringLiteral("log"))});
-        REQUIRE(process.waitForStarted());
-        REQUIRE(waitUntil([&] { return process.canReadLine(); }, 15000));
-        const QByteArray line = process.readLine().trimmed();
-        REQUIRE(line.startsWith("PORT "));
-        port = line.mid(5).toInt();
-    }
-    ~SmtpServer()
-    {
-        process.kill();
-        process.waitForFinished();
-    }
-    int delivered() const
-    {
-        return static_cast<int>(
-            QDir(dir.file(QStringLiteral("mail"))).entryList({QStringLiteral("*.eml")}).size());
-    }
-};
-
-qint64 scalar(Store &store, const QString &sql)
-{
-    QSqlQuery q(store.database());
-    q.exec(sql);
-    return q.next() ? q.value(0).toLongLong() : -1;
-}
 
 } // namespace
 
@@ -96,7 +59,7 @@ TEST_CASE("Mail settings are saved and the test email reports the server's answe
     MailSettings chosen = dialog->settings();
     CHECK(chosen.security == MailSettings::Security::StartTls);
     dialog->findChild<QComboBox *>()->setCurrentIndex(2);
-    dialog->findChildren<QSpinBox *>().first()->setValue(server.port);
+    dialog->findChildren<QSpinBox *>().first()->setValue(server.port());
     dialog->testButton()->click();
     REQUIRE(waitUntil([&] { return dialog->testResult().contains(QStringLiteral("250")); }, 15000));
     CHECK(server.delivered() == 1);
@@ -104,7 +67,7 @@ TEST_CASE("Mail settings are saved and the test email reports the server's answe
     dialog->saveButton()->click();
     const MailSettings saved = MailSettings::load(*opened.store);
     CHECK(saved.host == QStringLiteral("127.0.0.1"));
-    CHECK(saved.port == server.port);
+    CHECK(saved.port == server.port());
     CHECK(saved.security == MailSettings::Security::None);
 }
 
@@ -117,7 +80,7 @@ TEST_CASE("The console delivers new invitations in the background and shows the 
     Store &store = *opened.store;
     MailSettings settings;
     settings.host = QStringLiteral("127.0.0.1");
-    settings.port = server.port;
+    settings.port = server.port();
     settings.security = MailSettings::Security::None;
     settings.fromAddress = QStringLiteral("it@contoso.example");
     QString error;

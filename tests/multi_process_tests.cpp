@@ -21,6 +21,7 @@ using namespace mdm;
 using mdm::test::ConsoleFixture;
 using mdm::test::runConsole;
 using mdm::test::scalar;
+using mdm::test::SmtpServer;
 using mdm::test::waitUntil;
 
 namespace {
@@ -75,33 +76,6 @@ QList<qint64> pendingIds(Store &store)
         ids << q.value(0).toLongLong();
     return ids;
 }
-
-// Debian's aiosmtpd behind the project's test server script, on a free loopback port.
-struct SmtpServer
-{
-    QProcess process;
-    mdm::test::TempDir dir;
-    int port = 0;
-
-    SmtpServer()
-    {
-        QDir().mkpath(dir.file(QStringLiteral("mail")));
-        process.start(QStringLiteral("/usr/bin/python3"),
-                      {QStringLiteral(MDM_SMTP_SERVER_SCRIPT), QStringLiteral("--port"), QStringLiteral("0"),
-                       QStringLiteral("--outdir"), dir.file(QStringLiteral("mail")), QStringLiteral("--log"),
-                       dir.file(QStringLiteral("log"))});
-        REQUIRE(process.waitForStarted());
-        REQUIRE(waitUntil([&] { return process.canReadLine(); }, 15000));
-        const QByteArray line = process.readLine().trimmed();
-        REQUIRE(line.startsWith("PORT "));
-        port = line.mid(5).toInt();
-    }
-    ~SmtpServer()
-    {
-        process.kill();
-        process.waitForFinished();
-    }
-};
 
 } // namespace
 
@@ -202,7 +176,7 @@ TEST_CASE("The window's actions and command-line processes on one store leave it
     ConsoleFixture console;
     const QString db = console.store->path();
     REQUIRE(runConsole({QStringLiteral("--db"), db, QStringLiteral("mail-settings"), QStringLiteral("--host"),
-                        QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(smtp.port),
+                        QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(smtp.port()),
                         QStringLiteral("--security"), QStringLiteral("none"), QStringLiteral("--from"),
                         QStringLiteral("it@contoso.example")})
                 .exitCode == 0);

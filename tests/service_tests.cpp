@@ -29,13 +29,13 @@
 using namespace mdm;
 using mdm::test::fileBytes;
 using mdm::test::TempDir;
+using mdm::test::waitUntil;
 
 namespace {
 
 constexpr qint64 kMinuteMs = 60LL * 1000;
 constexpr qint64 kHourMs = 60 * kMinuteMs;
 constexpr qint64 kDayMs = 24 * kHourMs;
-constexpr int kWaitMs = 10000;
 constexpr int kBulk = 300; // > 256: the services report progress every 256 records
 
 QString qs(const char *text)
@@ -465,22 +465,9 @@ void checkFreshInvitation(Env &env, qint64 id, qint64 userId, const QString &ema
     CHECK(sha256(mail.first().linkToken.toString()) == inv.tokenHash.toByteArray());
 }
 
-// Spins the event loop until condition() holds or the time is up.
-template <typename Condition> bool waitFor(Condition condition, int timeoutMs = kWaitMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return condition();
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
-
 bool settled(const RecordTableModel &model)
 {
-    return waitFor([&] { return !model.isLoading() && !model.isQueryPending(); });
+    return waitUntil([&] { return !model.isLoading() && !model.isQueryPending(); });
 }
 
 } // namespace

@@ -2,11 +2,16 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlQuery>
+#include <QTimer>
+#include <catch2/catch.hpp>
 
 namespace mdm::test {
 
@@ -23,6 +28,48 @@ QByteArray fileBytes(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QTimer tick; // wakes the blocking processEvents() below at least every 5 ms
+    tick.start(5);
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return done();
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+SmtpServer::SmtpServer()
+{
+    QDir().mkpath(dir_.file(QStringLiteral("mail")));
+    process_.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral(MDM_SMTP_SERVER_SCRIPT), QStringLiteral("--port"), QStringLiteral("0"),
+                    QStringLiteral("--outdir"), dir_.file(QStringLiteral("mail")), QStringLiteral("--log"),
+                    dir_.file(QStringLiteral("log"))});
+    REQUIRE(process_.waitForStarted());
+    REQUIRE(waitUntil([&] { return process_.canReadLine(); }, 15000));
+    const QByteArray line = process_.readLine().trimmed();
+    REQUIRE(line.startsWith("PORT "));
+    port_ = line.mid(5).toInt();
+}
+
+SmtpServer::~SmtpServer()
+{
+    process_.kill();
+    process_.waitForFinished();
+}
+
+int SmtpServer::delivered() const
+{
+    return static_cast<int>(
+        QDir(dir_.file(QStringLiteral("mail"))).entryList({QStringLiteral("*.eml")}).size());
 }
 
 qint64 scalar(const Store &store, const QString &sql)

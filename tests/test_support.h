@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <functional>
 
 namespace mdm {
 class Store;
@@ -34,6 +36,28 @@ struct ProcessResult
     int exitCode = -1;
     QString out;
     QString err;
+};
+
+// Spins the event loop until done() holds or timeoutMs passes; returns done().
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000);
+
+// Debian's aiosmtpd behind the project's test server script (tests/mail/smtp_server.py), on a free
+// loopback port, writing what it receives as .eml files; stopped when destroyed.
+class SmtpServer
+{
+public:
+    SmtpServer();
+    ~SmtpServer();
+    SmtpServer(const SmtpServer &) = delete;
+    SmtpServer &operator=(const SmtpServer &) = delete;
+
+    int port() const { return port_; }
+    int delivered() const; // messages received so far
+
+private:
+    QProcess process_;
+    TempDir dir_;
+    int port_ = 0;
 };
 
 // Runs the real mdm-console binary headless.
