@@ -508,6 +508,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>DemoData</name>
+    <message>
+        <source>Sample data was not written: %1</source>
+        <translation>Die Beispieldaten wurden nicht geschrieben: %1</translation>
+    </message>
+</context>
+<context>
     <name>DeprovisionDialog</name>
     <message>
         <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
@@ -2451,10 +2458,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>This window already shows the demo store.</source>
         <translation>Dieses Fenster zeigt bereits den Demo-Datenspeicher.</translation>
-    </message>
-    <message>
-        <source>Sample data was not written: %1</source>
-        <translation>Die Beispieldaten wurden nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>Could not start a second console window.</source>

@@ -472,6 +472,13 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>DemoData</name>
+    <message>
+        <source>Sample data was not written: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DeprovisionDialog</name>
     <message>
         <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
@@ -2353,10 +2360,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>This window already shows the demo store.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sample data was not written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
