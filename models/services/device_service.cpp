@@ -57,6 +57,46 @@ QString deviceLabel(const DeviceRow &row)
     return row.name.isEmpty() ? QStringLiteral("#%1").arg(row.id) : row.name;
 }
 
+// The invitation (and its mail) for one staged device assigned to a user, inside the caller's transaction.
+class StagedInvitations
+{
+public:
+    StagedInvitations(const Store &store, qint64 nowMs)
+        : insert_(store.database()), outbox_(store), now_(nowMs)
+    {
+        insert_.prepare(
+            QStringLiteral("INSERT INTO invitations (user_id, email, platform, ownership, group_id,"
+                           " token_hash, requested_at, sent_at, expires_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    }
+
+    // The new invitation's ID; 0 (and *error) on failure.
+    qint64 forDevice(const DeviceRow &device, const DeviceService::ResolvedTarget &to, QString *error)
+    {
+        const EnrollmentToken token = EnrollmentToken::generate();
+        insert_.addBindValue(to.userId);
+        insert_.addBindValue(to.user.email);
+        insert_.addBindValue(device.platform);
+        insert_.addBindValue(device.ownership);
+        insert_.addBindValue(to.groupId > 0       ? to.groupId
+                             : device.groupId > 0 ? QVariant(device.groupId)
+                                                  : QVariant(QMetaType::fromType<qint64>()));
+        insert_.addBindValue(token.hash);
+        insert_.addBindValue(now_);
+        insert_.addBindValue(now_);
+        insert_.addBindValue(invitationExpiry(now_));
+        if (!execOrError(insert_, error))
+            return 0;
+        const qint64 id = insert_.lastInsertId().toLongLong();
+        return outbox_.enqueue(id, to.user.email, token.text, now_, error) ? id : 0;
+    }
+
+private:
+    QSqlQuery insert_;
+    OutboxQueue outbox_;
+    qint64 now_;
+};
+
 } // namespace
 
 QString DeviceService::validate(const AssignTarget &target)
@@ -73,27 +113,61 @@ QString DeviceService::validate(const AssignTarget &target)
     return {};
 }
 
+// What sets re-assigning managed devices apart from assigning staged ones.
+struct DeviceService::AssignRules
+{
+    bool staged;          // the devices this applies to: staged ones, or managed ones
+    QString wrongState;   // why a device of the other kind is skipped
+    QString auditAction;  // "device.reassign" or "staged.assign"
+    bool sendInvitations; // staged devices only: invite the user to enroll each one
+};
+
 BulkResult DeviceService::reassign(const QList<qint64> &deviceIds, const AssignTarget &target,
                                    const ActionControl &control)
 {
-    return assign(deviceIds, target, false, control);
+    return assign(deviceIds, target,
+                  {false, tr("Not a managed device."), QStringLiteral("device.reassign"), false}, control);
 }
 
 BulkResult DeviceService::assignStaged(const QList<qint64> &deviceIds, const AssignTarget &target,
                                        const ActionControl &control)
 {
-    return assign(deviceIds, target, true, control);
+    return assign(deviceIds, target,
+                  {true, tr("No longer staged: it has enrolled."), QStringLiteral("staged.assign"),
+                   target.sendInvitation},
+                  control);
 }
 
-BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const AssignTarget &target, bool staged,
-                                 const ActionControl &control)
+// The user and group the devices go to, made on first use; false (and *error) when they cannot be.
+bool DeviceService::resolveTarget(const AssignTarget &target, ResolvedTarget *resolved, QString *error)
+{
+    Directory directory(store_);
+    resolved->groupOnly = target.userId <= 0 && target.email.trimmed().isEmpty();
+    resolved->userId = target.userId;
+    if (!resolved->groupOnly && resolved->userId <= 0) {
+        resolved->userId = directory.userFor(target.name, target.email, error);
+        if (resolved->userId == 0)
+            return false;
+    }
+    if (resolved->userId > 0) {
+        resolved->user = directory.user(resolved->userId);
+        if (resolved->user.id == 0) {
+            *error = tr("The chosen user no longer exists.");
+            return false;
+        }
+    }
+    resolved->groupId = directory.groupFor(target.group, error);
+    return resolved->groupId >= 0;
+}
+
+BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const AssignTarget &target,
+                                 const AssignRules &rules, const ActionControl &control)
 {
     const QList<qint64> deviceIds = uniqueIds(requestedIds);
     BulkResult result;
     result.error = validate(target);
     if (!result.error.isEmpty())
         return result;
-    const bool groupOnly = target.userId <= 0 && target.email.trimmed().isEmpty();
     const qint64 now = clock_.nowMs();
     QList<qint64> changed;
     QList<qint64> invitations;
@@ -102,19 +176,8 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
     result.ok = store_.transaction(
         [&](QString *error) {
             QSqlDatabase db = store_.database();
-            Directory directory(store_);
-            qint64 userId = target.userId;
-            if (!groupOnly && userId <= 0) {
-                userId = directory.userFor(target.name, target.email, error);
-                if (userId == 0)
-                    return false;
-            }
-            if (userId > 0 && directory.user(userId).id == 0) {
-                *error = tr("The chosen user no longer exists.");
-                return false;
-            }
-            const qint64 groupId = directory.groupFor(target.group, error);
-            if (groupId < 0)
+            ResolvedTarget to;
+            if (!resolveTarget(target, &to, error))
                 return false;
             const QHash<qint64, DeviceRow> rows = readDevices(db, deviceIds, error);
             if (!error->isEmpty())
@@ -122,12 +185,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
             QSqlQuery update(db);
             update.prepare(QStringLiteral("UPDATE devices SET user_id = coalesce(?, user_id),"
                                           " group_id = coalesce(?, group_id) WHERE id = ?"));
-            QSqlQuery invite(db);
-            invite.prepare(QStringLiteral("INSERT INTO invitations (user_id, email, platform, ownership, "
-                                          "group_id, token_hash, requested_at,"
-                                          " sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            OutboxQueue outbox(store_);
-            const UserInfo user = userId > 0 ? directory.user(userId) : UserInfo{};
+            StagedInvitations invite(store_, now);
             qint64 done = 0;
             for (qint64 id : deviceIds) {
                 if (control.cancelled()) {
@@ -142,44 +200,28 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                                      tr("No longer exists.")});
                     continue;
                 }
-                const bool isStaged = it->state == static_cast<int>(DeviceState::Staged);
-                if (isStaged != staged) {
-                    outcomes.append(
-                        {id, deviceLabel(*it), Outcome::Result::Skipped,
-                         staged ? tr("No longer staged: it has enrolled.") : tr("Not a managed device.")});
+                if ((it->state == static_cast<int>(DeviceState::Staged)) != rules.staged) {
+                    outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped, rules.wrongState});
                     continue;
                 }
-                const bool sameUser = groupOnly || it->userId == userId;
-                const bool sameGroup = groupId == 0 || it->groupId == groupId;
-                if (sameUser && sameGroup && !(staged && target.sendInvitation)) {
+                const bool sameUser = to.groupOnly || it->userId == to.userId;
+                const bool sameGroup = to.groupId == 0 || it->groupId == to.groupId;
+                if (sameUser && sameGroup && !rules.sendInvitations) {
                     outcomes.append(
                         {id, deviceLabel(*it), Outcome::Result::Skipped,
-                         tr("Already assigned to %1.").arg(groupOnly ? target.group : user.email)});
+                         tr("Already assigned to %1.").arg(to.groupOnly ? target.group : to.user.email)});
                     continue;
                 }
-                update.addBindValue(groupOnly ? QVariant(QMetaType::fromType<qint64>()) : QVariant(userId));
-                update.addBindValue(groupId > 0 ? QVariant(groupId)
-                                                : QVariant(QMetaType::fromType<qint64>()));
+                update.addBindValue(to.groupOnly ? QVariant(QMetaType::fromType<qint64>())
+                                                 : QVariant(to.userId));
+                update.addBindValue(to.groupId > 0 ? QVariant(to.groupId)
+                                                   : QVariant(QMetaType::fromType<qint64>()));
                 update.addBindValue(id);
                 if (!execOrError(update, error))
                     return false;
-                if (staged && target.sendInvitation && userId > 0) {
-                    const EnrollmentToken token = EnrollmentToken::generate();
-                    invite.addBindValue(userId);
-                    invite.addBindValue(user.email);
-                    invite.addBindValue(it->platform);
-                    invite.addBindValue(it->ownership);
-                    invite.addBindValue(groupId > 0       ? groupId
-                                        : it->groupId > 0 ? QVariant(it->groupId)
-                                                          : QVariant(QMetaType::fromType<qint64>()));
-                    invite.addBindValue(token.hash);
-                    invite.addBindValue(now);
-                    invite.addBindValue(now);
-                    invite.addBindValue(invitationExpiry(now));
-                    if (!execOrError(invite, error))
-                        return false;
-                    const qint64 invitationId = invite.lastInsertId().toLongLong();
-                    if (!outbox.enqueue(invitationId, user.email, token.text, now, error))
+                if (rules.sendInvitations && to.userId > 0) {
+                    const qint64 invitationId = invite.forDevice(*it, to, error);
+                    if (invitationId == 0)
                         return false;
                     invitations << invitationId;
                 }
@@ -191,28 +233,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 nothingChanged = true;
                 return false;
             }
-            if (!invitations.isEmpty() &&
-                !AuditLog::append(
-                    db,
-                    {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                     QStringLiteral("invitation"), invitations,
-                     AuditLog::details({{QStringLiteral("count"), static_cast<int>(invitations.size())},
-                                        {QStringLiteral("email"), user.email}})},
-                    error))
-                return false;
-            QJsonObject details{{QStringLiteral("count"), static_cast<int>(changed.size())}};
-            if (!groupOnly)
-                details.insert(QStringLiteral("user"), user.email);
-            if (groupId > 0)
-                details.insert(QStringLiteral("group"), target.group.trimmed());
-            if (!invitations.isEmpty())
-                details.insert(QStringLiteral("invitations"), static_cast<int>(invitations.size()));
-            return AuditLog::append(
-                db,
-                {now, AuditLog::currentActor(),
-                 staged ? QStringLiteral("staged.assign") : QStringLiteral("device.reassign"),
-                 QStringLiteral("device"), changed, AuditLog::details(details)},
-                error);
+            return auditAssignment(rules, target, to, changed, invitations, now, error);
         },
         &result.error);
     if (nothingChanged) {
@@ -228,6 +249,33 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
             store_.announce(RecordKind::Invitation, invitations);
     }
     return result;
+}
+
+// One entry for the devices, and one for the invitations sent with them.
+bool DeviceService::auditAssignment(const AssignRules &rules, const AssignTarget &target,
+                                    const ResolvedTarget &to, const QList<qint64> &changed,
+                                    const QList<qint64> &invitations, qint64 now, QString *error)
+{
+    const QSqlDatabase db = store_.database();
+    if (!invitations.isEmpty() &&
+        !AuditLog::append(db,
+                          {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
+                           QStringLiteral("invitation"), invitations,
+                           AuditLog::details({{QStringLiteral("count"), static_cast<int>(invitations.size())},
+                                              {QStringLiteral("email"), to.user.email}})},
+                          error))
+        return false;
+    QJsonObject details{{QStringLiteral("count"), static_cast<int>(changed.size())}};
+    if (!to.groupOnly)
+        details.insert(QStringLiteral("user"), to.user.email);
+    if (to.groupId > 0)
+        details.insert(QStringLiteral("group"), target.group.trimmed());
+    if (!invitations.isEmpty())
+        details.insert(QStringLiteral("invitations"), static_cast<int>(invitations.size()));
+    return AuditLog::append(db,
+                            {now, AuditLog::currentActor(), rules.auditAction, QStringLiteral("device"),
+                             changed, AuditLog::details(details)},
+                            error);
 }
 
 BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode,

@@ -2,6 +2,7 @@
 
 #include "domain/domain.h"
 #include "services/bulk_result.h"
+#include "store/directory.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -52,9 +53,23 @@ public:
     QList<DeviceInfo> devices(const QList<qint64> &ids, int limit = 1000) const;
     static QString validate(const AssignTarget &target);
 
+    // The user and group an assignment resolved to, inside its transaction.
+    struct ResolvedTarget
+    {
+        bool groupOnly = false; // only the group changes; each device keeps its user
+        qint64 userId = 0;
+        UserInfo user;
+        qint64 groupId = 0; // 0: each device keeps its group
+    };
+
 private:
-    BulkResult assign(const QList<qint64> &deviceIds, const AssignTarget &target, bool staged,
+    struct AssignRules;
+    BulkResult assign(const QList<qint64> &deviceIds, const AssignTarget &target, const AssignRules &rules,
                       const ActionControl &control);
+    bool resolveTarget(const AssignTarget &target, ResolvedTarget *resolved, QString *error);
+    bool auditAssignment(const AssignRules &rules, const AssignTarget &target, const ResolvedTarget &to,
+                         const QList<qint64> &changed, const QList<qint64> &invitations, qint64 now,
+                         QString *error);
 
     Store &store_;
     const Clock &clock_;
