@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "gui_support.h"
 #include "index/record_table_model.h"
+#include "layout_settings.h"
 #include "main_window.h"
 #include "store/demo_data.h"
 #include "store/store.h"
@@ -187,6 +188,23 @@ TEST_CASE("Column layout and sort are remembered across restarts", "[gui]")
     CHECK(table->horizontalHeader()->sortIndicatorSection() == ManagedColumn::Email);
     CHECK(again.tab(TabKind::Managed)->model().currentQuery().sortColumn == ManagedColumn::Email);
     CHECK(again.tab(TabKind::Managed)->model().currentQuery().descending);
+}
+
+TEST_CASE("A changed column layout is remembered at once, without closing the window", "[gui]")
+{
+    mdm::test::forgetSettings();
+    TempDir dir;
+    auto opened = Store::open(dir.file(QStringLiteral("console.db")));
+    REQUIRE(opened.store);
+    Clock clock;
+    MainWindow window(*opened.store, clock);
+    QTableView *table = window.tab(TabKind::Managed)->table();
+    table->horizontalHeader()->setSectionHidden(ManagedColumn::Ownership, true);
+    // As after a crash or a kill: no close, no saveLayout(); a second window reads what was saved.
+    REQUIRE(waitUntil([] { return UiSettings::tabHeader(TabKind::Managed).isSet(); }, 5000));
+    MainWindow second(*opened.store, clock);
+    CHECK(
+        second.tab(TabKind::Managed)->table()->horizontalHeader()->isSectionHidden(ManagedColumn::Ownership));
 }
 
 TEST_CASE("Status colours stay readable with a dark palette", "[gui]")

@@ -3,6 +3,7 @@
 #include "details_pane.h"
 #include "domain/domain.h"
 #include "index/record_table_model.h"
+#include "layout_settings.h"
 #include "store/store.h"
 
 #include <QAction>
@@ -15,7 +16,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -525,24 +525,34 @@ void DeviceTabView::showHeaderMenu(const QPoint &pos)
     menu.exec(header->mapToGlobal(pos));
 }
 
-QString DeviceTabView::settingsKey() const
+void DeviceTabView::saveState() const
 {
-    static const char *keys[] = {"managed", "staged", "pending"};
-    return QStringLiteral("tabs/%1/").arg(QLatin1String(keys[static_cast<int>(kind_)]));
+    UiSettings::tabHeader(kind_).set(table_->horizontalHeader()->saveState());
+    UiSettings::tabSplitter(kind_).set(splitter_->saveState());
 }
 
-void DeviceTabView::saveState(QSettings &settings) const
-{
-    settings.setValue(settingsKey() + QStringLiteral("header"), table_->horizontalHeader()->saveState());
-    settings.setValue(settingsKey() + QStringLiteral("splitter"), splitter_->saveState());
-}
-
-void DeviceTabView::restoreState(QSettings &settings)
+void DeviceTabView::restoreState()
 {
     QHeaderView *header = table_->horizontalHeader();
-    if (header->restoreState(settings.value(settingsKey() + QStringLiteral("header")).toByteArray()))
+    if (header->restoreState(UiSettings::tabHeader(kind_).get()))
         model_->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
-    splitter_->restoreState(settings.value(settingsKey() + QStringLiteral("splitter")).toByteArray());
+    splitter_->restoreState(UiSettings::tabSplitter(kind_).get());
+    rememberLayoutChanges();
+}
+
+void DeviceTabView::rememberLayoutChanges()
+{
+    // Saved when it changes, not only on close: a crash or a kill keeps the layout the admin made.
+    auto *save = new QTimer(this);
+    save->setSingleShot(true);
+    save->setInterval(500);
+    connect(save, &QTimer::timeout, this, [this] { saveState(); });
+    const auto later = [save] { save->start(); };
+    QHeaderView *header = table_->horizontalHeader();
+    connect(header, &QHeaderView::sectionMoved, save, later);
+    connect(header, &QHeaderView::sectionResized, save, later); // hiding a column resizes it to 0
+    connect(header, &QHeaderView::sortIndicatorChanged, save, later);
+    connect(splitter_, &QSplitter::splitterMoved, save, later);
 }
 
 } // namespace mdm

@@ -11,7 +11,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -55,8 +54,9 @@ public:
     // Text of the selected rows, tab-separated with a header line, for the clipboard.
     QString selectionAsText() const;
 
-    void saveState(QSettings &settings) const;
-    void restoreState(QSettings &settings);
+    // Column layout, sort and splitter, remembered per tab (UiSettings).
+    void saveState() const;
+    void restoreState();
 
     // Empty-state buttons ask the window to run one of its actions.
     enum class Suggestion
@@ -75,6 +75,7 @@ signals:
     void suggestionChosen(mdm::DeviceTabView::Suggestion suggestion);
 
 private:
+    void rememberLayoutChanges();
     QWidget *buildFilterRow();
     QWidget *buildEmptyState();
     void applyFilter();
@@ -83,7 +84,6 @@ private:
     void rememberSelection();
     void restoreSelection();
     void showHeaderMenu(const QPoint &pos);
-    QString settingsKey() const;
 
     Store &store_;
     TabKind kind_;

@@ -7,6 +7,7 @@
 #include "domain/domain.h"
 #include "help_browser.h"
 #include "index/record_table_model.h"
+#include "layout_settings.h"
 #include "mail_controller.h"
 #include "store/demo_data.h"
 #include "store/store.h"
@@ -22,7 +23,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -260,29 +260,26 @@ void MainWindow::openDemoStore()
 
 void MainWindow::restoreLayout()
 {
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
+    restoreGeometry(UiSettings::windowGeometry().get());
+    if (!UiSettings::windowGeometry().isSet())
         resize(1360, 820);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(UiSettings::windowState().get());
     for (DeviceTabView *view : tabs_)
-        view->restoreState(settings);
-    actions_->toggleDetailsPane->setChecked(
-        settings.value(QStringLiteral("window/detailsPane"), true).toBool());
+        view->restoreState();
+    actions_->toggleDetailsPane->setChecked(UiSettings::detailsPaneShown().get());
     for (DeviceTabView *view : tabs_)
         view->setDetailsVisible(actions_->toggleDetailsPane->isChecked());
-    tabWidget_->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    tabWidget_->setCurrentIndex(UiSettings::currentTab().get());
 }
 
 void MainWindow::saveLayout() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/detailsPane"), actions_->toggleDetailsPane->isChecked());
-    settings.setValue(QStringLiteral("window/tab"), tabWidget_->currentIndex());
+    UiSettings::windowGeometry().set(saveGeometry());
+    UiSettings::windowState().set(saveState());
+    UiSettings::detailsPaneShown().set(actions_->toggleDetailsPane->isChecked());
+    UiSettings::currentTab().set(tabWidget_->currentIndex());
     for (const DeviceTabView *view : tabs_)
-        view->saveState(settings);
+        view->saveState();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
