@@ -152,14 +152,14 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DeviceTabView::updateDetails);
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (model_->spec().columns[index.column()].source != SortSource::None)
+        if (model_->spec().columns[index.column()].holdsData())
             emit detailsRequested();
     });
     connect(table_, &QWidget::customContextMenuRequested, this,
             [this](const QPoint &pos) { emit contextMenuRequested(table_->viewport()->mapToGlobal(pos)); });
     // The ⋯ button of the Actions column opens the row's menu, as in the web console.
     connect(table_, &QTableView::clicked, this, [this](const QModelIndex &index) {
-        if (model_->spec().columns[index.column()].source != SortSource::None)
+        if (model_->spec().columns[index.column()].format != ColumnFormat::Actions)
             return;
         if (!table_->selectionModel()->isRowSelected(index.row(), {}))
             table_->selectRow(index.row());
@@ -449,7 +449,7 @@ QList<int> DeviceTabView::visibleColumns() const
     QList<int> columns;
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical) && model_->spec().columns[logical].source != SortSource::None)
+        if (!header->isSectionHidden(logical) && model_->spec().columns[logical].holdsData())
             columns << logical;
     }
     return columns;

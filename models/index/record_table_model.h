@@ -91,6 +91,7 @@ private:
     QVariant displayValue(int column, const Row &row) const;
     QVariant decoration(int column, const Row &row) const;
     QVariant foreground(int column, const Row &row) const;
+    QVariant toolTip(int column, const Row &row) const;
     int statusOf(const Row &row) const;
     int platformOf(const Row &row) const;
 
