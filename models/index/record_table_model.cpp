@@ -142,7 +142,13 @@ RecordTableModel::RecordTableModel(Store &store, const Clock &clock, TabKind kin
     };
     callbacks.failed = [this](const QString &message) {
         QMetaObject::invokeMethod(
-            this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+            this,
+            [this, message] {
+                if (readError_.isEmpty())
+                    readError_ = message;
+                emit failed(message);
+            },
+            Qt::QueuedConnection);
     };
     worker_ = std::make_unique<IndexWorker>(store_.path(), spec(), std::move(callbacks));
     requestQuery();
@@ -358,6 +364,8 @@ void RecordTableModel::onStoreChanged(RecordKind kind, const QList<qint64> &ids)
     if (!mine && kind != RecordKind::User && kind != RecordKind::Group)
         return;
     if (!mine || ids.isEmpty()) {
+        // A full reload is a fresh try after a failed read: a read that fails again says so again.
+        readError_.clear();
         cache_.clear();
         worker_->requestRefresh({}, clock_.nowMs());
         return;
@@ -385,10 +393,14 @@ void RecordTableModel::fetchIds(const QList<qint64> &ids) const
         return;
     QSqlQuery q(store_.database());
     q.setForwardOnly(true);
-    q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
-    for (qint64 id : ids)
-        q.addBindValue(id);
-    if (q.exec()) {
+    // A statement that cannot be prepared (a table gone) keeps its own error, not the binding's.
+    bool ok = q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
+    if (ok) {
+        for (qint64 id : ids)
+            q.addBindValue(id);
+        ok = q.exec();
+    }
+    if (ok) {
         const int columns = q.record().count();
         while (q.next()) {
             Row row;
@@ -404,7 +416,7 @@ void RecordTableModel::fetchIds(const QList<qint64> &ids) const
     readError_ = describeSqlError(q.lastError(), store_.busyTimeoutMs());
     auto *self = const_cast<RecordTableModel *>(this);
     QMetaObject::invokeMethod(
-        self, [self] { emit self->failed(self->readError_); }, Qt::QueuedConnection);
+        self, [self, message = readError_] { emit self->failed(message); }, Qt::QueuedConnection);
 }
 
 void RecordTableModel::fetchAround(int row) const
@@ -580,8 +592,9 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
     if (role == IdRole)
         return idAt(index.row());
     const Row *row = rowFor(index.row());
+    // "…" while a row is on its way; nothing once reading has failed, so that no placeholder passes for data.
     if (!row)
-        return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+        return role == Qt::DisplayRole && readError_.isEmpty() ? QVariant(QStringLiteral("…")) : QVariant();
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(index.column(), *row);
