@@ -254,7 +254,7 @@ int list(const QStringList &arguments)
     QStringList header{QStringLiteral("id")};
     QList<int> columns;
     for (int c = 0; c < model->columnCount(); ++c) {
-        if (model->spec().columns[c].source == SortSource::None)
+        if (!model->spec().columns[c].holdsData())
             continue;
         columns << c;
         header << QString::fromLatin1(model->spec().columns[c].key);

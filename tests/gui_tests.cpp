@@ -17,7 +17,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
+#include <QPushButton>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -162,6 +164,57 @@ TEST_CASE("An empty store opens to a first-run hint instead of blank tables", "[
             hintShown || (label->isVisible() && label->text() == QStringLiteral("No managed devices yet"));
     CHECK(hintShown);
     saveScreenshot(console.window.get(), QStringLiteral("first-run"));
+}
+
+TEST_CASE("A page of rows that cannot be read shows an error in the tab and the status bar", "[gui]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *managed = console.show(TabKind::Managed);
+    RecordTableModel &model = managed->model();
+    QTest::qWait(50); // the first page is read and painted
+    const QString first = model.index(0, ManagedColumn::Device).data().toString();
+    REQUIRE_FALSE(first.isEmpty());
+    REQUIRE(first != QStringLiteral("…"));
+
+    // The rows further down have not been read yet; now the table they live in is gone.
+    QSqlQuery q(console.store->database());
+    REQUIRE(q.exec(QStringLiteral("ALTER TABLE devices RENAME TO devices_gone")));
+    managed->table()->scrollToBottom();
+    REQUIRE(waitUntil([&] { return !model.readError().isEmpty() && managed->table()->isHidden(); }));
+    INFO(model.readError().toStdString());
+    CHECK(model.readError().contains(QStringLiteral("no such table")));
+
+    auto *title = managed->findChild<QLabel *>(QStringLiteral("emptyTitle"));
+    auto *text = managed->findChild<QLabel *>(QStringLiteral("emptyText"));
+    REQUIRE(title);
+    REQUIRE(text);
+    CHECK(title->isVisible());
+    CHECK(title->text() == QStringLiteral("The store could not be read"));
+    CHECK(text->isVisible());
+    CHECK(text->text().contains(model.readError()));
+    const QString status = console.window->statusBar()->currentMessage();
+    CHECK(status.startsWith(QStringLiteral("Managed: the store could not be read: ")));
+    CHECK(status.contains(QStringLiteral("no such table")));
+    // No row passes a placeholder off as data, and none is offered for reading.
+    for (int row = 0; row < model.rowCount(); ++row)
+        CHECK(model.index(row, ManagedColumn::Device).data().toString() != QStringLiteral("…"));
+    QPushButton *reload = nullptr;
+    for (QPushButton *button : managed->findChildren<QPushButton *>())
+        if (button->isVisible())
+            reload = button;
+    REQUIRE(reload);
+    CHECK(reload->text() == QStringLiteral("Reload"));
+    saveScreenshot(console.window.get(), QStringLiteral("tab-read-error"));
+
+    // Once the store can be read again, Reload brings the rows back.
+    REQUIRE(q.exec(QStringLiteral("ALTER TABLE devices_gone RENAME TO devices")));
+    reload->click();
+    REQUIRE(waitUntil([&] { return console.settled() && !managed->table()->isHidden(); }));
+    CHECK(model.readError().isEmpty());
+    CHECK(model.rowCount() == 300);
+    const QString last = model.index(model.rowCount() - 1, ManagedColumn::Device).data().toString();
+    CHECK_FALSE(last.isEmpty());
+    CHECK(last != QStringLiteral("…"));
 }
 
 TEST_CASE("Column layout and sort are remembered across restarts", "[gui]")

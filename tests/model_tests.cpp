@@ -489,6 +489,62 @@ void checkSort(DemoStore &demo, RecordTableModel &model, const TabSql &tab, int 
 
 } // namespace
 
+TEST_CASE("Every column of every tab has a format, a key and a title", "[model]")
+{
+    const auto known = [](ColumnFormat format) {
+        switch (format) {
+        case ColumnFormat::Text:
+        case ColumnFormat::Platform:
+        case ColumnFormat::Status:
+        case ColumnFormat::Ownership:
+        case ColumnFormat::Timestamp:
+        case ColumnFormat::Countdown:
+        case ColumnFormat::Integer:
+        case ColumnFormat::Actions:
+            return true;
+        }
+        return false;
+    };
+    for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
+        const TabSpec &spec = TabSpec::of(kind);
+        REQUIRE(spec.columnCount() > 0);
+        std::set<std::string> keys;
+        for (int c = 0; c < spec.columnCount(); ++c) {
+            const ColumnSpec &column = spec.columns[c];
+            INFO("tab " << static_cast<int>(kind) << ", column " << c);
+            REQUIRE(column.key);
+            REQUIRE(column.title);
+            CHECK(qstrlen(column.key) > 0);
+            CHECK(qstrlen(column.title) > 0);
+            CHECK_FALSE(spec.title(c).trimmed().isEmpty());
+            CHECK(known(column.format));
+            CHECK(spec.columnByKey(column.key) == c);
+            keys.insert(column.key);
+            // The format agrees with where the column's sort key lives.
+            switch (column.format) {
+            case ColumnFormat::Text:
+                CHECK((column.source == SortSource::Text || column.source == SortSource::Dictionary));
+                break;
+            case ColumnFormat::Status:
+                CHECK(column.source == SortSource::Status);
+                break;
+            case ColumnFormat::Actions:
+                CHECK(column.source == SortSource::None);
+                break;
+            case ColumnFormat::Platform:
+            case ColumnFormat::Ownership:
+            case ColumnFormat::Timestamp:
+            case ColumnFormat::Countdown:
+            case ColumnFormat::Integer:
+                CHECK(column.source == SortSource::Number);
+                break;
+            }
+            CHECK(column.holdsData() == (column.source != SortSource::None));
+        }
+        CHECK(keys.size() == static_cast<size_t>(spec.columnCount()));
+    }
+}
+
 TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model]")
 {
     DemoStore demo;

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPalette>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -145,6 +146,7 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     });
     connect(model_, &RecordTableModel::loadingChanged, this,
             [this](bool loading) { busy_->setVisible(loading || model_->isQueryPending()); });
+    connect(model_, &RecordTableModel::failed, this, &DeviceTabView::showReadError);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetails();
         emit selectionChanged();
@@ -152,14 +154,14 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DeviceTabView::updateDetails);
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (model_->spec().columns[index.column()].source != SortSource::None)
+        if (model_->spec().columns[index.column()].holdsData())
             emit detailsRequested();
     });
     connect(table_, &QWidget::customContextMenuRequested, this,
             [this](const QPoint &pos) { emit contextMenuRequested(table_->viewport()->mapToGlobal(pos)); });
     // The ⋯ button of the Actions column opens the row's menu, as in the web console.
     connect(table_, &QTableView::clicked, this, [this](const QModelIndex &index) {
-        if (model_->spec().columns[index.column()].source != SortSource::None)
+        if (model_->spec().columns[index.column()].format != ColumnFormat::Actions)
             return;
         if (!table_->selectionModel()->isRowSelected(index.row(), {}))
             table_->selectRow(index.row());
@@ -255,11 +257,14 @@ QWidget *DeviceTabView::buildEmptyState()
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(2);
     emptyTitle_ = new QLabel(page);
+    emptyTitle_->setObjectName(QStringLiteral("emptyTitle"));
     QFont big = emptyTitle_->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
     emptyTitle_->setFont(big);
     emptyTitle_->setAlignment(Qt::AlignCenter);
     emptyText_ = new QLabel(page);
+    emptyText_->setObjectName(QStringLiteral("emptyText"));
+    emptyText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     emptyText_->setAlignment(Qt::AlignCenter);
     emptyText_->setWordWrap(true);
     layout->addWidget(emptyTitle_);
@@ -271,6 +276,7 @@ QWidget *DeviceTabView::buildEmptyState()
         {Suggestion::ImportStaged, tr("Import Staged Devices…")},
         {Suggestion::OpenDemo, tr("Try the Demo Store")},
         {Suggestion::ClearFilters, tr("Clear Search and Filters")},
+        {Suggestion::Reload, tr("Reload")},
     };
     for (const auto &[suggestion, text] : choices) {
         auto *button = new QPushButton(text, page);
@@ -289,17 +295,36 @@ QWidget *DeviceTabView::buildEmptyState()
     return page;
 }
 
+// A tab whose store cannot be read shows why instead of rows it cannot fill, until a reload succeeds.
+void DeviceTabView::showReadError(const QString &message)
+{
+    busy_->hide();
+    updateEmptyState();
+    emit this->message(tr("%1: the store could not be read: %2").arg(TabText::tabTitle(kind_), message));
+}
+
 void DeviceTabView::updateEmptyState()
 {
     const IndexQuery q = model_->currentQuery();
     clear_->setEnabled(q.filters());
+    const QString error = model_->readError();
     const bool empty = model_->rowCount() == 0 && !model_->isLoading();
-    stack_->setCurrentIndex(empty ? 1 : 0);
-    if (!empty)
+    stack_->setCurrentIndex(empty || !error.isEmpty() ? 1 : 0);
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    emptyTitle_->setStyleSheet(
+        error.isEmpty() ? QString()
+                        : QStringLiteral("color: %1").arg(QLatin1String(dark ? "#ef9a9a" : "#b71c1c")));
+    if (!empty && error.isEmpty())
         return;
     const bool filtered = q.filters() && model_->totalCount() > 0;
     QList<Suggestion> offered;
-    if (filtered) {
+    if (!error.isEmpty()) {
+        emptyTitle_->setText(tr("The store could not be read"));
+        emptyText_->setText(tr("%1\n\nThe records of this tab cannot be shown until the store can be read "
+                               "again. Reload to try again.")
+                                .arg(error));
+        offered = {Suggestion::Reload};
+    } else if (filtered) {
         emptyTitle_->setText(tr("Nothing matches"));
         emptyText_->setText(tr("No record matches the search and filters; %Ln in this tab in all.", nullptr,
                                static_cast<int>(model_->totalCount())));
@@ -444,7 +469,7 @@ QList<int> DeviceTabView::visibleColumns() const
     QList<int> columns;
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical) && model_->spec().columns[logical].source != SortSource::None)
+        if (!header->isSectionHidden(logical) && model_->spec().columns[logical].holdsData())
             columns << logical;
     }
     return columns;

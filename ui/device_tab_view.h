@@ -64,7 +64,8 @@ public:
         SendInvite,
         ImportStaged,
         OpenDemo,
-        ClearFilters
+        ClearFilters,
+        Reload
     };
 
 signals:
@@ -73,6 +74,8 @@ signals:
     void detailsRequested();
     void contextMenuRequested(const QPoint &globalPos);
     void suggestionChosen(mdm::DeviceTabView::Suggestion suggestion);
+    // A line for the window's status bar, such as why the store could not be read.
+    void message(const QString &text);
 
 private:
     void rememberLayoutChanges();
@@ -80,6 +83,7 @@ private:
     QWidget *buildEmptyState();
     void applyFilter();
     void updateEmptyState();
+    void showReadError(const QString &message);
     void updateDetails();
     void rememberSelection();
     void restoreSelection();

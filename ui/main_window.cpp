@@ -55,7 +55,10 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
                 actions_->importStaged->trigger();
             else if (s == DeviceTabView::Suggestion::OpenDemo)
                 actions_->openDemo->trigger();
+            else if (s == DeviceTabView::Suggestion::Reload)
+                actions_->refresh->trigger();
         });
+        connect(view, &DeviceTabView::message, this, &MainWindow::showStatusMessage);
     }
     setCentralWidget(tabWidget_);
     statusBar()->addWidget(selectionLabel_, 1);
@@ -68,8 +71,7 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     connectActions();
     controller_ = new ActionController(
         store_, clock_, *actions_, [this] { return currentTab(); }, this);
-    connect(controller_, &ActionController::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(controller_, &ActionController::message, this, &MainWindow::showStatusMessage);
     restoreLayout();
     updateTabTitles();
     updateActionState();
@@ -205,6 +207,11 @@ void MainWindow::updateTabTitles()
                                   : QLocale().toString(view->totalCount());
         tabWidget_->setTabText(i, QStringLiteral("%1 (%2)").arg(TabText::tabTitle(view->kind()), count));
     }
+}
+
+void MainWindow::showStatusMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
 }
 
 QString MainWindow::statusText() const

@@ -48,6 +48,7 @@ private:
     void connectActions();
     void updateActionState();
     void updateTabTitles();
+    void showStatusMessage(const QString &text);
     void showContextMenu(const QPoint &globalPos);
     void openDemoStore();
     void restoreLayout();

@@ -90,7 +90,7 @@ public:
     {
         const TabSpec &spec = TabSpec::of(tab);
         for (int column : columns)
-            outs_.push_back({kindOf(tab, spec.columns[column].key), column + 1});
+            outs_.push_back({kindOf(tab, spec.columns[column].format), column + 1});
         for (int p = 0; p < kPlatformCount; ++p)
             platforms_.push_back(cell(DomainText::platform(static_cast<Platform>(p)), formulas));
         for (auto o : {Ownership::Corporate, Ownership::Personal})
@@ -152,21 +152,27 @@ public:
     }
 
 private:
-    static CellKind kindOf(TabKind tab, const char *key)
+    // The export writes what the column shows, but times as times: a countdown is its expiry time.
+    static CellKind kindOf(TabKind tab, ColumnFormat format)
     {
-        const QByteArrayView k(key);
-        if (k == "platform" || k == "type")
+        switch (format) {
+        case ColumnFormat::Platform:
             return CellKind::Platform;
-        if (k == "ownership")
+        case ColumnFormat::Ownership:
             return CellKind::Ownership;
-        if (k == "status")
+        case ColumnFormat::Status:
             return tab == TabKind::Managed  ? CellKind::DeviceStatus
                    : tab == TabKind::Staged ? CellKind::StagedStatus
                                             : CellKind::InviteStatus;
-        if (k == "enrolled_on" || k == "last_seen" || k == "requested" || k == "expires")
+        case ColumnFormat::Timestamp:
+        case ColumnFormat::Countdown:
             return CellKind::Timestamp;
-        if (k == "resends")
+        case ColumnFormat::Integer:
             return CellKind::Integer;
+        case ColumnFormat::Text:
+        case ColumnFormat::Actions: // never exported
+            break;
+        }
         return CellKind::Text;
     }
 
@@ -384,7 +390,7 @@ QList<int> CsvExport::exportableColumns(TabKind tab)
     const TabSpec &spec = TabSpec::of(tab);
     QList<int> out;
     for (int c = 0; c < spec.columnCount(); ++c)
-        if (spec.columns[c].source != SortSource::None)
+        if (spec.columns[c].holdsData())
             out << c;
     return out;
 }
@@ -417,7 +423,7 @@ CsvExportResult CsvExport::run(const Store &store, const CsvExportOptions &optio
     const TabSpec &spec = TabSpec::of(options.tab);
     const QList<int> columns = options.columns.isEmpty() ? exportableColumns(options.tab) : options.columns;
     for (int c : columns) {
-        if (c < 0 || c >= spec.columnCount() || spec.columns[c].source == SortSource::None) {
+        if (c < 0 || c >= spec.columnCount() || !spec.columns[c].holdsData()) {
             result.error =
                 tr("Column %1 of the %2 tab cannot be exported.").arg(c).arg(TabText::tabTitle(options.tab));
             return result;

@@ -142,7 +142,13 @@ RecordTableModel::RecordTableModel(Store &store, const Clock &clock, TabKind kin
     };
     callbacks.failed = [this](const QString &message) {
         QMetaObject::invokeMethod(
-            this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+            this,
+            [this, message] {
+                if (readError_.isEmpty())
+                    readError_ = message;
+                emit failed(message);
+            },
+            Qt::QueuedConnection);
     };
     worker_ = std::make_unique<IndexWorker>(store_.path(), spec(), std::move(callbacks));
     requestQuery();
@@ -358,6 +364,8 @@ void RecordTableModel::onStoreChanged(RecordKind kind, const QList<qint64> &ids)
     if (!mine && kind != RecordKind::User && kind != RecordKind::Group)
         return;
     if (!mine || ids.isEmpty()) {
+        // A full reload is a fresh try after a failed read: a read that fails again says so again.
+        readError_.clear();
         cache_.clear();
         worker_->requestRefresh({}, clock_.nowMs());
         return;
@@ -385,10 +393,14 @@ void RecordTableModel::fetchIds(const QList<qint64> &ids) const
         return;
     QSqlQuery q(store_.database());
     q.setForwardOnly(true);
-    q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
-    for (qint64 id : ids)
-        q.addBindValue(id);
-    if (q.exec()) {
+    // A statement that cannot be prepared (a table gone) keeps its own error, not the binding's.
+    bool ok = q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
+    if (ok) {
+        for (qint64 id : ids)
+            q.addBindValue(id);
+        ok = q.exec();
+    }
+    if (ok) {
         const int columns = q.record().count();
         while (q.next()) {
             Row row;
@@ -404,7 +416,7 @@ void RecordTableModel::fetchIds(const QList<qint64> &ids) const
     readError_ = describeSqlError(q.lastError(), store_.busyTimeoutMs());
     auto *self = const_cast<RecordTableModel *>(this);
     QMetaObject::invokeMethod(
-        self, [self] { emit self->failed(self->readError_); }, Qt::QueuedConnection);
+        self, [self, message = readError_] { emit self->failed(message); }, Qt::QueuedConnection);
 }
 
 void RecordTableModel::fetchAround(int row) const
@@ -454,7 +466,7 @@ QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
     const Row row{values};
     out.append({tr("Record ID"), QString::number(id)});
     for (int column = 0; column < columnCount(); ++column)
-        if (spec().columns[column].source != SortSource::None)
+        if (spec().columns[column].holdsData())
             out.append({spec().title(column), displayValue(column, row).toString()});
     // Fields that have no column of their own follow the columns in the row query.
     const int extra = columnCount() - (kind_ == TabKind::Pending ? 1 : 0);
@@ -512,45 +524,65 @@ int RecordTableModel::statusOf(const Row &row) const
 
 QVariant RecordTableModel::displayValue(int column, const Row &row) const
 {
-    const QByteArray key = spec().columns[column].key;
     const QVariant raw = row.values.value(column);
-    if (key == "platform" || key == "type")
-        return DomainText::platform(
-            static_cast<Platform>(std::clamp(platformOf(row), 0, kPlatformCount - 1)));
-    if (key == "status")
+    switch (spec().columns[column].format) {
+    case ColumnFormat::Text:
+        return raw.toString();
+    case ColumnFormat::Platform:
+        return DomainText::platform(static_cast<Platform>(std::clamp(raw.toInt(), 0, kPlatformCount - 1)));
+    case ColumnFormat::Status:
         return statusText(kind_, statusOf(row));
-    if (key == "ownership")
+    case ColumnFormat::Ownership:
         return DomainText::ownership(static_cast<Ownership>(raw.toInt()));
-    if (key == "enrolled_on" || key == "last_seen" || key == "requested")
+    case ColumnFormat::Timestamp:
         return formatTimestamp(raw);
-    if (key == "expires")
+    case ColumnFormat::Countdown:
         return ModelText::countdown(raw.toLongLong(), clock_.nowMs());
-    if (key == "actions")
-        return QStringLiteral("⋯");
-    if (key == "resends")
+    case ColumnFormat::Integer:
         return QLocale().toString(raw.toLongLong());
+    case ColumnFormat::Actions:
+        return QStringLiteral("⋯");
+    }
     return raw.toString();
 }
 
 QVariant RecordTableModel::decoration(int column, const Row &row) const
 {
-    const QByteArray key = spec().columns[column].key;
-    if ((kind_ == TabKind::Pending && key == "type") || (kind_ != TabKind::Pending && key == "device") ||
-        (kind_ == TabKind::Staged && key == "platform"))
+    switch (spec().columns[column].icon) {
+    case ColumnIcon::None:
+        return {};
+    case ColumnIcon::Platform:
         return platformIcon(platformOf(row));
+    }
     return {};
 }
 
 QVariant RecordTableModel::foreground(int column, const Row &row) const
 {
-    if (qstrcmp(spec().columns[column].key, "status") == 0) {
+    switch (spec().columns[column].format) {
+    case ColumnFormat::Status: {
         const QColor color = statusColor(kind_, statusOf(row));
         return color.isValid() ? QVariant(color) : QVariant();
     }
-    if (kind_ == TabKind::Pending && qstrcmp(spec().columns[column].key, "expires") == 0 &&
-        invitationExpired(row.values.value(PendingColumn::Expires).toLongLong(), clock_.nowMs()))
-        return statusColor(kind_, static_cast<int>(InviteStatus::Expired));
-    return {};
+    case ColumnFormat::Countdown:
+        if (invitationExpired(row.values.value(column).toLongLong(), clock_.nowMs()))
+            return statusColor(kind_, static_cast<int>(InviteStatus::Expired));
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RecordTableModel::toolTip(int column, const Row &row) const
+{
+    switch (spec().columns[column].format) {
+    case ColumnFormat::Countdown:
+        return formatTimestamp(row.values.value(column));
+    case ColumnFormat::Actions:
+        return tr("Actions for this invitation");
+    default:
+        return {};
+    }
 }
 
 QVariant RecordTableModel::data(const QModelIndex &index, int role) const
@@ -560,23 +592,20 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
     if (role == IdRole)
         return idAt(index.row());
     const Row *row = rowFor(index.row());
+    // "…" while a row is on its way; nothing once reading has failed, so that no placeholder passes for data.
     if (!row)
-        return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+        return role == Qt::DisplayRole && readError_.isEmpty() ? QVariant(QStringLiteral("…")) : QVariant();
     switch (role) {
     case Qt::DisplayRole:
         return displayValue(index.column(), *row);
     case Qt::ToolTipRole:
-        if (kind_ == TabKind::Pending && index.column() == PendingColumn::Expires)
-            return formatTimestamp(row->values.value(PendingColumn::Expires));
-        if (kind_ == TabKind::Pending && index.column() == PendingColumn::Actions)
-            return tr("Actions for this invitation");
-        return {};
+        return toolTip(index.column(), *row);
     case Qt::DecorationRole:
         return decoration(index.column(), *row);
     case Qt::ForegroundRole:
         return foreground(index.column(), *row);
     case Qt::TextAlignmentRole:
-        if (spec().columns[index.column()].source == SortSource::None)
+        if (spec().columns[index.column()].format == ColumnFormat::Actions)
             return int(Qt::AlignCenter);
         return {};
     case SortValueRole:

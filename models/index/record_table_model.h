@@ -64,7 +64,8 @@ public:
     QList<QPair<QString, QString>> details(qint64 id) const;
     // Device or Invitation: what this tab's records are.
     RecordKind recordKind() const;
-    // Why a page read failed (a damaged store), the first such failure; empty while every read succeeded.
+    // Why reading the tab failed (a page of rows or the index; a damaged store), the first such failure since
+    // the last full reload; empty while every read succeeded. failed() tells each failure as it happens.
     QString readError() const { return readError_; }
 
 signals:
@@ -91,6 +92,7 @@ private:
     QVariant displayValue(int column, const Row &row) const;
     QVariant decoration(int column, const Row &row) const;
     QVariant foreground(int column, const Row &row) const;
+    QVariant toolTip(int column, const Row &row) const;
     int statusOf(const Row &row) const;
     int platformOf(const Row &row) const;
 

@@ -11,34 +11,42 @@ namespace {
 // 1 state, 2 ownership, 3 enrolled_at, 4 last_seen_at; dictionaries 0 group, 1 model, 2 os_version.
 TabSpec managedSpec()
 {
-    TabSpec s{TabKind::Managed,
-              "d.id, d.name, coalesce(u.name, ''), coalesce(u.email, ''), coalesce(d.serial, ''),"
-              " coalesce(d.imei, ''), d.platform, d.state, d.ownership, coalesce(d.enrolled_at, 0),"
-              " coalesce(d.last_seen_at, 0), coalesce(g.name, ''), d.model, d.os_version",
-              "d.id, d.name, d.platform, coalesce(u.name, ''), coalesce(u.email, ''), d.state, d.ownership,"
-              " coalesce(g.name, ''), coalesce(d.serial, ''), coalesce(d.imei, ''), d.model, d.os_version,"
-              " d.enrolled_at, d.last_seen_at",
-              "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
-              "d.state <> 0",
-              "d.id",
-              5,
-              5,
-              3,
-              {
-                  {"device", QT_TRANSLATE_NOOP("Columns", "Device"), SortSource::Text, 0},
-                  {"platform", QT_TRANSLATE_NOOP("Columns", "Platform"), SortSource::Number, 0},
-                  {"user", QT_TRANSLATE_NOOP("Columns", "User name"), SortSource::Text, 1},
-                  {"email", QT_TRANSLATE_NOOP("Columns", "Email"), SortSource::Text, 2},
-                  {"status", QT_TRANSLATE_NOOP("Columns", "Status"), SortSource::Status, 0},
-                  {"ownership", QT_TRANSLATE_NOOP("Columns", "Ownership"), SortSource::Number, 2},
-                  {"group", QT_TRANSLATE_NOOP("Columns", "Group"), SortSource::Dictionary, 0},
-                  {"serial", QT_TRANSLATE_NOOP("Columns", "Serial number"), SortSource::Text, 3},
-                  {"imei", QT_TRANSLATE_NOOP("Columns", "IMEI"), SortSource::Text, 4},
-                  {"model", QT_TRANSLATE_NOOP("Columns", "Model"), SortSource::Dictionary, 1},
-                  {"os_version", QT_TRANSLATE_NOOP("Columns", "OS version"), SortSource::Dictionary, 2},
-                  {"enrolled_on", QT_TRANSLATE_NOOP("Columns", "Enrolled on"), SortSource::Number, 3},
-                  {"last_seen", QT_TRANSLATE_NOOP("Columns", "Last seen"), SortSource::Number, 4},
-              }};
+    TabSpec s{
+        TabKind::Managed,
+        "d.id, d.name, coalesce(u.name, ''), coalesce(u.email, ''), coalesce(d.serial, ''),"
+        " coalesce(d.imei, ''), d.platform, d.state, d.ownership, coalesce(d.enrolled_at, 0),"
+        " coalesce(d.last_seen_at, 0), coalesce(g.name, ''), d.model, d.os_version",
+        "d.id, d.name, d.platform, coalesce(u.name, ''), coalesce(u.email, ''), d.state, d.ownership,"
+        " coalesce(g.name, ''), coalesce(d.serial, ''), coalesce(d.imei, ''), d.model, d.os_version,"
+        " d.enrolled_at, d.last_seen_at",
+        "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
+        "d.state <> 0",
+        "d.id",
+        5,
+        5,
+        3,
+        {
+            {"device", QT_TRANSLATE_NOOP("Columns", "Device"), ColumnFormat::Text, SortSource::Text, 0,
+             ColumnIcon::Platform},
+            {"platform", QT_TRANSLATE_NOOP("Columns", "Platform"), ColumnFormat::Platform, SortSource::Number,
+             0},
+            {"user", QT_TRANSLATE_NOOP("Columns", "User name"), ColumnFormat::Text, SortSource::Text, 1},
+            {"email", QT_TRANSLATE_NOOP("Columns", "Email"), ColumnFormat::Text, SortSource::Text, 2},
+            {"status", QT_TRANSLATE_NOOP("Columns", "Status"), ColumnFormat::Status, SortSource::Status, 0},
+            {"ownership", QT_TRANSLATE_NOOP("Columns", "Ownership"), ColumnFormat::Ownership,
+             SortSource::Number, 2},
+            {"group", QT_TRANSLATE_NOOP("Columns", "Group"), ColumnFormat::Text, SortSource::Dictionary, 0},
+            {"serial", QT_TRANSLATE_NOOP("Columns", "Serial number"), ColumnFormat::Text, SortSource::Text,
+             3},
+            {"imei", QT_TRANSLATE_NOOP("Columns", "IMEI"), ColumnFormat::Text, SortSource::Text, 4},
+            {"model", QT_TRANSLATE_NOOP("Columns", "Model"), ColumnFormat::Text, SortSource::Dictionary, 1},
+            {"os_version", QT_TRANSLATE_NOOP("Columns", "OS version"), ColumnFormat::Text,
+             SortSource::Dictionary, 2},
+            {"enrolled_on", QT_TRANSLATE_NOOP("Columns", "Enrolled on"), ColumnFormat::Timestamp,
+             SortSource::Number, 3},
+            {"last_seen", QT_TRANSLATE_NOOP("Columns", "Last seen"), ColumnFormat::Timestamp,
+             SortSource::Number, 4},
+        }};
     s.platformNumber = 0;
     s.stateNumber = 1;
     s.groupDictionary = 0;
@@ -53,28 +61,32 @@ TabSpec managedSpec()
 // Staged: text 0 name, 1 serial, 2 user, 3 email, 4 imei; numbers 0 platform; dictionaries 0 group.
 TabSpec stagedSpec()
 {
-    TabSpec s{TabKind::Staged,
-              "d.id, d.name, coalesce(d.serial, ''), coalesce(u.name, ''), coalesce(u.email, ''),"
-              " coalesce(d.imei, ''), d.platform, coalesce(g.name, '')",
-              "d.id, d.name, coalesce(d.serial, ''), d.platform, coalesce(u.name, ''), coalesce(u.email, ''),"
-              " coalesce(g.name, ''), d.user_id IS NOT NULL, coalesce(d.imei, ''), d.ownership, d.model,"
-              " d.staged_at",
-              "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
-              "d.state = 0",
-              "d.id",
-              5,
-              1,
-              1,
-              {
-                  {"device", QT_TRANSLATE_NOOP("Columns", "Device name"), SortSource::Text, 0},
-                  {"serial", QT_TRANSLATE_NOOP("Columns", "Serial number"), SortSource::Text, 1},
-                  {"platform", QT_TRANSLATE_NOOP("Columns", "Platform"), SortSource::Number, 0},
-                  {"user", QT_TRANSLATE_NOOP("Columns", "User name"), SortSource::Text, 2},
-                  {"email", QT_TRANSLATE_NOOP("Columns", "Email"), SortSource::Text, 3},
-                  {"group", QT_TRANSLATE_NOOP("Columns", "Group"), SortSource::Dictionary, 0},
-                  {"status", QT_TRANSLATE_NOOP("Columns", "Status"), SortSource::Status, 0},
-                  {"imei", QT_TRANSLATE_NOOP("Columns", "IMEI"), SortSource::Text, 4},
-              }};
+    TabSpec s{
+        TabKind::Staged,
+        "d.id, d.name, coalesce(d.serial, ''), coalesce(u.name, ''), coalesce(u.email, ''),"
+        " coalesce(d.imei, ''), d.platform, coalesce(g.name, '')",
+        "d.id, d.name, coalesce(d.serial, ''), d.platform, coalesce(u.name, ''), coalesce(u.email, ''),"
+        " coalesce(g.name, ''), d.user_id IS NOT NULL, coalesce(d.imei, ''), d.ownership, d.model,"
+        " d.staged_at",
+        "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
+        "d.state = 0",
+        "d.id",
+        5,
+        1,
+        1,
+        {
+            {"device", QT_TRANSLATE_NOOP("Columns", "Device name"), ColumnFormat::Text, SortSource::Text, 0,
+             ColumnIcon::Platform},
+            {"serial", QT_TRANSLATE_NOOP("Columns", "Serial number"), ColumnFormat::Text, SortSource::Text,
+             1},
+            {"platform", QT_TRANSLATE_NOOP("Columns", "Platform"), ColumnFormat::Platform, SortSource::Number,
+             0, ColumnIcon::Platform},
+            {"user", QT_TRANSLATE_NOOP("Columns", "User name"), ColumnFormat::Text, SortSource::Text, 2},
+            {"email", QT_TRANSLATE_NOOP("Columns", "Email"), ColumnFormat::Text, SortSource::Text, 3},
+            {"group", QT_TRANSLATE_NOOP("Columns", "Group"), ColumnFormat::Text, SortSource::Dictionary, 0},
+            {"status", QT_TRANSLATE_NOOP("Columns", "Status"), ColumnFormat::Status, SortSource::Status, 0},
+            {"imei", QT_TRANSLATE_NOOP("Columns", "IMEI"), ColumnFormat::Text, SortSource::Text, 4},
+        }};
     s.platformNumber = 0;
     s.groupDictionary = 0;
     s.userTextField = 2;
@@ -87,29 +99,35 @@ TabSpec stagedSpec()
 // 4 resend_count, 5 ownership; dictionaries 0 remarks, 1 group.
 TabSpec pendingSpec()
 {
-    TabSpec s{TabKind::Pending,
-              "i.id, coalesce(u.name, ''), i.email, i.platform, i.requested_at, i.expires_at, i.delivery,"
-              " i.resend_count, i.ownership, i.remarks, coalesce(g.name, '')",
-              "i.id, i.platform, coalesce(u.name, ''), i.email, i.requested_at, i.expires_at, i.delivery,"
-              " i.remarks, coalesce(g.name, ''), i.resend_count, i.ownership, i.sent_at",
-              "invitations i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN groups g ON g.id = i.group_id",
-              "i.state = 0",
-              "i.id",
-              2,
-              6,
-              2,
-              {
-                  {"type", QT_TRANSLATE_NOOP("Columns", "Type"), SortSource::Number, 0},
-                  {"user", QT_TRANSLATE_NOOP("Columns", "User name"), SortSource::Text, 0},
-                  {"email", QT_TRANSLATE_NOOP("Columns", "Email"), SortSource::Text, 1},
-                  {"requested", QT_TRANSLATE_NOOP("Columns", "Requested"), SortSource::Number, 1},
-                  {"expires", QT_TRANSLATE_NOOP("Columns", "Expires"), SortSource::Number, 2},
-                  {"status", QT_TRANSLATE_NOOP("Columns", "Status"), SortSource::Status, 0},
-                  {"remarks", QT_TRANSLATE_NOOP("Columns", "Remarks"), SortSource::Dictionary, 0},
-                  {"group", QT_TRANSLATE_NOOP("Columns", "Group"), SortSource::Dictionary, 1},
-                  {"resends", QT_TRANSLATE_NOOP("Columns", "Resends"), SortSource::Number, 4},
-                  {"actions", QT_TRANSLATE_NOOP("Columns", "Actions"), SortSource::None, 0},
-              }};
+    TabSpec s{
+        TabKind::Pending,
+        "i.id, coalesce(u.name, ''), i.email, i.platform, i.requested_at, i.expires_at, i.delivery,"
+        " i.resend_count, i.ownership, i.remarks, coalesce(g.name, '')",
+        "i.id, i.platform, coalesce(u.name, ''), i.email, i.requested_at, i.expires_at, i.delivery,"
+        " i.remarks, coalesce(g.name, ''), i.resend_count, i.ownership, i.sent_at",
+        "invitations i LEFT JOIN users u ON u.id = i.user_id LEFT JOIN groups g ON g.id = i.group_id",
+        "i.state = 0",
+        "i.id",
+        2,
+        6,
+        2,
+        {
+            {"type", QT_TRANSLATE_NOOP("Columns", "Type"), ColumnFormat::Platform, SortSource::Number, 0,
+             ColumnIcon::Platform},
+            {"user", QT_TRANSLATE_NOOP("Columns", "User name"), ColumnFormat::Text, SortSource::Text, 0},
+            {"email", QT_TRANSLATE_NOOP("Columns", "Email"), ColumnFormat::Text, SortSource::Text, 1},
+            {"requested", QT_TRANSLATE_NOOP("Columns", "Requested"), ColumnFormat::Timestamp,
+             SortSource::Number, 1},
+            {"expires", QT_TRANSLATE_NOOP("Columns", "Expires"), ColumnFormat::Countdown, SortSource::Number,
+             2},
+            {"status", QT_TRANSLATE_NOOP("Columns", "Status"), ColumnFormat::Status, SortSource::Status, 0},
+            {"remarks", QT_TRANSLATE_NOOP("Columns", "Remarks"), ColumnFormat::Text, SortSource::Dictionary,
+             0},
+            {"group", QT_TRANSLATE_NOOP("Columns", "Group"), ColumnFormat::Text, SortSource::Dictionary, 1},
+            {"resends", QT_TRANSLATE_NOOP("Columns", "Resends"), ColumnFormat::Integer, SortSource::Number,
+             4},
+            {"actions", QT_TRANSLATE_NOOP("Columns", "Actions"), ColumnFormat::Actions, SortSource::None, 0},
+        }};
     s.platformNumber = 0;
     s.expiresNumber = 2;
     s.deliveryNumber = 3;

@@ -24,12 +24,37 @@ enum class SortSource
     None,       // not sortable (the Actions column)
 };
 
+// How a column's value is shown: the table model, its details and the CSV export switch on it.
+enum class ColumnFormat
+{
+    Text,      // the value as it is
+    Platform,  // a Platform, shown by name
+    Status,    // the tab's derived status, shown by name and coloured (DeviceState, staged, InviteStatus)
+    Ownership, // an Ownership, shown by name
+    Timestamp, // milliseconds since the epoch: local date and time (ISO 8601 in UTC in CSV); empty if none
+    Countdown, // an expiry time: "in 2 days", "expired 3 days ago" (the time itself in the tooltip and CSV)
+    Integer,   // a count, with the locale's digit grouping
+    Actions,   // no value: the ⋯ button that opens the row's menu
+};
+
+// A picture shown before a cell's text.
+enum class ColumnIcon
+{
+    None,
+    Platform, // the row's platform
+};
+
 struct ColumnSpec
 {
     const char *key;   // stable English key for the command line and CSV headers, e.g. "email"
     const char *title; // shown in the header, translated in context "Columns"
+    ColumnFormat format;
     SortSource source;
     int field; // index into the text fields, the numeric fields or the dictionaries
+    ColumnIcon icon = ColumnIcon::None;
+
+    // False for the Actions column: nothing to copy, export or show in the details.
+    bool holdsData() const { return format != ColumnFormat::Actions; }
 };
 
 // What a tab holds and how its records are read. The index reads indexColumns: the ID, the text fields,
