@@ -49,7 +49,8 @@ inline SettingValue<int> currentTab()
 inline QString tabKey(TabKind kind, const char *what)
 {
     static const char *names[] = {"managed", "staged", "pending"};
-    return QStringLiteral("tabs/%1/%2").arg(QLatin1String(names[static_cast<int>(kind)]), QLatin1String(what));
+    return QStringLiteral("tabs/%1/%2")
+        .arg(QLatin1String(names[static_cast<int>(kind)]), QLatin1String(what));
 }
 inline SettingValue<QByteArray> tabHeader(TabKind kind)
 {
