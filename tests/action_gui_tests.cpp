@@ -2,7 +2,6 @@
 #include "action_runner.h"
 #include "assign_dialog.h"
 #include "audit_log_window.h"
-#include "confirm.h"
 #include "console_actions.h"
 #include "console_fixture.h"
 #include "deprovision_dialog.h"
@@ -14,6 +13,7 @@
 #include "index/record_table_model.h"
 #include "invite_dialog.h"
 #include "main_window.h"
+#include "message_box.h"
 #include "result_sheet.h"
 #include "store/demo_data.h"
 #include "store/store.h"
@@ -77,10 +77,10 @@ TEST_CASE("Send invite validates its fields and adds a pending invitation", "[gu
     auto *again = console.dialog<InviteDialog>();
     again->nameEdit()->setText(QStringLiteral("Nora Field"));
     again->emailEdit()->setText(QStringLiteral("NORA.FIELD@contoso.example"));
-    Confirm::setNextAnswer(false);
+    MessageBox::setNextAnswer(MessageBox::Cancel);
     again->sendButton()->click();
     QTest::qWait(50);
-    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("already has a valid pending")));
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("already has a valid pending")));
     CHECK(scalar(*console.store,
                  QStringLiteral(
                      "SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'")) == 1);
@@ -190,16 +190,16 @@ TEST_CASE("Resend gives a summary and Remove request confirms and removes rows",
                      .arg(ids[2])) == 3);
 
     console.selectRows(TabKind::Pending, 10, 11);
-    Confirm::setNextAnswer(true);
+    MessageBox::setNextAnswer(MessageBox::Accept);
     console.window->actions().removeRequest->trigger();
-    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("Remove 2 enrollment requests")));
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("Remove 2 enrollment requests")));
     console.waitForAction();
     REQUIRE(waitUntil([&] { return pending->totalCount() == 98 && pending->shownCount() == 98; }));
     CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 2")) == 2);
 
-    Confirm::setNextAnswer(false);
+    MessageBox::setNextAnswer(MessageBox::Cancel);
     console.window->actions().resendExpired->trigger();
-    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("expired invitation")));
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("expired invitation")));
 }
 
 TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][actions]")
@@ -223,7 +223,7 @@ TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][ac
     REQUIRE(waitUntil([&] { return console.window->tab(TabKind::Pending)->totalCount() == 102; }));
 
     console.selectRows(TabKind::Staged, 0, 0);
-    Confirm::setNextAnswer(true);
+    MessageBox::setNextAnswer(MessageBox::Accept);
     console.window->actions().removeStaged->trigger();
     console.waitForAction();
     REQUIRE(waitUntil([&] { return staged->totalCount() == 59; }));

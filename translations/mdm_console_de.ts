@@ -920,6 +920,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>%1 records; see Show Details for the list.</source>
+        <translation>%1 Datensätze; die Liste finden Sie unter „Details einblenden“.</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Sent %1</source>
@@ -947,17 +954,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
-    </message>
-</context>
-<context>
-    <name>QMessageBox</name>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>%1 records; see Show Details for the list.</source>
-        <translation>%1 Datensätze; die Liste finden Sie unter „Details einblenden“.</translation>
     </message>
 </context>
 <context>

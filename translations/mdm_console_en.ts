@@ -884,6 +884,13 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>%1 records; see Show Details for the list.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Sent %1</source>
@@ -910,17 +917,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>QMessageBox</name>
-    <message>
-        <source>… and %1 more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 records; see Show Details for the list.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -8,6 +8,7 @@
 #include "help_browser.h"
 #include "index/record_table_model.h"
 #include "mail_controller.h"
+#include "message_box.h"
 #include "store/demo_data.h"
 #include "store/store.h"
 
@@ -20,7 +21,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QStatusBar>
@@ -171,7 +171,7 @@ void MainWindow::connectActions()
                              .arg(platformKey(static_cast<Platform>(page->data().toInt()))));
         });
     connect(a.about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
+        MessageBox::about(
             this, tr("About MDM Enrollment Console"),
             tr("<h3>MDM Enrollment Console %1</h3><p>Manage device enrollment: managed devices, "
                "staged devices and pending enrollment invitations.</p><p>Store: %2</p>")
@@ -246,16 +246,16 @@ void MainWindow::openDemoStore()
 {
     const QString path = demoStorePath();
     if (QFileInfo(path).absoluteFilePath() == QFileInfo(store_.path()).absoluteFilePath()) {
-        QMessageBox::information(this, tr("Demo store"), tr("This window already shows the demo store."));
+        MessageBox::information(this, tr("Demo store"), tr("This window already shows the demo store."));
         return;
     }
     if (const QString error = prepareDemoStore(path, clock_); !error.isEmpty()) {
-        QMessageBox::warning(this, tr("Demo store"), error);
+        MessageBox::warning(this, tr("Demo store"), error);
         return;
     }
     // The demo opens in a window of its own, so the admin's store stays where it is.
     if (!QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--db"), path}))
-        QMessageBox::warning(this, tr("Demo store"), tr("Could not start a second console window."));
+        MessageBox::warning(this, tr("Demo store"), tr("Could not start a second console window."));
 }
 
 void MainWindow::restoreLayout()
