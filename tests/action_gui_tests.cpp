@@ -8,6 +8,7 @@
 #include "device_tab_view.h"
 #include "domain/clock.h"
 #include "enrollment_steps_dialog.h"
+#include "export_dialog.h"
 #include "gui_support.h"
 #include "index/audit_log_model.h"
 #include "index/record_table_model.h"
@@ -21,6 +22,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -286,4 +288,91 @@ TEST_CASE("A failed bulk action changes nothing and can be retried from its resu
     REQUIRE(retried);
     REQUIRE(retried != failed);
     CHECK(retried->summary().startsWith(QStringLiteral("3 done")));
+}
+
+TEST_CASE("While an action runs, the actions that would start another are disabled", "[gui][actions]")
+{
+    mdm::test::ConsoleFixture console(900); // 300 pending invitations
+    ConsoleActions &actions = console.window->actions();
+    const ActionRunner &runner = console.window->controller().runner();
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    pending->selectAllShown();
+    REQUIRE(pending->selectedCount() == 300);
+    const QList<QAction *> conflicting{actions.sendInvite,   actions.importInvites, actions.importStaged,
+                                       actions.exportList,   actions.resend,        actions.resendExpired,
+                                       actions.removeRequest};
+    for (QAction *action : conflicting) {
+        INFO(action->text().toStdString());
+        REQUIRE(action->isEnabled());
+    }
+
+    actions.resend->trigger();
+    REQUIRE(runner.isBusy());
+    for (QAction *action : actions.jobActions()) {
+        INFO(action->text().toStdString());
+        CHECK_FALSE(action->isEnabled());
+    }
+    // What starts nothing stays at hand.
+    CHECK(actions.copy->isEnabled());
+    CHECK(actions.find->isEnabled());
+    CHECK(actions.auditLog->isEnabled());
+    // A disabled action asks nothing and starts nothing (were it enabled, Cancel answers its question).
+    const int boxes = MessageBox::count();
+    MessageBox::setNextAnswer(MessageBox::Cancel);
+    actions.removeRequest->trigger();
+    MessageBox::setNextAnswer(std::nullopt);
+    CHECK(MessageBox::count() == boxes);
+    // A selection on another tab while it runs enables nothing.
+    console.selectRows(TabKind::Managed, 0, 1);
+    CHECK_FALSE(actions.reassign->isEnabled());
+    CHECK_FALSE(actions.deprovision->isEnabled());
+    console.selectRows(TabKind::Staged, 0, 1);
+    CHECK_FALSE(actions.assignStaged->isEnabled());
+    CHECK_FALSE(actions.removeStaged->isEnabled());
+    console.show(TabKind::Pending);
+    bool stayedDisabled = true;
+    REQUIRE(waitUntil(
+        [&] {
+            if (runner.isBusy())
+                for (QAction *action : conflicting)
+                    stayedDisabled = stayedDisabled && !action->isEnabled();
+            return !runner.isBusy();
+        },
+        60000));
+    CHECK(stayedDisabled);
+    console.waitForAction();
+    ResultSheet *sheet = console.window->controller().lastResultSheet();
+    REQUIRE(sheet);
+    CHECK(sheet->summary().startsWith(QStringLiteral("300 done")));
+    sheet->close();
+
+    // Done: enabled again, as the selection allows.
+    pending->selectAllShown();
+    for (QAction *action : conflicting) {
+        INFO(action->text().toStdString());
+        CHECK(action->isEnabled());
+    }
+    console.selectRows(TabKind::Managed, 0, 1);
+    CHECK(actions.reassign->isEnabled());
+    CHECK(actions.deprovision->isEnabled());
+
+    // An export is an action too.
+    actions.exportList->trigger();
+    auto *dialog = console.dialog<ExportDialog>();
+    const QString path = console.dir.file(QStringLiteral("managed.csv"));
+    dialog->pathEdit()->setText(path);
+    dialog->exportButton()->click();
+    REQUIRE(runner.isBusy());
+    for (QAction *action : {actions.exportList, actions.reassign, actions.deprovision, actions.sendInvite,
+                            actions.importStaged}) {
+        INFO(action->text().toStdString());
+        CHECK_FALSE(action->isEnabled());
+    }
+    console.waitForAction();
+    CHECK(QFile::exists(path));
+    for (QAction *action : {actions.exportList, actions.reassign, actions.deprovision, actions.sendInvite,
+                            actions.importStaged}) {
+        INFO(action->text().toStdString());
+        CHECK(action->isEnabled());
+    }
 }

@@ -1353,6 +1353,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>“%1” is the console&apos;s own store, not a CSV file.</source>
         <translation>„%1“ ist der Datenspeicher der Konsole selbst, keine CSV-Datei.</translation>
     </message>
+    <message>
+        <source>“%1” is still running. Try again when it has finished.</source>
+        <translation>„%1“ läuft noch. Versuchen Sie es erneut, wenn die Aktion abgeschlossen ist.</translation>
+    </message>
 </context>
 <context>
     <name>mdm::ActionRunner</name>

@@ -1288,6 +1288,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>“%1” is the console's own store, not a CSV file.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>“%1” is still running. Try again when it has finished.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::ActionRunner</name>

@@ -91,10 +91,21 @@ QStringList ActionController::selectedLabels(int limit) const
     return labels;
 }
 
+bool ActionController::idle(const QString &title) const
+{
+    if (!runner_->isBusy())
+        return true;
+    // The console disables its actions while one runs; what still gets here (a retry from a result
+    // sheet, a resend from the enrollment steps) is told why nothing happens, not dropped in silence.
+    MessageBox::information(
+        window_, title, tr("“%1” is still running. Try again when it has finished.").arg(runner_->label()));
+    return false;
+}
+
 void ActionController::runAction(const QString &title, RecordKind kind, const QList<qint64> &ids,
                                  qint64 total, Job job)
 {
-    if (runner_->isBusy())
+    if (!idle(title))
         return;
     auto bound = [job, ids](Store &store, const ActionControl &control) { return job(store, control, ids); };
     runner_->run(title, total, bound, [this, title, kind, ids, total, job](const BulkResult &result) {
@@ -336,6 +347,8 @@ void ActionController::exportList()
             options.ids = tab->selectedIds();
         const qint64 total = options.ids ? static_cast<qint64>(options.ids->size()) : tab->totalCount();
         const QString path = dialog->path();
+        if (!idle(tr("Export")))
+            return;
         auto summary = std::make_shared<QString>();
         runner_->run(
             tr("Exporting %1 records…").arg(QLocale().toString(total)), total,
@@ -373,6 +386,8 @@ void ActionController::importStaged()
         const QString path = dialog->path();
         const bool onlyValid = dialog->onlyValidRows();
         const Clock &clock = clock_;
+        if (!idle(tr("Import")))
+            return;
         auto summary = std::make_shared<QString>();
         runner_->run(
             tr("Importing staged devices…"), 0,

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "action_controller.h"
+#include "action_runner.h"
 #include "console_actions.h"
 #include "device_tab_view.h"
 #include "domain/clock.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
         store_, clock_, *actions_, [this] { return currentTab(); }, this);
     connect(controller_, &ActionController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(&controller_->runner(), &ActionRunner::busyChanged, this, &MainWindow::updateActionState);
     restoreLayout();
     updateTabTitles();
     updateActionState();
@@ -218,7 +220,8 @@ void MainWindow::updateActionState()
     if (!view)
         return;
     const qint64 selected = view->selectedCount();
-    actions_->update(view->kind(), selected, view->shownCount());
+    actions_->update(view->kind(), selected, view->shownCount(),
+                     controller_ && controller_->runner().isBusy());
     QLocale locale;
     QString text = tr("%1 selected of %2 shown (%3 total)")
                        .arg(locale.toString(selected), locale.toString(view->shownCount()),
