@@ -2,12 +2,12 @@
 #include "domain/clock.h"
 #include "keychain_vault.h"
 #include "main_window.h"
+#include "message_box.h"
 #include "smtp_mail_transport.h"
 #include "store/store.h"
 #include "translations.h"
 
 #include <QApplication>
-#include <QMessageBox>
 #include <memory>
 
 namespace {
@@ -43,8 +43,8 @@ int main(int argc, char *argv[])
     const QString path = options.dbPath.isEmpty() ? mdm::Store::defaultPath() : options.dbPath;
     auto opened = mdm::Store::open(path);
     if (!opened.store) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the store"),
-                              opened.error);
+        mdm::MessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the store"),
+                                  opened.error);
         return mdm::ExitFailure;
     }
     mdm::Clock clock;

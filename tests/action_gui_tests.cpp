@@ -2,19 +2,20 @@
 #include "action_runner.h"
 #include "assign_dialog.h"
 #include "audit_log_window.h"
-#include "confirm.h"
 #include "console_actions.h"
 #include "console_fixture.h"
 #include "deprovision_dialog.h"
 #include "device_tab_view.h"
 #include "domain/clock.h"
 #include "enrollment_steps_dialog.h"
+#include "export_dialog.h"
 #include "gui_support.h"
 #include "index/audit_log_model.h"
 #include "index/record_table_model.h"
 #include "invite_dialog.h"
 #include "mail/mail_settings.h"
 #include "main_window.h"
+#include "message_box.h"
 #include "result_sheet.h"
 #include "store/demo_data.h"
 #include "store/store.h"
@@ -22,6 +23,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
@@ -73,10 +75,10 @@ TEST_CASE("Send invite validates its fields and adds a pending invitation", "[gu
     auto *again = console.dialog<InviteDialog>();
     again->nameEdit()->setText(QStringLiteral("Nora Field"));
     again->emailEdit()->setText(QStringLiteral("NORA.FIELD@contoso.example"));
-    Confirm::setNextAnswer(false);
+    MessageBox::setNextAnswer(MessageBox::Cancel);
     again->sendButton()->click();
     QTest::qWait(50);
-    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("already has a valid pending")));
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("already has a valid pending")));
     CHECK(scalar(*console.store,
                  QStringLiteral(
                      "SELECT count(*) FROM invitations WHERE email = 'nora.field@contoso.example'")) == 1);
@@ -186,16 +188,16 @@ TEST_CASE("Resend gives a summary and Remove request confirms and removes rows",
                      .arg(ids[2])) == 3);
 
     console.selectRows(TabKind::Pending, 10, 11);
-    Confirm::setNextAnswer(true);
+    MessageBox::setNextAnswer(MessageBox::Accept);
     console.window->actions().removeRequest->trigger();
-    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("Remove 2 enrollment requests")));
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("Remove 2 enrollment requests")));
     console.waitForAction();
     REQUIRE(waitUntil([&] { return pending->totalCount() == 98 && pending->shownCount() == 98; }));
     CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 2")) == 2);
 
-    Confirm::setNextAnswer(false);
+    MessageBox::setNextAnswer(MessageBox::Cancel);
     console.window->actions().resendExpired->trigger();
-    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("expired invitation")));
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("expired invitation")));
 }
 
 TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][actions]")
@@ -219,7 +221,7 @@ TEST_CASE("Staged devices are assigned and removed with confirmation", "[gui][ac
     REQUIRE(waitUntil([&] { return console.window->tab(TabKind::Pending)->totalCount() == 102; }));
 
     console.selectRows(TabKind::Staged, 0, 0);
-    Confirm::setNextAnswer(true);
+    MessageBox::setNextAnswer(MessageBox::Accept);
     console.window->actions().removeStaged->trigger();
     console.waitForAction();
     REQUIRE(waitUntil([&] { return staged->totalCount() == 59; }));
@@ -292,4 +294,91 @@ TEST_CASE("A failed bulk action changes nothing and can be retried from its resu
     REQUIRE(retried);
     REQUIRE(retried != failed.data());
     CHECK(retried->summary().startsWith(QStringLiteral("3 done")));
+}
+
+TEST_CASE("While an action runs, the actions that would start another are disabled", "[gui][actions]")
+{
+    mdm::test::ConsoleFixture console(900); // 300 pending invitations
+    ConsoleActions &actions = console.window->actions();
+    const ActionRunner &runner = console.window->controller().runner();
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    pending->selectAllShown();
+    REQUIRE(pending->selectedCount() == 300);
+    const QList<QAction *> conflicting{actions.sendInvite,   actions.importInvites, actions.importStaged,
+                                       actions.exportList,   actions.resend,        actions.resendExpired,
+                                       actions.removeRequest};
+    for (QAction *action : conflicting) {
+        INFO(action->text().toStdString());
+        REQUIRE(action->isEnabled());
+    }
+
+    actions.resend->trigger();
+    REQUIRE(runner.isBusy());
+    for (QAction *action : actions.jobActions()) {
+        INFO(action->text().toStdString());
+        CHECK_FALSE(action->isEnabled());
+    }
+    // What starts nothing stays at hand.
+    CHECK(actions.copy->isEnabled());
+    CHECK(actions.find->isEnabled());
+    CHECK(actions.auditLog->isEnabled());
+    // A disabled action asks nothing and starts nothing (were it enabled, Cancel answers its question).
+    const int boxes = MessageBox::count();
+    MessageBox::setNextAnswer(MessageBox::Cancel);
+    actions.removeRequest->trigger();
+    MessageBox::setNextAnswer(std::nullopt);
+    CHECK(MessageBox::count() == boxes);
+    // A selection on another tab while it runs enables nothing.
+    console.selectRows(TabKind::Managed, 0, 1);
+    CHECK_FALSE(actions.reassign->isEnabled());
+    CHECK_FALSE(actions.deprovision->isEnabled());
+    console.selectRows(TabKind::Staged, 0, 1);
+    CHECK_FALSE(actions.assignStaged->isEnabled());
+    CHECK_FALSE(actions.removeStaged->isEnabled());
+    console.show(TabKind::Pending);
+    bool stayedDisabled = true;
+    REQUIRE(waitUntil(
+        [&] {
+            if (runner.isBusy())
+                for (QAction *action : conflicting)
+                    stayedDisabled = stayedDisabled && !action->isEnabled();
+            return !runner.isBusy();
+        },
+        60000));
+    CHECK(stayedDisabled);
+    console.waitForAction();
+    ResultSheet *sheet = console.window->controller().lastResultSheet();
+    REQUIRE(sheet);
+    CHECK(sheet->summary().startsWith(QStringLiteral("300 done")));
+    sheet->close();
+
+    // Done: enabled again, as the selection allows.
+    pending->selectAllShown();
+    for (QAction *action : conflicting) {
+        INFO(action->text().toStdString());
+        CHECK(action->isEnabled());
+    }
+    console.selectRows(TabKind::Managed, 0, 1);
+    CHECK(actions.reassign->isEnabled());
+    CHECK(actions.deprovision->isEnabled());
+
+    // An export is an action too.
+    actions.exportList->trigger();
+    auto *dialog = console.dialog<ExportDialog>();
+    const QString path = console.dir.file(QStringLiteral("managed.csv"));
+    dialog->pathEdit()->setText(path);
+    dialog->exportButton()->click();
+    REQUIRE(runner.isBusy());
+    for (QAction *action : {actions.exportList, actions.reassign, actions.deprovision, actions.sendInvite,
+                            actions.importStaged}) {
+        INFO(action->text().toStdString());
+        CHECK_FALSE(action->isEnabled());
+    }
+    console.waitForAction();
+    CHECK(QFile::exists(path));
+    for (QAction *action : {actions.exportList, actions.reassign, actions.deprovision, actions.sendInvite,
+                            actions.importStaged}) {
+        INFO(action->text().toStdString());
+        CHECK(action->isEnabled());
+    }
 }

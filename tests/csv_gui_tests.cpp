@@ -1,6 +1,5 @@
 #include "action_controller.h"
 #include "action_runner.h"
-#include "confirm.h"
 #include "console_actions.h"
 #include "console_fixture.h"
 #include "csv/import_preview_model.h"
@@ -11,6 +10,7 @@
 #include "import_dialog.h"
 #include "index/record_table_model.h"
 #include "main_window.h"
+#include "message_box.h"
 #include "store/demo_data.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -107,9 +107,12 @@ TEST_CASE("Invites from a bulk-enrollment CSV are all sent or none", "[gui][csv]
     REQUIRE(badFile.open(QIODevice::WriteOnly));
     badFile.write("EMAIL_ADDRESS,PLATFORM_TYPE\nok@contoso.example,ios\nnot-an-address,android\n");
     badFile.close();
-    Confirm::setNextAnswer(true);
+    const int boxes = MessageBox::count();
+    MessageBox::setNextAnswer(MessageBox::Accept); // OK on the warning
     console.window->controller().sendInvitesFromCsv(bad);
-    Confirm::setNextAnswer(std::nullopt);
+    CHECK(MessageBox::count() == boxes + 1);
+    CHECK(MessageBox::lastMessage().icon == MessageBox::Icon::Warning);
+    CHECK(MessageBox::lastMessage().detailedText.contains(QStringLiteral("line 3")));
     CHECK(console.window->controller().lastMessage().contains(QStringLiteral("line 3")));
     DeviceTabView *pending = console.window->tab(TabKind::Pending);
     CHECK(pending->totalCount() == 66);
@@ -120,8 +123,8 @@ TEST_CASE("Invites from a bulk-enrollment CSV are all sent or none", "[gui][csv]
     goodFile.write("platform_type,Email_Address,OWNED_BY,GROUP_NAME\nios,ok@contoso.example,Personal,Sales\n"
                    "windows,other@contoso.example,,\n");
     goodFile.close();
-    Confirm::setNextAnswer(true);
+    MessageBox::setNextAnswer(MessageBox::Accept);
     console.window->controller().sendInvitesFromCsv(good);
-    CHECK(Confirm::lastQuestionText().contains(QStringLiteral("Send 2 enrollment invitations")));
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("Send 2 enrollment invitations")));
     REQUIRE(waitUntil([&] { return pending->totalCount() == 68 && console.settled(); }));
 }

@@ -1,11 +1,11 @@
 // Several processes on one store, as in real use: the window's own action path in this process while
 // real mdm-console processes list, resend and deliver on the same file.
-#include "confirm.h"
 #include "console_actions.h"
 #include "console_fixture.h"
 #include "csv/csv_export.h"
 #include "csv/staged_import.h"
 #include "index/record_table_model.h"
+#include "message_box.h"
 #include "services/enrollment_service.h"
 
 #include <QAction>
@@ -153,9 +153,9 @@ TEST_CASE("No action of the window opens or closes the store file outside SQLite
     }
     SECTION("invites from a CSV that is the store file")
     {
-        Confirm::setNextAnswer(false); // no modal box in a test
+        MessageBox::setNextAnswer(MessageBox::Accept); // no modal box in a test
         console.window->controller().sendInvitesFromCsv(path);
-        Confirm::setNextAnswer(std::nullopt);
+        CHECK(MessageBox::lastMessage().detailedText.contains(QStringLiteral("own store")));
         CHECK(console.window->controller().lastMessage().contains(QStringLiteral("own store")));
     }
     SECTION("a tab model loaded on connections of its own")

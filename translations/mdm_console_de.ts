@@ -927,6 +927,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>%1 records; see Show Details for the list.</source>
+        <translation>%1 Datensätze; die Liste finden Sie unter „Details einblenden“.</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Sent %1</source>
@@ -954,17 +961,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
-    </message>
-</context>
-<context>
-    <name>QMessageBox</name>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>%1 records; see Show Details for the list.</source>
-        <translation>%1 Datensätze; die Liste finden Sie unter „Details einblenden“.</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1359,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>“%1” is the console&apos;s own store, not a CSV file.</source>
         <translation>„%1“ ist der Datenspeicher der Konsole selbst, keine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>“%1” is still running. Try again when it has finished.</source>
+        <translation>„%1“ läuft noch. Versuchen Sie es erneut, wenn die Aktion abgeschlossen ist.</translation>
     </message>
 </context>
 <context>

@@ -891,6 +891,13 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>%1 records; see Show Details for the list.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Sent %1</source>
@@ -917,17 +924,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>QMessageBox</name>
-    <message>
-        <source>… and %1 more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 records; see Show Details for the list.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1297,6 +1293,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>“%1” is the console's own store, not a CSV file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is still running. Try again when it has finished.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3,7 +3,6 @@
 #include "action_runner.h"
 #include "assign_dialog.h"
 #include "audit_log_window.h"
-#include "confirm.h"
 #include "console_actions.h"
 #include "csv/csv_export.h"
 #include "csv/invite_csv.h"
@@ -16,6 +15,7 @@
 #include "index/record_table_model.h"
 #include "invite_dialog.h"
 #include "mail/mail_settings.h"
+#include "message_box.h"
 #include "result_sheet.h"
 #include "services/device_service.h"
 #include "services/enrollment_service.h"
@@ -25,7 +25,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 
@@ -93,10 +92,21 @@ QStringList ActionController::selectedLabels(int limit) const
     return labels;
 }
 
+bool ActionController::idle(const QString &title) const
+{
+    if (!runner_->isBusy())
+        return true;
+    // The console disables its actions while one runs; what still gets here (a retry from a result
+    // sheet, a resend from the enrollment steps) is told why nothing happens, not dropped in silence.
+    MessageBox::information(
+        window_, title, tr("“%1” is still running. Try again when it has finished.").arg(runner_->label()));
+    return false;
+}
+
 void ActionController::runAction(const QString &title, RecordKind kind, const QList<qint64> &ids,
                                  qint64 total, Job job)
 {
-    if (runner_->isBusy())
+    if (!idle(title))
         return;
     auto bound = [job, ids](Store &store, const ActionControl &control) { return job(store, control, ids); };
     runner_->run(title, total, bound, [this, title, kind, ids, total, job](const BulkResult &result) {
@@ -153,13 +163,13 @@ void ActionController::openInviteDialog(const InviteRequest *prefill)
         const InviteRequest request = dialog->request();
         const QStringList warnings = EnrollmentService(store_, clock_).warnings(request);
         if (!warnings.isEmpty() &&
-            !Confirm::ask(window_, {tr("Send another invitation?"),
-                                    warnings.join(QLatin1Char('\n')) + QLatin1Char('\n') +
-                                        tr("Send the invitation anyway?"),
-                                    {},
-                                    0,
-                                    tr("Send Anyway"),
-                                    false}))
+            !MessageBox::confirm(window_, {tr("Send another invitation?"),
+                                           warnings.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                               tr("Send the invitation anyway?"),
+                                           {},
+                                           0,
+                                           tr("Send Anyway"),
+                                           false}))
             return;
         sendInvites({request});
     });
@@ -242,7 +252,7 @@ void ActionController::resendExpired()
         return;
     }
     const int n = static_cast<int>(ids.size());
-    if (!Confirm::ask(
+    if (!MessageBox::confirm(
             window_,
             {tr("Resend expired invitations"),
              tr("Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.", nullptr, n),
@@ -260,13 +270,13 @@ void ActionController::removeRequest()
     if (ids.isEmpty())
         return;
     const int n = static_cast<int>(ids.size());
-    if (!Confirm::ask(window_,
-                      {tr("Remove enrollment requests"),
-                       tr("Remove %Ln enrollment request(s)? The invitation links stop working at once and "
-                          "the requests leave the Enrollment Pending tab.",
-                          nullptr, n),
-                       selectedLabels(kListedRecords), ids.size(), tr("Remove %Ln Request(s)", nullptr, n),
-                       true}))
+    if (!MessageBox::confirm(
+            window_,
+            {tr("Remove enrollment requests"),
+             tr("Remove %Ln enrollment request(s)? The invitation links stop working at once and "
+                "the requests leave the Enrollment Pending tab.",
+                nullptr, n),
+             selectedLabels(kListedRecords), ids.size(), tr("Remove %Ln Request(s)", nullptr, n), true}))
         return;
     const Clock &clock = clock_;
     runAction(tr("Remove request"), RecordKind::Invitation, ids, ids.size(),
@@ -281,7 +291,7 @@ void ActionController::removeStaged()
     if (ids.isEmpty())
         return;
     const int n = static_cast<int>(ids.size());
-    if (!Confirm::ask(
+    if (!MessageBox::confirm(
             window_,
             {tr("Remove staged devices"),
              tr("Remove %Ln staged device(s)? They will no longer be prepared for enrollment.", nullptr, n),
@@ -341,6 +351,8 @@ void ActionController::exportList()
             options.ids = tab->selectedIds();
         const qint64 total = options.ids ? static_cast<qint64>(options.ids->size()) : tab->totalCount();
         const QString path = dialog->path();
+        if (!idle(tr("Export")))
+            return;
         auto summary = std::make_shared<QString>();
         runner_->run(
             tr("Exporting %1 records…").arg(QLocale().toString(total)), total,
@@ -357,7 +369,7 @@ void ActionController::exportList()
             [this, summary](const BulkResult &result) {
                 lastMessage_ = result.ok ? *summary : tr("Nothing was exported: %1").arg(result.error);
                 if (!result.ok && !result.cancelled)
-                    QMessageBox::warning(window_, tr("Export"), lastMessage_);
+                    MessageBox::warning(window_, tr("Export"), lastMessage_);
                 emit message(lastMessage_);
                 emit actionFinished(result);
             });
@@ -378,6 +390,8 @@ void ActionController::importStaged()
         const QString path = dialog->path();
         const bool onlyValid = dialog->onlyValidRows();
         const Clock &clock = clock_;
+        if (!idle(tr("Import")))
+            return;
         auto summary = std::make_shared<QString>();
         runner_->run(
             tr("Importing staged devices…"), 0,
@@ -401,7 +415,7 @@ void ActionController::importStaged()
                     store_.announce(RecordKind::Device, result.createdIds);
                 lastMessage_ = result.ok ? *summary : tr("Nothing was imported: %1").arg(result.error);
                 if (!result.ok && !result.cancelled)
-                    QMessageBox::warning(window_, tr("Import"), lastMessage_);
+                    MessageBox::warning(window_, tr("Import"), lastMessage_);
                 emit message(lastMessage_);
                 emit actionFinished(result);
             });
@@ -428,12 +442,9 @@ void ActionController::sendInvitesFromCsv(const QString &path)
     if (!csv.ok()) {
         lastMessage_ = tr("Nothing was sent. Correct these lines and try again:\n%1")
                            .arg(csv.errors.join(QLatin1Char('\n')));
-        QMessageBox box(QMessageBox::Warning, tr("Send invites from CSV"),
-                        tr("The file has problems; nothing was sent."), QMessageBox::Ok, window_);
-        box.setDetailedText(csv.errors.join(QLatin1Char('\n')));
-        box.setInformativeText(csv.errors.mid(0, 8).join(QLatin1Char('\n')));
-        if (!Confirm::hasNextAnswer())
-            box.exec();
+        MessageBox::warning(window_, tr("Send invites from CSV"),
+                            tr("The file has problems; nothing was sent."),
+                            csv.errors.mid(0, 8).join(QLatin1Char('\n')), csv.errors.join(QLatin1Char('\n')));
         emit message(lastMessage_);
         return;
     }
@@ -441,7 +452,7 @@ void ActionController::sendInvitesFromCsv(const QString &path)
     for (const InviteRequest &request : csv.requests)
         emails << QStringLiteral("%1 (%2)").arg(request.email, DomainText::platform(request.platform));
     const int n = static_cast<int>(csv.requests.size());
-    if (!Confirm::ask(
+    if (!MessageBox::confirm(
             window_,
             {tr("Send invites from CSV"),
              tr("Send %Ln enrollment invitation(s)?", nullptr, n) +

@@ -65,6 +65,8 @@ private:
     // A job is rerun on the records that failed when the admin asks the result sheet to retry.
     using Job = std::function<BulkResult(Store &, const ActionControl &, const QList<qint64> &ids)>;
     void runAction(const QString &title, RecordKind kind, const QList<qint64> &ids, qint64 total, Job job);
+    // True when no action runs; otherwise the admin is told which one and false is returned.
+    bool idle(const QString &title) const;
     QList<qint64> selectedIds() const;
     QStringList selectedLabels(int limit) const;
     template <class Dialog> Dialog *track(Dialog *dialog);

@@ -61,9 +61,11 @@ void ActionRunner::startThread()
 
 void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
 {
+    Q_ASSERT(!busy_);
     if (!thread_)
         startThread();
     busy_ = true;
+    label_ = label;
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     progress_ = std::make_shared<std::atomic<qint64>>(0);
 
@@ -83,6 +85,7 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
             dialog->setValue(static_cast<int>(std::min<qint64>(progress->load(), dialog->maximum())));
     });
     poll->start();
+    emit busyChanged(true);
 
     QMetaObject::invokeMethod(
         connection_,
@@ -104,6 +107,8 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
                     if (dialog_)
                         dialog_->deleteLater();
                     busy_ = false;
+                    label_.clear();
+                    emit busyChanged(false);
                     done(result);
                 },
                 Qt::QueuedConnection);

@@ -33,7 +33,13 @@ public:
     ~ActionRunner() override;
 
     bool isBusy() const { return busy_; }
+    QString label() const { return label_; } // of the action that runs, while busy
+    // Only when idle: callers check isBusy() (the console disables its actions while one runs).
     void run(const QString &label, qint64 total, Job job, Done done);
+
+signals:
+    // An action started (true) or finished (false, just before its Done is called).
+    void busyChanged(bool busy);
 
 private:
     void startThread();
@@ -41,6 +47,7 @@ private:
     const Store &store_;
     QWidget *window_;
     bool busy_ = false;
+    QString label_;
     std::shared_ptr<std::atomic<bool>> cancel_;
     std::shared_ptr<std::atomic<qint64>> progress_;
     QPointer<QProgressDialog> dialog_;

@@ -116,8 +116,16 @@ QList<QAction *> ConsoleActions::contextActions(TabKind tab) const
     return out;
 }
 
-void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown)
+QList<QAction *> ConsoleActions::jobActions() const
 {
+    return {sendInvite,  importInvites, importStaged,  exportList,    additionalDevice, reassign,
+            deprovision, resend,        resendExpired, removeRequest, removeStaged,     assignStaged};
+}
+
+void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown, bool busy)
+{
+    // While an action runs, no other may start: its own job would wait behind it on the runner.
+    const bool idle = !busy;
     const bool managed = tab == TabKind::Managed;
     const bool staged = tab == TabKind::Staged;
     const bool pending = tab == TabKind::Pending;
@@ -129,28 +137,32 @@ void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown)
     copy->setEnabled(some);
     selectAll->setEnabled(shown > 0);
     exportList->setText(some && selected > 1 ? tr("&Export %Ln Selected…", nullptr, n) : tr("&Export…"));
+    sendInvite->setEnabled(idle);
+    importInvites->setEnabled(idle);
+    importStaged->setEnabled(idle);
+    exportList->setEnabled(idle);
 
-    additionalDevice->setEnabled((managed || pending) && one);
-    reassign->setEnabled(managed && some);
+    additionalDevice->setEnabled(idle && (managed || pending) && one);
+    reassign->setEnabled(idle && managed && some);
     reassign->setText(managed && selected > 1 ? tr("Re-&Assign %Ln Devices…", nullptr, n)
                                               : tr("Re-&Assign User…"));
-    deprovision->setEnabled(managed && some);
+    deprovision->setEnabled(idle && managed && some);
     deprovision->setText(managed && selected > 1 ? tr("&Deprovision %Ln Devices…", nullptr, n)
                                                  : tr("&Deprovision (Wipe)…"));
 
-    resend->setEnabled(pending && some);
+    resend->setEnabled(idle && pending && some);
     resend->setText(pending && selected > 1 ? tr("&Resend %Ln Invitations…", nullptr, n)
                                             : tr("&Resend Enrollment Invite"));
-    resendExpired->setEnabled(pending);
-    removeRequest->setEnabled(pending && some);
+    resendExpired->setEnabled(idle && pending);
+    removeRequest->setEnabled(idle && pending && some);
     removeRequest->setText(pending && selected > 1 ? tr("Re&move %Ln Requests…", nullptr, n)
                                                    : tr("Re&move Request…"));
     enrollmentSteps->setEnabled(pending && one);
 
-    removeStaged->setEnabled(staged && some);
+    removeStaged->setEnabled(idle && staged && some);
     removeStaged->setText(staged && selected > 1 ? tr("Re&move %Ln Staged Devices…", nullptr, n)
                                                  : tr("Re&move Staged Device…"));
-    assignStaged->setEnabled(staged && some);
+    assignStaged->setEnabled(idle && staged && some);
     assignStaged->setText(staged && selected > 1 ? tr("Assign / Re-&Enroll %Ln Devices…", nullptr, n)
                                                  : tr("Assign / Re-&Enroll…"));
 }

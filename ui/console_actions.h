@@ -13,7 +13,8 @@ namespace mdm {
 
 // Every action of the console in one place, shared by the menus, the toolbar and the context menus.
 // update() is the one function that decides what is enabled and how it is labelled, from the current
-// tab and the number of selected records (KeePassXC's updateMenuActionState, in spirit).
+// tab, the number of selected records and whether an action runs (KeePassXC's updateMenuActionState,
+// in spirit).
 class ConsoleActions : public QObject
 {
     Q_OBJECT
@@ -64,7 +65,11 @@ public:
     // The actions that act on the current tab's selection (for the Actions menu).
     QList<QAction *> tabActions(TabKind tab) const;
 
-    void update(TabKind tab, qint64 selected, qint64 shown);
+    // The actions that start a job on the action runner (or open the dialog that does): while one
+    // runs they are disabled, so a click is never dropped.
+    QList<QAction *> jobActions() const;
+
+    void update(TabKind tab, qint64 selected, qint64 shown, bool busy);
 
 private:
     QAction *make(const QString &text, const char *icon = nullptr);

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "action_controller.h"
+#include "action_runner.h"
 #include "console_actions.h"
 #include "device_tab_view.h"
 #include "domain/clock.h"
@@ -9,6 +10,7 @@
 #include "index/record_table_model.h"
 #include "layout_settings.h"
 #include "mail_controller.h"
+#include "message_box.h"
 #include "store/demo_data.h"
 #include "store/store.h"
 
@@ -21,7 +23,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QProcess>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -72,6 +73,7 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     controller_ = new ActionController(
         store_, clock_, *actions_, [this] { return currentTab(); }, this);
     connect(controller_, &ActionController::message, this, &MainWindow::showStatusMessage);
+    connect(&controller_->runner(), &ActionRunner::busyChanged, this, &MainWindow::updateActionState);
     restoreLayout();
     updateTabTitles();
     updateActionState();
@@ -173,7 +175,7 @@ void MainWindow::connectActions()
                              .arg(platformKey(static_cast<Platform>(page->data().toInt()))));
         });
     connect(a.about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
+        MessageBox::about(
             this, tr("About MDM Enrollment Console"),
             tr("<h3>MDM Enrollment Console %1</h3><p>Manage device enrollment: managed devices, "
                "staged devices and pending enrollment invitations.</p><p>Store: %2</p>")
@@ -225,7 +227,8 @@ void MainWindow::updateActionState()
     if (!view)
         return;
     const qint64 selected = view->selectedCount();
-    actions_->update(view->kind(), selected, view->shownCount());
+    actions_->update(view->kind(), selected, view->shownCount(),
+                     controller_ && controller_->runner().isBusy());
     QLocale locale;
     QString text = tr("%1 selected of %2 shown (%3 total)")
                        .arg(locale.toString(selected), locale.toString(view->shownCount()),
@@ -253,16 +256,16 @@ void MainWindow::openDemoStore()
 {
     const QString path = demoStorePath();
     if (QFileInfo(path).absoluteFilePath() == QFileInfo(store_.path()).absoluteFilePath()) {
-        QMessageBox::information(this, tr("Demo store"), tr("This window already shows the demo store."));
+        MessageBox::information(this, tr("Demo store"), tr("This window already shows the demo store."));
         return;
     }
     if (const QString error = prepareDemoStore(path, clock_); !error.isEmpty()) {
-        QMessageBox::warning(this, tr("Demo store"), error);
+        MessageBox::warning(this, tr("Demo store"), error);
         return;
     }
     // The demo opens in a window of its own, so the admin's store stays where it is.
     if (!QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--db"), path}))
-        QMessageBox::warning(this, tr("Demo store"), tr("Could not start a second console window."));
+        MessageBox::warning(this, tr("Demo store"), tr("Could not start a second console window."));
 }
 
 void MainWindow::restoreLayout()
