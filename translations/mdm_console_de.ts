@@ -1954,6 +1954,26 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>%1: the store could not be read: %2</source>
+        <translation>%1: Der Datenspeicher konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The store could not be read</source>
+        <translation>Der Datenspeicher konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1
+
+The records of this tab cannot be shown until the store can be read again. Reload to try again.</source>
+        <translation>%1
+
+Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeicher wieder gelesen werden kann. Laden Sie neu, um es erneut zu versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>mdm::EnrollmentStepsDialog</name>

@@ -1861,6 +1861,24 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the store could not be read: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1
+
+The records of this tab cannot be shown until the store can be read again. Reload to try again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::EnrollmentStepsDialog</name>
