@@ -178,11 +178,11 @@ struct TabSql
         }
         return QStringLiteral("(CASE WHEN r.delivery = 2 THEN %1 WHEN r.expires_at <= %2 THEN %3"
                               " WHEN r.delivery = 0 THEN %4 ELSE %5 END)")
-            .arg(int(InviteStatus::DeliveryFailed))
+            .arg(int(InvitationDisplayStatus::DeliveryFailed))
             .arg(now)
-            .arg(int(InviteStatus::Expired))
-            .arg(int(InviteStatus::Queued))
-            .arg(int(InviteStatus::Pending));
+            .arg(int(InvitationDisplayStatus::Expired))
+            .arg(int(InvitationDisplayStatus::Queued))
+            .arg(int(InvitationDisplayStatus::Pending));
     }
     // The fields the search covers.
     QStringList searched() const
@@ -753,8 +753,9 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
     SECTION("filters")
     {
         IndexQuery q;
-        for (int status : {int(InviteStatus::Queued), int(InviteStatus::Pending), int(InviteStatus::Expired),
-                           int(InviteStatus::DeliveryFailed)}) {
+        for (int status :
+             {int(InvitationDisplayStatus::Queued), int(InvitationDisplayStatus::Pending),
+              int(InvitationDisplayStatus::Expired), int(InvitationDisplayStatus::DeliveryFailed)}) {
             q.status = status;
             checkFilter(demo, model, tab, q, QStringLiteral(" AND %1 = %2").arg(tab.status()).arg(status));
             CHECK(model.rowCount() > 0);
@@ -778,7 +779,7 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
         checkFilter(demo, model, tab, q, QStringLiteral(" AND g.name = 'Human Resources'"));
         CHECK(model.rowCount() > 0);
         q.quick = IndexQuery::Quick::Expired;
-        q.status = int(InviteStatus::DeliveryFailed);
+        q.status = int(InvitationDisplayStatus::DeliveryFailed);
         checkFilter(demo, model, tab, q,
                     expired.arg(demo.now()) +
                         QStringLiteral(" AND r.delivery = 2 AND g.name = 'Human Resources'"));
@@ -794,7 +795,7 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
         q.quick = IndexQuery::Quick::ExpiringSoon;
         checkFilter(demo, model, tab, q, soon.arg(demo.now()).arg(kExpiringSoonMs));
         q = {};
-        q.status = int(InviteStatus::Expired);
+        q.status = int(InvitationDisplayStatus::Expired);
         checkFilter(demo, model, tab, q, QStringLiteral(" AND %1 = 2").arg(tab.status()));
         checkRowsAgainstSql(*demo.store, model, tab, sampleRows(model));
         applyFilter(model, IndexQuery{});
@@ -940,7 +941,7 @@ TEST_CASE("Announced changes update removed and appended rows without a reset", 
         CHECK(pending.index(rows - 1, PendingColumn::Email).data().toString() ==
               QStringLiteral("Zed.New@contoso.example"));
         CHECK(pending.index(rows - 1, PendingColumn::Status).data(RecordTableModel::StatusRole).toInt() ==
-              int(InviteStatus::Pending));
+              int(InvitationDisplayStatus::Pending));
         CHECK_IDS(sortedIds(pending.shownIds()), idList(store, pendingSql.ids({})));
         // The index knows it as well.
         applyFilter(pending, searchFor(QStringLiteral("ZED.new")));

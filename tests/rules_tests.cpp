@@ -24,22 +24,22 @@ TEST_CASE("An invitation is valid for 6 d 23 h 59 m and expired at 7 d", "[rules
 
     clock.advance(6 * kDay + 23 * 60 * kMinute + 59 * kMinute);
     CHECK_FALSE(invitationExpired(expires, clock.nowMs()));
-    CHECK(inviteStatus(DeliveryState::Sent, expires, clock.nowMs()) == InviteStatus::Pending);
+    CHECK(inviteStatus(DeliveryState::Sent, expires, clock.nowMs()) == InvitationDisplayStatus::Pending);
 
     clock.advance(kMinute);
     CHECK(clock.nowMs() - sent == 7 * kDay);
     CHECK(invitationExpired(expires, clock.nowMs()));
-    CHECK(inviteStatus(DeliveryState::Sent, expires, clock.nowMs()) == InviteStatus::Expired);
+    CHECK(inviteStatus(DeliveryState::Sent, expires, clock.nowMs()) == InvitationDisplayStatus::Expired);
 }
 
 TEST_CASE("Delivery state shapes the invitation status", "[rules]")
 {
     const qint64 now = 1'000'000;
     const qint64 later = now + kDay;
-    CHECK(inviteStatus(DeliveryState::Queued, later, now) == InviteStatus::Queued);
-    CHECK(inviteStatus(DeliveryState::Failed, later, now) == InviteStatus::DeliveryFailed);
-    CHECK(inviteStatus(DeliveryState::Failed, now - 1, now) == InviteStatus::DeliveryFailed);
-    CHECK(inviteStatus(DeliveryState::Queued, now - 1, now) == InviteStatus::Expired);
+    CHECK(inviteStatus(DeliveryState::Queued, later, now) == InvitationDisplayStatus::Queued);
+    CHECK(inviteStatus(DeliveryState::Failed, later, now) == InvitationDisplayStatus::DeliveryFailed);
+    CHECK(inviteStatus(DeliveryState::Failed, now - 1, now) == InvitationDisplayStatus::DeliveryFailed);
+    CHECK(inviteStatus(DeliveryState::Queued, now - 1, now) == InvitationDisplayStatus::Expired);
 }
 
 TEST_CASE("The settable clock stands still until told to move", "[rules]")

@@ -447,7 +447,7 @@ void checkFreshInvitation(Env &env, qint64 id, qint64 userId, const QString &ema
     const InvitationRow inv = invitationRow(env, id);
     CHECK(inv.userId == userId);
     CHECK(inv.email == email);
-    CHECK(inv.state == static_cast<int>(InvitationState::Pending));
+    CHECK(inv.state == static_cast<int>(InvitationRecordState::Pending));
     CHECK(inv.delivery == static_cast<int>(DeliveryState::Queued));
     CHECK(inv.remarks.isEmpty());
     CHECK(inv.resendCount == 0);
@@ -755,7 +755,7 @@ TEST_CASE("Resend gives a new token and seven more days and replaces the unsent 
         CHECK(inv.resendCount == 1);
         CHECK(inv.delivery == static_cast<int>(DeliveryState::Queued));
         CHECK(inv.remarks.isEmpty());
-        CHECK(inv.state == static_cast<int>(InvitationState::Pending));
+        CHECK(inv.state == static_cast<int>(InvitationRecordState::Pending));
         const QList<OutboxRow> mail = outboxOf(env, id);
         REQUIRE(mail.size() == 2);
         CHECK(mail[1].state == 0);
@@ -929,7 +929,7 @@ TEST_CASE("Remove requests revokes the link at once and cancels the unsent mail"
     CHECK(outcomesText(result) == str(QStringLiteral("%1:D %2:D").arg(queued).arg(delivered)));
     for (qint64 id : {queued, delivered}) {
         const InvitationRow inv = invitationRow(env, id);
-        CHECK(inv.state == static_cast<int>(InvitationState::Removed));
+        CHECK(inv.state == static_cast<int>(InvitationRecordState::Removed));
         CHECK(inv.tokenHash.isNull());
     }
     const QList<OutboxRow> mail = outboxOf(env, queued);
@@ -955,7 +955,7 @@ TEST_CASE("Remove requests revokes the link at once and cancels the unsent mail"
         CHECK(outcomeOf(again, queued).reason.contains(qs("longer exists")));
         CHECK(outcomeOf(again, delivered).reason.contains(qs("removed")));
         CHECK(outcomeOf(again, delivered).label == qs("remove.1@contoso.example"));
-        CHECK(invitationRow(env, kept).state == static_cast<int>(InvitationState::Removed));
+        CHECK(invitationRow(env, kept).state == static_cast<int>(InvitationRecordState::Removed));
         checkAudit(env, auditBefore + 1, qs("invite.remove"), qs("invitation"), {kept});
         CHECK(announced(spy) == announcement(RecordKind::Invitation, {kept}));
     }
@@ -1584,12 +1584,13 @@ TEST_CASE("An invitation reads Expired as soon as the clock passes its expiry wi
     auto text = [&](int r, int column) { return model.data(model.index(r, column)).toString(); };
 
     CHECK(text(deliveredRow, PendingColumn::Status) == qs("Pending"));
-    CHECK(text(queuedRow, PendingColumn::Status) == DomainText::inviteStatus(InviteStatus::Queued));
+    CHECK(text(queuedRow, PendingColumn::Status) ==
+          DomainText::inviteStatus(InvitationDisplayStatus::Queued));
     CHECK(text(deliveredRow, PendingColumn::Expires).startsWith(qs("in ")));
     CHECK(text(deliveredRow, PendingColumn::Expires).contains(qs("7")));
     CHECK(
         model.data(model.index(deliveredRow, PendingColumn::Status), RecordTableModel::StatusRole).toInt() ==
-        static_cast<int>(InviteStatus::Pending));
+        static_cast<int>(InvitationDisplayStatus::Pending));
 
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
@@ -1602,7 +1603,7 @@ TEST_CASE("An invitation reads Expired as soon as the clock passes its expiry wi
     CHECK(text(queuedRow, PendingColumn::Status) == qs("Expired"));
     CHECK(
         model.data(model.index(deliveredRow, PendingColumn::Status), RecordTableModel::StatusRole).toInt() ==
-        static_cast<int>(InviteStatus::Expired));
+        static_cast<int>(InvitationDisplayStatus::Expired));
 
     env.clock.advance(3 * kHourMs);
     const QString expires = text(deliveredRow, PendingColumn::Expires);

@@ -515,49 +515,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
-    <name>DeprovisionDialog</name>
-    <message>
-        <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
-        <translation>Android: Das Gerät wird auf die Werkseinstellungen zurückgesetzt; der Schutz für zurückgesetzte Geräte (FRP) fragt möglicherweise nach dem letzten Google-Konto.</translation>
-    </message>
-    <message>
-        <source>Android: the work profile (or the fully managed setup) and its apps and data are removed.</source>
-        <translation>Android: Das Arbeitsprofil (bzw. die vollständig verwaltete Einrichtung) wird mit seinen Apps und Daten entfernt.</translation>
-    </message>
-    <message>
-        <source>iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a bypass code.</source>
-        <translation>iOS/iPadOS: Das Gerät wird gelöscht; für die Aktivierungssperre werden möglicherweise die Apple-ID oder ein Umgehungscode benötigt.</translation>
-    </message>
-    <message>
-        <source>iOS/iPadOS: the management profile, managed apps and their data are removed.</source>
-        <translation>iOS/iPadOS: Das Verwaltungsprofil, die verwalteten Apps und deren Daten werden entfernt.</translation>
-    </message>
-    <message>
-        <source>macOS: the Mac is erased; on Apple silicon it restarts into Recovery.</source>
-        <translation>macOS: Der Mac wird gelöscht; auf Apple Silicon startet er in die Wiederherstellung neu.</translation>
-    </message>
-    <message>
-        <source>macOS: the management profile and the settings it installed are removed.</source>
-        <translation>macOS: Das Verwaltungsprofil und die von ihm installierten Einstellungen werden entfernt.</translation>
-    </message>
-    <message>
-        <source>Windows: the PC is reset and the user&apos;s files are removed.</source>
-        <translation>Windows: Der PC wird zurückgesetzt und die Dateien des Benutzers werden entfernt.</translation>
-    </message>
-    <message>
-        <source>Windows: the device leaves management; corporate policies and apps are removed.</source>
-        <translation>Windows: Das Gerät verlässt die Verwaltung; Richtlinien und Apps des Unternehmens werden entfernt.</translation>
-    </message>
-    <message>
-        <source>Other devices: the reset depends on the device&apos;s own management agent.</source>
-        <translation>Andere Geräte: Das Zurücksetzen hängt vom eigenen Verwaltungsagenten des Geräts ab.</translation>
-    </message>
-    <message>
-        <source>Other devices: the management agent is told to unenroll.</source>
-        <translation>Andere Geräte: Der Verwaltungsagent wird angewiesen, die Registrierung aufzuheben.</translation>
-    </message>
-</context>
-<context>
     <name>DeviceService</name>
     <message>
         <source>The new user&apos;s name is empty.</source>
@@ -964,38 +921,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
-    <name>RecordTableModel</name>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n Minute</numerusform>
-            <numerusform>%n Minuten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>expired %1 ago</source>
-        <translation>vor %1 abgelaufen</translation>
-    </message>
-</context>
-<context>
     <name>StagedImport</name>
     <message>
         <source>(column %1 has no title)</source>
@@ -1114,45 +1039,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>“%1” is the console&apos;s own store, not a CSV file.</source>
         <translation>„%1“ ist der Datenspeicher der Konsole selbst, keine CSV-Datei.</translation>
-    </message>
-</context>
-<context>
-    <name>Store</name>
-    <message>
-        <source>“%1” is a folder, not a store file.</source>
-        <translation>„%1“ ist ein Ordner, keine Datenspeicher-Datei.</translation>
-    </message>
-    <message>
-        <source>“%1” is read-only. The console needs to write to its store; check the file&apos;s permissions.</source>
-        <translation>„%1“ ist schreibgeschützt. Die Konsole muss in ihren Datenspeicher schreiben; prüfen Sie die Berechtigungen der Datei.</translation>
-    </message>
-    <message>
-        <source>The folder “%1” is read-only. The console keeps a journal beside the store and needs to write there.</source>
-        <translation>Der Ordner „%1“ ist schreibgeschützt. Die Konsole legt neben dem Datenspeicher ein Journal an und muss dort schreiben können.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder “%1”.</source>
-        <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>The folder “%1” is read-only; cannot create a store there.</source>
-        <translation>Der Ordner „%1“ ist schreibgeschützt; dort kann kein Datenspeicher erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot create “%1”: %2.</source>
-        <translation>„%1“ kann nicht erstellt werden: %2.</translation>
-    </message>
-    <message>
-        <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
-        <translation>Der Datenspeicher ist durch ein anderes Programm gesperrt, das gerade hineinschreibt; nach %1 s aufgegeben. Versuchen Sie es erneut, wenn es fertig ist.</translation>
-    </message>
-    <message>
-        <source>Cannot read “%1”: permission denied.</source>
-        <translation>„%1“ kann nicht gelesen werden: Zugriff verweigert.</translation>
-    </message>
-    <message>
-        <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
-        <translation>Der Datenspeicher ist beschädigt (%1). Führen Sie „mdm-console --db DATENSPEICHER check“ für einen vollständigen Bericht aus und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
     </message>
 </context>
 <context>
@@ -1813,6 +1699,46 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Revoke MDM</source>
         <translation>MDM widerrufen</translation>
+    </message>
+    <message>
+        <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
+        <translation>Android: Das Gerät wird auf die Werkseinstellungen zurückgesetzt; der Schutz für zurückgesetzte Geräte (FRP) fragt möglicherweise nach dem letzten Google-Konto.</translation>
+    </message>
+    <message>
+        <source>Android: the work profile (or the fully managed setup) and its apps and data are removed.</source>
+        <translation>Android: Das Arbeitsprofil (bzw. die vollständig verwaltete Einrichtung) wird mit seinen Apps und Daten entfernt.</translation>
+    </message>
+    <message>
+        <source>iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a bypass code.</source>
+        <translation>iOS/iPadOS: Das Gerät wird gelöscht; für die Aktivierungssperre werden möglicherweise die Apple-ID oder ein Umgehungscode benötigt.</translation>
+    </message>
+    <message>
+        <source>iOS/iPadOS: the management profile, managed apps and their data are removed.</source>
+        <translation>iOS/iPadOS: Das Verwaltungsprofil, die verwalteten Apps und deren Daten werden entfernt.</translation>
+    </message>
+    <message>
+        <source>macOS: the Mac is erased; on Apple silicon it restarts into Recovery.</source>
+        <translation>macOS: Der Mac wird gelöscht; auf Apple Silicon startet er in die Wiederherstellung neu.</translation>
+    </message>
+    <message>
+        <source>macOS: the management profile and the settings it installed are removed.</source>
+        <translation>macOS: Das Verwaltungsprofil und die von ihm installierten Einstellungen werden entfernt.</translation>
+    </message>
+    <message>
+        <source>Windows: the PC is reset and the user&apos;s files are removed.</source>
+        <translation>Windows: Der PC wird zurückgesetzt und die Dateien des Benutzers werden entfernt.</translation>
+    </message>
+    <message>
+        <source>Windows: the device leaves management; corporate policies and apps are removed.</source>
+        <translation>Windows: Das Gerät verlässt die Verwaltung; Richtlinien und Apps des Unternehmens werden entfernt.</translation>
+    </message>
+    <message>
+        <source>Other devices: the reset depends on the device&apos;s own management agent.</source>
+        <translation>Andere Geräte: Das Zurücksetzen hängt vom eigenen Verwaltungsagenten des Geräts ab.</translation>
+    </message>
+    <message>
+        <source>Other devices: the management agent is told to unenroll.</source>
+        <translation>Andere Geräte: Der Verwaltungsagent wird angewiesen, die Registrierung aufzuheben.</translation>
     </message>
 </context>
 <context>
@@ -2525,6 +2451,35 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>Actions for this invitation</source>
         <translation>Aktionen für diese Einladung</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>vor %1 abgelaufen</translation>
+    </message>
 </context>
 <context>
     <name>mdm::ResultSheet</name>
@@ -2586,6 +2541,42 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>“%1” is damaged: %2. The file was left unchanged; run “mdm-console --db %1 check” for a full report and restore the store from a backup.</source>
         <translation>„%1“ ist beschädigt: %2. Die Datei wurde nicht verändert; führen Sie „mdm-console --db %1 check“ für einen vollständigen Bericht aus und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a store file.</source>
+        <translation>„%1“ ist ein Ordner, keine Datenspeicher-Datei.</translation>
+    </message>
+    <message>
+        <source>“%1” is read-only. The console needs to write to its store; check the file&apos;s permissions.</source>
+        <translation>„%1“ ist schreibgeschützt. Die Konsole muss in ihren Datenspeicher schreiben; prüfen Sie die Berechtigungen der Datei.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” is read-only. The console keeps a journal beside the store and needs to write there.</source>
+        <translation>Der Ordner „%1“ ist schreibgeschützt. Die Konsole legt neben dem Datenspeicher ein Journal an und muss dort schreiben können.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”.</source>
+        <translation>Der Ordner „%1“ kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” is read-only; cannot create a store there.</source>
+        <translation>Der Ordner „%1“ ist schreibgeschützt; dort kann kein Datenspeicher erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create “%1”: %2.</source>
+        <translation>„%1“ kann nicht erstellt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
+        <translation>Der Datenspeicher ist durch ein anderes Programm gesperrt, das gerade hineinschreibt; nach %1 s aufgegeben. Versuchen Sie es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: permission denied.</source>
+        <translation>„%1“ kann nicht gelesen werden: Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
+        <translation>Der Datenspeicher ist beschädigt (%1). Führen Sie „mdm-console --db DATENSPEICHER check“ für einen vollständigen Bericht aus und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
     </message>
 </context>
 <context>

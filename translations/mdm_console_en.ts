@@ -479,49 +479,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
-    <name>DeprovisionDialog</name>
-    <message>
-        <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Android: the work profile (or the fully managed setup) and its apps and data are removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a bypass code.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>iOS/iPadOS: the management profile, managed apps and their data are removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>macOS: the Mac is erased; on Apple silicon it restarts into Recovery.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>macOS: the management profile and the settings it installed are removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Windows: the PC is reset and the user's files are removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Windows: the device leaves management; corporate policies and apps are removed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Other devices: the reset depends on the device's own management agent.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Other devices: the management agent is told to unenroll.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>DeviceService</name>
     <message>
         <source>The new user's name is empty.</source>
@@ -928,32 +885,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
-    <name>RecordTableModel</name>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired %1 ago</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>StagedImport</name>
     <message>
         <source>(column %1 has no title)</source>
@@ -1067,45 +998,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>“%1” is the console's own store, not a CSV file.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Store</name>
-    <message>
-        <source>“%1” is a folder, not a store file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>“%1” is read-only. The console needs to write to its store; check the file's permissions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The folder “%1” is read-only. The console keeps a journal beside the store and needs to write there.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot create the folder “%1”.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The folder “%1” is read-only; cannot create a store there.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot create “%1”: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot read “%1”: permission denied.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1723,6 +1615,46 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Revoke MDM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Android: the device is reset to factory settings; Factory Reset Protection may ask for the last Google account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Android: the work profile (or the fully managed setup) and its apps and data are removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iOS/iPadOS: the device is erased; Activation Lock may need the Apple ID or a bypass code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iOS/iPadOS: the management profile, managed apps and their data are removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>macOS: the Mac is erased; on Apple silicon it restarts into Recovery.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>macOS: the management profile and the settings it installed are removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows: the PC is reset and the user's files are removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows: the device leaves management; corporate policies and apps are removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other devices: the reset depends on the device's own management agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other devices: the management agent is told to unenroll.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2426,6 +2358,29 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>Actions for this invitation</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::ResultSheet</name>
@@ -2486,6 +2441,42 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>“%1” is damaged: %2. The file was left unchanged; run “mdm-console --db %1 check” for a full report and restore the store from a backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is a folder, not a store file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is read-only. The console needs to write to its store; check the file's permissions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder “%1” is read-only. The console keeps a journal beside the store and needs to write there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder “%1” is read-only; cannot create a store there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create “%1”: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store is locked by another program that is writing to it; gave up after %1 s. Try again when it has finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read “%1”: permission denied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
         <translation type="unfinished" />
     </message>
 </context>

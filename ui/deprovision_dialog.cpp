@@ -15,7 +15,7 @@ namespace {
 
 class PlatformNotes
 {
-    Q_DECLARE_TR_FUNCTIONS(DeprovisionDialog)
+    Q_DECLARE_TR_FUNCTIONS(mdm::DeprovisionDialog)
 
 public:
     static QString note(Platform p, DeprovisionMode mode)

@@ -27,7 +27,7 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
 {
     setWindowTitle(tr("Enrollment Steps — %1").arg(invitation.email));
     setAttribute(Qt::WA_DeleteOnClose);
-    const InviteStatus status = inviteStatus(invitation.delivery, invitation.expiresAt, nowMs);
+    const InvitationDisplayStatus status = inviteStatus(invitation.delivery, invitation.expiresAt, nowMs);
     const QString linkText =
         link.isEmpty()
             ? tr("The link was emailed; only its fingerprint is kept here. Resend the invitation to "
@@ -52,7 +52,7 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
         html += QStringLiteral("<tr><td style='color:gray'>%1</td><td>%2</td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     html += QStringLiteral("</table>");
-    if (status == InviteStatus::Expired)
+    if (status == InvitationDisplayStatus::Expired)
         html +=
             QStringLiteral("<p style='color:#b71c1c'>%1</p>")
                 .arg(tr("This invitation has expired: the link no longer works. Resend it to give the user a "

@@ -37,7 +37,7 @@ enum class CellKind
     Integer,
     DeviceStatus,
     StagedStatus,
-    InviteStatus
+    InvitationDisplayStatus
 };
 
 struct OutColumn
@@ -97,8 +97,9 @@ public:
             ownerships_.push_back(cell(DomainText::ownership(o), formulas));
         for (int s = 0; s <= static_cast<int>(DeviceState::WipePending); ++s)
             deviceStates_.push_back(cell(DomainText::deviceState(static_cast<DeviceState>(s)), formulas));
-        for (int s = 0; s <= static_cast<int>(InviteStatus::DeliveryFailed); ++s)
-            inviteStatuses_.push_back(cell(DomainText::inviteStatus(static_cast<InviteStatus>(s)), formulas));
+        for (int s = 0; s <= static_cast<int>(InvitationDisplayStatus::DeliveryFailed); ++s)
+            inviteStatuses_.push_back(
+                cell(DomainText::inviteStatus(static_cast<InvitationDisplayStatus>(s)), formulas));
         stagedStatuses_ = {cell(statusText(TabKind::Staged, 0), formulas),
                            cell(statusText(TabKind::Staged, 1), formulas)};
     }
@@ -127,8 +128,8 @@ public:
             case CellKind::StagedStatus:
                 out.append(stagedStatuses_[sqlite3_column_int64(row, c) ? 0 : 1]);
                 break;
-            case CellKind::InviteStatus: {
-                const InviteStatus status =
+            case CellKind::InvitationDisplayStatus: {
+                const InvitationDisplayStatus status =
                     inviteStatus(static_cast<DeliveryState>(sqlite3_column_int64(row, c)),
                                  sqlite3_column_int64(row, PendingColumn::Expires + 1), nowMs_);
                 out.append(inviteStatuses_[static_cast<size_t>(status)]);
@@ -163,7 +164,7 @@ private:
         case ColumnFormat::Status:
             return tab == TabKind::Managed  ? CellKind::DeviceStatus
                    : tab == TabKind::Staged ? CellKind::StagedStatus
-                                            : CellKind::InviteStatus;
+                                            : CellKind::InvitationDisplayStatus;
         case ColumnFormat::Timestamp:
         case ColumnFormat::Countdown:
             return CellKind::Timestamp;

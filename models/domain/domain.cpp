@@ -62,16 +62,16 @@ QString DomainText::deviceState(DeviceState s)
     return {};
 }
 
-QString DomainText::inviteStatus(InviteStatus s)
+QString DomainText::inviteStatus(InvitationDisplayStatus s)
 {
     switch (s) {
-    case InviteStatus::Queued:
+    case InvitationDisplayStatus::Queued:
         return tr("Queued");
-    case InviteStatus::Pending:
+    case InvitationDisplayStatus::Pending:
         return tr("Pending");
-    case InviteStatus::Expired:
+    case InvitationDisplayStatus::Expired:
         return tr("Expired");
-    case InviteStatus::DeliveryFailed:
+    case InvitationDisplayStatus::DeliveryFailed:
         return tr("Delivery failed");
     }
     return {};

@@ -33,7 +33,8 @@ enum class DeviceState
     WipePending = 4
 };
 
-enum class InvitationState
+// What the store keeps in invitations.state; the tab shows an InvitationDisplayStatus.
+enum class InvitationRecordState
 {
     Pending = 0,
     Accepted = 1,
@@ -48,7 +49,7 @@ enum class DeliveryState
 };
 
 // What the Enrollment Pending tab shows: derived from the stored state, the delivery and the clock.
-enum class InviteStatus
+enum class InvitationDisplayStatus
 {
     Queued = 0,
     Pending = 1,
@@ -70,7 +71,7 @@ public:
     static QString platform(Platform p);
     static QString ownership(Ownership o);
     static QString deviceState(DeviceState s);
-    static QString inviteStatus(InviteStatus s);
+    static QString inviteStatus(InvitationDisplayStatus s);
     static QString deprovisionMode(DeprovisionMode m);
 };
 

@@ -20,13 +20,14 @@ inline bool invitationExpired(qint64 expiresAtMs, qint64 nowMs)
 }
 
 // Delivery problems outrank expiry: a failed mail must be resent whatever its age.
-inline InviteStatus inviteStatus(DeliveryState delivery, qint64 expiresAtMs, qint64 nowMs)
+inline InvitationDisplayStatus inviteStatus(DeliveryState delivery, qint64 expiresAtMs, qint64 nowMs)
 {
     if (delivery == DeliveryState::Failed)
-        return InviteStatus::DeliveryFailed;
+        return InvitationDisplayStatus::DeliveryFailed;
     if (invitationExpired(expiresAtMs, nowMs))
-        return InviteStatus::Expired;
-    return delivery == DeliveryState::Queued ? InviteStatus::Queued : InviteStatus::Pending;
+        return InvitationDisplayStatus::Expired;
+    return delivery == DeliveryState::Queued ? InvitationDisplayStatus::Queued
+                                             : InvitationDisplayStatus::Pending;
 }
 
 } // namespace mdm

@@ -28,7 +28,7 @@ constexpr size_t kMaxRemovedRanges = 32;
 
 class ModelText
 {
-    Q_DECLARE_TR_FUNCTIONS(RecordTableModel)
+    Q_DECLARE_TR_FUNCTIONS(mdm::RecordTableModel)
 
 public:
     // "in 2 days", "expires in 5 hours", "expired 3 days ago": rounded the way a person says it.
@@ -85,10 +85,10 @@ QColor statusColor(TabKind kind, int status)
         tone = status == 0 ? Neutral : Quiet;
         break;
     case TabKind::Pending:
-        tone = status == int(InviteStatus::Pending)   ? Good
-               : status == int(InviteStatus::Queued)  ? Warn
-               : status == int(InviteStatus::Expired) ? Quiet
-                                                      : Bad;
+        tone = status == int(InvitationDisplayStatus::Pending)   ? Good
+               : status == int(InvitationDisplayStatus::Queued)  ? Warn
+               : status == int(InvitationDisplayStatus::Expired) ? Quiet
+                                                                 : Bad;
         break;
     }
     const bool dark = darkPalette();
@@ -566,7 +566,7 @@ QVariant RecordTableModel::foreground(int column, const Row &row) const
     }
     case ColumnFormat::Countdown:
         if (invitationExpired(row.values.value(column).toLongLong(), clock_.nowMs()))
-            return statusColor(kind_, static_cast<int>(InviteStatus::Expired));
+            return statusColor(kind_, static_cast<int>(InvitationDisplayStatus::Expired));
         return {};
     default:
         return {};

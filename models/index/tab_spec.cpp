@@ -193,8 +193,8 @@ QVector<StatusChoice> statusChoices(TabKind kind)
         out.push_back({1, statusText(kind, 1)});
         break;
     case TabKind::Pending:
-        for (auto s : {InviteStatus::Pending, InviteStatus::Expired, InviteStatus::Queued,
-                       InviteStatus::DeliveryFailed})
+        for (auto s : {InvitationDisplayStatus::Pending, InvitationDisplayStatus::Expired,
+                       InvitationDisplayStatus::Queued, InvitationDisplayStatus::DeliveryFailed})
             out.push_back({static_cast<int>(s), DomainText::inviteStatus(s)});
         break;
     }
@@ -209,7 +209,7 @@ QString statusText(TabKind kind, int status)
     case TabKind::Staged:
         return status == 0 ? TabText::tr("Staged") : TabText::tr("Staged (no user)");
     case TabKind::Pending:
-        return DomainText::inviteStatus(static_cast<InviteStatus>(status));
+        return DomainText::inviteStatus(static_cast<InvitationDisplayStatus>(status));
     }
     return {};
 }

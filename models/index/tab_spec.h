@@ -29,7 +29,8 @@ enum class ColumnFormat
 {
     Text,      // the value as it is
     Platform,  // a Platform, shown by name
-    Status,    // the tab's derived status, shown by name and coloured (DeviceState, staged, InviteStatus)
+    Status,    // the tab's derived status, shown by name and coloured (DeviceState, staged,
+               // InvitationDisplayStatus)
     Ownership, // an Ownership, shown by name
     Timestamp, // milliseconds since the epoch: local date and time (ISO 8601 in UTC in CSV); empty if none
     Countdown, // an expiry time: "in 2 days", "expired 3 days ago" (the time itself in the tooltip and CSV)

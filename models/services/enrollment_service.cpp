@@ -185,11 +185,11 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
     steps.read = readInvitations;
     steps.label = [](const PendingRow &row) { return row.email; };
     steps.check = [&](const PendingRow &row, QString *reason, QString *error) {
-        if (row.state == static_cast<int>(InvitationState::Removed)) {
+        if (row.state == static_cast<int>(InvitationRecordState::Removed)) {
             *reason = tr("The request was removed.");
             return true;
         }
-        if (row.state == static_cast<int>(InvitationState::Accepted)) {
+        if (row.state == static_cast<int>(InvitationRecordState::Accepted)) {
             *reason = tr("The user has enrolled.");
             return true;
         }
@@ -244,9 +244,9 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
     steps.read = readInvitations;
     steps.label = [](const PendingRow &row) { return row.email; };
     steps.check = [](const PendingRow &row, QString *reason, QString *) {
-        if (row.state == static_cast<int>(InvitationState::Removed))
+        if (row.state == static_cast<int>(InvitationRecordState::Removed))
             *reason = tr("Already removed.");
-        else if (row.state == static_cast<int>(InvitationState::Accepted))
+        else if (row.state == static_cast<int>(InvitationRecordState::Accepted))
             *reason = tr("The user has enrolled.");
         return true;
     };
@@ -286,7 +286,7 @@ InvitationInfo EnrollmentService::invitation(qint64 id) const
     info.requestedAt = q.value(7).toLongLong();
     info.sentAt = q.value(8).toLongLong();
     info.expiresAt = q.value(9).toLongLong();
-    info.state = static_cast<InvitationState>(q.value(10).toInt());
+    info.state = static_cast<InvitationRecordState>(q.value(10).toInt());
     info.delivery = static_cast<DeliveryState>(q.value(11).toInt());
     info.remarks = q.value(12).toString();
     info.resendCount = q.value(13).toInt();

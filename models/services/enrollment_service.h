@@ -35,7 +35,7 @@ struct InvitationInfo
     qint64 requestedAt = 0;
     qint64 sentAt = 0;
     qint64 expiresAt = 0;
-    InvitationState state = InvitationState::Pending;
+    InvitationRecordState state = InvitationRecordState::Pending;
     DeliveryState delivery = DeliveryState::Queued;
     QString remarks;
     int resendCount = 0;

@@ -12,7 +12,7 @@ namespace {
 
 class SqlText
 {
-    Q_DECLARE_TR_FUNCTIONS(Store)
+    Q_DECLARE_TR_FUNCTIONS(mdm::Store)
 };
 
 bool isBusy(const QSqlError &error)

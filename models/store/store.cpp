@@ -26,7 +26,7 @@ namespace {
 
 class StoreText
 {
-    Q_DECLARE_TR_FUNCTIONS(Store)
+    Q_DECLARE_TR_FUNCTIONS(mdm::Store)
 };
 
 std::atomic<int> connectionCounter{0};

@@ -330,5 +330,5 @@ TEST_CASE("outbox: removing a request cancels its unsent message", "[mail][outbo
     CHECK(deliveredPerRecipient(server) == QMap<QString, int>{{QStringLiteral("juergen@example.com"), 1},
                                                               {QStringLiteral("ben@example.net"), 1}});
     CHECK(outboxRowFor(*d.store.store, ids.at(1)).state == Outbox::Cancelled);
-    CHECK(invitationRow(*d.store.store, ids.at(1)).state == static_cast<int>(InvitationState::Removed));
+    CHECK(invitationRow(*d.store.store, ids.at(1)).state == static_cast<int>(InvitationRecordState::Removed));
 }
