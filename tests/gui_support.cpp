@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QSettings>
 
 namespace mdm::test {
@@ -19,6 +20,8 @@ QString saveScreenshot(QWidget *widget, const QString &name)
         dir = QDir::current().filePath(QStringLiteral("screenshots"));
     QDir().mkpath(dir);
     const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+    // Pending layout requests first: a page just shown would otherwise be drawn with its old geometry.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     widget->grab().save(path);
     return path;
 }
