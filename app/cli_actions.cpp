@@ -304,8 +304,8 @@ int audit(const QStringList &arguments)
         for (qint64 id : e.recordIds)
             ids << QString::number(id);
         out() << QDateTime::fromMSecsSinceEpoch(e.atMs).toUTC().toString(Qt::ISODateWithMs) << '\t' << e.actor
-              << '\t' << e.action << '\t' << e.recordKind << '\t' << ids.join(QLatin1Char(',')) << '\t'
-              << e.details << '\n';
+              << '\t' << e.action << '\t' << (e.recordKind ? recordKindKey(*e.recordKind) : QString()) << '\t'
+              << ids.join(QLatin1Char(',')) << '\t' << e.details << '\n';
     }
     return 0;
 }

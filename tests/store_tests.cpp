@@ -216,7 +216,7 @@ TEST_CASE("The audit log refuses UPDATE and DELETE", "[store][audit]")
                                     {1000,
                                      QStringLiteral("admin"),
                                      QStringLiteral("invite.send"),
-                                     QStringLiteral("invitation"),
+                                     RecordKind::Invitation,
                                      {1, 2},
                                      QStringLiteral("{}")},
                                     err);

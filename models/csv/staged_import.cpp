@@ -520,7 +520,7 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
                 details.insert(QStringLiteral("userNamesWithoutEmail"), unkeptNames);
             return AuditLog::append(qdb,
                                     {now, AuditLog::currentActor(), QStringLiteral("staged.import"),
-                                     QStringLiteral("device"), ids, AuditLog::details(details)},
+                                     RecordKind::Device, ids, AuditLog::details(details)},
                                     err);
         },
         error);

@@ -58,9 +58,9 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         QStringList ids;
         for (qint64 id : e.recordIds.mid(0, 20))
             ids << QString::number(id);
-        QString text = e.recordKind.isEmpty()
-                           ? QString()
-                           : e.recordKind + QLatin1Char(' ') + ids.join(QStringLiteral(", "));
+        QString text = e.recordKind
+                           ? recordKindKey(*e.recordKind) + QLatin1Char(' ') + ids.join(QStringLiteral(", "))
+                           : QString();
         if (e.recordIds.size() > 20)
             text += tr(" … (%1 in all)").arg(QLocale().toString(e.recordIds.size()));
         return text;

@@ -260,7 +260,7 @@ bool DeviceService::auditAssignment(const AssignRules &rules, const AssignTarget
     if (!invitations.isEmpty() &&
         !AuditLog::append(db,
                           {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                           QStringLiteral("invitation"), invitations,
+                           RecordKind::Invitation, invitations,
                            AuditLog::details({{QStringLiteral("count"), static_cast<int>(invitations.size())},
                                               {QStringLiteral("email"), to.user.email}})},
                           error))
@@ -273,8 +273,8 @@ bool DeviceService::auditAssignment(const AssignRules &rules, const AssignTarget
     if (!invitations.isEmpty())
         details.insert(QStringLiteral("invitations"), static_cast<int>(invitations.size()));
     return AuditLog::append(db,
-                            {now, AuditLog::currentActor(), rules.auditAction, QStringLiteral("device"),
-                             changed, AuditLog::details(details)},
+                            {now, AuditLog::currentActor(), rules.auditAction, RecordKind::Device, changed,
+                             AuditLog::details(details)},
                             error);
 }
 
@@ -315,7 +315,7 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
         return AuditEntry{now,
                           AuditLog::currentActor(),
                           wipe ? QStringLiteral("device.factory_reset") : QStringLiteral("device.revoke_mdm"),
-                          QStringLiteral("device"),
+                          RecordKind::Device,
                           changed,
                           AuditLog::details({{QStringLiteral("count"), static_cast<int>(changed.size())},
                                              {QStringLiteral("mode"), wipe ? QStringLiteral("factory-reset")
@@ -343,7 +343,7 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
         return execOrError(remove, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
-        return AuditLog::counted(now, QStringLiteral("staged.remove"), QStringLiteral("device"), changed);
+        return AuditLog::counted(now, QStringLiteral("staged.remove"), RecordKind::Device, changed);
     };
     steps.cancelledMessage = tr("Cancelled; no device was removed.");
     return runBulk(store_, RecordKind::Device, deviceIds, control, steps);

@@ -156,7 +156,7 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
             }
             return AuditLog::append(db,
                                     {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                                     QStringLiteral("invitation"), created, AuditLog::details(details)},
+                                     RecordKind::Invitation, created, AuditLog::details(details)},
                                     error);
         },
         &result.error);
@@ -213,7 +213,7 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
                outbox.enqueue(id, row.email, token.text, now, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
-        return AuditLog::counted(now, QStringLiteral("invite.resend"), QStringLiteral("invitation"), changed);
+        return AuditLog::counted(now, QStringLiteral("invite.resend"), RecordKind::Invitation, changed);
     };
     steps.cancelledMessage = tr("Cancelled; no invitation was resent.");
     return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);
@@ -255,7 +255,7 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
         return execOrError(update, error) && outbox.cancelFor(id, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
-        return AuditLog::counted(now, QStringLiteral("invite.remove"), QStringLiteral("invitation"), changed);
+        return AuditLog::counted(now, QStringLiteral("invite.remove"), RecordKind::Invitation, changed);
     };
     steps.cancelledMessage = tr("Cancelled; no request was removed.");
     return runBulk(store_, RecordKind::Invitation, invitationIds, control, steps);

@@ -29,11 +29,10 @@ QString AuditLog::details(const QJsonObject &parameters)
     return QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
 }
 
-AuditEntry AuditLog::counted(qint64 atMs, const QString &action, const QString &recordKind,
-                             const QList<qint64> &ids)
+AuditEntry AuditLog::counted(qint64 atMs, const QString &action, RecordKind kind, const QList<qint64> &ids)
 {
     return {atMs,   currentActor(),
-            action, recordKind,
+            action, kind,
             ids,    details({{QStringLiteral("count"), static_cast<int>(ids.size())}})};
 }
 
@@ -50,8 +49,9 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
     q.addBindValue(entry.atMs);
     q.addBindValue(entry.actor);
     q.addBindValue(entry.action);
-    // A null QString binds as NULL; the columns say "nothing" with an empty string.
-    q.addBindValue(entry.recordKind.isNull() ? QStringLiteral("") : entry.recordKind);
+    // The columns say "nothing" with an empty string, never NULL.
+    const QString kind = entry.recordKind ? recordKindKey(*entry.recordKind) : QStringLiteral("");
+    q.addBindValue(kind);
     q.addBindValue(ids.isEmpty() ? QStringLiteral("") : ids.join(QLatin1Char(',')));
     q.addBindValue(entry.details.isNull() ? QStringLiteral("") : entry.details);
     if (!q.exec()) {
@@ -63,7 +63,7 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
         QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id) VALUES (?, ?, ?)"));
     for (qint64 id : entry.recordIds) {
         q.addBindValue(auditId);
-        q.addBindValue(entry.recordKind);
+        q.addBindValue(kind);
         q.addBindValue(id);
         if (!q.exec()) {
             *error = sqlErrorText(q.lastError());
@@ -87,7 +87,7 @@ QList<AuditEntry> readEntries(QSqlQuery &q, QString *error = nullptr)
         entry.atMs = q.value(0).toLongLong();
         entry.actor = q.value(1).toString();
         entry.action = q.value(2).toString();
-        entry.recordKind = q.value(3).toString();
+        entry.recordKind = recordKindFromKey(q.value(3).toString());
         for (const QString &part : q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             entry.recordIds << part.toLongLong();
         entry.details = q.value(5).toString();

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <optional>
 
 namespace mdm {
 
@@ -15,8 +16,8 @@ struct AuditEntry
 {
     qint64 atMs = 0;
     QString actor;
-    QString action;     // stable key, e.g. "invite.resend"
-    QString recordKind; // "device", "invitation", ...
+    QString action;                       // stable key, e.g. "invite.resend"
+    std::optional<RecordKind> recordKind; // none for an entry about the store as a whole (demo.fill)
     QList<qint64> recordIds;
     QString details; // JSON object with the action's parameters
 };
@@ -29,8 +30,7 @@ public:
     // Parameters as the compact JSON the details column holds.
     static QString details(const QJsonObject &parameters);
     // The usual entry of a bulk action: who, when, what, which records, and how many.
-    static AuditEntry counted(qint64 atMs, const QString &action, const QString &recordKind,
-                              const QList<qint64> &ids);
+    static AuditEntry counted(qint64 atMs, const QString &action, RecordKind kind, const QList<qint64> &ids);
     static bool append(const QSqlDatabase &db, const AuditEntry &entry, QString *error);
     // The newest entries whose actor, action, records or parameters contain text (all when empty).
     static QList<AuditEntry> search(const Store &store, const QString &text, int limit);

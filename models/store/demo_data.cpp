@@ -354,7 +354,7 @@ DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
             AuditEntry entry{clock.nowMs(),
                              AuditLog::currentActor(),
                              QStringLiteral("demo.fill"),
-                             QString(),
+                             std::nullopt,
                              {},
                              QStringLiteral("{\"managed\":%1,\"staged\":%2,\"pending\":%3}")
                                  .arg(result.managed)
