@@ -130,6 +130,91 @@ void printSettings(const MailSettings &settings)
 
 } // namespace
 
+namespace {
+
+struct DeliveryCounts
+{
+    int sent = 0, retry = 0, failed = 0, unrecorded = 0;
+};
+
+// One line per message as it happens, also into a cron log.
+void printReport(const OutboxDispatcher::Report &report, DeliveryCounts *counts)
+{
+    const DeliveryResult &r = report.result;
+    const QString reason = r.serverReply.isEmpty() ? r.error : r.serverReply;
+    QString word;
+    switch (r.kind) {
+    case DeliveryResult::Kind::Sent:
+        word = Text::tr("sent");
+        ++counts->sent;
+        break;
+    case DeliveryResult::Kind::Permanent:
+        word = Text::tr("failed");
+        ++counts->failed;
+        break;
+    case DeliveryResult::Kind::Transient:
+    case DeliveryResult::Kind::ConfigError:
+        word = Text::tr("retry later");
+        ++counts->retry;
+        break;
+    }
+    out() << qSetFieldWidth(12) << Qt::left << word << qSetFieldWidth(0) << '#' << report.outboxId << "  "
+          << report.recipient;
+    if (r.kind != DeliveryResult::Kind::Sent && !reason.isEmpty())
+        out() << ": " << reason;
+    out() << '\n';
+    if (!report.storeError.isEmpty()) {
+        ++counts->unrecorded;
+        err() << Text::tr("#%1: the outcome could not be recorded, so the message stays queued: %2")
+                     .arg(report.outboxId)
+                     .arg(report.storeError)
+              << '\n';
+    }
+    out().flush();
+}
+
+// Prints why nothing goes out now; true when nothing is due.
+bool reportNothingDue(const Outbox &outbox, bool ignoreBackoff)
+{
+    if (!outbox.due(ignoreBackoff, 1).isEmpty())
+        return false;
+    const qint64 queued = outbox.counts().queued;
+    if (queued == 0)
+        out() << Text::tr("Nothing to send.") << '\n';
+    else
+        out() << Text::tr("Nothing is due; %n message(s) wait for a retry, the next at %1.", nullptr,
+                          static_cast<int>(queued))
+                     .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(outbox.nextDueAt()).toLocalTime(),
+                                             QLocale::ShortFormat))
+              << '\n';
+    return true;
+}
+
+// Delivers what is due, for waitSeconds at most; true when the time ran out (what is unfinished is
+// reported as "retry later" and stays queued).
+bool deliverWithDeadline(OutboxDispatcher &dispatcher, mail::SmtpMailTransport &transport, int waitSeconds,
+                         bool ignoreBackoff)
+{
+    QEventLoop loop;
+    QObject::connect(&dispatcher, &OutboxDispatcher::finished, &loop, &QEventLoop::quit);
+    bool timedOut = false;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        timedOut = true;
+        dispatcher.cancel();
+        transport.cancel();
+        QTimer::singleShot(kCancelGraceMs, &loop, &QEventLoop::quit);
+    });
+    deadline.start(waitSeconds * 1000);
+    dispatcher.deliverDue(ignoreBackoff);
+    if (dispatcher.isBusy())
+        loop.exec();
+    return timedOut;
+}
+
+} // namespace
+
 int deliver(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -166,20 +251,8 @@ int deliver(const QStringList &arguments)
     }
 
     Clock clock;
-    Outbox outbox(*store, clock);
-    if (outbox.due(ignoreBackoff, 1).isEmpty()) {
-        const qint64 queued = outbox.counts().queued;
-        if (queued == 0)
-            out() << Text::tr("Nothing to send.") << '\n';
-        else
-            out() << Text::tr("Nothing is due; %n message(s) wait for a retry, the next at %1.", nullptr,
-                              static_cast<int>(queued))
-                         .arg(QLocale().toString(
-                             QDateTime::fromMSecsSinceEpoch(outbox.nextDueAt()).toLocalTime(),
-                             QLocale::ShortFormat))
-                  << '\n';
+    if (reportNothingDue(Outbox(*store, clock), ignoreBackoff))
         return 0;
-    }
 
     QString password;
     QString problem;
@@ -191,71 +264,24 @@ int deliver(const QStringList &arguments)
     mail::SmtpMailTransport transport;
     OutboxDispatcher dispatcher(*store, clock, transport);
     dispatcher.setCredentials(settings, password);
-    int sent = 0, retry = 0, failed = 0, unrecorded = 0;
-    QObject::connect(&dispatcher, &OutboxDispatcher::reported, [&](const OutboxDispatcher::Report &report) {
-        const DeliveryResult &r = report.result;
-        const QString reason = r.serverReply.isEmpty() ? r.error : r.serverReply;
-        QString word;
-        switch (r.kind) {
-        case DeliveryResult::Kind::Sent:
-            word = Text::tr("sent");
-            ++sent;
-            break;
-        case DeliveryResult::Kind::Permanent:
-            word = Text::tr("failed");
-            ++failed;
-            break;
-        case DeliveryResult::Kind::Transient:
-        case DeliveryResult::Kind::ConfigError:
-            word = Text::tr("retry later");
-            ++retry;
-            break;
-        }
-        out() << qSetFieldWidth(12) << Qt::left << word << qSetFieldWidth(0) << '#' << report.outboxId << "  "
-              << report.recipient;
-        if (r.kind != DeliveryResult::Kind::Sent && !reason.isEmpty())
-            out() << ": " << reason;
-        out() << '\n';
-        if (!report.storeError.isEmpty()) {
-            ++unrecorded;
-            err() << Text::tr("#%1: the outcome could not be recorded, so the message stays queued: %2")
-                         .arg(report.outboxId)
-                         .arg(report.storeError)
-                  << '\n';
-        }
-        out().flush(); // one line per message as it happens, also into a cron log
-    });
-
-    QEventLoop loop;
-    QObject::connect(&dispatcher, &OutboxDispatcher::finished, &loop, &QEventLoop::quit);
-    bool timedOut = false;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
-        timedOut = true;
-        // Unfinished messages are reported as "retry later"; the rest stays queued as it was.
-        dispatcher.cancel();
-        transport.cancel();
-        QTimer::singleShot(kCancelGraceMs, &loop, &QEventLoop::quit);
-    });
-    deadline.start(waitSeconds * 1000);
-    dispatcher.deliverDue(ignoreBackoff);
-    if (dispatcher.isBusy())
-        loop.exec();
+    DeliveryCounts counts;
+    QObject::connect(&dispatcher, &OutboxDispatcher::reported,
+                     [&counts](const OutboxDispatcher::Report &report) { printReport(report, &counts); });
+    const bool timedOut = deliverWithDeadline(dispatcher, transport, waitSeconds, ignoreBackoff);
 
     if (timedOut)
         err() << Text::tr("Stopped after %n second(s) (--wait); what was not sent stays queued.", nullptr,
                           waitSeconds)
               << '\n';
-    else if (sent + retry + failed == 0 && !dispatcher.lastProblem().isEmpty())
+    else if (counts.sent + counts.retry + counts.failed == 0 && !dispatcher.lastProblem().isEmpty())
         err() << dispatcher.lastProblem() << '\n';
     out() << Text::tr("sent %1, retry later %2, failed %3; %4 still queued")
-                 .arg(sent)
-                 .arg(retry)
-                 .arg(failed)
+                 .arg(counts.sent)
+                 .arg(counts.retry)
+                 .arg(counts.failed)
                  .arg(Outbox(*store, clock).counts().queued)
           << '\n';
-    return !timedOut && retry == 0 && failed == 0 && unrecorded == 0 ? 0 : 1;
+    return !timedOut && counts.retry == 0 && counts.failed == 0 && counts.unrecorded == 0 ? 0 : 1;
 }
 
 int mailSettings(const QStringList &arguments)
