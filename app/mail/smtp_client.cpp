@@ -377,29 +377,65 @@ void SmtpClient::processBuffer()
 
 void SmtpClient::handleReply(int code, const QStringList &lines)
 {
-    using Kind = SendResult::Kind;
     const QString reply = lines.join(QLatin1Char('\n'));
     lastReply_ = reply;
     for (const QString &line : lines)
         note(QStringLiteral("S: ") + line);
-    const Kind failure = code >= 500 ? Kind::Permanent : Kind::Transient;
-    const Kind configFailure = code >= 500 ? Kind::ConfigError : Kind::Transient;
 
     if (code == 421 && step_ != Step::Quit) {
-        abortAll(Kind::Transient, reply, tr("The server is closing the connection (service not available)."));
+        abortAll(SendResult::Kind::Transient, reply,
+                 tr("The server is closing the connection (service not available)."));
         return;
     }
-    auto unexpected = [&] {
-        abortAll(Kind::Transient, reply, tr("Unexpected answer from %1 %2.").arg(peer(), stepDescription()));
-    };
+    switch (step_) {
+    case Step::Greeting:
+    case Step::Ehlo:
+    case Step::Helo:
+    case Step::StartTls:
+        onHelloReply(code, reply, lines);
+        return;
+    case Step::AuthPlain:
+    case Step::AuthLogin:
+    case Step::AuthLoginUser:
+    case Step::AuthLoginPassword:
+        onAuthReply(code, reply);
+        return;
+    case Step::MailFrom:
+        onMailFromReply(code, reply);
+        return;
+    case Step::RcptTo:
+    case Step::Data:
+    case Step::DataBody:
+    case Step::Rset:
+        onTransactionReply(code, reply);
+        return;
+    case Step::Quit:
+        dropSocket(true);
+        finish();
+        return;
+    default:
+        return;
+    }
+}
 
+void SmtpClient::unexpectedReply(const QString &reply)
+{
+    abortAll(SendResult::Kind::Transient, reply,
+             tr("Unexpected answer from %1 %2.").arg(peer(), stepDescription()));
+}
+
+// Greeting, EHLO or HELO, STARTTLS: the session before any login or message.
+void SmtpClient::onHelloReply(int code, const QString &reply, const QStringList &lines)
+{
+    using Kind = SendResult::Kind;
+    const Kind configFailure = code >= 500 ? Kind::ConfigError : Kind::Transient;
     switch (step_) {
     case Step::Greeting:
         greeting_ = reply;
         if (code == 220)
             sendHello(true);
         else if (code < 400)
-            unexpected();
+            unexpectedReply(reply);
         else
             failAndQuit(configFailure, reply, tr("The mail server %1 refuses the connection.").arg(peer()));
         return;
@@ -410,7 +446,7 @@ void SmtpClient::handleReply(int code, const QStringList &lines)
         } else if (code >= 500) {
             sendHello(false); // an old server: HELO, without extensions
         } else if (code < 400) {
-            unexpected();
+            unexpectedReply(reply);
         } else {
             failAndQuit(Kind::Transient, reply, tr("The server refused EHLO for now."));
         }
@@ -422,7 +458,7 @@ void SmtpClient::handleReply(int code, const QStringList &lines)
             authMechanisms_.clear();
             afterHello();
         } else if (code < 400) {
-            unexpected();
+            unexpectedReply(reply);
         } else {
             failAndQuit(configFailure, reply, tr("The server refused HELO."));
         }
@@ -439,11 +475,20 @@ void SmtpClient::handleReply(int code, const QStringList &lines)
             restartTimer();
             socket_->startClientEncryption();
         } else if (code < 400) {
-            unexpected();
+            unexpectedReply(reply);
         } else {
             failAndQuit(configFailure, reply, tr("The server refused STARTTLS."));
         }
         return;
+    default:
+        return;
+    }
+}
+
+void SmtpClient::onAuthReply(int code, const QString &reply)
+{
+    using Kind = SendResult::Kind;
+    switch (step_) {
     case Step::AuthPlain:
     case Step::AuthLogin:
     case Step::AuthLoginUser:
@@ -470,37 +515,49 @@ void SmtpClient::handleReply(int code, const QStringList &lines)
             failAndQuit(Kind::Transient, reply, tr("The server could not check the login right now."));
         }
         return;
-    case Step::MailFrom:
-        if (code == 250) {
-            if (mode_ == Mode::Test) {
-                const QString tls =
-                    tlsActive_ ? protocolName(socket_->sessionProtocol()) : tr("not encrypted");
-                const QString login = settings_.user.isEmpty()
-                                          ? tr("no login")
-                                          : tr("logged in as %1: %2").arg(settings_.user, authReply_);
-                messageResult(Kind::Sent, reply,
-                              tr("Connected to %1 (%2). Greeting: %3. %4. Sender %5 accepted.")
-                                  .arg(peer(), tls, greeting_, login, QString::fromLatin1(envelopeFrom_)));
-                sendCommand("RSET", Step::Rset);
-            } else {
-                sendCommand("RCPT TO:<" + currentTo_ + '>', Step::RcptTo);
-            }
-        } else if (code < 400) {
-            unexpected();
-        } else if (code >= 500) {
-            // The sender is the same for every message: a settings problem, not this message's.
-            failAndQuit(
-                Kind::ConfigError, reply,
-                tr("The server refuses the sender address %1.").arg(QString::fromLatin1(envelopeFrom_)));
-        } else {
-            rejectMessage(Kind::Transient, reply, tr("The server does not accept the sender right now."));
-        }
+    default:
         return;
+    }
+}
+
+void SmtpClient::onMailFromReply(int code, const QString &reply)
+{
+    using Kind = SendResult::Kind;
+    if (code == 250) {
+        if (mode_ == Mode::Test) {
+            const QString tls = tlsActive_ ? protocolName(socket_->sessionProtocol()) : tr("not encrypted");
+            const QString login = settings_.user.isEmpty()
+                                      ? tr("no login")
+                                      : tr("logged in as %1: %2").arg(settings_.user, authReply_);
+            messageResult(Kind::Sent, reply,
+                          tr("Connected to %1 (%2). Greeting: %3. %4. Sender %5 accepted.")
+                              .arg(peer(), tls, greeting_, login, QString::fromLatin1(envelopeFrom_)));
+            sendCommand("RSET", Step::Rset);
+        } else {
+            sendCommand("RCPT TO:<" + currentTo_ + '>', Step::RcptTo);
+        }
+    } else if (code < 400) {
+        unexpectedReply(reply);
+    } else if (code >= 500) {
+        // The sender is the same for every message: a settings problem, not this message's.
+        failAndQuit(Kind::ConfigError, reply,
+                    tr("The server refuses the sender address %1.").arg(QString::fromLatin1(envelopeFrom_)));
+    } else {
+        rejectMessage(Kind::Transient, reply, tr("The server does not accept the sender right now."));
+    }
+}
+
+// RCPT TO, DATA, the message itself, RSET: one message's transaction.
+void SmtpClient::onTransactionReply(int code, const QString &reply)
+{
+    using Kind = SendResult::Kind;
+    const Kind failure = code >= 500 ? Kind::Permanent : Kind::Transient;
+    switch (step_) {
     case Step::RcptTo:
         if (code == 250 || code == 251)
             sendCommand("DATA", Step::Data);
         else if (code < 400)
-            unexpected();
+            unexpectedReply(reply);
         else
             rejectMessage(failure, reply,
                           tr("The server refused the recipient %1.").arg(QString::fromLatin1(currentTo_)));
@@ -514,7 +571,7 @@ void SmtpClient::handleReply(int code, const QStringList &lines)
             socket_->write(data + ".\r\n");
             restartTimer();
         } else if (code < 400) {
-            unexpected();
+            unexpectedReply(reply);
         } else {
             rejectMessage(failure, reply, tr("The server refused to take the message."));
         }
@@ -525,7 +582,7 @@ void SmtpClient::handleReply(int code, const QStringList &lines)
             if (step_ != Step::Idle)
                 nextMessage();
         } else if (code < 400) {
-            unexpected();
+            unexpectedReply(reply);
         } else {
             rejectMessage(failure, reply, tr("The server refused the message."));
         }
@@ -537,10 +594,6 @@ void SmtpClient::handleReply(int code, const QStringList &lines)
             sendQuit();
         else
             nextMessage();
-        return;
-    case Step::Quit:
-        dropSocket(true);
-        finish();
         return;
     default:
         return;

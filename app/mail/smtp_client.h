@@ -109,6 +109,11 @@ private:
 
     void processBuffer();
     void handleReply(int code, const QStringList &lines);
+    void onHelloReply(int code, const QString &reply, const QStringList &lines);
+    void onAuthReply(int code, const QString &reply);
+    void onMailFromReply(int code, const QString &reply);
+    void onTransactionReply(int code, const QString &reply);
+    void unexpectedReply(const QString &reply);
     void handleCapabilities(const QStringList &lines);
     void sendHello(bool extended);
     void afterHello();
