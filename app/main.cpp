@@ -1,11 +1,11 @@
 #include "command_line.h"
 #include "domain/clock.h"
 #include "keychain_vault.h"
-#include "main_window.h"
-#include "message_box.h"
 #include "smtp_mail_transport.h"
 #include "store/store.h"
 #include "translations.h"
+#include "window/main_window.h"
+#include "window/message_box.h"
 
 #include <QApplication>
 #include <memory>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "action_controller.h"
-#include "action_runner.h"
-#include "device_tab_view.h"
 #include "domain/clock.h"
 #include "gui_support.h"
-#include "main_window.h"
 #include "store/store.h"
+#include "tabs/device_tab_view.h"
 #include "test_support.h"
+#include "window/action_controller.h"
+#include "window/action_runner.h"
+#include "window/main_window.h"
 
 #include <catch2/catch.hpp>
 #include <memory>

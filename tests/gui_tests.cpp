@@ -1,14 +1,14 @@
-#include "console_actions.h"
 #include "console_fixture.h"
-#include "device_tab_view.h"
 #include "domain/clock.h"
 #include "gui_support.h"
 #include "index/record_table_model.h"
-#include "layout_settings.h"
-#include "main_window.h"
 #include "store/demo_data.h"
 #include "store/store.h"
+#include "tabs/device_tab_view.h"
 #include "test_support.h"
+#include "window/console_actions.h"
+#include "window/layout_settings.h"
+#include "window/main_window.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,16 +1,16 @@
-#include "console_actions.h"
 #include "domain/clock.h"
 #include "gui_support.h"
 #include "keychain_vault.h"
+#include "mail/mail_controller.h"
+#include "mail/mail_settings_dialog.h"
 #include "mail/outbox_dispatcher.h"
-#include "mail_controller.h"
-#include "mail_settings_dialog.h"
-#include "main_window.h"
 #include "services/enrollment_service.h"
 #include "smtp_mail_transport.h"
 #include "store/demo_data.h"
 #include "store/store.h"
 #include "test_support.h"
+#include "window/console_actions.h"
+#include "window/main_window.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,12 +1,12 @@
 // Several processes on one store, as in real use: the window's own action path in this process while
 // real mdm-console processes list, resend and deliver on the same file.
-#include "console_actions.h"
 #include "console_fixture.h"
 #include "csv/csv_export.h"
 #include "csv/staged_import.h"
 #include "index/record_table_model.h"
-#include "message_box.h"
 #include "services/enrollment_service.h"
+#include "window/console_actions.h"
+#include "window/message_box.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "result_sheet.h"
+#include "dialogs/result_sheet.h"
 
 #include <QAbstractTableModel>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "mail_settings_dialog.h"
+#include "mail/mail_settings_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "audit_log_window.h"
-#include "result_sheet.h"
+#include "dialogs/audit_log_window.h"
+#include "dialogs/result_sheet.h"
 #include "services/bulk_result.h"
 #include "store/store.h"
 

@@ -1,4 +1,4 @@
-#include "details_pane.h"
+#include "tabs/details_pane.h"
 
 #include "index/record_table_model.h"
 #include "store/audit_log.h"

@@ -1,4 +1,4 @@
-#include "invite_dialog.h"
+#include "dialogs/invite_dialog.h"
 
 #include "domain/domain.h"
 

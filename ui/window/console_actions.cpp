@@ -1,4 +1,4 @@
-#include "console_actions.h"
+#include "window/console_actions.h"
 
 #include "domain/domain.h"
 

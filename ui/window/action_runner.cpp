@@ -1,4 +1,4 @@
-#include "action_runner.h"
+#include "window/action_runner.h"
 
 #include "store/store.h"
 

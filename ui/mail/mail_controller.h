@@ -1,7 +1,7 @@
 #pragma once
 
 #include "mail/mail_settings.h"
-#include "mail_settings_dialog.h"
+#include "mail/mail_settings_dialog.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "audit_log_window.h"
+#include "dialogs/audit_log_window.h"
 
 #include "index/audit_log_model.h"
 

@@ -1,4 +1,4 @@
-#include "deprovision_dialog.h"
+#include "dialogs/deprovision_dialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

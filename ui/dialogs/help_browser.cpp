@@ -1,4 +1,4 @@
-#include "help_browser.h"
+#include "dialogs/help_browser.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

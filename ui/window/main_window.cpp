@@ -1,18 +1,18 @@
-#include "main_window.h"
+#include "window/main_window.h"
 
-#include "action_controller.h"
-#include "action_runner.h"
-#include "console_actions.h"
-#include "device_tab_view.h"
+#include "dialogs/help_browser.h"
 #include "domain/clock.h"
 #include "domain/domain.h"
-#include "help_browser.h"
 #include "index/record_table_model.h"
-#include "layout_settings.h"
-#include "mail_controller.h"
-#include "message_box.h"
+#include "mail/mail_controller.h"
 #include "store/demo_data.h"
 #include "store/store.h"
+#include "tabs/device_tab_view.h"
+#include "window/action_controller.h"
+#include "window/action_runner.h"
+#include "window/console_actions.h"
+#include "window/layout_settings.h"
+#include "window/message_box.h"
 
 #include <QAction>
 #include <QApplication>

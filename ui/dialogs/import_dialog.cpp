@@ -1,4 +1,4 @@
-#include "import_dialog.h"
+#include "dialogs/import_dialog.h"
 
 #include "csv/import_preview_model.h"
 

@@ -1,11 +1,11 @@
-#include "mail_controller.h"
+#include "mail/mail_controller.h"
 
 #include "domain/clock.h"
+#include "mail/mail_settings_dialog.h"
 #include "mail/mail_transport.h"
 #include "mail/outbox.h"
 #include "mail/outbox_dispatcher.h"
 #include "mail/password_vault.h"
-#include "mail_settings_dialog.h"
 #include "store/store.h"
 
 #include <QInputDialog>

@@ -1,4 +1,4 @@
-#include "export_dialog.h"
+#include "dialogs/export_dialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

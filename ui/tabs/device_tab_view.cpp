@@ -1,10 +1,10 @@
-#include "device_tab_view.h"
+#include "tabs/device_tab_view.h"
 
-#include "details_pane.h"
 #include "domain/domain.h"
 #include "index/record_table_model.h"
-#include "layout_settings.h"
 #include "store/store.h"
+#include "tabs/details_pane.h"
+#include "window/layout_settings.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "enrollment_steps_dialog.h"
+#include "dialogs/enrollment_steps_dialog.h"
 
 #include "domain/invitation_rules.h"
 

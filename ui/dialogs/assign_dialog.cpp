@@ -1,4 +1,4 @@
-#include "assign_dialog.h"
+#include "dialogs/assign_dialog.h"
 
 #include "store/directory.h"
 
