@@ -169,12 +169,35 @@ TEST_CASE("Re-assign moves devices to a new user in one step", "[gui][actions]")
                      .arg(second)) == 2);
 }
 
+TEST_CASE("Resending more than one invitation asks first, with the count; one goes at once", "[gui][actions]")
+{
+    mdm::test::ConsoleFixture console;
+    const QString resent = QStringLiteral("SELECT sum(resend_count) FROM invitations");
+    const qint64 before = scalar(*console.store, resent);
+    console.selectRows(TabKind::Pending, 0, 2);
+    const int boxes = MessageBox::count();
+    MessageBox::setNextAnswer(MessageBox::Cancel);
+    console.window->actions().resend->trigger();
+    CHECK(MessageBox::count() == boxes + 1);
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("Resend 3 enrollment invitations?")));
+    CHECK_FALSE(console.window->controller().runner().isBusy());
+    console.waitForAction();
+    CHECK(scalar(*console.store, resent) == before);
+
+    console.selectRows(TabKind::Pending, 0, 0);
+    console.window->actions().resend->trigger();
+    console.waitForAction();
+    CHECK(MessageBox::count() == boxes + 1);
+    CHECK(scalar(*console.store, resent) == before + 1);
+}
+
 TEST_CASE("Resend gives a summary and Remove request confirms and removes rows", "[gui][actions]")
 {
     mdm::test::ConsoleFixture console;
     DeviceTabView *pending = console.show(TabKind::Pending);
     console.selectRows(TabKind::Pending, 0, 2);
     const std::vector<qint64> ids = pending->selectedIds();
+    MessageBox::setNextAnswer(MessageBox::Accept); // three invitations: the count is confirmed first
     console.window->actions().resend->trigger();
     console.waitForAction();
     ResultSheet *sheet = console.window->controller().lastResultSheet();
@@ -271,6 +294,7 @@ TEST_CASE("A failed bulk action changes nothing and can be retried from its resu
     REQUIRE(q.exec(QStringLiteral("CREATE TRIGGER fail_once BEFORE UPDATE ON invitations WHEN NEW.id = %1"
                                   " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
                        .arg(ids[1])));
+    MessageBox::setNextAnswer(MessageBox::Accept);
     console.window->actions().resend->trigger();
     console.waitForAction();
     // Guarded: the sheet closes itself on Retry, and a new one may be allocated at the same address.
@@ -312,6 +336,7 @@ TEST_CASE("While an action runs, the actions that would start another are disabl
         REQUIRE(action->isEnabled());
     }
 
+    MessageBox::setNextAnswer(MessageBox::Accept);
     actions.resend->trigger();
     REQUIRE(runner.isBusy());
     for (QAction *action : actions.jobActions()) {

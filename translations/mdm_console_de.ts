@@ -1250,6 +1250,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>“%1” is still running. Try again when it has finished.</source>
         <translation>„%1“ läuft noch. Versuchen Sie es erneut, wenn die Aktion abgeschlossen ist.</translation>
     </message>
+    <message>
+        <source>Resend enrollment invitations</source>
+        <translation>Einladungen erneut senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend %Ln enrollment invitation(s)? Each user gets a new link, valid for 7 days; the links sent before stop working.</source>
+        <translation>
+            <numerusform>%Ln Einladung erneut senden? Der Benutzer erhält einen neuen Link, der 7 Tage gültig ist; der zuvor gesendete Link funktioniert nicht mehr.</numerusform>
+            <numerusform>%Ln Einladungen erneut senden? Jeder Benutzer erhält einen neuen Link, der 7 Tage gültig ist; die zuvor gesendeten Links funktionieren nicht mehr.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mdm::ActionRunner</name>

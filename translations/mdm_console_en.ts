@@ -1191,6 +1191,15 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>“%1” is still running. Try again when it has finished.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Resend enrollment invitations</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Resend %Ln enrollment invitation(s)? Each user gets a new link, valid for 7 days; the links sent before stop working.</source>
+        <translation>
+            <numerusform>Resend %Ln enrollment invitation? Each user gets a new link, valid for 7 days; the links sent before stop working.</numerusform><numerusform>Resend %Ln enrollment invitations? Each user gets a new link, valid for 7 days; the links sent before stop working.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>mdm::ActionRunner</name>

@@ -229,7 +229,18 @@ void ActionController::deprovision()
 
 void ActionController::resend()
 {
-    resendInvitations(selectedIds());
+    const QList<qint64> ids = selectedIds();
+    const int n = static_cast<int>(ids.size());
+    // One invitation goes at once; more than one is a bulk action and says how many first.
+    if (n > 1 &&
+        !MessageBox::confirm(window_, {tr("Resend enrollment invitations"),
+                                       tr("Resend %Ln enrollment invitation(s)? Each user gets a new link, "
+                                          "valid for 7 days; the links sent before stop working.",
+                                          nullptr, n),
+                                       selectedLabels(kListedRecords), ids.size(),
+                                       tr("Resend %Ln Invitation(s)", nullptr, n), false}))
+        return;
+    resendInvitations(ids);
 }
 
 void ActionController::resendInvitations(const QList<qint64> &ids)
