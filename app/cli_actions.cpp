@@ -270,7 +270,7 @@ int list(const QStringList &arguments)
         err() << model->readError() << '\n';
         return 1;
     }
-    err() << Text::tr("%1 records").arg(model->rowCount()) << '\n';
+    err() << Text::tr("%n record(s)", nullptr, model->rowCount()) << '\n';
     return 0;
 }
 

@@ -144,6 +144,7 @@ TEST_CASE("import-staged is all or nothing unless told to skip invalid rows", "[
                     QStringLiteral("--search"), QStringLiteral("kiosk")});
     CHECK(listed.exitCode == 0);
     CHECK(listed.out.count(QLatin1Char('\n')) == 1); // the header only: nothing was imported
+    CHECK(listed.err.contains(QStringLiteral("0 records")));
 
     const auto lenient = runConsole(
         {QStringLiteral("--db"), db, QStringLiteral("import-staged"), csv, QStringLiteral("--skip-invalid")});
@@ -153,6 +154,11 @@ TEST_CASE("import-staged is all or nothing unless told to skip invalid rows", "[
         runConsole({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("staged"),
                     QStringLiteral("--search"), QStringLiteral("kiosk")});
     CHECK(after.out.count(QLatin1Char('\n')) == 3);
+    CHECK(after.err.contains(QStringLiteral("2 records")));
+    const auto one = runConsole({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("staged"),
+                                 QStringLiteral("--search"), QStringLiteral("KIOSK-1")});
+    CHECK(one.out.count(QLatin1Char('\n')) == 2);
+    CHECK(one.err.trimmed() == QStringLiteral("1 record"));
 }
 
 TEST_CASE("invite and the bulk actions refuse bad input and change nothing", "[cli][actions]")

@@ -87,10 +87,6 @@
         <translation>list erwartet managed, staged oder pending.</translation>
     </message>
     <message>
-        <source>%1 records</source>
-        <translation>%1 Datensätze</translation>
-    </message>
-    <message>
         <source>--since takes an ISO 8601 time such as 2026-11-28T09:00:00Z.</source>
         <translation>--since erwartet eine ISO-8601-Zeit wie 2026-11-28T09:00:00Z.</translation>
     </message>
@@ -384,6 +380,13 @@ Befehle:
 
 Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
 </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
     </message>
 </context>
 <context>

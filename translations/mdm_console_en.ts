@@ -86,10 +86,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 records</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>--since takes an ISO 8601 time such as 2026-11-28T09:00:00Z.</source>
         <translation type="unfinished" />
     </message>
@@ -348,6 +344,11 @@ Commands:
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
     </message>
 </context>
 <context>
