@@ -50,6 +50,14 @@ bool OutboxQueue::cancelFor(qint64 invitationId, QString *error)
     return execOrError(cancel_, error);
 }
 
+// The Pending tab shows delivery in the invitation's status and remarks.
+void Outbox::announceDelivery(qint64 outboxId)
+{
+    store_.announce(RecordKind::Outbox, {outboxId});
+    if (const qint64 invitation = invitationOf(store_.database(), outboxId))
+        store_.announce(RecordKind::Invitation, {invitation});
+}
+
 qint64 Outbox::backoffMs(int attempts)
 {
     static constexpr qint64 steps[] = {1 * kMinute, 5 * kMinute, 15 * kMinute, 60 * kMinute};
@@ -121,12 +129,8 @@ bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, Q
             return execOrError(q, err);
         },
         error);
-    if (ok) {
-        // The Pending tab shows delivery in the invitation's status and remarks.
-        store_.announce(RecordKind::Outbox, {id});
-        if (const qint64 invitation = invitationOf(store_.database(), id))
-            store_.announce(RecordKind::Invitation, {invitation});
-    }
+    if (ok)
+        announceDelivery(id);
     return ok;
 }
 
@@ -182,12 +186,8 @@ bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
             return execOrError(u, err);
         },
         error);
-    if (ok) {
-        // The Pending tab shows delivery in the invitation's status and remarks.
-        store_.announce(RecordKind::Outbox, {id});
-        if (const qint64 invitation = invitationOf(store_.database(), id))
-            store_.announce(RecordKind::Invitation, {invitation});
-    }
+    if (ok)
+        announceDelivery(id);
     return ok;
 }
 

@@ -88,6 +88,7 @@ public:
 
 private:
     bool finish(qint64 id, int state, int delivery, const QString &remark, QString *error);
+    void announceDelivery(qint64 outboxId);
 
     Store &store_;
     const Clock &clock_;

@@ -1,6 +1,7 @@
 #include "store/sql.h"
 
-#include <QCoreApplication>
+#include "store/store.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,11 +10,6 @@
 namespace mdm {
 
 namespace {
-
-class SqlText
-{
-    Q_DECLARE_TR_FUNCTIONS(mdm::Store)
-};
 
 bool isBusy(const QSqlError &error)
 {
@@ -49,13 +45,12 @@ QString sqlErrorText(const QSqlError &error)
 QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
 {
     if (isDamaged(error))
-        return SqlText::tr("The store is damaged (%1). Run “mdm-console --db STORE check” for a full report "
-                           "and restore the store from a backup.")
+        return Store::tr("The store is damaged (%1). Run “mdm-console --db STORE check” for a full report "
+                         "and restore the store from a backup.")
             .arg(sqlErrorText(error));
     if (isBusy(error))
-        return SqlText::tr(
-                   "The store is locked by another program that is writing to it; gave up after %1 s. "
-                   "Try again when it has finished.")
+        return Store::tr("The store is locked by another program that is writing to it; gave up after %1 s. "
+                         "Try again when it has finished.")
             .arg(busyTimeoutMs / 1000.0, 0, 'f', 1);
     return sqlErrorText(error);
 }

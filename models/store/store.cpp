@@ -3,7 +3,6 @@
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,11 +23,6 @@ static_assert(kReadBusyTimeoutMs == Store::kDefaultBusyTimeoutMs, "readers wait 
 
 namespace {
 
-class StoreText
-{
-    Q_DECLARE_TR_FUNCTIONS(mdm::Store)
-};
-
 std::atomic<int> connectionCounter{0};
 
 // Write bits as well as access(): root may write anywhere, but a file or folder with no write bit was
@@ -48,31 +42,30 @@ QString checkPath(const QString &path)
     const QFileInfo info(path);
     if (info.exists()) {
         if (info.isDir())
-            return StoreText::tr("“%1” is a folder, not a store file.").arg(path);
+            return Store::tr("“%1” is a folder, not a store file.").arg(path);
         if (!info.isReadable())
-            return StoreText::tr("Cannot read “%1”: permission denied.").arg(path);
+            return Store::tr("Cannot read “%1”: permission denied.").arg(path);
         if (!writable(info))
-            return StoreText::tr("“%1” is read-only. The console needs to write to its store; "
-                                 "check the file's permissions.")
+            return Store::tr("“%1” is read-only. The console needs to write to its store; "
+                             "check the file's permissions.")
                 .arg(path);
         if (!writable(QFileInfo(info.absolutePath())))
-            return StoreText::tr("The folder “%1” is read-only. The console keeps a journal beside the store "
-                                 "and needs to write there.")
+            return Store::tr("The folder “%1” is read-only. The console keeps a journal beside the store "
+                             "and needs to write there.")
                 .arg(info.absolutePath());
         return {};
     }
     QDir dir = info.absoluteDir();
     if (!dir.exists() && !dir.mkpath(QStringLiteral(".")))
-        return StoreText::tr("Cannot create the folder “%1”.").arg(dir.absolutePath());
+        return Store::tr("Cannot create the folder “%1”.").arg(dir.absolutePath());
     if (!writable(QFileInfo(dir.absolutePath())))
-        return StoreText::tr("The folder “%1” is read-only; cannot create a store there.")
+        return Store::tr("The folder “%1” is read-only; cannot create a store there.")
             .arg(dir.absolutePath());
     // A new inode, which no connection can hold yet. Owner-only from the first byte: the store holds
     // users' names and addresses (SQLite gives its -wal and -shm files the same mode).
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
-        return StoreText::tr("Cannot create “%1”: %2.")
-            .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return Store::tr("Cannot create “%1”: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
     ::close(fd);
     return {};
 }
