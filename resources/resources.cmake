@@ -4,7 +4,8 @@
 #   mdm_add_resources(mdm_ui)
 #
 # Files are reachable under their path relative to this folder, e.g. ":/icons/platform-android.svg" and
-# ":/help/faq.html" (QTextBrowser resolves the help pages' relative links as "qrc:/help/...").
+# ":/help/faq.html" (QTextBrowser resolves the help pages' relative links as "qrc:/help/..."); a translated
+# page sits in help/<language>/ under the English page's file name, e.g. ":/help/de/faq.html".
 # Every file is listed explicitly (no glob): adding a file means adding it here.
 
 # This folder, for other users in the including scope (e.g. a test that reads the files directly).
@@ -54,7 +55,18 @@ function(mdm_add_resources target)
       "${dir}/help/enrollment-steps-ipados.html"
       "${dir}/help/enrollment-steps-macos.html"
       "${dir}/help/enrollment-steps-windows.html"
-      "${dir}/help/enrollment-steps-other.html")
+      "${dir}/help/enrollment-steps-other.html"
+      # The same pages in German (ui/dialogs/help_pages.h picks them by the UI language)
+      "${dir}/help/de/index.html"
+      "${dir}/help/de/howto.html"
+      "${dir}/help/de/troubleshooting.html"
+      "${dir}/help/de/faq.html"
+      "${dir}/help/de/enrollment-steps-android.html"
+      "${dir}/help/de/enrollment-steps-ios.html"
+      "${dir}/help/de/enrollment-steps-ipados.html"
+      "${dir}/help/de/enrollment-steps-macos.html"
+      "${dir}/help/de/enrollment-steps-windows.html"
+      "${dir}/help/de/enrollment-steps-other.html")
 
   foreach(file IN LISTS files)
     if(NOT EXISTS "${file}")

@@ -1,5 +1,6 @@
 #include "dialogs/enrollment_steps_dialog.h"
 
+#include "dialogs/help_pages.h"
 #include "domain/invitation_rules.h"
 
 #include <QDateTime>
@@ -63,7 +64,7 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
     auto *steps = new QTextBrowser(this);
     steps->setSearchPaths({QStringLiteral(":/help")});
     steps->setSource(
-        QUrl(QStringLiteral("qrc:/help/enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
+        helpPageUrl(QStringLiteral("enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(details_);

@@ -1,5 +1,7 @@
 #include "dialogs/help_browser.h"
 
+#include "dialogs/help_pages.h"
+
 #include <QDialogButtonBox>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -35,7 +37,7 @@ HelpBrowser::HelpBrowser(QWidget *parent) : QDialog(parent), browser_(new QTextB
 
 void HelpBrowser::showPage(const QString &page)
 {
-    browser_->setSource(QUrl(QStringLiteral("qrc:/help/") + page));
+    browser_->setSource(helpPageUrl(page));
     show();
     raise();
     activateWindow();

@@ -7,14 +7,15 @@ class QTextBrowser;
 
 namespace mdm {
 
-// The bundled help pages (resources/help), with back, forward and contents.
+// The bundled help pages (resources/help, resources/help/<language>), with back, forward and contents.
 class HelpBrowser : public QDialog
 {
     Q_OBJECT
 
 public:
     explicit HelpBrowser(QWidget *parent = nullptr);
-    void showPage(const QString &page); // e.g. "faq.html"
+    // e.g. "faq.html": in the UI language when the page is translated, else in English.
+    void showPage(const QString &page);
 
 private:
     QTextBrowser *browser_;
