@@ -42,8 +42,9 @@ public:
         QDir().mkpath(dir_.file(QStringLiteral("mail")));
         process_.start(QStringLiteral("/usr/bin/python3"),
                        QStringList{QStringLiteral(MDM_SMTP_SERVER_SCRIPT), QStringLiteral("--port"),
-                                   QStringLiteral("0"), QStringLiteral("--outdir"), dir_.file(QStringLiteral("mail")),
-                                   QStringLiteral("--log"), dir_.file(QStringLiteral("log"))} +
+                                   QStringLiteral("0"), QStringLiteral("--outdir"),
+                                   dir_.file(QStringLiteral("mail")), QStringLiteral("--log"),
+                                   dir_.file(QStringLiteral("log"))} +
                            options);
         REQUIRE(process_.waitForStarted());
         REQUIRE(waitUntil([&] { return process_.canReadLine(); }, 15000));
@@ -162,8 +163,9 @@ TEST_CASE("Saving mail settings shows the server at once and delivers what waite
     request.platform = Platform::iOS;
     REQUIRE(EnrollmentService(w.store(), w.clock).invite({request}).ok);
     // The background pass finds no server and remembers so.
-    REQUIRE(waitUntil(
-        [&] { return w.window->mail()->dispatcher().lastProblem().contains(QStringLiteral("No mail server")); }));
+    REQUIRE(waitUntil([&] {
+        return w.window->mail()->dispatcher().lastProblem().contains(QStringLiteral("No mail server"));
+    }));
 
     MailSettingsDialog *dialog = w.openDialog();
     fill(dialog, server.port(), MailSettings::Security::None);
@@ -236,7 +238,8 @@ TEST_CASE("deliver says what the server lacks", "[cli][mailsettings]")
     CHECK(server.messages().isEmpty());
 }
 
-TEST_CASE("An edit clears the test result, and a late answer about old values is dropped", "[gui][mailsettings]")
+TEST_CASE("An edit clears the test result, and a late answer about old values is dropped",
+          "[gui][mailsettings]")
 {
     MailServer server;
     MailWindow w;
@@ -305,7 +308,8 @@ TEST_CASE("Save keeps the dialog open with the reason when the store refuses", "
     CHECK(MailSettings::load(w.store()).fromAddress == QStringLiteral("it2@contoso.example"));
 }
 
-TEST_CASE("Every placeholder of the mail settings is readable whole, in English and German", "[gui][mailsettings]")
+TEST_CASE("Every placeholder of the mail settings is readable whole, in English and German",
+          "[gui][mailsettings]")
 {
     MailWindow w;
     SECTION("English")
