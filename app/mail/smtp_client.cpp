@@ -110,7 +110,6 @@ bool SmtpClient::begin(Mode mode)
     authMechanisms_.clear();
     greeting_.clear();
     authReply_.clear();
-    lastReply_.clear();
     current_ = -1;
     nextUnreported_ = 0;
     currentData_.clear();
@@ -378,7 +377,6 @@ void SmtpClient::processBuffer()
 void SmtpClient::handleReply(int code, const QStringList &lines)
 {
     const QString reply = lines.join(QLatin1Char('\n'));
-    lastReply_ = reply;
     for (const QString &line : lines)
         note(QStringLiteral("S: ") + line);
 
@@ -648,12 +646,10 @@ void SmtpClient::afterHello()
     using Kind = SendResult::Kind;
     if (settings_.security == SmtpSettings::Security::StartTls && !tlsActive_) {
         if (!startTlsOffered_) {
-            failAndQuit(
-                Kind::ConfigError, lastReply_,
-                tr("%1 does not offer STARTTLS, but the settings require an encrypted connection; nothing "
-                   "was sent. If the server expects TLS from the start, choose implicit TLS (usually port "
-                   "465).")
-                    .arg(peer()));
+            // The EHLO capability list is no refusal: an empty server reply lets every caller show this
+            // advice instead of "250-localhost 250-8BITMIME 250 HELP".
+            failAndQuit(Kind::ConfigError, QString(),
+                        tr("The server does not offer STARTTLS; choose TLS or None. Nothing was sent."));
             return;
         }
         sendCommand("STARTTLS", Step::StartTls);
@@ -664,9 +660,9 @@ void SmtpClient::afterHello()
         return;
     }
     if (authMechanisms_.isEmpty()) {
-        failAndQuit(Kind::ConfigError, lastReply_,
-                    tr("%1 does not offer authentication (AUTH) on this connection, but a user name is set.")
-                        .arg(peer()));
+        failAndQuit(Kind::ConfigError, QString(),
+                    tr("The server does not offer authentication (AUTH); leave the user name empty, or "
+                       "choose STARTTLS or TLS if it offers AUTH only on an encrypted connection."));
         return;
     }
     if (authMechanisms_.contains(QLatin1String("PLAIN"))) {
@@ -676,7 +672,7 @@ void SmtpClient::afterHello()
     } else if (authMechanisms_.contains(QLatin1String("LOGIN"))) {
         sendCommand("AUTH LOGIN", Step::AuthLogin);
     } else {
-        failAndQuit(Kind::ConfigError, lastReply_,
+        failAndQuit(Kind::ConfigError, QString(),
                     tr("%1 offers none of the supported login methods (PLAIN, LOGIN), only: %2.")
                         .arg(peer(), authMechanisms_.join(QLatin1Char(' '))));
     }

@@ -155,7 +155,6 @@ private:
     QStringList authMechanisms_;
     QString greeting_;
     QString authReply_;
-    QString lastReply_;
 
     QList<MailMessage> messages_;
     int current_ = -1;       // index of the message in progress

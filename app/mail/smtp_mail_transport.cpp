@@ -6,14 +6,15 @@ SmtpMailTransport::SmtpMailTransport(QObject *parent) : MailTransport(parent), c
 {
     connect(&client_, &SmtpClient::messageFinished, this, [this](int index, const SendResult &result) {
         if (testing_)
-            emit testFinished(toDelivery(result));
+            testResult_ = toDelivery(result);
         else
             emit mailFinished(index, toDelivery(result));
     });
     connect(&client_, &SmtpClient::batchFinished, this, [this] {
-        if (testing_)
+        if (testing_) {
             testing_ = false;
-        else
+            emit testFinished(testResult_);
+        } else
             emit batchFinished();
     });
 }
@@ -101,6 +102,7 @@ void SmtpMailTransport::sendTest(const MailSettings &settings, const QString &pa
         return;
     }
     testing_ = true;
+    testResult_ = {DeliveryResult::Kind::Transient, {}, tr("The test ended without an answer.")};
     client_.setSettings(smtpSettings(settings, password));
     client_.sendBatch(toMessages({mail})); // not busy: always starts
 }

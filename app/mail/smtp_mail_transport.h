@@ -23,7 +23,8 @@ public:
     // For every step of the conversation (connect, TLS, each reply); <= 0: the client's default (30 s).
     void setTimeoutMs(int ms) { timeoutMs_ = ms; }
 
-    // "Send test email": connects, authenticates and sends one message to the sender's own address.
+    // "Send test email": connects, authenticates and sends one message to the given recipient. Reported
+    // once the connection is closed, so a test started right after the answer finds the client free.
     void sendTest(const MailSettings &settings, const QString &password, const OutgoingMail &mail) override;
     static SmtpSettings toSmtp(const MailSettings &settings, const QString &password);
     static DeliveryResult toDelivery(const SendResult &result);
@@ -33,6 +34,7 @@ private:
 
     SmtpClient client_;
     bool testing_ = false;
+    DeliveryResult testResult_; // held until the test's connection ends
     int timeoutMs_ = 0;
 };
 

@@ -49,6 +49,8 @@ QString MailSettings::validate() const
         return MailSettingsText::tr("The port must be between 1 and 65535.");
     if (!isValidEmail(fromAddress.trimmed()))
         return MailSettingsText::tr("“%1” is not an email address for the sender.").arg(fromAddress);
+    if (!testRecipient.trimmed().isEmpty() && !isValidEmail(testRecipient.trimmed()))
+        return MailSettingsText::tr("“%1” is not an email address for the test email.").arg(testRecipient);
     const QUrl link(linkBase);
     if (!link.isValid() ||
         (link.scheme() != QLatin1String("https") && link.scheme() != QLatin1String("http")))
@@ -91,6 +93,8 @@ MailSettings MailSettings::load(Store &store)
             s.caFile = value;
         else if (key == QLatin1String("mail.link_base"))
             s.linkBase = value;
+        else if (key == QLatin1String("mail.test_to"))
+            s.testRecipient = value;
     }
     return s;
 }
@@ -110,6 +114,9 @@ bool MailSettings::save(Store &store, QString *error) const
         {"mail.from_name", fromName},
         {"mail.ca_file", caFile},
         {"mail.link_base", linkBase.trimmed()},
+        // Only a recipient other than From is remembered, so the test keeps following a changed From.
+        {"mail.test_to",
+         testRecipientOrFrom() == fromAddress.trimmed() ? QString() : testRecipient.trimmed()},
     };
     return store.transaction(
         [&](QString *err) {

@@ -27,6 +27,13 @@ struct MailSettings
     QString fromName;
     QString caFile;
     QString linkBase = QStringLiteral("https://mdm.example.com/enroll/");
+    // Where "Send Test Email" goes; empty: the From address.
+    QString testRecipient;
+
+    QString testRecipientOrFrom() const
+    {
+        return testRecipient.trimmed().isEmpty() ? fromAddress.trimmed() : testRecipient.trimmed();
+    }
 
     // The account the password belongs to, as the keychain names it: "user@host:port".
     QString keychainKey() const;

@@ -39,6 +39,10 @@ void OutboxDispatcher::setCredentials(const MailSettings &settings, const QStrin
 {
     settings_ = settings;
     password_ = password;
+    // The last problem was about the old settings ("No mail server is set up", a refused login): it
+    // must not stand for the new ones until their first pass says otherwise.
+    lastProblem_.clear();
+    emit statusChanged();
 }
 
 void OutboxDispatcher::startBackground(int intervalMs)

@@ -34,8 +34,9 @@ MailController::MailController(Store &store, const Clock &clock, MailTransport &
             return;
         const bool ok = result.kind == DeliveryResult::Kind::Sent;
         const QString answer = result.serverReply.isEmpty() ? result.error : result.serverReply;
-        dialog_->showTestResult(ok, ok ? tr("Test email accepted by the server: %1").arg(answer)
-                                       : tr("The test email was not accepted: %1").arg(answer));
+        dialog_->finishTest(testRun_, ok,
+                            ok ? tr("Test email to %1 accepted by the server: %2").arg(testRecipient_, answer)
+                               : tr("The test email to %1 was not accepted: %2").arg(testRecipient_, answer));
     });
 }
 
@@ -78,30 +79,42 @@ void MailController::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog_ = dialog;
     connect(dialog, &MailSettingsDialog::testRequested, this,
-            [this](const MailSettings &s, const QString &password) {
+            [this, dialog](const MailSettings &s, const QString &password, const QString &recipient) {
+                // The transport runs one test at a time, so its next answer is this run's.
+                testRun_ = dialog->testRun();
+                testRecipient_ = recipient;
                 const QString when = QLocale().toString(clock_.now().toLocalTime(), QLocale::LongFormat);
                 transport_.sendTest(
                     s, password,
                     {QStringLiteral("<test-%1@mdm-console.invalid>").arg(clock_.nowMs()).toLatin1(),
-                     s.fromAddress, s.fromName, tr("MDM Enrollment Console: test email"),
+                     recipient, QString(), tr("MDM Enrollment Console: test email"),
                      tr("This test email from the MDM Enrollment Console was sent at %1.").arg(when),
                      QString(), clock_.now()});
             });
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const MailSettings chosen = dialog->settings();
-        QString error;
-        if (!chosen.save(store_, &error)) {
-            dialog->showTestResult(false, error);
-            return;
-        }
-        settings_ = chosen;
-        password_ = dialog->password();
-        if (!settings_.user.isEmpty() && !password_.isEmpty())
-            vault_.write(settings_.keychainKey(), password_);
-        dispatcher_->setCredentials(settings_, password_);
-        emit statusChanged();
-    });
+    connect(dialog, &MailSettingsDialog::saveRequested, this, [this, dialog] { save(dialog); });
     dialog->open();
+}
+
+// Stores the dialog's settings; the dialog stays open with the reason when that fails. The new
+// settings take effect at once: the status follows and a delivery pass starts, so what waited for a
+// mail server leaves now rather than at the next background tick.
+void MailController::save(MailSettingsDialog *dialog)
+{
+    const MailSettings chosen = dialog->settings();
+    QString error;
+    if (!chosen.save(store_, &error)) {
+        dialog->showSaveError(error);
+        return;
+    }
+    settings_ = chosen;
+    password_ = dialog->password();
+    if (!settings_.user.isEmpty() && !password_.isEmpty())
+        vault_.write(settings_.keychainKey(), password_);
+    dispatcher_->setCredentials(settings_, password_);
+    dialog->accept();
+    emit statusChanged();
+    // Messages held back by the old settings' failures are tried with the new ones right away.
+    dispatcher_->deliverDue(true);
 }
 
 QString MailController::statusText() const

@@ -36,6 +36,7 @@ signals:
 private:
     void applyPassword(const QString &password);
     void askPasswordOnce();
+    void save(MailSettingsDialog *dialog);
 
     Store &store_;
     const Clock &clock_;
@@ -45,6 +46,8 @@ private:
     OutboxDispatcher *dispatcher_;
     MailSettings settings_;
     QString password_;
+    int testRun_ = -1;      // the dialog's run the transport's next test answer belongs to
+    QString testRecipient_; // where that test went
     bool asked_ = false;
     bool keychainMissing_ = false;
     QPointer<MailSettingsDialog> dialog_;

@@ -9,16 +9,37 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace mdm {
+
+namespace {
+// A placeholder is the field's explanation: it must be readable whole, in every language, so the
+// field is at least as wide as its placeholder (the layout widens the dialog as needed).
+void fitToPlaceholder(QLineEdit *edit)
+{
+    if (edit->placeholderText().isEmpty())
+        return;
+    const QMargins text = edit->textMargins();
+    const QMargins contents = edit->contentsMargins();
+    const int frame = 2 * edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, edit);
+    // QLineEdit keeps 2 px of its own on each side of the text; 8 px more so the text never touches.
+    const int width = edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + text.left() +
+                      text.right() + contents.left() + contents.right() + frame + 4 + 8;
+    edit->setMinimumWidth(width);
+}
+} // namespace
 
 MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QString &password, QWidget *parent)
     : QDialog(parent), host_(new QLineEdit(settings.host, this)), port_(new QSpinBox(this)),
       security_(new QComboBox(this)), user_(new QLineEdit(settings.user, this)),
       password_(new QLineEdit(password, this)), from_(new QLineEdit(settings.fromAddress, this)),
       fromName_(new QLineEdit(settings.fromName, this)), linkBase_(new QLineEdit(settings.linkBase, this)),
-      caFile_(new QLineEdit(settings.caFile, this)), problem_(new QLabel(this)), testResult_(new QLabel(this))
+      caFile_(new QLineEdit(settings.caFile, this)),
+      testTo_(new QLineEdit(settings.testRecipientOrFrom(), this)), problem_(new QLabel(this)),
+      testResult_(new QLabel(this)),
+      testToFollowsFrom_(settings.testRecipientOrFrom() == settings.fromAddress.trimmed())
 {
     setWindowTitle(tr("Mail Server Settings"));
     host_->setPlaceholderText(tr("e.g. smtp.example.com"));
@@ -36,6 +57,9 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     from_->setPlaceholderText(tr("e.g. it-enrollment@example.com"));
     fromName_->setPlaceholderText(tr("e.g. IT Service Desk"));
     caFile_->setPlaceholderText(tr("Only for a relay with an internal certificate authority"));
+    testTo_->setPlaceholderText(tr("Empty: the From address"));
+    for (QLineEdit *edit : {host_, user_, password_, from_, fromName_, caFile_, testTo_})
+        fitToPlaceholder(edit);
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file =
@@ -48,6 +72,12 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     caRow->addWidget(caFile_, 1);
     caRow->addWidget(browse);
 
+    test_ = new QPushButton(tr("Send &Test Email"), this);
+    test_->setAutoDefault(false);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(testTo_, 1);
+    testRow->addWidget(test_);
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Server:"), host_);
     form->addRow(tr("&Port:"), port_);
@@ -58,22 +88,30 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     form->addRow(tr("From &name:"), fromName_);
     form->addRow(tr("Enrollment &link:"), linkBase_);
     form->addRow(tr("CA certificate:"), caRow);
+    // A row holding a layout gets a label without a buddy, which would show the "&" itself.
+    auto *testToLabel = new QLabel(tr("Send test t&o:"), this);
+    testToLabel->setBuddy(testTo_);
+    form->addRow(testToLabel, testRow);
 
     problem_->setStyleSheet(QStringLiteral("color: #b71c1c"));
     problem_->setWordWrap(true);
+    problem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     testResult_->setWordWrap(true);
     testResult_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    test_ = buttons->addButton(tr("Send &Test Email"), QDialogButtonBox::ActionRole);
     save_ = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     save_->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    // Save asks the owner; the dialog closes only when the settings were stored.
+    connect(save_, &QPushButton::clicked, this, &MailSettingsDialog::saveRequested);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(test_, &QPushButton::clicked, this, [this] {
-        testResult_->setText(tr("Sending a test email to %1…").arg(from_->text()));
-        test_->setEnabled(false);
-        emit testRequested(this->settings(), this->password());
+        ++testRun_;
+        testing_ = true;
+        testResult_->setStyleSheet(QString());
+        testResult_->setText(tr("Sending a test email to %1…").arg(testRecipient()));
+        validate();
+        emit testRequested(this->settings(), this->password(), testRecipient());
     });
     // The usual port follows the security choice unless the admin typed another.
     connect(security_, &QComboBox::currentIndexChanged, this, [this] {
@@ -83,15 +121,26 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
                                 ? 465
                                 : 587);
     });
-    for (QLineEdit *edit : {host_, from_, linkBase_})
-        connect(edit, &QLineEdit::textChanged, this, &MailSettingsDialog::validate);
+    // The test goes to the From address until the admin types another recipient.
+    connect(from_, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (testToFollowsFrom_)
+            testTo_->setText(text.trimmed());
+    });
+    connect(testTo_, &QLineEdit::textEdited, this, [this](const QString &text) {
+        testToFollowsFrom_ = text.trimmed().isEmpty() || text.trimmed() == from_->text().trimmed();
+    });
+    for (QLineEdit *edit : {host_, user_, password_, from_, fromName_, linkBase_, caFile_, testTo_})
+        connect(edit, &QLineEdit::textChanged, this, &MailSettingsDialog::fieldsEdited);
+    connect(port_, &QSpinBox::valueChanged, this, &MailSettingsDialog::fieldsEdited);
+    connect(security_, &QComboBox::currentIndexChanged, this, &MailSettingsDialog::fieldsEdited);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(problem_);
     layout->addWidget(testResult_);
+    layout->addWidget(problem_);
     layout->addWidget(buttons);
-    setMinimumWidth(560);
+    // No fixed minimum width: the layout's own minimum (fields as wide as their placeholders) must
+    // decide, or a longer language would push fields past the dialog's edge.
     validate();
 }
 
@@ -106,6 +155,7 @@ MailSettings MailSettingsDialog::settings() const
     s.fromName = fromName_->text().trimmed();
     s.linkBase = linkBase_->text().trimmed();
     s.caFile = caFile_->text().trimmed();
+    s.testRecipient = testTo_->text().trimmed();
     return s;
 }
 
@@ -114,25 +164,53 @@ QString MailSettingsDialog::password() const
     return password_->text();
 }
 
+QString MailSettingsDialog::testRecipient() const
+{
+    return settings().testRecipientOrFrom();
+}
+
+// The test result and a save error describe the values as they were: an edit makes them stale.
+void MailSettingsDialog::fieldsEdited()
+{
+    ++testRun_;
+    testResult_->clear();
+    saveError_.clear();
+    validate();
+}
+
 void MailSettingsDialog::validate()
 {
     const QString problem = settings().validate();
     const bool typed = !host_->text().isEmpty() || !from_->text().isEmpty();
-    problem_->setText(typed ? problem : QString());
+    problem_->setText(typed && !problem.isEmpty() ? problem : saveError_);
     save_->setEnabled(problem.isEmpty());
-    test_->setEnabled(problem.isEmpty());
+    test_->setEnabled(problem.isEmpty() && !testing_);
 }
 
-void MailSettingsDialog::showTestResult(bool ok, const QString &text)
+void MailSettingsDialog::finishTest(int run, bool ok, const QString &text)
 {
-    testResult_->setStyleSheet(ok ? QStringLiteral("color: #1b5e20") : QStringLiteral("color: #b71c1c"));
-    testResult_->setText(text);
-    test_->setEnabled(true);
+    testing_ = false;
+    if (run == testRun_) {
+        testResult_->setStyleSheet(ok ? QStringLiteral("color: #1b5e20") : QStringLiteral("color: #b71c1c"));
+        testResult_->setText(text);
+    }
+    validate();
+}
+
+void MailSettingsDialog::showSaveError(const QString &text)
+{
+    saveError_ = tr("The settings were not saved: %1").arg(text);
+    validate();
 }
 
 QString MailSettingsDialog::testResult() const
 {
     return testResult_->text();
+}
+
+QString MailSettingsDialog::problem() const
+{
+    return problem_->text();
 }
 
 } // namespace mdm
