@@ -27,6 +27,8 @@
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -48,8 +50,9 @@ QString str(const char *text)
 // Everything an action could change leaves a trace in one of these.
 qint64 fingerprint(const Store &store)
 {
-    return scalar(store, str("SELECT (SELECT count(*) FROM audit_log) * 1000000 + (SELECT count(*) FROM outbox)"
-                             " * 1000 + (SELECT count(*) FROM commands)"));
+    return scalar(store,
+                  str("SELECT (SELECT count(*) FROM audit_log) * 1000000 + (SELECT count(*) FROM outbox)"
+                      " * 1000 + (SELECT count(*) FROM commands)"));
 }
 
 // Closes the dialog the last action opened and waits until it is gone, so the next one is told apart.
@@ -116,6 +119,27 @@ TEST_CASE("Every action on more than one record asks first, with the count", "[g
     }
 }
 
+TEST_CASE("Ctrl+A then Ctrl+R on Enrollment Pending asks before any mail is queued", "[gui][actions]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    console.window->activateWindow();
+    pending->table()->setFocus();
+    REQUIRE(waitUntil([&] { return QApplication::focusWidget() == pending->table(); }));
+    const qint64 queued = scalar(*console.store, str("SELECT count(*) FROM outbox"));
+    QTest::keyClick(pending->table(), Qt::Key_A, Qt::ControlModifier);
+    REQUIRE(pending->selectedCount() == pending->shownCount());
+    const int boxes = MessageBox::count();
+    MessageBox::setNextAnswer(MessageBox::Cancel);
+    QTest::keyClick(pending->table(), Qt::Key_R, Qt::ControlModifier);
+    MessageBox::setNextAnswer(std::nullopt);
+    REQUIRE(MessageBox::count() == boxes + 1);
+    CHECK(MessageBox::lastMessage().text.startsWith(
+        str("Resend %1 enrollment invitations?").arg(pending->selectedCount())));
+    console.waitForAction();
+    CHECK(scalar(*console.store, str("SELECT count(*) FROM outbox")) == queued);
+}
+
 TEST_CASE("An action's label ends in an ellipsis exactly when a question or dialog follows", "[gui][actions]")
 {
     mdm::test::ConsoleFixture console;
@@ -147,7 +171,8 @@ TEST_CASE("Resend All Expired is at hand on every tab and confirms with the list
 {
     mdm::test::ConsoleFixture console;
     ConsoleActions &actions = console.window->actions();
-    const qint64 expired = static_cast<qint64>(EnrollmentService(*console.store, console.clock).expiredInvitationIds().size());
+    const qint64 expired =
+        static_cast<qint64>(EnrollmentService(*console.store, console.clock).expiredInvitationIds().size());
     REQUIRE(expired > 1);
     for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
         console.show(kind);
@@ -160,7 +185,8 @@ TEST_CASE("Resend All Expired is at hand on every tab and confirms with the list
     }
 }
 
-TEST_CASE("Result sheets and confirmations tell devices of one name apart by serial or IMEI", "[gui][actions]")
+TEST_CASE("Result sheets and confirmations tell devices of one name apart by serial or IMEI",
+          "[gui][actions]")
 {
     mdm::test::ConsoleFixture console;
     Store &store = *console.store;
@@ -174,7 +200,8 @@ TEST_CASE("Result sheets and confirmations tell devices of one name apart by ser
                            .arg(user)));
         ids << q.lastInsertId().toLongLong();
     }
-    const BulkResult result = DeviceService(store, console.clock).deprovision(ids, DeprovisionMode::RevokeMdm);
+    const BulkResult result =
+        DeviceService(store, console.clock).deprovision(ids, DeprovisionMode::RevokeMdm);
     REQUIRE(result.ok);
     QStringList labels;
     for (const Outcome &o : result.outcomes)
@@ -196,8 +223,10 @@ TEST_CASE("Result sheets and confirmations tell devices of one name apart by ser
     QSqlQuery q(store.database());
     REQUIRE(q.exec(str("SELECT email, platform FROM invitations WHERE id = %1").arg(first)));
     REQUIRE(q.next());
-    const QString expected = RecordLabels::invitation(q.value(0).toString(), static_cast<Platform>(q.value(1).toInt()));
-    CHECK(expected.endsWith(str(" (%1)").arg(DomainText::platform(static_cast<Platform>(q.value(1).toInt())))));
+    const QString expected =
+        RecordLabels::invitation(q.value(0).toString(), static_cast<Platform>(q.value(1).toInt()));
+    CHECK(
+        expected.endsWith(str(" (%1)").arg(DomainText::platform(static_cast<Platform>(q.value(1).toInt())))));
     const BulkResult resent = EnrollmentService(store, console.clock).resend({first});
     REQUIRE(resent.outcomes.size() == 1);
     CHECK(resent.outcomes.first().label == expected);

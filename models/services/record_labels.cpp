@@ -11,8 +11,9 @@ namespace mdm {
 
 QString RecordLabels::device(qint64 id, const QString &name, const QString &serial, const QString &imei)
 {
-    const QString identifier =
-        !serial.isEmpty() ? serial : !imei.isEmpty() ? tr("IMEI %1").arg(imei) : QString();
+    const QString identifier = !serial.isEmpty() ? serial
+                               : !imei.isEmpty() ? tr("IMEI %1").arg(imei)
+                                                 : QString();
     if (name.isEmpty())
         return identifier.isEmpty() ? QStringLiteral("#%1").arg(id) : identifier;
     return identifier.isEmpty() ? name : tr("%1 (%2)", "device name (serial or IMEI)").arg(name, identifier);
@@ -39,10 +40,9 @@ QStringList RecordLabels::of(const Store &store, RecordKind kind, const QList<qi
         },
         [&labels, devices](const QSqlQuery &q) {
             const qint64 id = q.value(0).toLongLong();
-            labels.insert(id, devices ? device(id, q.value(1).toString(), q.value(2).toString(),
-                                               q.value(3).toString())
-                                      : invitation(q.value(1).toString(),
-                                                   static_cast<Platform>(q.value(2).toInt())));
+            labels.insert(
+                id, devices ? device(id, q.value(1).toString(), q.value(2).toString(), q.value(3).toString())
+                            : invitation(q.value(1).toString(), static_cast<Platform>(q.value(2).toInt())));
         },
         &error);
     QStringList out;
