@@ -117,7 +117,7 @@ ResultSheet::ResultSheet(const QString &title, const BulkResult &result, QWidget
     layout->addWidget(summary_);
     layout->addWidget(table_, 1);
     layout->addWidget(buttons);
-    resize(640, result.outcomes.isEmpty() ? 160 : 440);
+    resize(720, result.outcomes.isEmpty() ? 160 : 440);
 }
 
 QString ResultSheet::summary() const
