@@ -493,7 +493,7 @@ TEST_CASE("Invite one user creates the user and group and a queued invitation ma
     REQUIRE(result.outcomes.size() == 1);
     CHECK(result.outcomes.first().id == id);
     CHECK(result.outcomes.first().result == Outcome::Result::Done);
-    CHECK(result.outcomes.first().label == qs("ana.silva@contoso.example"));
+    CHECK(result.outcomes.first().label == qs("ana.silva@contoso.example (iOS)"));
 
     const QVariantList user = row(*env.store, QStringLiteral("SELECT id, name, email FROM users"));
     CHECK(user.value(1).toString() == qs("Ana Silva"));
@@ -883,11 +883,11 @@ TEST_CASE("Resend skips and names invitations that were removed or deleted or ac
         CHECK_FALSE(outcomeOf(result, id).reason.isEmpty());
         CHECK_FALSE(outcomeOf(result, id).label.isEmpty());
     }
-    CHECK(outcomeOf(result, removed).label == qs("ben.okafor@contoso.example"));
+    CHECK(outcomeOf(result, removed).label == qs("ben.okafor@contoso.example (Android)"));
     CHECK(outcomeOf(result, removed).reason.contains(qs("removed")));
     CHECK(outcomeOf(result, deleted).reason.contains(qs("longer exists")));
     CHECK(outcomeOf(result, accepted).reason.contains(qs("enrolled")));
-    CHECK(outcomeOf(result, enrolledSince).label == qs("elif.yilmaz@contoso.example"));
+    CHECK(outcomeOf(result, enrolledSince).label == qs("elif.yilmaz@contoso.example (iOS)"));
     CHECK(outcomeOf(result, enrolledSince).reason.contains(DomainText::platform(Platform::iOS)));
 
     for (qint64 id : {removed, accepted, enrolledSince})
@@ -954,7 +954,7 @@ TEST_CASE("Remove requests revokes the link at once and cancels the unsent mail"
               str(QStringLiteral("%1:S %2:S %3:D").arg(queued).arg(delivered).arg(kept)));
         CHECK(outcomeOf(again, queued).reason.contains(qs("longer exists")));
         CHECK(outcomeOf(again, delivered).reason.contains(qs("removed")));
-        CHECK(outcomeOf(again, delivered).label == qs("remove.1@contoso.example"));
+        CHECK(outcomeOf(again, delivered).label == qs("remove.1@contoso.example (Android)"));
         CHECK(invitationRow(env, kept).state == static_cast<int>(InvitationRecordState::Removed));
         checkAudit(env, auditBefore + 1, qs("invite.remove"), qs("invitation"), {kept});
         CHECK(announced(spy) == announcement(RecordKind::Invitation, {kept}));
@@ -1044,9 +1044,9 @@ TEST_CASE("Reassign moves managed devices to an existing user and optionally to 
                                               .arg(w.anaLaptop)
                                               .arg(w.staged)
                                               .arg(w.benPhone)));
-        CHECK(outcomeOf(result, w.staged).label == qs("STAGED-IPAD-0001"));
+        CHECK(outcomeOf(result, w.staged).label == qs("STAGED-IPAD-0001 (SN-STAGED-IPAD-0001)"));
         CHECK(outcomeOf(result, w.staged).reason.contains(qs("managed")));
-        CHECK(outcomeOf(result, w.benPhone).label == qs("Ben iPhone"));
+        CHECK(outcomeOf(result, w.benPhone).label == qs("Ben iPhone (SN-Ben iPhone)"));
         CHECK(outcomeOf(result, w.benPhone).reason.contains(qs("ben.okafor@contoso.example")));
         CHECK(deviceRow(env, w.anaPhone) == dev(w.ben, w.sales, DeviceState::Enrolled));
         CHECK(deviceRow(env, w.anaLaptop) == dev(w.ben, w.sales, DeviceState::Enrolled));
@@ -1215,7 +1215,7 @@ TEST_CASE("Deprovision queues one command per device and marks it pending", "[se
                                           .arg(gone)
                                           .arg(w.benPhone)
                                           .arg(unmanaged)));
-    CHECK(outcomeOf(result, w.wiping).label == qs("Ana old iPhone"));
+    CHECK(outcomeOf(result, w.wiping).label == qs("Ana old iPhone (SN-Ana old iPhone)"));
     CHECK(outcomeOf(result, w.wiping).reason.contains(DomainText::deviceState(DeviceState::WipePending)));
     CHECK(outcomeOf(result, w.staged).reason.contains(qs("managed")));
     CHECK(outcomeOf(result, gone).reason.contains(qs("longer exists")));
@@ -1267,7 +1267,7 @@ TEST_CASE("Remove staged deletes only staged devices and names the managed one i
     REQUIRE(result.ok);
     CHECK(outcomesText(result) ==
           str(QStringLiteral("%1:D %2:S %3:D").arg(w.staged).arg(w.anaPhone).arg(w.unassignedStaged)));
-    CHECK(outcomeOf(result, w.anaPhone).label == qs("Ana Pixel"));
+    CHECK(outcomeOf(result, w.anaPhone).label == qs("Ana Pixel (SN-Ana Pixel)"));
     CHECK(outcomeOf(result, w.anaPhone).reason.contains(qs("enrolled")));
     CHECK(scalar(*env.store, QStringLiteral("SELECT count(*) FROM devices WHERE id IN (?, ?)"),
                  {w.staged, w.unassignedStaged}) == 0);
@@ -1301,7 +1301,7 @@ TEST_CASE("Assign staged devices to a user with and without an invitation", "[se
         REQUIRE(result.ok);
         CHECK(outcomesText(result) ==
               str(QStringLiteral("%1:D %2:D %3:S").arg(w.staged).arg(w.unassignedStaged).arg(w.benPhone)));
-        CHECK(outcomeOf(result, w.benPhone).label == qs("Ben iPhone"));
+        CHECK(outcomeOf(result, w.benPhone).label == qs("Ben iPhone (SN-Ben iPhone)"));
         CHECK(outcomeOf(result, w.benPhone).reason.contains(qs("staged")));
         CHECK(result.createdIds.isEmpty());
         CHECK(deviceRow(env, w.staged) == dev(w.ana, w.sales, DeviceState::Staged));

@@ -19,7 +19,7 @@ struct Outcome
         Failed
     };
     qint64 id = 0;
-    QString label; // what the admin recognises: a device name, an email address
+    QString label; // what the admin recognises: RecordLabels (name and serial, email and platform)
     Result result = Result::Done;
     QString reason; // why skipped or failed; empty when done
 };

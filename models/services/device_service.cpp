@@ -5,6 +5,7 @@
 #include "domain/invitation_rules.h"
 #include "mail/outbox.h"
 #include "services/bulk_action.h"
+#include "services/record_labels.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
 #include "store/store.h"
@@ -24,6 +25,8 @@ struct DeviceRow
 {
     qint64 id;
     QString name;
+    QString serial;
+    QString imei;
     int platform;
     int state;
     qint64 userId;
@@ -38,15 +41,16 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
         db, ids,
         [](qsizetype n) {
             return QStringLiteral(
-                       "SELECT id, name, platform, state, coalesce(user_id, 0), coalesce(group_id, 0),"
-                       " ownership FROM devices WHERE id IN (%1)")
+                       "SELECT id, name, coalesce(serial, ''), coalesce(imei, ''), platform, state,"
+                       " coalesce(user_id, 0), coalesce(group_id, 0), ownership FROM devices WHERE id IN "
+                       "(%1)")
                 .arg(QString::fromLatin1(sqlPlaceholders(n)));
         },
         [&rows](const QSqlQuery &q) {
             rows.insert(q.value(0).toLongLong(),
-                        {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
-                         q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong(),
-                         q.value(6).toInt()});
+                        {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                         q.value(3).toString(), q.value(4).toInt(), q.value(5).toInt(),
+                         q.value(6).toLongLong(), q.value(7).toLongLong(), q.value(8).toInt()});
         },
         error);
     return ok ? rows : QHash<qint64, DeviceRow>();
@@ -54,7 +58,7 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
 
 QString deviceLabel(const DeviceRow &row)
 {
-    return row.name.isEmpty() ? QStringLiteral("#%1").arg(row.id) : row.name;
+    return RecordLabels::device(row.id, row.name, row.serial, row.imei);
 }
 
 // The invitation (and its mail) for one staged device assigned to a user, inside the caller's transaction.

@@ -5,6 +5,7 @@
 #include "domain/invitation_rules.h"
 #include "mail/outbox.h"
 #include "services/bulk_action.h"
+#include "services/record_labels.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
 #include "store/store.h"
@@ -49,6 +50,11 @@ QHash<qint64, PendingRow> readInvitations(const QSqlDatabase &db, const QList<qi
         },
         error);
     return ok ? rows : QHash<qint64, PendingRow>();
+}
+
+QString invitationLabel(const PendingRow &row)
+{
+    return RecordLabels::invitation(row.email, static_cast<Platform>(row.platform));
 }
 
 } // namespace
@@ -144,7 +150,10 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 if (!outbox.enqueue(id, request.email.trimmed(), token.text, now, error))
                     return false;
                 created << id;
-                outcomes.append({id, request.email.trimmed(), Outcome::Result::Done, {}});
+                outcomes.append({id,
+                                 RecordLabels::invitation(request.email.trimmed(), request.platform),
+                                 Outcome::Result::Done,
+                                 {}});
                 control.report(++done, requests.size());
             }
             QJsonObject details{{QStringLiteral("count"), static_cast<int>(requests.size())}};
@@ -183,7 +192,7 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
     OutboxQueue outbox(store_);
     BulkSteps<PendingRow> steps;
     steps.read = readInvitations;
-    steps.label = [](const PendingRow &row) { return row.email; };
+    steps.label = invitationLabel;
     steps.check = [&](const PendingRow &row, QString *reason, QString *error) {
         if (row.state == static_cast<int>(InvitationRecordState::Removed)) {
             *reason = tr("The request was removed.");
@@ -242,7 +251,7 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
     OutboxQueue outbox(store_);
     BulkSteps<PendingRow> steps;
     steps.read = readInvitations;
-    steps.label = [](const PendingRow &row) { return row.email; };
+    steps.label = invitationLabel;
     steps.check = [](const PendingRow &row, QString *reason, QString *) {
         if (row.state == static_cast<int>(InvitationRecordState::Removed))
             *reason = tr("Already removed.");

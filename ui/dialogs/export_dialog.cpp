@@ -4,6 +4,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,7 +18,7 @@
 namespace mdm {
 
 ExportDialog::ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, qint64 selected,
-                           const QStringList &columns, QWidget *parent)
+                           const QStringList &columns, const QString &lastFolder, QWidget *parent)
     : QDialog(parent), all_(new QRadioButton(this)), shown_(new QRadioButton(this)),
       selected_(new QRadioButton(this)), path_(new QLineEdit(this)),
       bom_(new QCheckBox(tr("Excel compatible (UTF-8 with a byte-order mark)"), this)),
@@ -48,8 +49,7 @@ ExportDialog::ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, 
         tr("Cells that begin with = + - @ get a leading apostrophe, so a spreadsheet shows them "
            "as text instead of running them. Turn off only for programs that read the file."));
 
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    path_->setText(QDir(folder.isEmpty() ? QDir::homePath() : folder)
+    path_->setText(QDir(proposedFolder(lastFolder))
                        .filePath(tabTitle.toLower().replace(QLatin1Char(' '), QLatin1Char('-')) +
                                  QStringLiteral(".csv")));
     auto *browse = new QPushButton(tr("&Browse…"), this);
@@ -76,6 +76,17 @@ ExportDialog::ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, 
     layout->addWidget(guard_);
     layout->addWidget(buttons);
     setMinimumWidth(560);
+}
+
+QString ExportDialog::proposedFolder(const QString &lastFolder)
+{
+    // A folder that is not there (Documents on a fresh account, a removed last folder) would only
+    // make the export fail.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    for (const QString &folder : {lastFolder, documents})
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    return QDir::homePath();
 }
 
 void ExportDialog::browse()

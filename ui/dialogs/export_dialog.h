@@ -10,7 +10,8 @@ class QRadioButton;
 
 namespace mdm {
 
-// File ▸ Export: which rows (all, those the search and filters show, the selected ones), where, and
+// File ▸ Export: which rows (all, those the search and filters show, the selected ones), where (by
+// default the folder of the last export), and
 // how (Excel-compatible BOM, the formula guard). The visible columns are written in on-screen order.
 class ExportDialog : public QDialog
 {
@@ -25,7 +26,11 @@ public:
     };
 
     ExportDialog(const QString &tabTitle, qint64 total, qint64 shown, qint64 selected,
-                 const QStringList &columns, QWidget *parent = nullptr);
+                 const QStringList &columns, const QString &lastFolder = {}, QWidget *parent = nullptr);
+
+    // Where the file goes unless the admin says otherwise: the last export's folder, else Documents,
+    // else home; the first of them that exists.
+    static QString proposedFolder(const QString &lastFolder);
 
     Scope scope() const;
     QString path() const;

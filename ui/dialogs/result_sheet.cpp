@@ -92,7 +92,7 @@ ResultSheet::ResultSheet(const QString &title, const BulkResult &result, QWidget
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setColumnWidth(0, 240);
+    table_->setColumnWidth(0, 320); // a device name with its serial or IMEI, an address with its platform
     table_->setColumnWidth(1, 90);
     table_->setVisible(!result.outcomes.isEmpty());
 
@@ -117,7 +117,7 @@ ResultSheet::ResultSheet(const QString &title, const BulkResult &result, QWidget
     layout->addWidget(summary_);
     layout->addWidget(table_, 1);
     layout->addWidget(buttons);
-    resize(640, result.outcomes.isEmpty() ? 160 : 440);
+    resize(720, result.outcomes.isEmpty() ? 160 : 440);
 }
 
 QString ResultSheet::summary() const

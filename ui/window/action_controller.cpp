@@ -15,10 +15,12 @@
 #include "mail/mail_settings.h"
 #include "services/device_service.h"
 #include "services/enrollment_service.h"
+#include "services/record_labels.h"
 #include "store/directory.h"
 #include "tabs/device_tab_view.h"
 #include "window/action_runner.h"
 #include "window/console_actions.h"
+#include "window/layout_settings.h"
 #include "window/message_box.h"
 
 #include <QAction>
@@ -76,20 +78,10 @@ QList<qint64> ActionController::selectedIds() const
     return tab ? toList(tab->selectedIds()) : QList<qint64>{};
 }
 
-QStringList ActionController::selectedLabels(int limit) const
+QStringList ActionController::labels(RecordKind kind, const QList<qint64> &ids) const
 {
-    DeviceTabView *tab = currentTab_();
-    QStringList labels;
-    if (!tab)
-        return labels;
-    const int column = tab->kind() == TabKind::Pending ? PendingColumn::Email : 0;
-    for (const QItemSelectionRange &range : tab->table()->selectionModel()->selection()) {
-        for (int row = range.top(); row <= range.bottom() && labels.size() < limit; ++row)
-            labels << tab->model().index(row, column).data().toString();
-        if (labels.size() >= limit)
-            break;
-    }
-    return labels;
+    // From the records, not the view's rows: the same words the result sheet will use.
+    return RecordLabels::of(store_, kind, ids, kListedRecords);
 }
 
 bool ActionController::idle(const QString &title) const
@@ -234,10 +226,10 @@ void ActionController::resend()
     // One invitation goes at once; more than one is a bulk action and says how many first.
     if (n > 1 &&
         !MessageBox::confirm(window_, {tr("Resend enrollment invitations"),
-                                       tr("Resend %Ln enrollment invitation(s)? Each user gets a new link, "
-                                          "valid for 7 days; the links sent before stop working.",
+                                       tr("Resend %Ln enrollment invitation(s)? A new link, valid for 7 "
+                                          "days, replaces any link sent before.",
                                           nullptr, n),
-                                       selectedLabels(kListedRecords), ids.size(),
+                                       labels(RecordKind::Invitation, ids), ids.size(),
                                        tr("Resend %Ln Invitation(s)", nullptr, n), false}))
         return;
     resendInvitations(ids);
@@ -266,10 +258,9 @@ void ActionController::resendExpired()
     if (!MessageBox::confirm(
             window_,
             {tr("Resend expired invitations"),
-             tr("Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.", nullptr, n),
-             {},
-             ids.size(),
-             tr("Resend %Ln Invitation(s)", nullptr, n),
+             tr("Resend %Ln expired invitation(s)? A new link, valid for 7 days, replaces the expired one.",
+                nullptr, n),
+             labels(RecordKind::Invitation, ids), ids.size(), tr("Resend %Ln Invitation(s)", nullptr, n),
              false}))
         return;
     resendInvitations(ids);
@@ -284,10 +275,10 @@ void ActionController::removeRequest()
     if (!MessageBox::confirm(
             window_,
             {tr("Remove enrollment requests"),
-             tr("Remove %Ln enrollment request(s)? The invitation links stop working at once and "
-                "the requests leave the Enrollment Pending tab.",
+             tr("Remove %Ln enrollment request(s) from the Enrollment Pending tab? Invitation links "
+                "already sent stop working at once.",
                 nullptr, n),
-             selectedLabels(kListedRecords), ids.size(), tr("Remove %Ln Request(s)", nullptr, n), true}))
+             labels(RecordKind::Invitation, ids), ids.size(), tr("Remove %Ln Request(s)", nullptr, n), true}))
         return;
     const Clock &clock = clock_;
     runAction(tr("Remove request"), RecordKind::Invitation, ids, ids.size(),
@@ -305,8 +296,9 @@ void ActionController::removeStaged()
     if (!MessageBox::confirm(
             window_,
             {tr("Remove staged devices"),
-             tr("Remove %Ln staged device(s)? They will no longer be prepared for enrollment.", nullptr, n),
-             selectedLabels(kListedRecords), ids.size(), tr("Remove %Ln Device(s)", nullptr, n), true}))
+             tr("Remove %Ln staged device(s)? A removed device is no longer prepared for enrollment.",
+                nullptr, n),
+             labels(RecordKind::Device, ids), ids.size(), tr("Remove %Ln Device(s)", nullptr, n), true}))
         return;
     const Clock &clock = clock_;
     runAction(tr("Remove staged device"), RecordKind::Device, ids, ids.size(),
@@ -347,8 +339,9 @@ void ActionController::exportList()
     const QList<int> columns = tab->visibleColumns();
     for (int c : columns)
         titles << tab->model().spec().title(c);
-    auto *dialog = track(new ExportDialog(TabText::tabTitle(tab->kind()), tab->totalCount(),
-                                          tab->shownCount(), tab->selectedCount(), titles, window_));
+    auto *dialog =
+        track(new ExportDialog(TabText::tabTitle(tab->kind()), tab->totalCount(), tab->shownCount(),
+                               tab->selectedCount(), titles, UiSettings::exportFolder().get(), window_));
     connect(dialog, &QDialog::accepted, this, [this, dialog, tab, columns] {
         CsvExportOptions options;
         options.tab = tab->kind();
@@ -366,7 +359,8 @@ void ActionController::exportList()
             return;
         auto summary = std::make_shared<QString>();
         runner_->run(
-            tr("Exporting %1 records…").arg(QLocale().toString(total)), total,
+            tr("Exporting %Ln record(s)…", nullptr, static_cast<int>(std::min<qint64>(total, INT_MAX))),
+            total,
             [options, path, summary](Store &store, const ActionControl &control) {
                 const CsvExportResult exported = CsvExport::toFile(store, options, path, control);
                 BulkResult result;
@@ -377,7 +371,9 @@ void ActionController::exportList()
                                .arg(QFileInfo(path).fileName());
                 return result;
             },
-            [this, summary](const BulkResult &result) {
+            [this, summary, path](const BulkResult &result) {
+                if (result.ok)
+                    UiSettings::exportFolder().set(QFileInfo(path).absolutePath());
                 lastMessage_ = result.ok ? *summary : tr("Nothing was exported: %1").arg(result.error);
                 if (!result.ok && !result.cancelled)
                     MessageBox::warning(window_, tr("Export"), lastMessage_);
@@ -416,9 +412,10 @@ void ActionController::importStaged()
                 result.cancelled = imported.cancelled;
                 result.error = imported.error;
                 result.createdIds = imported.createdIds;
-                *summary = tr("Imported %1 staged devices; skipped %2.")
-                               .arg(imported.imported)
-                               .arg(imported.skipped);
+                *summary = tr("Imported %Ln staged device(s).", nullptr, static_cast<int>(imported.imported));
+                if (imported.skipped > 0)
+                    *summary += QLatin1Char(' ') +
+                                tr("Skipped %Ln row(s).", nullptr, static_cast<int>(imported.skipped));
                 return result;
             },
             [this, summary](const BulkResult &result) {
@@ -461,7 +458,7 @@ void ActionController::sendInvitesFromCsv(const QString &path)
     }
     QStringList emails;
     for (const InviteRequest &request : csv.requests)
-        emails << QStringLiteral("%1 (%2)").arg(request.email, DomainText::platform(request.platform));
+        emails << RecordLabels::invitation(request.email, request.platform);
     const int n = static_cast<int>(csv.requests.size());
     if (!MessageBox::confirm(
             window_,

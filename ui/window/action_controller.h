@@ -68,7 +68,8 @@ private:
     // True when no action runs; otherwise the admin is told which one and false is returned.
     bool idle(const QString &title) const;
     QList<qint64> selectedIds() const;
-    QStringList selectedLabels(int limit) const;
+    // What the confirmations list: the first records' labels.
+    QStringList labels(RecordKind kind, const QList<qint64> &ids) const;
     template <class Dialog> Dialog *track(Dialog *dialog);
 
     Store &store_;

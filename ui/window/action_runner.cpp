@@ -104,8 +104,10 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
             QMetaObject::invokeMethod(
                 this,
                 [this, result = std::move(result), done = std::move(done)] {
-                    if (dialog_)
-                        dialog_->deleteLater();
+                    // Gone before Done runs: a message box that Done opens runs its own event loop,
+                    // where a deferred delete waits and the progress dialog's timer still shows it,
+                    // window-modal over the box, whose OK then does nothing.
+                    delete dialog_.data();
                     busy_ = false;
                     label_.clear();
                     emit busyChanged(false);

@@ -10,6 +10,19 @@
 
 namespace mdm {
 
+namespace {
+// A menu text as a tooltip: without its mnemonic "&" and the "…" that promises a dialog.
+QString plainText(QString text)
+{
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    text.remove(QLatin1Char('&'));
+    text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    if (text.endsWith(QChar(0x2026)))
+        text.chop(1);
+    return text;
+}
+} // namespace
+
 ConsoleActions::ConsoleActions(QWidget *window) : QObject(window)
 {
     sendInvite = make(tr("&Send Enrollment Invite…"), "send-invite");
@@ -73,6 +86,21 @@ ConsoleActions::ConsoleActions(QWidget *window) : QObject(window)
     }
     about = make(tr("&About MDM Enrollment Console"));
     about->setMenuRole(QAction::AboutRole);
+
+    // The toolbar shows these short words, whatever the count: "Re-Assign 200,000 Devices…" would push
+    // the last buttons into the overflow menu. The count stays in the menus and the tooltips.
+    sendInvite->setIconText(tr("Invite"));
+    resend->setIconText(tr("Resend"));
+    removeRequest->setIconText(tr("Remove"));
+    reassign->setIconText(tr("Re-Assign"));
+    deprovision->setIconText(tr("Deprovision"));
+    exportList->setIconText(tr("Export"));
+    importStaged->setIconText(tr("Import"));
+}
+
+QList<QAction *> ConsoleActions::toolBarActions() const
+{
+    return {sendInvite, resend, removeRequest, reassign, deprovision, nullptr, exportList, importStaged};
 }
 
 QAction *ConsoleActions::make(const QString &text, const char *icon)
@@ -153,7 +181,8 @@ void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown, bool bus
     resend->setEnabled(idle && pending && some);
     resend->setText(pending && selected > 1 ? tr("&Resend %Ln Invitations…", nullptr, n)
                                             : tr("&Resend Enrollment Invite"));
-    resendExpired->setEnabled(idle && pending);
+    // It acts on every expired invitation, not on the selection: at hand from any tab.
+    resendExpired->setEnabled(idle);
     removeRequest->setEnabled(idle && pending && some);
     removeRequest->setText(pending && selected > 1 ? tr("Re&move %Ln Requests…", nullptr, n)
                                                    : tr("Re&move Request…"));
@@ -165,6 +194,10 @@ void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown, bool bus
     assignStaged->setEnabled(idle && staged && some);
     assignStaged->setText(staged && selected > 1 ? tr("Assign / Re-&Enroll %Ln Devices…", nullptr, n)
                                                  : tr("Assign / Re-&Enroll…"));
+
+    for (QAction *action : toolBarActions())
+        if (action)
+            action->setToolTip(plainText(action->text()));
 }
 
 } // namespace mdm

@@ -69,6 +69,9 @@ public:
     // runs they are disabled, so a click is never dropped.
     QList<QAction *> jobActions() const;
 
+    // The toolbar's actions, in order (nullptr: a separator); they show their short iconText there.
+    QList<QAction *> toolBarActions() const;
+
     void update(TabKind tab, qint64 selected, qint64 shown, bool busy);
 
 private:

@@ -44,6 +44,11 @@ inline SettingValue<int> currentTab()
 {
     return {QStringLiteral("window/tab"), 0};
 }
+// The folder the last successful export went to, proposed for the next one.
+inline SettingValue<QString> exportFolder()
+{
+    return {QStringLiteral("export/folder")};
+}
 
 // A tab's column order, widths, visibility and sort; and where its details pane splits.
 inline QString tabKey(TabKind kind, const char *what)

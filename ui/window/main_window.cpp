@@ -131,14 +131,12 @@ void MainWindow::buildToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(20, 20));
-    bar->addAction(a.sendInvite);
-    bar->addAction(a.resend);
-    bar->addAction(a.removeRequest);
-    bar->addAction(a.reassign);
-    bar->addAction(a.deprovision);
-    bar->addSeparator();
-    bar->addAction(a.exportList);
-    bar->addAction(a.importStaged);
+    for (QAction *action : a.toolBarActions()) {
+        if (action)
+            bar->addAction(action);
+        else
+            bar->addSeparator();
+    }
 }
 
 void MainWindow::connectActions()
