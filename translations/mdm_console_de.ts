@@ -885,6 +885,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>The enrollment link must start with https:// (or http://).</source>
         <translation>Der Registrierungslink muss mit https:// (oder http://) beginnen.</translation>
     </message>
+    <message>
+        <source>“%1” is not an email address for the test email.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBox</name>
@@ -921,6 +925,23 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>IMEI %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>device name (serial or IMEI)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>email address (platform)</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1121,13 +1142,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>Abgelaufene Einladungen erneut senden</translation>
     </message>
     <message numerus="yes">
-        <source>Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.</source>
-        <translation>
-            <numerusform>%Ln abgelaufene Einladung erneut senden? Jeder Benutzer erhält einen neuen Link, der 7 Tage gültig ist.</numerusform>
-            <numerusform>%Ln abgelaufene Einladungen erneut senden? Jeder Benutzer erhält einen neuen Link, der 7 Tage gültig ist.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Resend %Ln Invitation(s)</source>
         <translation>
             <numerusform>%Ln Einladung erneut senden</numerusform>
@@ -1137,13 +1151,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Remove enrollment requests</source>
         <translation>Registrierungsanfragen entfernen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %Ln enrollment request(s)? The invitation links stop working at once and the requests leave the Enrollment Pending tab.</source>
-        <translation>
-            <numerusform>%Ln Registrierungsanfrage entfernen? Die Einladungslinks funktionieren sofort nicht mehr, und die Anfragen verschwinden aus der Registerkarte „Registrierung ausstehend“.</numerusform>
-            <numerusform>%Ln Registrierungsanfragen entfernen? Die Einladungslinks funktionieren sofort nicht mehr, und die Anfragen verschwinden aus der Registerkarte „Registrierung ausstehend“.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln Request(s)</source>
@@ -1161,13 +1168,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>Bereitgestellte Geräte entfernen</translation>
     </message>
     <message numerus="yes">
-        <source>Remove %Ln staged device(s)? They will no longer be prepared for enrollment.</source>
-        <translation>
-            <numerusform>%Ln bereitgestelltes Gerät entfernen? Es wird dann nicht mehr für die Registrierung vorbereitet.</numerusform>
-            <numerusform>%Ln bereitgestellte Geräte entfernen? Sie werden dann nicht mehr für die Registrierung vorbereitet.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Remove %Ln Device(s)</source>
         <translation>
             <numerusform>%Ln Gerät entfernen</numerusform>
@@ -1177,10 +1177,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Remove staged device</source>
         <translation>Bereitgestelltes Gerät entfernen</translation>
-    </message>
-    <message>
-        <source>Exporting %1 records…</source>
-        <translation>%1 Datensätze werden exportiert…</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln record(s) to %1.</source>
@@ -1200,10 +1196,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Importing staged devices…</source>
         <translation>Bereitgestellte Geräte werden importiert…</translation>
-    </message>
-    <message>
-        <source>Imported %1 staged devices; skipped %2.</source>
-        <translation>%1 bereitgestellte Geräte importiert; %2 übersprungen.</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>
@@ -1258,10 +1250,52 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>Einladungen erneut senden</translation>
     </message>
     <message numerus="yes">
-        <source>Resend %Ln enrollment invitation(s)? Each user gets a new link, valid for 7 days; the links sent before stop working.</source>
-        <translation>
-            <numerusform>%Ln Einladung erneut senden? Der Benutzer erhält einen neuen Link, der 7 Tage gültig ist; der zuvor gesendete Link funktioniert nicht mehr.</numerusform>
-            <numerusform>%Ln Einladungen erneut senden? Jeder Benutzer erhält einen neuen Link, der 7 Tage gültig ist; die zuvor gesendeten Links funktionieren nicht mehr.</numerusform>
+        <source>Resend %Ln enrollment invitation(s)? A new link, valid for 7 days, replaces any link sent before.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend %Ln expired invitation(s)? A new link, valid for 7 days, replaces the expired one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln enrollment request(s) from the Enrollment Pending tab? Invitation links already sent stop working at once.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln staged device(s)? A removed device is no longer prepared for enrollment.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln record(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln staged device(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %Ln row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -1645,6 +1679,34 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
             <numerusform>%Ln Gerät zuweisen / neu &amp;registrieren…</numerusform>
             <numerusform>%Ln Geräte zuweisen / neu &amp;registrieren…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprovision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Exportieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">Importieren</translation>
     </message>
 </context>
 <context>
@@ -2222,14 +2284,6 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
 <context>
     <name>mdm::MailController</name>
     <message>
-        <source>Test email accepted by the server: %1</source>
-        <translation>Der Server hat die Test-E-Mail angenommen: %1</translation>
-    </message>
-    <message>
-        <source>The test email was not accepted: %1</source>
-        <translation>Die Test-E-Mail wurde nicht angenommen: %1</translation>
-    </message>
-    <message>
         <source>Mail server password</source>
         <translation>Mailserver-Passwort</translation>
     </message>
@@ -2256,6 +2310,14 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>outbox: %1 queued, %2 failed · %3</source>
         <translation>Postausgang: %1 wartend, %2 fehlgeschlagen · %3</translation>
+    </message>
+    <message>
+        <source>Test email to %1 accepted by the server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test email to %1 was not accepted: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2421,18 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Sending a test email to %1…</source>
         <translation>Test-E-Mail wird an %1 gesendet…</translation>
+    </message>
+    <message>
+        <source>Empty: the From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test t&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were not saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2750,14 +2824,6 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <translation>Der Server hat die Mail-Transaktion nicht zurückgesetzt.</translation>
     </message>
     <message>
-        <source>%1 does not offer STARTTLS, but the settings require an encrypted connection; nothing was sent. If the server expects TLS from the start, choose implicit TLS (usually port 465).</source>
-        <translation>%1 bietet kein STARTTLS an, die Einstellungen verlangen aber eine verschlüsselte Verbindung; es wurde nichts gesendet. Wenn der Server TLS von Anfang an erwartet, wählen Sie implizites TLS (meist Port 465).</translation>
-    </message>
-    <message>
-        <source>%1 does not offer authentication (AUTH) on this connection, but a user name is set.</source>
-        <translation>%1 bietet auf dieser Verbindung keine Authentifizierung (AUTH) an, es ist aber ein Benutzername festgelegt.</translation>
-    </message>
-    <message>
         <source>%1 offers none of the supported login methods (PLAIN, LOGIN), only: %2.</source>
         <translation>%1 bietet keine der unterstützten Anmeldemethoden (PLAIN, LOGIN) an, nur: %2.</translation>
     </message>
@@ -2829,12 +2895,24 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>The certificate of %1 was rejected: %2.%3 If the server uses a certificate from your organisation&apos;s own certificate authority, add that CA certificate in the mail settings; otherwise check the host name and the server&apos;s certificate.</source>
         <translation>Das Zertifikat von %1 wurde abgelehnt: %2.%3 Wenn der Server ein Zertifikat der eigenen Zertifizierungsstelle Ihrer Organisation verwendet, fügen Sie dieses CA-Zertifikat in den Mailserver-Einstellungen hinzu; andernfalls prüfen Sie den Hostnamen und das Zertifikat des Servers.</translation>
     </message>
+    <message>
+        <source>The server does not offer STARTTLS; choose TLS or None. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not offer authentication (AUTH); leave the user name empty, or choose STARTTLS or TLS if it offers AUTH only on an encrypted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdm::mail::SmtpMailTransport</name>
     <message>
         <source>The mail client is busy.</source>
         <translation>Der Mail-Client ist beschäftigt.</translation>
+    </message>
+    <message>
+        <source>The test ended without an answer.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

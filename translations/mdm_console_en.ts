@@ -847,6 +847,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>The enrollment link must start with https:// (or http://).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>“%1” is not an email address for the test email.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MessageBox</name>
@@ -882,6 +886,23 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>IMEI %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>device name (serial or IMEI)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>email address (platform)</comment>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1079,11 +1100,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>Resend %Ln expired invitation(s)? Each user gets a new link, valid for 7 days.</source>
-        <translation>
-            <numerusform>Resend %Ln expired invitation? Each user gets a new link, valid for 7 days.</numerusform><numerusform>Resend %Ln expired invitations? Each user gets a new link, valid for 7 days.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Resend %Ln Invitation(s)</source>
         <translation>
             <numerusform>Resend %Ln Invitation</numerusform><numerusform>Resend %Ln Invitations</numerusform></translation>
@@ -1091,11 +1107,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message>
         <source>Remove enrollment requests</source>
         <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Remove %Ln enrollment request(s)? The invitation links stop working at once and the requests leave the Enrollment Pending tab.</source>
-        <translation>
-            <numerusform>Remove %Ln enrollment request? The invitation links stop working at once and the requests leave the Enrollment Pending tab.</numerusform><numerusform>Remove %Ln enrollment requests? The invitation links stop working at once and the requests leave the Enrollment Pending tab.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln Request(s)</source>
@@ -1111,21 +1122,12 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>Remove %Ln staged device(s)? They will no longer be prepared for enrollment.</source>
-        <translation>
-            <numerusform>Remove %Ln staged device? They will no longer be prepared for enrollment.</numerusform><numerusform>Remove %Ln staged devices? They will no longer be prepared for enrollment.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Remove %Ln Device(s)</source>
         <translation>
             <numerusform>Remove %Ln Device</numerusform><numerusform>Remove %Ln Devices</numerusform></translation>
     </message>
     <message>
         <source>Remove staged device</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Exporting %1 records…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -1143,10 +1145,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Importing staged devices…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Imported %1 staged devices; skipped %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1197,9 +1195,39 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>Resend %Ln enrollment invitation(s)? Each user gets a new link, valid for 7 days; the links sent before stop working.</source>
+        <source>Resend %Ln enrollment invitation(s)? A new link, valid for 7 days, replaces any link sent before.</source>
         <translation>
-            <numerusform>Resend %Ln enrollment invitation? Each user gets a new link, valid for 7 days; the links sent before stop working.</numerusform><numerusform>Resend %Ln enrollment invitations? Each user gets a new link, valid for 7 days; the links sent before stop working.</numerusform></translation>
+            <numerusform>Resend %Ln enrollment invitation? A new link, valid for 7 days, replaces any link sent before.</numerusform><numerusform>Resend %Ln enrollment invitations? A new link, valid for 7 days, replaces any link sent before.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Resend %Ln expired invitation(s)? A new link, valid for 7 days, replaces the expired one.</source>
+        <translation>
+            <numerusform>Resend %Ln expired invitation? A new link, valid for 7 days, replaces the expired one.</numerusform><numerusform>Resend %Ln expired invitations? A new link, valid for 7 days, replaces the expired one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln enrollment request(s) from the Enrollment Pending tab? Invitation links already sent stop working at once.</source>
+        <translation>
+            <numerusform>Remove %Ln enrollment request from the Enrollment Pending tab? Invitation links already sent stop working at once.</numerusform><numerusform>Remove %Ln enrollment requests from the Enrollment Pending tab? Invitation links already sent stop working at once.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln staged device(s)? A removed device is no longer prepared for enrollment.</source>
+        <translation>
+            <numerusform>Remove %Ln staged device? A removed device is no longer prepared for enrollment.</numerusform><numerusform>Remove %Ln staged devices? A removed device is no longer prepared for enrollment.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln record(s)…</source>
+        <translation>
+            <numerusform>Exporting %Ln record…</numerusform><numerusform>Exporting %Ln records…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln staged device(s).</source>
+        <translation>
+            <numerusform>Imported %Ln staged device.</numerusform><numerusform>Imported %Ln staged devices.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %Ln row(s).</source>
+        <translation>
+            <numerusform>Skipped %Ln row.</numerusform><numerusform>Skipped %Ln rows.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1592,34 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Assign / Re-&amp;Enroll %Ln Devices…</source>
         <translation>
             <numerusform>Assign / Re-&amp;Enroll %Ln Devices…</numerusform><numerusform>Assign / Re-&amp;Enroll %Ln Devices…</numerusform></translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-Assign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deprovision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2125,14 +2181,6 @@ The records of this tab cannot be shown until the store can be read again. Reloa
 <context>
     <name>mdm::MailController</name>
     <message>
-        <source>Test email accepted by the server: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The test email was not accepted: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Mail server password</source>
         <translation type="unfinished" />
     </message>
@@ -2158,6 +2206,14 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>outbox: %1 queued, %2 failed · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test email to %1 accepted by the server: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test email to %1 was not accepted: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2261,6 +2317,18 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Sending a test email to %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty: the From address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send test t&amp;o:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings were not saved: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2645,14 +2713,6 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 does not offer STARTTLS, but the settings require an encrypted connection; nothing was sent. If the server expects TLS from the start, choose implicit TLS (usually port 465).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 does not offer authentication (AUTH) on this connection, but a user name is set.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 offers none of the supported login methods (PLAIN, LOGIN), only: %2.</source>
         <translation type="unfinished" />
     </message>
@@ -2724,11 +2784,23 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>The certificate of %1 was rejected: %2.%3 If the server uses a certificate from your organisation's own certificate authority, add that CA certificate in the mail settings; otherwise check the host name and the server's certificate.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The server does not offer STARTTLS; choose TLS or None. Nothing was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not offer authentication (AUTH); leave the user name empty, or choose STARTTLS or TLS if it offers AUTH only on an encrypted connection.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::mail::SmtpMailTransport</name>
     <message>
         <source>The mail client is busy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The test ended without an answer.</source>
         <translation type="unfinished" />
     </message>
 </context>
