@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QSplitter>
+#include <QTableView>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -44,7 +45,8 @@ qint64 selectOne(mdm::test::ConsoleFixture &console, TabKind kind, int row)
     console.window->actions().toggleDetailsPane->setChecked(true);
     console.selectRows(kind, row, row);
     DeviceTabView *view = console.window->tab(kind);
-    view->table()->selectionModel()->setCurrentIndex(view->model().index(row, 0), QItemSelectionModel::NoUpdate);
+    view->table()->selectionModel()->setCurrentIndex(view->model().index(row, 0),
+                                                     QItemSelectionModel::NoUpdate);
     return view->model().idAt(row);
 }
 
@@ -64,7 +66,8 @@ TEST_CASE("The details pane follows its record's changes and shows its history",
     {
         DeviceTabView *pending = console.show(TabKind::Pending);
         const qint64 id = selectOne(console, TabKind::Pending, 0);
-        const int before = static_cast<int>(AuditLog::history(*console.store, RecordKind::Invitation, id).size());
+        const int before =
+            static_cast<int>(AuditLog::history(*console.store, RecordKind::Invitation, id).size());
         EnrollmentService(*console.store, console.clock).resend({id});
         const auto history = AuditLog::history(*console.store, RecordKind::Invitation, id);
         REQUIRE(static_cast<int>(history.size()) == before + 1);
@@ -85,14 +88,16 @@ TEST_CASE("The details pane follows its record's changes and shows its history",
     {
         DeviceTabView *managed = console.show(TabKind::Managed);
         int row = 0;
-        while (managed->model().index(row, ManagedColumn::Status).data(RecordTableModel::StatusRole).toInt() !=
-               static_cast<int>(DeviceState::Enrolled))
+        while (
+            managed->model().index(row, ManagedColumn::Status).data(RecordTableModel::StatusRole).toInt() !=
+            static_cast<int>(DeviceState::Enrolled))
             ++row;
         const qint64 id = selectOne(console, TabKind::Managed, row);
         const QString oldStatus = managed->model().index(row, ManagedColumn::Status).data().toString();
         REQUIRE(managed->detailsText().contains(oldStatus));
-        REQUIRE(DeviceService(*console.store, console.clock).deprovision({id}, DeprovisionMode::RevokeMdm).count(Outcome::Result::Done) ==
-                1);
+        REQUIRE(DeviceService(*console.store, console.clock)
+                    .deprovision({id}, DeprovisionMode::RevokeMdm)
+                    .count(Outcome::Result::Done) == 1);
         const QString newStatus = statusText(TabKind::Managed, static_cast<int>(DeviceState::RevokePending));
         REQUIRE(waitUntil([&] { return managed->detailsText().contains(newStatus); }));
         CHECK_FALSE(managed->detailsText().contains(QStringLiteral("No recorded actions yet")));
@@ -107,7 +112,9 @@ TEST_CASE("The details pane follows its record's changes and shows its history",
         AssignTarget target;
         target.name = QStringLiteral("Zelda Quartermaine");
         target.email = QStringLiteral("zelda.quartermaine@example.org");
-        REQUIRE(DeviceService(*console.store, console.clock).reassign({id}, target).count(Outcome::Result::Done) == 1);
+        REQUIRE(DeviceService(*console.store, console.clock)
+                    .reassign({id}, target)
+                    .count(Outcome::Result::Done) == 1);
         REQUIRE(waitUntil([&] { return managed->detailsText().contains(target.name); }));
         CHECK(managed->detailsText().contains(target.email));
         CHECK_FALSE(managed->detailsText().contains(QStringLiteral("No recorded actions yet")));
@@ -137,6 +144,7 @@ TEST_CASE("The details pane clears when a search hides the selected row or nothi
     REQUIRE_FALSE(managed->detailsText().contains(QStringLiteral("Nothing selected")));
     managed->table()->clearSelection();
     CHECK(managed->detailsText().contains(QStringLiteral("Nothing selected")));
+    QTest::qWait(300); // the search box's clear button fades out
     saveScreenshot(console.window.get(), QStringLiteral("details-nothing-selected"));
 }
 
@@ -152,7 +160,9 @@ TEST_CASE("The details pane breaks email addresses only after @ and dots", "[gui
     AssignTarget target;
     target.name = QStringLiteral("Maximiliane Oberhauser-Lindqvist");
     target.email = QStringLiteral("maximiliane.oberhauser-lindqvist@subsidiary.example.org");
-    REQUIRE(DeviceService(*console.store, console.clock).reassign({id}, target).count(Outcome::Result::Done) == 1);
+    REQUIRE(
+        DeviceService(*console.store, console.clock).reassign({id}, target).count(Outcome::Result::Done) ==
+        1);
     REQUIRE(waitUntil([&] { return managed->detailsText().contains(target.email); }));
     // What the pane gives for copying has no invisible break characters in it.
     CHECK_FALSE(managed->detailsText().contains(kZeroWidthSpace));
@@ -203,16 +213,16 @@ TEST_CASE("Columns are wide enough for their content at 1360x820", "[gui][detail
         const TabSpec &spec = view->model().spec();
         for (int c = 0; c < spec.columnCount(); ++c) {
             const QByteArray key = spec.columns[c].key;
-            static const QByteArrayList fixedShape = {"platform", "status", "ownership", "serial",
-                                                      "imei", "enrolled_on", "last_seen", "requested",
-                                                      "expires", "type", "resends"};
+            static const QByteArrayList fixedShape = {"platform", "status",      "ownership", "serial",
+                                                      "imei",     "enrolled_on", "last_seen", "requested",
+                                                      "expires",  "type",        "resends"};
             if (header->isSectionHidden(c) || !fixedShape.contains(key))
                 continue;
             INFO(key.toStdString());
             // What the delegate needs for the widest of the rows shown, icon and margins included.
             const int needed = static_cast<QAbstractItemView *>(view->table())->sizeHintForColumn(c);
             CHECK(header->sectionSize(c) >= needed);
-            CHECK(header->sectionSize(c) >= header->sectionSizeFromContents(c).width());
+            CHECK(header->sectionSize(c) >= header->sectionSizeHint(c));
         }
         // Remarks ("Waiting for the mail server", "550 5.1.1 Mailbox unavailable") fit whole.
         if (kind == TabKind::Pending) {
@@ -230,21 +240,27 @@ TEST_CASE("Platform icons stay visible on selected rows", "[gui][details]")
     DeviceTabView *managed = console.show(TabKind::Managed);
     console.selectRows(TabKind::Managed, 0, 3);
     const QIcon icon =
-        managed->model().index(0, ManagedColumn::Platform).data(Qt::DecorationRole).value<QIcon>();
+        managed->model().index(0, ManagedColumn::Device).data(Qt::DecorationRole).value<QIcon>();
     REQUIRE_FALSE(icon.isNull());
-    const QImage normal = icon.pixmap(QSize(16, 16), QIcon::Normal).toImage();
+    // On a selected row the picture stands out from the highlight behind it: its drawn pixels differ in
+    // lightness from the highlight by at least a third of the scale, on average.
+    const QColor highlight = managed->table()->palette().color(QPalette::Highlight);
     const QImage selected = icon.pixmap(QSize(16, 16), QIcon::Selected).toImage();
-    REQUIRE(normal.size() == selected.size());
-    // Enough opaque pixels drawn in the selected mode as in the normal one.
-    int normalInk = 0;
-    int selectedInk = 0;
-    for (int y = 0; y < normal.height(); ++y)
-        for (int x = 0; x < normal.width(); ++x) {
-            normalInk += qAlpha(normal.pixel(x, y)) > 128;
-            selectedInk += qAlpha(selected.pixel(x, y)) > 128;
+    const QImage normal = icon.pixmap(QSize(16, 16), QIcon::Normal).toImage();
+    int ink = 0;
+    int contrast = 0;
+    for (int y = 0; y < selected.height(); ++y)
+        for (int x = 0; x < selected.width(); ++x) {
+            const QColor pixel = selected.pixelColor(x, y);
+            if (pixel.alpha() < 128)
+                continue;
+            ++ink;
+            contrast += std::abs(pixel.lightness() - highlight.lightness());
         }
-    CHECK(normalInk > 20);
-    CHECK(selectedInk >= normalInk / 2);
+    REQUIRE(ink > 20);
+    CHECK(contrast / ink > 85);
+    // Unselected rows keep the platform's colours.
+    CHECK(normal != selected);
     QTest::qWait(50);
     saveScreenshot(managed->table(), QStringLiteral("selected-platform-icons"));
 }
@@ -265,6 +281,24 @@ TEST_CASE("Hiding the details pane gives its space to the table", "[gui][details
     toggle->setChecked(true);
     QTest::qWait(50);
     CHECK(managed->table()->width() == withPane);
+
+    // The same after a restart with the pane hidden, and once it is shown again.
+    toggle->setChecked(false);
+    console.window->close();
+    console.window = std::make_unique<MainWindow>(*console.store, console.clock);
+    console.window->resize(1360, 820);
+    console.window->show();
+    REQUIRE(waitUntil([&] { return console.settled(); }));
+    managed = console.show(TabKind::Managed);
+    QTest::qWait(50);
+    CHECK(managed->table()->width() >= managed->width() - 20);
+    console.window->actions().toggleDetailsPane->setChecked(true);
+    QTest::qWait(50);
+    CHECK(managed->table()->width() < managed->width() - 200);
+    saveScreenshot(console.window.get(), QStringLiteral("details-shown-after-restart"));
+    console.window->actions().toggleDetailsPane->setChecked(false);
+    QTest::qWait(50);
+    CHECK(managed->table()->width() >= managed->width() - 20);
 }
 
 TEST_CASE("Clearing search and filters also hides the search box's clear button", "[gui][details]")
