@@ -71,11 +71,20 @@ TEST_CASE("The details pane follows its record's changes and shows its history",
         EnrollmentService(*console.store, console.clock).resend({id});
         const auto history = AuditLog::history(*console.store, RecordKind::Invitation, id);
         REQUIRE(static_cast<int>(history.size()) == before + 1);
-        // The pane lists every history entry with its actor; the queued resend shows in the status.
+        // The pane lists every history entry, one line each, the new one included.
+        const auto historyLines = [&] {
+            const QString text = pending->detailsText();
+            const qsizetype at = text.indexOf(QStringLiteral("History"));
+            return at < 0
+                       ? -1
+                       : static_cast<int>(text.mid(at).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size()) -
+                             1;
+        };
         REQUIRE(waitUntil([&] {
             return !pending->detailsText().contains(QStringLiteral("No recorded actions yet")) &&
-                   pending->detailsText().count(history.front().actor) >= 1;
+                   historyLines() == static_cast<int>(history.size());
         }));
+        CHECK(pending->detailsText().contains(history.front().actor));
         const int row = rowOf(pending, id);
         REQUIRE(row >= 0);
         const QString status = pending->model().index(row, PendingColumn::Status).data().toString();
