@@ -44,7 +44,7 @@ TEST_CASE("The main window shows three tabs with live counts", "[gui]")
     CHECK(tabs->tabText(0) == QStringLiteral("Managed (300)"));
     CHECK(tabs->tabText(1) == QStringLiteral("Staged (60)"));
     CHECK(tabs->tabText(2) == QStringLiteral("Enrollment Pending (100)"));
-    CHECK(console.window->windowTitle() == QStringLiteral("MDM Enrollment Console — console.db"));
+    CHECK(console.window->windowFilePath() == console.store->path());
     CHECK(console.window->statusText() == QStringLiteral("0 selected of 300 shown (300 total)"));
 
     for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {

@@ -8,7 +8,9 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QIconEngine>
 #include <QLocale>
+#include <QPainter>
 #include <QPalette>
 #include <QSet>
 #include <QSqlError>
@@ -107,12 +109,49 @@ QColor statusColor(TabKind kind, int status)
     return {};
 }
 
+// The platform pictures are drawn in the platforms' colours, some of them close to a selection's
+// highlight (blue on blue). On a selected row the picture is drawn in the highlighted text's colour instead.
+class PlatformIconEngine : public QIconEngine
+{
+public:
+    explicit PlatformIconEngine(const QString &path) : picture_(path) {}
+
+    QIconEngine *clone() const override { return new PlatformIconEngine(*this); }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        if (mode != QIcon::Selected)
+            return picture_.pixmap(size, 1.0, mode, state);
+        QPixmap out = picture_.pixmap(size, 1.0, QIcon::Normal, state);
+        QPainter painter(&out);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(out.rect(), QGuiApplication::palette().color(QPalette::HighlightedText));
+        return out;
+    }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QPixmap pm = pixmap(rect.size() * ratio, mode, state);
+        pm.setDevicePixelRatio(ratio);
+        painter->drawPixmap(rect, pm);
+    }
+
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return picture_.actualSize(size, mode, state);
+    }
+
+private:
+    QIcon picture_;
+};
+
 const QIcon &platformIcon(int platform)
 {
     static QIcon icons[kPlatformCount];
     const int p = std::clamp(platform, 0, kPlatformCount - 1);
     if (icons[p].isNull())
-        icons[p] = QIcon(platformIconPath(static_cast<Platform>(p)));
+        icons[p] = QIcon(new PlatformIconEngine(platformIconPath(static_cast<Platform>(p))));
     return icons[p];
 }
 
@@ -489,6 +528,70 @@ QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
     return out;
 }
 
+QStringList RecordTableModel::typicalTexts(int column) const
+{
+    if (column < 0 || column >= columnCount())
+        return {};
+    const ColumnSpec &spec = this->spec().columns[column];
+    QStringList out;
+    switch (spec.format) {
+    case ColumnFormat::Text: {
+        // Free text: a long but ordinary value; codes: their full length.
+        static const std::pair<const char *, const char *> samples[] = {
+            {"device", "Aiko's Surface Laptop 5"},
+            {"user", "Maximilian Okafor"},
+            {"email", "maximilian.okafor@contoso.example"},
+            {"group", "Human Resources"},
+            {"serial", "C00WMQ0KZ3MH"},
+            {"imei", "358756110004809"},
+            {"model", "iPad Pro 12.9 (6th gen)"},
+            {"os_version", "14.4.1 (23E224)"},
+            {"remarks", "550 5.1.1 Mailbox unavailable"},
+        };
+        for (const auto &[key, sample] : samples)
+            if (qstrcmp(spec.key, key) == 0)
+                out << QString::fromUtf8(sample);
+        if (out.isEmpty())
+            out << QStringLiteral("Sample value text");
+        break;
+    }
+    case ColumnFormat::Platform:
+        for (int p = 0; p < kPlatformCount; ++p)
+            out << DomainText::platform(static_cast<Platform>(p));
+        break;
+    case ColumnFormat::Status:
+        for (const StatusChoice &choice : statusChoices(kind_))
+            out << choice.text;
+        break;
+    case ColumnFormat::Ownership:
+        out << DomainText::ownership(Ownership::Corporate) << DomainText::ownership(Ownership::Personal);
+        break;
+    case ColumnFormat::Timestamp:
+        // Two-digit days and hours, morning and evening, every month (some locales name it): the widest a
+        // date of the locale gets is among them.
+        for (int month = 1; month <= 12; ++month)
+            for (int hour : {10, 22})
+                out << formatTimestamp(
+                    QDateTime(QDate(2026, month, 28), QTime(hour, 58, 58)).toMSecsSinceEpoch());
+        break;
+    case ColumnFormat::Countdown: {
+        const qint64 now = clock_.nowMs();
+        constexpr qint64 hour = 60 * kMinuteMs;
+        for (qint64 span : {7 * 24 * hour - kMinuteMs, 48 * hour - kMinuteMs, 24 * hour - kMinuteMs,
+                            hour - kMinuteMs, 30 * 24 * hour})
+            out << ModelText::countdown(now + span, now) << ModelText::countdown(now - span, now);
+        break;
+    }
+    case ColumnFormat::Integer:
+        out << QLocale().toString(999);
+        break;
+    case ColumnFormat::Actions:
+        out << QStringLiteral("⋯");
+        break;
+    }
+    return out;
+}
+
 RecordKind RecordTableModel::recordKind() const
 {
     return kind_ == TabKind::Pending ? RecordKind::Invitation : RecordKind::Device;
@@ -580,6 +683,11 @@ QVariant RecordTableModel::toolTip(int column, const Row &row) const
         return formatTimestamp(row.values.value(column));
     case ColumnFormat::Actions:
         return tr("Actions for this invitation");
+    case ColumnFormat::Text:
+        // A server's reply can be longer than any column: the whole of it on hover.
+        if (qstrcmp(spec().columns[column].key, "remarks") == 0)
+            return row.values.value(column);
+        return {};
     default:
         return {};
     }

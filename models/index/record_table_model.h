@@ -62,6 +62,9 @@ public:
     QVariantList recordValues(qint64 id) const;
     // Every field of one record as label and text, including those that have no column.
     QList<QPair<QString, QString>> details(qint64 id) const;
+    // Values typical of a column as it shows them (every status, a long date, a 15-digit IMEI…), so that a
+    // view can size the column to its kind of content before any row is read.
+    QStringList typicalTexts(int column) const;
     // Device or Invitation: what this tab's records are.
     RecordKind recordKind() const;
     // Why reading the tab failed (a page of rows or the index; a damaged store), the first such failure since

@@ -19,6 +19,8 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -32,28 +34,10 @@ constexpr int kSearchDebounceMs = 250;
 constexpr size_t kKeepSelectionLimit = 20000;
 constexpr qint64 kCopyLimit = 10000;
 
-struct ColumnLayout
+// Columns hidden until the admin shows them from the header's menu.
+bool hiddenByDefault(const QByteArray &key)
 {
-    int width;
-    bool hidden;
-};
-
-// Default widths (in average characters) and visibility, by column key; the admin's own layout wins.
-ColumnLayout defaultLayout(const QByteArray &key)
-{
-    static const std::pair<const char *, ColumnLayout> table[] = {
-        {"device", {26, false}},    {"platform", {11, false}},  {"user", {17, false}},
-        {"email", {27, false}},     {"status", {17, false}},    {"ownership", {11, false}},
-        {"group", {14, false}},     {"serial", {15, false}},    {"imei", {17, false}},
-        {"model", {16, true}},      {"os_version", {10, true}}, {"enrolled_on", {19, false}},
-        {"last_seen", {19, false}}, {"type", {11, false}},      {"requested", {19, false}},
-        {"expires", {15, false}},   {"remarks", {22, false}},   {"resends", {8, true}},
-        {"actions", {8, false}},
-    };
-    for (const auto &[name, layout] : table)
-        if (key == name)
-            return layout;
-    return {14, false};
+    return key == "model" || key == "os_version" || key == "resends";
 }
 
 } // namespace
@@ -81,12 +65,8 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     header->setHighlightSections(false);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const int charWidth = fontMetrics().averageCharWidth();
-    for (int c = 0; c < model_->columnCount(); ++c) {
-        const ColumnLayout layout = defaultLayout(model_->spec().columns[c].key);
-        header->resizeSection(c, layout.width * charWidth + 16);
-        header->setSectionHidden(c, layout.hidden);
-    }
+    for (int c = 0; c < model_->columnCount(); ++c)
+        header->setSectionHidden(c, hiddenByDefault(model_->spec().columns[c].key));
     // As in the web console, the ⋯ actions sit right after the remarks.
     if (kind_ == TabKind::Pending)
         header->moveSection(header->visualIndex(PendingColumn::Actions),
@@ -95,6 +75,15 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     header->setSortIndicator(defaultSort,
                              kind_ == TabKind::Pending ? Qt::DescendingOrder : Qt::AscendingOrder);
     table_->setSortingEnabled(true);
+    // Each column as wide as its kind of content (a 15-digit IMEI, a date, the longest status); the admin's
+    // own layout, restored later, wins. Space left over, as when the details pane is hidden, goes to the last
+    // one.
+    for (int c = 0; c < model_->columnCount(); ++c)
+        header->resizeSection(c, typicalWidth(c));
+    header->setStretchLastSection(true);
+    // Tab moves on to the next control, as everywhere else, instead of from cell to cell (which also
+    // collapsed a multi-selection to one row).
+    table_->setTabKeyNavigation(false);
     connect(header, &QWidget::customContextMenuRequested, this, &DeviceTabView::showHeaderMenu);
 
     stack_ = new QStackedWidget(this);
@@ -121,7 +110,22 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
     connect(&searchDebounce_, &QTimer::timeout, this, &DeviceTabView::applyFilter);
 
     connect(model_, &QAbstractItemModel::modelAboutToBeReset, this, &DeviceTabView::rememberSelection);
-    connect(model_, &QAbstractItemModel::modelReset, this, &DeviceTabView::restoreSelection);
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        restoreSelection();
+        // A reset drops the selection without telling (a search that hides the selected row): the pane and
+        // the window hear it here.
+        refreshDetails();
+        emit selectionChanged();
+    });
+    // The pane follows its record: an action, another console or a device changed it, or it left the view.
+    // Many changes in a row are read once.
+    detailsRefresh_.setSingleShot(true);
+    detailsRefresh_.setInterval(0);
+    connect(&detailsRefresh_, &QTimer::timeout, this, &DeviceTabView::refreshDetails);
+    const auto refreshSoon = [this] { detailsRefresh_.start(); };
+    connect(model_, &QAbstractItemModel::dataChanged, this, refreshSoon);
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, refreshSoon);
+    connect(model_, &QAbstractItemModel::layoutChanged, this, refreshSoon);
     connect(model_, &RecordTableModel::countsChanged, this, [this] {
         updateEmptyState();
         emit countsChanged();
@@ -148,11 +152,11 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
             [this](bool loading) { busy_->setVisible(loading || model_->isQueryPending()); });
     connect(model_, &RecordTableModel::failed, this, &DeviceTabView::showReadError);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        updateDetails();
+        refreshDetails();
         emit selectionChanged();
     });
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &DeviceTabView::updateDetails);
+            &DeviceTabView::refreshDetails);
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (model_->spec().columns[index.column()].holdsData())
             emit detailsRequested();
@@ -377,8 +381,9 @@ void DeviceTabView::applyFilter()
 
 void DeviceTabView::clearFilters()
 {
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{search_, platform_, status_, group_, expired_, expiringSoon_})
+    // The search box is not blocked: its clear button hides when it hears its text go; the search that
+    // its change would start is replaced by the one below.
+    for (QWidget *w : std::initializer_list<QWidget *>{platform_, status_, group_, expired_, expiringSoon_})
         if (w)
             w->blockSignals(true);
     search_->clear();
@@ -389,8 +394,7 @@ void DeviceTabView::clearFilters()
         expired_->setChecked(false);
         expiringSoon_->setChecked(false);
     }
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{search_, platform_, status_, group_, expired_, expiringSoon_})
+    for (QWidget *w : std::initializer_list<QWidget *>{platform_, status_, group_, expired_, expiringSoon_})
         if (w)
             w->blockSignals(false);
     searchDebounce_.stop();
@@ -441,9 +445,10 @@ qint64 DeviceTabView::currentId() const
     return ids.empty() ? -1 : ids.front();
 }
 
-void DeviceTabView::updateDetails()
+void DeviceTabView::refreshDetails()
 {
-    if (!details_->isVisible())
+    detailsRefresh_.stop();
+    if (details_->isHidden())
         return;
     const qint64 selected = selectedCount();
     if (selected == 1)
@@ -455,7 +460,7 @@ void DeviceTabView::updateDetails()
 void DeviceTabView::setDetailsVisible(bool visible)
 {
     details_->setVisible(visible);
-    updateDetails();
+    refreshDetails();
 }
 
 QString DeviceTabView::detailsText() const
@@ -535,6 +540,32 @@ void DeviceTabView::restoreSelection()
         table_->scrollTo(model_->index(currentRow, 0));
 }
 
+// What the table's delegate needs for the widest typical value of the column, icon and margins included,
+// and at least what the header needs for its title and sort arrow.
+int DeviceTabView::typicalWidth(int column) const
+{
+    QStyleOptionViewItem option;
+    option.initFrom(table_);
+    option.font = table_->font();
+    option.fontMetrics = table_->fontMetrics();
+    option.features = QStyleOptionViewItem::HasDisplay;
+    option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
+    option.textElideMode = Qt::ElideNone;
+    if (model_->spec().columns[column].icon != ColumnIcon::None) {
+        option.features |= QStyleOptionViewItem::HasDecoration;
+        option.decorationSize = table_->iconSize();
+        option.decorationPosition = QStyleOptionViewItem::Left;
+        option.icon = QIcon(platformIconPath(Platform::Other));
+    }
+    int width = table_->horizontalHeader()->sectionSizeHint(column);
+    for (const QString &text : model_->typicalTexts(column)) {
+        option.text = text;
+        width = std::max(
+            width, style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), table_).width());
+    }
+    return width;
+}
+
 void DeviceTabView::showHeaderMenu(const QPoint &pos)
 {
     QHeaderView *header = table_->horizontalHeader();
@@ -561,6 +592,7 @@ void DeviceTabView::restoreState()
     QHeaderView *header = table_->horizontalHeader();
     if (header->restoreState(UiSettings::tabHeader(kind_).get()))
         model_->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    header->setStretchLastSection(true); // a layout saved before it stretched says otherwise
     splitter_->restoreState(UiSettings::tabSplitter(kind_).get());
     rememberLayoutChanges();
 }

@@ -50,6 +50,8 @@ public:
     void selectAllShown();
     void clearFilters();
     void setDetailsVisible(bool visible);
+    // Reads the selected record into the details pane again, or clears it when no single record is selected.
+    void refreshDetails();
     QString detailsText() const;
     // Text of the selected rows, tab-separated with a header line, for the clipboard.
     QString selectionAsText() const;
@@ -84,10 +86,10 @@ private:
     void applyFilter();
     void updateEmptyState();
     void showReadError(const QString &message);
-    void updateDetails();
     void rememberSelection();
     void restoreSelection();
     void showHeaderMenu(const QPoint &pos);
+    int typicalWidth(int column) const;
 
     Store &store_;
     TabKind kind_;
@@ -108,6 +110,7 @@ private:
     QSplitter *splitter_ = nullptr;
     DetailsPane *details_ = nullptr;
     QTimer searchDebounce_;
+    QTimer detailsRefresh_;
     std::vector<qint64> selectionBeforeReset_;
     qint64 currentBeforeReset_ = -1;
 };

@@ -35,7 +35,9 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     : QMainWindow(parent), store_(store), clock_(clock), actions_(new ConsoleActions(this)),
       tabWidget_(new QTabWidget(this)), selectionLabel_(new QLabel(this)), mailLabel_(new QLabel(this))
 {
-    setWindowTitle(tr("MDM Enrollment Console — %1").arg(QFileInfo(store_.path()).fileName()));
+    // The title is the store's file name; the platform adds the application's display name after it
+    // ("demo.db — MDM Enrollment Console"), so the window does not name the application itself.
+    setWindowFilePath(store_.path());
     setWindowIcon(QIcon(QStringLiteral(":/icons/mdm-console.svg")));
     tabWidget_->setDocumentMode(true);
     for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
