@@ -29,6 +29,8 @@ struct DeviceRow
     qint64 userId;
     qint64 groupId;
     int ownership;
+    QString serial;
+    QString imei;
 };
 
 QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64> &ids, QString *error)
@@ -39,14 +41,14 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
         [](qsizetype n) {
             return QStringLiteral(
                        "SELECT id, name, platform, state, coalesce(user_id, 0), coalesce(group_id, 0),"
-                       " ownership FROM devices WHERE id IN (%1)")
+                       " ownership, coalesce(serial, ''), coalesce(imei, '') FROM devices WHERE id IN (%1)")
                 .arg(QString::fromLatin1(sqlPlaceholders(n)));
         },
         [&rows](const QSqlQuery &q) {
             rows.insert(q.value(0).toLongLong(),
                         {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
                          q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong(),
-                         q.value(6).toInt()});
+                         q.value(6).toInt(), q.value(7).toString(), q.value(8).toString()});
         },
         error);
     return ok ? rows : QHash<qint64, DeviceRow>();
@@ -55,6 +57,14 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
 QString deviceLabel(const DeviceRow &row)
 {
     return row.name.isEmpty() ? QStringLiteral("#%1").arg(row.id) : row.name;
+}
+
+// The device as the audit log names it: its name and the serial (or IMEI) on its box, which outlives
+// the record itself.
+QString deviceRecord(const DeviceRow &row)
+{
+    const QString hardware = !row.serial.isEmpty() ? row.serial : row.imei;
+    return hardware.isEmpty() ? deviceLabel(row) : deviceLabel(row) + QStringLiteral(" (%1)").arg(hardware);
 }
 
 // The invitation (and its mail) for one staged device assigned to a user, inside the caller's transaction.
@@ -170,6 +180,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
         return result;
     const qint64 now = clock_.nowMs();
     QList<qint64> changed;
+    QStringList records;
     QList<qint64> invitations;
     QList<Outcome> outcomes;
     bool nothingChanged = false;
@@ -226,6 +237,8 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                     invitations << invitationId;
                 }
                 changed << id;
+                if (records.size() < AuditLog::kListedRecords)
+                    records << deviceRecord(*it);
                 outcomes.append({id, deviceLabel(*it), Outcome::Result::Done, {}});
             }
             if (changed.isEmpty()) {
@@ -233,7 +246,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 nothingChanged = true;
                 return false;
             }
-            return auditAssignment(rules, target, to, changed, invitations, now, error);
+            return auditAssignment(rules, target, to, {changed, records}, invitations, now, error);
         },
         &result.error);
     if (nothingChanged) {
@@ -253,9 +266,10 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
 
 // One entry for the devices, and one for the invitations sent with them.
 bool DeviceService::auditAssignment(const AssignRules &rules, const AssignTarget &target,
-                                    const ResolvedTarget &to, const QList<qint64> &changed,
+                                    const ResolvedTarget &to, const AuditedRecords &devices,
                                     const QList<qint64> &invitations, qint64 now, QString *error)
 {
+    const QList<qint64> &changed = devices.ids;
     const QSqlDatabase db = store_.database();
     if (!invitations.isEmpty() &&
         !AuditLog::append(db,
@@ -272,10 +286,10 @@ bool DeviceService::auditAssignment(const AssignRules &rules, const AssignTarget
         details.insert(QStringLiteral("group"), target.group.trimmed());
     if (!invitations.isEmpty())
         details.insert(QStringLiteral("invitations"), static_cast<int>(invitations.size()));
-    return AuditLog::append(db,
-                            {now, AuditLog::currentActor(), rules.auditAction, RecordKind::Device, changed,
-                             AuditLog::details(details)},
-                            error);
+    AuditEntry entry{now,     AuditLog::currentActor(),  rules.auditAction, RecordKind::Device,
+                     changed, AuditLog::details(details)};
+    AuditLog::addRecords(&entry, devices.records, changed.size());
+    return AuditLog::append(db, entry, error);
 }
 
 BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode,
@@ -293,6 +307,7 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
     BulkSteps<DeviceRow> steps;
     steps.read = readDevices;
     steps.label = deviceLabel;
+    steps.record = deviceRecord;
     steps.check = [](const DeviceRow &row, QString *reason, QString *) {
         const auto state = static_cast<DeviceState>(row.state);
         if (state == DeviceState::Staged)
@@ -333,6 +348,7 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
     BulkSteps<DeviceRow> steps;
     steps.read = readDevices;
     steps.label = deviceLabel;
+    steps.record = deviceRecord;
     steps.check = [](const DeviceRow &row, QString *reason, QString *) {
         if (row.state != static_cast<int>(DeviceState::Staged))
             *reason = tr("No longer staged: it has enrolled.");

@@ -90,7 +90,7 @@ void MailController::openSettings()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const MailSettings chosen = dialog->settings();
         QString error;
-        if (!chosen.save(store_, &error)) {
+        if (!chosen.save(store_, &error, !dialog->password().isEmpty() && dialog->password() != password_)) {
             dialog->showTestResult(false, error);
             return;
         }

@@ -1,6 +1,7 @@
 #include "tabs/details_pane.h"
 
 #include "index/record_table_model.h"
+#include "store/audit_action.h"
 #include "store/audit_log.h"
 #include "store/store.h"
 
@@ -60,7 +61,7 @@ void DetailsPane::showRecord(const RecordTableModel &model, qint64 id)
                                  .toString(QDateTime::fromMSecsSinceEpoch(entry.atMs).toLocalTime(),
                                            QLocale::ShortFormat)
                                  .toHtmlEscaped(),
-                             entry.action.toHtmlEscaped(), entry.actor.toHtmlEscaped());
+                             AuditAction::text(entry.action).toHtmlEscaped(), entry.actor.toHtmlEscaped());
         html += QStringLiteral("</ul>");
     }
     browser_->setHtml(html);
