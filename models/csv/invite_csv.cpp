@@ -178,6 +178,7 @@ InviteCsvResult InviteCsv::read(const QByteArray &csv)
         if (platformColumn >= 0 && platformColumn < record.fields.size())
             row.platformText = record.fields[platformColumn].trimmed();
         row.problem = rowProblems.join(QLatin1Char(' '));
+        row.readable = row.problem.isEmpty();
         if (row.valid()) {
             const InviteRequest &request = row.request;
             const QString key = request.email.toLower() + QLatin1Char('\n') + platformKey(request.platform);

@@ -15,9 +15,10 @@ struct InviteCsvRow
 {
     int line = 0;
     InviteRequest request;
-    QString platformText; // as written in the file
-    QString problem;      // why it is not sent; empty when valid
-    QString warning;      // sent, with a remark (the same address and platform on an earlier line)
+    QString platformText;  // as written in the file
+    bool readable = false; // the row's own fields are valid (the store's checks may still refuse it)
+    QString problem;       // why it is not sent; empty when valid
+    QString warning;       // sent, with a remark (the same address and platform on an earlier line)
 
     bool valid() const { return problem.isEmpty(); }
 };

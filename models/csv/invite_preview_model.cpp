@@ -27,13 +27,14 @@ QString InvitePreviewModel::text(const InviteCsvRow &row, int column) const
     case Line:
         return QString::number(row.line);
     case Result:
-        return row.valid() ? (row.warning.isEmpty() ? tr("OK") : tr("OK — %1").arg(row.warning)) : row.problem;
+        return row.valid() ? (row.warning.isEmpty() ? tr("OK") : tr("OK — %1").arg(row.warning))
+                           : row.problem;
     case Email:
         return row.request.email;
     case PlatformColumn:
-        return row.valid() ? DomainText::platform(row.request.platform) : row.platformText;
+        return row.readable ? DomainText::platform(row.request.platform) : row.platformText;
     case OwnedBy:
-        return row.valid() ? DomainText::ownership(row.request.ownership) : QString();
+        return row.readable ? DomainText::ownership(row.request.ownership) : QString();
     case User:
         return row.request.name;
     case Group:

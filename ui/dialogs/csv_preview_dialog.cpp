@@ -12,6 +12,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace mdm {
 
@@ -20,7 +21,8 @@ namespace {
 constexpr int kRereadDelayMs = 600;
 } // namespace
 
-CsvPreviewDialog::CsvPreviewDialog(const Texts &texts, QAbstractItemModel *model, Loader load, QWidget *parent)
+CsvPreviewDialog::CsvPreviewDialog(const Texts &texts, QAbstractItemModel *model, Loader load,
+                                   QWidget *parent)
     : QDialog(parent), texts_(texts), load_(std::move(load)), path_(new QLineEdit(this)),
       summary_(new QLabel(this)), table_(new QTableView(this)), reread_(new QTimer(this))
 {
@@ -50,7 +52,7 @@ CsvPreviewDialog::CsvPreviewDialog(const Texts &texts, QAbstractItemModel *model
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setColumnWidth(0, 50);
-    table_->setColumnWidth(1, 300);
+    table_->setColumnWidth(1, 260);
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -129,6 +131,12 @@ void CsvPreviewDialog::loadFile(const QString &path)
     if (problems > kProblemsShown)
         lines << tr("…and %1 more (see the Check column).").arg(locale.toString(problems - kProblemsShown));
     summary_->setText(lines.join(QLatin1Char('\n')));
+    // The fields as wide as what they hold (emails, serials), within reason; Check keeps its width and
+    // shows the rest on hover.
+    for (int column = 2; column < table_->model()->columnCount(); ++column) {
+        table_->resizeColumnToContents(column);
+        table_->setColumnWidth(column, std::clamp(table_->columnWidth(column), 90, 260));
+    }
     const bool all = found.fileError.isEmpty() && found.rows > 0 && problems == 0;
     import_->setEnabled(all);
     // A count only on a button that can act on it: a disabled "Import 3 Devices" for a 10-row file lies.

@@ -36,9 +36,9 @@ public:
     {
         QString title;
         QString intro;
-        QString chooseTitle;                  // of the file chooser
-        QString action;                       // the plain button text, shown while it cannot act
-        std::function<QString(int)> actionN;  // the button text for n rows
+        QString chooseTitle;                   // of the file chooser
+        QString action;                        // the plain button text, shown while it cannot act
+        std::function<QString(int)> actionN;   // the button text for n rows
         std::function<QString(int)> validOnly; // the "only the valid rows" text for n rows
     };
     // Checks the file at path, fills the dialog's model and says what it found.

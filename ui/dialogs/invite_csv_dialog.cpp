@@ -7,16 +7,17 @@ namespace mdm {
 namespace {
 CsvPreviewDialog::Texts inviteTexts()
 {
-    return {InviteCsvDialog::tr("Send Invites from CSV"),
-            InviteCsvDialog::tr("A bulk-enrollment CSV with a header line: EMAIL_ADDRESS and PLATFORM_TYPE, and "
-                                "optionally OWNED_BY, GROUP_NAME and USER_NAME. An address that already has an "
-                                "open invitation or an enrolled device for the platform is not invited again. "
-                                "Nothing is sent until every row is valid, unless you choose to send only the "
-                                "valid rows."),
-            InviteCsvDialog::tr("Send invites from CSV"),
-            InviteCsvDialog::tr("&Send"),
-            [](int n) { return InviteCsvDialog::tr("&Send %Ln Invitation(s)", nullptr, n); },
-            [](int n) { return InviteCsvDialog::tr("Send Only the %Ln &Valid Row(s)", nullptr, n); }};
+    return {
+        InviteCsvDialog::tr("Send Invites from CSV"),
+        InviteCsvDialog::tr("A bulk-enrollment CSV with a header line: EMAIL_ADDRESS and PLATFORM_TYPE, and "
+                            "optionally OWNED_BY, GROUP_NAME and USER_NAME. An address that already has an "
+                            "open invitation or an enrolled device for the platform is not invited again. "
+                            "Nothing is sent until every row is valid, unless you choose to send only the "
+                            "valid rows."),
+        InviteCsvDialog::tr("Send invites from CSV"),
+        InviteCsvDialog::tr("&Send"),
+        [](int n) { return InviteCsvDialog::tr("&Send %Ln Invitation(s)", nullptr, n); },
+        [](int n) { return InviteCsvDialog::tr("Send Only the %Ln &Valid Row(s)", nullptr, n); }};
 }
 } // namespace
 
