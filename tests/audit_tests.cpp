@@ -112,12 +112,12 @@ TEST_CASE("A removed staged device is found in the audit log by its serial", "[a
     REQUIRE(imported.createdIds.size() == 2);
     const AuditEntry import = newest(*console.store, QStringLiteral("staged.import"));
     CHECK(detailsOf(import).value(QStringLiteral("file")).toString() == QStringLiteral("spring-order.csv"));
-    CHECK(recordsOf(import) ==
-          QStringList{QStringLiteral("Lobby kiosk (AUDIT-KIOSK-7)"), QStringLiteral("Spare tablet (AUDIT-TAB-8)")});
+    CHECK(recordsOf(import) == QStringList{QStringLiteral("Lobby kiosk (AUDIT-KIOSK-7)"),
+                                           QStringLiteral("Spare tablet (AUDIT-TAB-8)")});
 
     REQUIRE(DeviceService(*console.store, console.clock).removeStaged({imported.createdIds.first()}).ok);
-    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM devices WHERE serial = 'AUDIT-KIOSK-7'")) ==
-          0);
+    CHECK(scalar(*console.store,
+                 QStringLiteral("SELECT count(*) FROM devices WHERE serial = 'AUDIT-KIOSK-7'")) == 0);
     const QList<AuditEntry> found = AuditLog::search(*console.store, QStringLiteral("AUDIT-KIOSK-7"), 10);
     REQUIRE(found.size() == 2); // the import and the removal
     CHECK(found.at(0).action == QStringLiteral("staged.remove"));
@@ -130,7 +130,8 @@ TEST_CASE("A removed staged device is found in the audit log by its serial", "[a
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
     model.setSearch(QStringLiteral("AUDIT-KIOSK-7"));
     REQUIRE(model.rowCount() == 2);
-    CHECK(model.index(0, AuditLogModel::Action).data().toString() == AuditAction::text(QStringLiteral("staged.remove")));
+    CHECK(model.index(0, AuditLogModel::Action).data().toString() ==
+          AuditAction::text(QStringLiteral("staged.remove")));
 }
 
 TEST_CASE("A big import lists the first thousand records and says how many more", "[audit]")
@@ -197,12 +198,13 @@ TEST_CASE("The command line records exports and CSV invites, and refuses to invi
                         QStringLiteral("30")})
                 .exitCode == 0);
     const QString target = dir.file(QStringLiteral("managed-export.csv"));
-    const auto exported = runConsole({QStringLiteral("--db"), db, QStringLiteral("export"),
-                                      QStringLiteral("managed"), target});
+    const auto exported =
+        runConsole({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("managed"), target});
     REQUIRE(exported.exitCode == 0);
 
     const QString csv = dir.file(QStringLiteral("team.csv"));
-    writeFile(csv, "EMAIL_ADDRESS,PLATFORM_TYPE\nzoe.audit@contoso.example,ios\nyan.audit@contoso.example,macos\n");
+    writeFile(
+        csv, "EMAIL_ADDRESS,PLATFORM_TYPE\nzoe.audit@contoso.example,ios\nyan.audit@contoso.example,macos\n");
     const auto invited =
         runConsole({QStringLiteral("--db"), db, QStringLiteral("invite"), QStringLiteral("--csv"), csv});
     REQUIRE(invited.exitCode == 0);
@@ -210,7 +212,8 @@ TEST_CASE("The command line records exports and CSV invites, and refuses to invi
     const auto again =
         runConsole({QStringLiteral("--db"), db, QStringLiteral("invite"), QStringLiteral("--csv"), csv});
     CHECK(again.exitCode == 1);
-    CHECK(again.err.contains(QStringLiteral("line 2: zoe.audit@contoso.example already has a valid pending")));
+    CHECK(
+        again.err.contains(QStringLiteral("line 2: zoe.audit@contoso.example already has a valid pending")));
     CHECK(again.err.contains(QStringLiteral("line 3: yan.audit@contoso.example")));
     CHECK(again.err.contains(QStringLiteral("Nothing was sent")));
 
@@ -233,7 +236,8 @@ TEST_CASE("The command line records exports and CSV invites, and refuses to invi
     CHECK(inviteLine.contains(QStringLiteral("team.csv")));
     CHECK(inviteLine.contains(QStringLiteral("zoe.audit@contoso.example")));
     CHECK(inviteLine.contains(QStringLiteral("yan.audit@contoso.example")));
-    CHECK(line(QStringLiteral("demo.fill")).section(QLatin1Char('\t'), 3, 3) == QStringLiteral("Sample data added"));
+    CHECK(line(QStringLiteral("demo.fill")).section(QLatin1Char('\t'), 3, 3) ==
+          QStringLiteral("Sample data added"));
 }
 
 TEST_CASE("The window records its exports", "[audit][gui]")
@@ -266,7 +270,8 @@ TEST_CASE("The staged import preview counts every problem and names buttons trut
 
     console.window->actions().importStaged->trigger();
     auto *dialog = console.dialog<ImportDialog>();
-    QAbstractItemModelTester tester(&dialog->preview(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&dialog->preview(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     CHECK(dialog->importButton()->text() == QStringLiteral("&Import"));
 
     // The path field takes typed or pasted text; Enter reads the file, and only reads it.
@@ -321,12 +326,16 @@ TEST_CASE("Invites from CSV are previewed with the single invite's checks", "[au
 
     console.window->controller().sendInvitesFromCsv(path);
     auto *dialog = console.dialog<InviteCsvDialog>();
-    QAbstractItemModelTester tester(&dialog->preview(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    QAbstractItemModelTester tester(&dialog->preview(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
     REQUIRE(dialog->preview().rowCount() == 4);
     const QString duplicate = dialog->preview().index(1, InvitePreviewModel::Result).data().toString();
     CHECK(duplicate.contains(QStringLiteral("already has a valid pending")));
-    CHECK(dialog->preview().index(2, InvitePreviewModel::Result).data().toString().contains(
-        QStringLiteral("not an email address")));
+    CHECK(dialog->preview()
+              .index(2, InvitePreviewModel::Result)
+              .data()
+              .toString()
+              .contains(QStringLiteral("not an email address")));
     CHECK(dialog->preview().index(0, InvitePreviewModel::Result).data().toString() == QStringLiteral("OK"));
     CHECK(dialog->summary().contains(QStringLiteral("2 valid, 2 with problems")));
     CHECK(dialog->summary().contains(QStringLiteral("line 3: ")));

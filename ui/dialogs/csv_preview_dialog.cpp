@@ -131,11 +131,11 @@ void CsvPreviewDialog::loadFile(const QString &path)
     if (problems > kProblemsShown)
         lines << tr("…and %1 more (see the Check column).").arg(locale.toString(problems - kProblemsShown));
     summary_->setText(lines.join(QLatin1Char('\n')));
-    // The fields as wide as what they hold (emails, serials), within reason; Check keeps its width and
-    // shows the rest on hover.
-    for (int column = 2; column < table_->model()->columnCount(); ++column) {
+    // The columns as wide as what they hold (reasons, emails, serials), within reason; a longer text
+    // shows whole on hover.
+    for (int column = 1; column < table_->model()->columnCount(); ++column) {
         table_->resizeColumnToContents(column);
-        table_->setColumnWidth(column, std::clamp(table_->columnWidth(column), 90, 260));
+        table_->setColumnWidth(column, std::clamp(table_->columnWidth(column), 90, column == 1 ? 420 : 260));
     }
     const bool all = found.fileError.isEmpty() && found.rows > 0 && problems == 0;
     import_->setEnabled(all);
