@@ -6,10 +6,12 @@
 #include "index/record_table_model.h"
 #include "services/device_service.h"
 #include "services/enrollment_service.h"
+#include "store/audit_action.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QVariant>
 
 namespace mdm::cli {
@@ -69,7 +71,8 @@ int invite(const QStringList &arguments)
 
     QList<InviteRequest> requests;
     if (parser.isSet(QStringLiteral("csv"))) {
-        const InviteCsvResult csv = InviteCsv::readFile(parser.value(QStringLiteral("csv")));
+        const QString path = parser.value(QStringLiteral("csv"));
+        InviteCsvResult csv = InviteCsv::readFile(path);
         for (const QString &warning : csv.warnings)
             err() << Text::tr("warning: %1").arg(warning) << '\n';
         if (!csv.ok()) {
@@ -84,7 +87,18 @@ int invite(const QStringList &arguments)
         if (!store)
             return 1;
         Clock clock;
-        return report(EnrollmentService(*store, clock).invite(csv.requests), Text::tr("invited"));
+        EnrollmentService service(*store, clock);
+        // The single invite's checks too: a file sent twice must not mail everybody twice.
+        InviteCsv::checkAgainst(service, &csv);
+        if (!csv.ok()) {
+            for (const QString &error : csv.errors)
+                err() << error << '\n';
+            err() << Text::tr("Nothing was sent: %n line(s) would invite again.", nullptr,
+                              static_cast<int>(csv.errors.size()))
+                  << '\n';
+            return 1;
+        }
+        return report(service.invite(csv.requests, {}, QFileInfo(path).fileName()), Text::tr("invited"));
     }
     InviteRequest request;
     request.name = parser.value(QStringLiteral("name"));
@@ -298,13 +312,15 @@ int audit(const QStringList &arguments)
         err() << Text::tr("Cannot read the audit log: %1").arg(error) << '\n';
         return 1;
     }
-    out() << "at\tactor\taction\trecord_kind\trecord_ids\tdetails\n";
+    // action is the stable code for scripts; action_text what it means, in the UI language.
+    out() << "at\tactor\taction\taction_text\trecord_kind\trecord_ids\tdetails\n";
     for (const AuditEntry &e : entries) {
         QStringList ids;
         for (qint64 id : e.recordIds)
             ids << QString::number(id);
         out() << QDateTime::fromMSecsSinceEpoch(e.atMs).toUTC().toString(Qt::ISODateWithMs) << '\t' << e.actor
-              << '\t' << e.action << '\t' << (e.recordKind ? recordKindKey(*e.recordKind) : QString()) << '\t'
+              << '\t' << e.action << '\t' << AuditAction::text(e.action) << '\t'
+              << (e.recordKind ? recordKindKey(*e.recordKind) : QString()) << '\t'
               << ids.join(QLatin1Char(',')) << '\t' << e.details << '\n';
     }
     return 0;

@@ -74,6 +74,9 @@ int exportList(const QStringList &arguments)
         err() << Text::tr("Nothing was exported: %1").arg(result.error) << '\n';
         return 1;
     }
+    QString auditError;
+    if (!CsvExport::audit(*store, options, target, result.rows, &auditError))
+        err() << Text::tr("warning: the audit log could not record the export: %1").arg(auditError) << '\n';
     err() << Text::tr("exported %1 records (%2 bytes)").arg(result.rows).arg(result.bytes) << '\n';
     return 0;
 }

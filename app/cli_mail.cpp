@@ -365,7 +365,7 @@ int mailSettings(const QStringList &arguments)
     }
 
     QString error;
-    if (!settings.save(*store, &error)) {
+    if (!settings.save(*store, &error, !password.isEmpty())) {
         err() << Text::tr("Nothing was saved: %1").arg(error) << '\n';
         return 1;
     }

@@ -276,7 +276,9 @@ TEST_CASE("Enrollment steps and the audit log show what happened", "[gui][action
     console.window->actions().auditLog->trigger();
     AuditLogWindow *log = console.window->controller().auditLogWindow();
     REQUIRE(log);
-    CHECK(log->model().rowCount() == 2);
+    CHECK(log->model().rowCount() == 3); // the demo fill, the mail settings saved above, the resend
+    CHECK(log->model().index(1, AuditLogModel::Action).data().toString() ==
+          QStringLiteral("Mail settings changed"));
     CHECK(log->model().index(0, AuditLogModel::Action).data().toString() ==
           QStringLiteral("Enrollment invite resent"));
     log->searchBox()->setText(QStringLiteral("demo"));

@@ -2,6 +2,7 @@
 #include "csv/import_preview_model.h"
 #include "dialogs/export_dialog.h"
 #include "dialogs/import_dialog.h"
+#include "dialogs/invite_csv_dialog.h"
 #include "domain/clock.h"
 #include "gui_support.h"
 #include "index/record_table_model.h"
@@ -107,13 +108,12 @@ TEST_CASE("Invites from a bulk-enrollment CSV are all sent or none", "[gui][csv]
     REQUIRE(badFile.open(QIODevice::WriteOnly));
     badFile.write("EMAIL_ADDRESS,PLATFORM_TYPE\nok@contoso.example,ios\nnot-an-address,android\n");
     badFile.close();
-    const int boxes = MessageBox::count();
-    MessageBox::setNextAnswer(MessageBox::Accept); // OK on the warning
+    // The preview names the bad line, and only "valid rows only" could send anything.
     console.window->controller().sendInvitesFromCsv(bad);
-    CHECK(MessageBox::count() == boxes + 1);
-    CHECK(MessageBox::lastMessage().icon == MessageBox::Icon::Warning);
-    CHECK(MessageBox::lastMessage().detailedText.contains(QStringLiteral("line 3")));
-    CHECK(console.window->controller().lastMessage().contains(QStringLiteral("line 3")));
+    auto *badDialog = console.dialog<InviteCsvDialog>();
+    CHECK(badDialog->summary().contains(QStringLiteral("line 3")));
+    CHECK_FALSE(badDialog->importButton()->isEnabled());
+    badDialog->reject();
     DeviceTabView *pending = console.window->tab(TabKind::Pending);
     CHECK(pending->totalCount() == 66);
 
@@ -123,8 +123,10 @@ TEST_CASE("Invites from a bulk-enrollment CSV are all sent or none", "[gui][csv]
     goodFile.write("platform_type,Email_Address,OWNED_BY,GROUP_NAME\nios,ok@contoso.example,Personal,Sales\n"
                    "windows,other@contoso.example,,\n");
     goodFile.close();
-    MessageBox::setNextAnswer(MessageBox::Accept);
     console.window->controller().sendInvitesFromCsv(good);
-    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("Send 2 enrollment invitations")));
+    auto *goodDialog = console.dialog<InviteCsvDialog>();
+    REQUIRE(goodDialog->importButton()->isEnabled());
+    CHECK(goodDialog->importButton()->text().contains(QStringLiteral("Send 2")));
+    goodDialog->importButton()->click();
     REQUIRE(waitUntil([&] { return pending->totalCount() == 68 && console.settled(); }));
 }

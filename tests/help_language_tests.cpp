@@ -120,8 +120,8 @@ TEST_CASE("Every English help page has a German version and their links resolve"
             const QString html = read(folder + QLatin1Char('/') + page);
             for (const QRegularExpressionMatch &m : link.globalMatch(html)) {
                 const QString target = m.captured(1).isEmpty() ? page : m.captured(1);
-                INFO(folder.toStdString() << "/" << page.toStdString() << " links to "
-                                          << m.captured(0).toStdString());
+                INFO(folder.toStdString()
+                     << "/" << page.toStdString() << " links to " << m.captured(0).toStdString());
                 REQUIRE(QFile::exists(folder + QLatin1Char('/') + target));
                 if (!m.captured(2).isEmpty())
                     CHECK(read(folder + QLatin1Char('/') + target)
@@ -187,7 +187,8 @@ TEST_CASE("Help pages follow the UI language and fall back to English", "[help]"
         saveScreenshot(&help, QStringLiteral("help-de-index"));
         browser->scrollToAnchor(QStringLiteral("keys"));
         saveScreenshot(&help, QStringLiteral("help-de-shortcuts"));
-        // A link resolves against the page that holds it (as QTextBrowser does on a click): it stays in German.
+        // A link resolves against the page that holds it (as QTextBrowser does on a click): it stays in
+        // German.
         browser->setSource(browser->source().resolved(QUrl(QStringLiteral("faq.html#x"))));
         CHECK(browser->source() == QUrl(QStringLiteral("qrc:/help/de/faq.html#x")));
         CHECK(browser->toPlainText().contains(QStringLiteral("Häufige Fragen")));

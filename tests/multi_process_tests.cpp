@@ -3,6 +3,7 @@
 #include "console_fixture.h"
 #include "csv/csv_export.h"
 #include "csv/staged_import.h"
+#include "dialogs/invite_csv_dialog.h"
 #include "index/record_table_model.h"
 #include "services/enrollment_service.h"
 #include "window/console_actions.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QPushButton>
 #include <QSqlQuery>
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
@@ -153,10 +155,12 @@ TEST_CASE("No action of the window opens or closes the store file outside SQLite
     }
     SECTION("invites from a CSV that is the store file")
     {
-        MessageBox::setNextAnswer(MessageBox::Accept); // no modal box in a test
         console.window->controller().sendInvitesFromCsv(path);
-        CHECK(MessageBox::lastMessage().detailedText.contains(QStringLiteral("own store")));
-        CHECK(console.window->controller().lastMessage().contains(QStringLiteral("own store")));
+        auto *dialog = qobject_cast<InviteCsvDialog *>(console.window->controller().lastDialog());
+        REQUIRE(dialog);
+        CHECK(dialog->summary().contains(QStringLiteral("own store")));
+        CHECK_FALSE(dialog->importButton()->isEnabled());
+        dialog->reject();
     }
     SECTION("a tab model loaded on connections of its own")
     {

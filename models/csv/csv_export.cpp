@@ -3,13 +3,16 @@
 #include "csv/csv.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
+#include "store/audit_log.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <algorithm>
 #include <charconv>
@@ -476,6 +479,30 @@ CsvExportResult CsvExport::run(const Store &store, const CsvExportOptions &optio
     }
     result.ok = true;
     return result;
+}
+
+bool CsvExport::audit(Store &store, const CsvExportOptions &options, const QString &target, qint64 rows,
+                      QString *error)
+{
+    static const char *const tabs[] = {"managed", "staged", "pending"};
+    QJsonObject details{{QStringLiteral("tab"), QLatin1String(tabs[static_cast<int>(options.tab)])},
+                        {QStringLiteral("rows"), rows},
+                        {QStringLiteral("file"), target == QLatin1String("-")
+                                                     ? QStringLiteral("-")
+                                                     : QFileInfo(target).absoluteFilePath()}};
+    if (options.ids)
+        details.insert(QStringLiteral("scope"), QStringLiteral("chosen"));
+    if (options.raw)
+        details.insert(QStringLiteral("raw"), true);
+    // Which records: as many as were written, named by the file; not a million IDs in the log.
+    const AuditEntry entry{options.nowMs > 0 ? options.nowMs : QDateTime::currentMSecsSinceEpoch(),
+                           AuditLog::currentActor(),
+                           QStringLiteral("list.export"),
+                           std::nullopt,
+                           {},
+                           AuditLog::details(details)};
+    return store.transaction([&](QString *err) { return AuditLog::append(store.database(), entry, err); },
+                             error);
 }
 
 CsvExportResult CsvExport::toBytes(const Store &store, const CsvExportOptions &options, QByteArray *out,

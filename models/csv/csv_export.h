@@ -56,6 +56,12 @@ public:
     static CsvExportResult toBytes(const Store &store, const CsvExportOptions &options, QByteArray *out,
                                    const ActionControl &control = {});
 
+    // The audit entry of a finished export: which tab, how many rows, to which file, and whether the
+    // formula guard was off. Written by the caller on its own store connection, after toFile/toBytes
+    // succeeded (they read through a read-only connection of their own). target: a path, or "-".
+    static bool audit(Store &store, const CsvExportOptions &options, const QString &target, qint64 rows,
+                      QString *error);
+
     // Column indexes for column keys ("device", "email", ...; case-insensitive), for the command line.
     // Sets *error and returns an empty list for a key the tab does not have or that holds no data.
     static QList<int> columnsForKeys(TabKind tab, const QStringList &keys, QString *error);

@@ -1,8 +1,6 @@
 #include "csv/import_preview_model.h"
 
-#include <QColor>
-#include <QGuiApplication>
-#include <QPalette>
+#include "csv/preview_colors.h"
 
 namespace mdm {
 
@@ -28,21 +26,14 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     const StagedImportRow &row = rows_.at(index.row());
-    if (role == Qt::ForegroundRole && index.column() == Result) {
-        const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-        if (!row.valid())
-            return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xb7, 0x1c, 0x1c);
-        if (!row.warning.isEmpty())
-            return dark ? QColor(0xff, 0xcc, 0x80) : QColor(0x8a, 0x4b, 0x00);
-        return {};
-    }
-    if (role == Qt::ToolTipRole && index.column() == Result)
-        return row.valid() ? row.warning : row.problem;
-    if (role != Qt::DisplayRole)
+    if (role == Qt::ForegroundRole && index.column() == Result)
+        return previewResultColor(row.valid(), !row.warning.isEmpty());
+    // The cells are narrow (the Check column above all): the whole text on hover.
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
     case Line:
-        return row.line;
+        return role == Qt::DisplayRole ? QVariant(row.line) : QVariant(QString::number(row.line));
     case Result:
         return row.valid() ? (row.warning.isEmpty() ? tr("OK") : tr("OK — %1").arg(row.warning))
                            : row.problem;

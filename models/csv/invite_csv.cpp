@@ -91,7 +91,7 @@ bool mapColumns(const csv::Record &header, Columns *at, InviteCsvResult *result)
 
 // One data row as an invitation request; every problem of the row goes into result's errors.
 InviteRequest readRow(const csv::Record &record, const Columns &at, qsizetype headerWidth,
-                      InviteCsvResult *result)
+                      InviteCsvResult *result, QStringList *rowProblems)
 {
     const auto value = [&](Field field) {
         const int i = at[field];
@@ -100,6 +100,7 @@ InviteRequest readRow(const csv::Record &record, const Columns &at, qsizetype he
     };
     const auto problem = [&](const QString &reason) {
         result->errors << InviteCsv::tr("line %1: %2").arg(record.line).arg(reason);
+        *rowProblems << reason;
     };
     const qsizetype errorsBefore = result->errors.size();
 
@@ -167,28 +168,71 @@ InviteCsvResult InviteCsv::read(const QByteArray &csv)
 
     QList<InviteRequest> requests;
     QHash<QString, int> seen; // address and platform -> first line
+    const int platformColumn = at[PlatformType];
     for (qsizetype r = 1; r < table.records.size(); ++r) {
         const csv::Record &record = table.records[r];
-        const qsizetype errorsBefore = result.errors.size();
-        const InviteRequest request = readRow(record, at, header.fields.size(), &result);
-        if (result.errors.size() > errorsBefore)
-            continue;
-        const QString key = request.email.toLower() + QLatin1Char('\n') + platformKey(request.platform);
-        if (const auto it = seen.constFind(key); it != seen.constEnd())
-            result.warnings
-                << tr("line %1: %2 is invited for %3 on line %4 too; each line sends an invitation.")
-                       .arg(record.line)
-                       .arg(request.email, DomainText::platform(request.platform))
-                       .arg(it.value());
-        else
-            seen.insert(key, record.line);
-        requests << request;
+        QStringList rowProblems;
+        InviteCsvRow row;
+        row.line = record.line;
+        row.request = readRow(record, at, header.fields.size(), &result, &rowProblems);
+        if (platformColumn >= 0 && platformColumn < record.fields.size())
+            row.platformText = record.fields[platformColumn].trimmed();
+        row.problem = rowProblems.join(QLatin1Char(' '));
+        row.readable = row.problem.isEmpty();
+        if (row.valid()) {
+            const InviteRequest &request = row.request;
+            const QString key = request.email.toLower() + QLatin1Char('\n') + platformKey(request.platform);
+            if (const auto it = seen.constFind(key); it != seen.constEnd()) {
+                row.warning = tr("%1 is invited for %2 on line %3 too; each line sends an invitation.")
+                                  .arg(request.email, DomainText::platform(request.platform))
+                                  .arg(it.value());
+                result.warnings << tr("line %1: %2").arg(record.line).arg(row.warning);
+            } else {
+                seen.insert(key, record.line);
+            }
+            requests << request;
+        }
+        result.rows << row;
     }
     if (table.records.size() == 1)
         result.errors << tr("The file has a header but nobody to invite.");
     if (result.errors.isEmpty())
         result.requests = requests;
     return result;
+}
+
+QList<InviteRequest> InviteCsvResult::validRequests() const
+{
+    QList<InviteRequest> out;
+    for (const InviteCsvRow &row : rows)
+        if (row.valid())
+            out << row.request;
+    return out;
+}
+
+int InviteCsvResult::problemCount() const
+{
+    int n = 0;
+    for (const InviteCsvRow &row : rows)
+        n += row.valid() ? 0 : 1;
+    return n;
+}
+
+void InviteCsv::checkAgainst(const EnrollmentService &service, InviteCsvResult *result)
+{
+    bool found = false;
+    for (InviteCsvRow &row : result->rows) {
+        if (!row.valid())
+            continue;
+        const QStringList warnings = service.warnings(row.request);
+        if (warnings.isEmpty())
+            continue;
+        row.problem = warnings.join(QLatin1Char(' '));
+        result->errors << tr("line %1: %2").arg(row.line).arg(row.problem);
+        found = true;
+    }
+    if (found)
+        result->requests.clear();
 }
 
 } // namespace mdm

@@ -518,10 +518,20 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
                 details.insert(QStringLiteral("file"), options.sourceName);
             if (unkeptNames > 0)
                 details.insert(QStringLiteral("userNamesWithoutEmail"), unkeptNames);
-            return AuditLog::append(qdb,
-                                    {now, AuditLog::currentActor(), QStringLiteral("staged.import"),
-                                     RecordKind::Device, ids, AuditLog::details(details)},
-                                    err);
+            // The serials beside the IDs: a device removed later is still found by what is on its box.
+            QStringList records;
+            for (const auto &[index, id] : created) {
+                if (records.size() >= AuditLog::kListedRecords)
+                    break;
+                const StagedImportRow &row = result.rows[index];
+                const QString hardware = row.serial.isEmpty() ? row.imei : row.serial;
+                records << (row.name.isEmpty() ? hardware : row.name + QStringLiteral(" (%1)").arg(hardware));
+            }
+            AuditEntry entry{
+                now, AuditLog::currentActor(),  QStringLiteral("staged.import"), RecordKind::Device,
+                ids, AuditLog::details(details)};
+            AuditLog::addRecords(&entry, records, ids.size());
+            return AuditLog::append(qdb, entry, err);
         },
         error);
     if (!ok)

@@ -1,5 +1,6 @@
 #include "index/audit_log_model.h"
 
+#include "store/audit_action.h"
 #include "store/store.h"
 
 #include <QDateTime>
@@ -24,24 +25,6 @@ int AuditLogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString AuditLogModel::describe(const QString &action)
-{
-    static const QHash<QString, const char *> names{
-        {QStringLiteral("invite.send"), QT_TR_NOOP("Enrollment invite sent")},
-        {QStringLiteral("invite.resend"), QT_TR_NOOP("Enrollment invite resent")},
-        {QStringLiteral("invite.remove"), QT_TR_NOOP("Enrollment request removed")},
-        {QStringLiteral("device.reassign"), QT_TR_NOOP("User re-assigned")},
-        {QStringLiteral("device.revoke_mdm"), QT_TR_NOOP("Revoke MDM queued")},
-        {QStringLiteral("device.factory_reset"), QT_TR_NOOP("Factory reset queued")},
-        {QStringLiteral("staged.remove"), QT_TR_NOOP("Staged device removed")},
-        {QStringLiteral("staged.assign"), QT_TR_NOOP("Staged device assigned")},
-        {QStringLiteral("staged.import"), QT_TR_NOOP("Staged devices imported")},
-        {QStringLiteral("demo.fill"), QT_TR_NOOP("Sample data added")},
-    };
-    const auto it = names.constFind(action);
-    return it == names.constEnd() ? action : tr(it.value());
-}
-
 QVariant AuditLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
@@ -53,7 +36,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     case Who:
         return e.actor;
     case Action:
-        return describe(e.action);
+        return AuditAction::text(e.action);
     case Records: {
         QStringList ids;
         for (qint64 id : e.recordIds.mid(0, 20))

@@ -37,8 +37,6 @@ public:
     qint64 totalCount() const { return total_; }
     qint64 matchCount() const { return matches_; }
 
-    static QString describe(const QString &action);
-
 private:
     Store &store_;
     QString search_;

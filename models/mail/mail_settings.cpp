@@ -1,8 +1,13 @@
 #include "mail/mail_settings.h"
 
+#include "store/audit_log.h"
 #include "store/directory.h"
 #include "store/store.h"
 
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -99,7 +104,7 @@ MailSettings MailSettings::load(Store &store)
     return s;
 }
 
-bool MailSettings::save(Store &store, QString *error) const
+bool MailSettings::save(Store &store, QString *error, bool passwordChanged) const
 {
     if (const QString problem = validate(); !problem.isEmpty()) {
         *error = problem;
@@ -121,6 +126,28 @@ bool MailSettings::save(Store &store, QString *error) const
     return store.transaction(
         [&](QString *err) {
             QSqlQuery q(store.database());
+            QHash<QString, QString> before;
+            if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'mail.%'"))) {
+                *err = sqlErrorText(q.lastError());
+                return false;
+            }
+            while (q.next())
+                before.insert(q.value(0).toString(), q.value(1).toString());
+            // Which fields changed and their new values: the audit log answers "who pointed the mail
+            // at another server?".
+            QJsonArray changed;
+            QJsonObject details;
+            for (const auto &[key, value] : values) {
+                const QString name = QString::fromLatin1(key);
+                const QString now = value.isNull() ? QStringLiteral("") : value;
+                if (before.value(name) == now && (before.contains(name) || now.isEmpty()))
+                    continue;
+                const QString field = name.mid(5); // without "mail."
+                changed.append(field);
+                details.insert(field, now);
+            }
+            if (passwordChanged)
+                changed.append(QStringLiteral("password"));
             q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"
                                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
             for (const auto &[key, value] : values) {
@@ -131,7 +158,17 @@ bool MailSettings::save(Store &store, QString *error) const
                     return false;
                 }
             }
-            return true;
+            if (changed.isEmpty())
+                return true;
+            details.insert(QStringLiteral("changed"), changed);
+            return AuditLog::append(store.database(),
+                                    {QDateTime::currentMSecsSinceEpoch(),
+                                     AuditLog::currentActor(),
+                                     QStringLiteral("mail.settings"),
+                                     std::nullopt,
+                                     {},
+                                     AuditLog::details(details)},
+                                    err);
         },
         error);
 }

@@ -45,7 +45,9 @@ struct MailSettings
     QString enrollmentLink(const QString &token) const;
 
     static MailSettings load(Store &store);
-    bool save(Store &store, QString *error) const;
+    // Saves and records in the audit log which fields changed (the password, kept in the keychain, only
+    // as "password" when passwordChanged; never its value). No entry when nothing changed.
+    bool save(Store &store, QString *error, bool passwordChanged = false) const;
 
     static QString securityKey(Security s);
     static bool securityFromKey(const QString &key, Security *s);

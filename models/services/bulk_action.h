@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <functional>
 
 namespace mdm {
@@ -22,6 +23,8 @@ template <class Row> struct BulkSteps
     std::function<QHash<qint64, Row>(const QSqlDatabase &db, const QList<qint64> &ids, QString *error)> read;
     // What the admin recognises the record by, in the result sheet.
     std::function<QString(const Row &row)> label;
+    // What the audit log names a changed record by (name and serial, email); label when unset.
+    std::function<QString(const Row &row)> record;
     // Sets *skipReason when the action does not apply to this record; false on a database error.
     std::function<bool(const Row &row, QString *skipReason, QString *error)> check;
     // Changes one record; false on a database error, and then nothing at all changes.
@@ -41,6 +44,7 @@ BulkResult runBulk(Store &store, RecordKind kind, const QList<qint64> &requested
     const QList<qint64> ids = uniqueIds(requestedIds);
     BulkResult result;
     QList<qint64> changed;
+    QStringList records; // of the changed records, as many as the audit entry lists
     QList<Outcome> outcomes;
     result.ok = store.transaction(
         [&](QString *error) {
@@ -71,9 +75,15 @@ BulkResult runBulk(Store &store, RecordKind kind, const QList<qint64> &requested
                 if (!steps.apply(id, it.value(), error))
                     return false;
                 changed << id;
+                if (records.size() < AuditLog::kListedRecords)
+                    records << (steps.record ? steps.record(it.value()) : steps.label(it.value()));
                 outcomes.append({id, steps.label(it.value()), Outcome::Result::Done, {}});
             }
-            return changed.isEmpty() || AuditLog::append(store.database(), steps.audit(changed), error);
+            if (changed.isEmpty())
+                return true;
+            AuditEntry entry = steps.audit(changed);
+            AuditLog::addRecords(&entry, records, changed.size());
+            return AuditLog::append(store.database(), entry, error);
         },
         &result.error);
     if (result.ok) {

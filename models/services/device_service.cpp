@@ -174,6 +174,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
         return result;
     const qint64 now = clock_.nowMs();
     QList<qint64> changed;
+    QStringList records;
     QList<qint64> invitations;
     QList<Outcome> outcomes;
     bool nothingChanged = false;
@@ -230,6 +231,8 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                     invitations << invitationId;
                 }
                 changed << id;
+                if (records.size() < AuditLog::kListedRecords)
+                    records << deviceLabel(*it);
                 outcomes.append({id, deviceLabel(*it), Outcome::Result::Done, {}});
             }
             if (changed.isEmpty()) {
@@ -237,7 +240,7 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 nothingChanged = true;
                 return false;
             }
-            return auditAssignment(rules, target, to, changed, invitations, now, error);
+            return auditAssignment(rules, target, to, {changed, records}, invitations, now, error);
         },
         &result.error);
     if (nothingChanged) {
@@ -257,9 +260,10 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
 
 // One entry for the devices, and one for the invitations sent with them.
 bool DeviceService::auditAssignment(const AssignRules &rules, const AssignTarget &target,
-                                    const ResolvedTarget &to, const QList<qint64> &changed,
+                                    const ResolvedTarget &to, const AuditedRecords &devices,
                                     const QList<qint64> &invitations, qint64 now, QString *error)
 {
+    const QList<qint64> &changed = devices.ids;
     const QSqlDatabase db = store_.database();
     if (!invitations.isEmpty() &&
         !AuditLog::append(db,
@@ -276,10 +280,10 @@ bool DeviceService::auditAssignment(const AssignRules &rules, const AssignTarget
         details.insert(QStringLiteral("group"), target.group.trimmed());
     if (!invitations.isEmpty())
         details.insert(QStringLiteral("invitations"), static_cast<int>(invitations.size()));
-    return AuditLog::append(db,
-                            {now, AuditLog::currentActor(), rules.auditAction, RecordKind::Device, changed,
-                             AuditLog::details(details)},
-                            error);
+    AuditEntry entry{now,     AuditLog::currentActor(),  rules.auditAction, RecordKind::Device,
+                     changed, AuditLog::details(details)};
+    AuditLog::addRecords(&entry, devices.records, changed.size());
+    return AuditLog::append(db, entry, error);
 }
 
 BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, DeprovisionMode mode,
@@ -297,6 +301,7 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
     BulkSteps<DeviceRow> steps;
     steps.read = readDevices;
     steps.label = deviceLabel;
+    steps.record = deviceLabel;
     steps.check = [](const DeviceRow &row, QString *reason, QString *) {
         const auto state = static_cast<DeviceState>(row.state);
         if (state == DeviceState::Staged)
@@ -337,6 +342,7 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
     BulkSteps<DeviceRow> steps;
     steps.read = readDevices;
     steps.label = deviceLabel;
+    steps.record = deviceLabel;
     steps.check = [](const DeviceRow &row, QString *reason, QString *) {
         if (row.state != static_cast<int>(DeviceState::Staged))
             *reason = tr("No longer staged: it has enrolled.");

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace mdm {
 
@@ -64,11 +65,17 @@ public:
 
 private:
     struct AssignRules;
+    // The devices an assignment changed, and how the audit log names them.
+    struct AuditedRecords
+    {
+        QList<qint64> ids;
+        QStringList records;
+    };
     BulkResult assign(const QList<qint64> &deviceIds, const AssignTarget &target, const AssignRules &rules,
                       const ActionControl &control);
     bool resolveTarget(const AssignTarget &target, ResolvedTarget *resolved, QString *error);
     bool auditAssignment(const AssignRules &rules, const AssignTarget &target, const ResolvedTarget &to,
-                         const QList<qint64> &changed, const QList<qint64> &invitations, qint64 now,
+                         const AuditedRecords &devices, const QList<qint64> &invitations, qint64 now,
                          QString *error);
 
     Store &store_;

@@ -91,7 +91,8 @@ QStringList EnrollmentService::warnings(const InviteRequest &request) const
     return out;
 }
 
-BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const ActionControl &control)
+BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const ActionControl &control,
+                                     const QString &sourceName)
 {
     BulkResult result;
     // Every request is checked before anything is written: one bad line and nothing is sent.
@@ -163,10 +164,16 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 details.insert(QStringLiteral("ownership"), ownershipKey(requests.first().ownership));
                 details.insert(QStringLiteral("group"), requests.first().group.trimmed());
             }
-            return AuditLog::append(db,
-                                    {now, AuditLog::currentActor(), QStringLiteral("invite.send"),
-                                     RecordKind::Invitation, created, AuditLog::details(details)},
-                                    error);
+            if (!sourceName.isEmpty())
+                details.insert(QStringLiteral("file"), sourceName);
+            AuditEntry entry{
+                now,     AuditLog::currentActor(),  QStringLiteral("invite.send"), RecordKind::Invitation,
+                created, AuditLog::details(details)};
+            QStringList addresses;
+            for (qsizetype i = 0; i < requests.size() && i < AuditLog::kListedRecords; ++i)
+                addresses << requests.at(i).email.trimmed();
+            AuditLog::addRecords(&entry, addresses, requests.size());
+            return AuditLog::append(db, entry, error);
         },
         &result.error);
     if (result.ok) {

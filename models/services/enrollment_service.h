@@ -55,7 +55,9 @@ public:
     static QString validate(const InviteRequest &request);
     QStringList warnings(const InviteRequest &request) const;
 
-    BulkResult invite(const QList<InviteRequest> &requests, const ActionControl &control = {});
+    // sourceName: the CSV file the requests came from, for the audit log (empty when typed).
+    BulkResult invite(const QList<InviteRequest> &requests, const ActionControl &control = {},
+                      const QString &sourceName = {});
     BulkResult resend(const QList<qint64> &invitationIds, const ActionControl &control = {});
     QList<qint64> expiredInvitationIds() const;
     BulkResult removeRequests(const QList<qint64> &invitationIds, const ActionControl &control = {});

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
+#include <algorithm>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -34,6 +35,27 @@ AuditEntry AuditLog::counted(qint64 atMs, const QString &action, RecordKind kind
     return {atMs,   currentActor(),
             action, kind,
             ids,    details({{QStringLiteral("count"), static_cast<int>(ids.size())}})};
+}
+
+QJsonArray AuditLog::recordList(const QStringList &records, qsizetype total)
+{
+    QJsonArray list;
+    const qsizetype listed = std::min<qsizetype>(records.size(), kListedRecords);
+    for (qsizetype i = 0; i < listed; ++i)
+        list.append(records.at(i));
+    // Stored data, read by any console in any language: the marker stays English like the codes.
+    if (total > listed)
+        list.append(QStringLiteral("…and %1 more").arg(total - listed));
+    return list;
+}
+
+void AuditLog::addRecords(AuditEntry *entry, const QStringList &records, qsizetype total)
+{
+    if (records.isEmpty())
+        return;
+    QJsonObject parameters = QJsonDocument::fromJson(entry->details.toUtf8()).object();
+    parameters.insert(QStringLiteral("records"), recordList(records, total));
+    entry->details = details(parameters);
 }
 
 bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *error)

@@ -2,6 +2,7 @@
 
 #include "domain/record_kind.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -31,6 +32,13 @@ public:
     static QString details(const QJsonObject &parameters);
     // The usual entry of a bulk action: who, when, what, which records, and how many.
     static AuditEntry counted(qint64 atMs, const QString &action, RecordKind kind, const QList<qint64> &ids);
+    // Readable identifiers of the records (device name and serial, email) beside their IDs, so that a
+    // search finds an entry by what the admin knows, even after the record is gone. At most
+    // kListedRecords are listed, then "…and N more": a 200,000-row import stays cheap to log.
+    static constexpr int kListedRecords = 1000;
+    static QJsonArray recordList(const QStringList &records, qsizetype total);
+    // Adds that list to the entry's details as "records".
+    static void addRecords(AuditEntry *entry, const QStringList &records, qsizetype total);
     static bool append(const QSqlDatabase &db, const AuditEntry &entry, QString *error);
     // The newest entries whose actor, action, records or parameters contain text (all when empty).
     static QList<AuditEntry> search(const Store &store, const QString &text, int limit);

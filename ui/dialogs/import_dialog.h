@@ -1,21 +1,15 @@
 #pragma once
 
 #include "csv/staged_import.h"
-
-#include <QDialog>
-
-class QLabel;
-class QLineEdit;
-class QPushButton;
-class QTableView;
+#include "dialogs/csv_preview_dialog.h"
 
 namespace mdm {
 
 class ImportPreviewModel;
 
-// Staged ▸ Import: choose a CSV, see every row checked (line, result, parsed fields), then import all
-// of it — or only the valid rows when the admin chooses so. Nothing is written until then.
-class ImportDialog : public QDialog
+// Import Staged Devices: choose a CSV, see every row checked (line, result, parsed fields), then import
+// all of it — or only the valid rows when the admin chooses so. Nothing is written until then.
+class ImportDialog : public CsvPreviewDialog
 {
     Q_OBJECT
 
@@ -25,25 +19,12 @@ public:
 
     ImportDialog(Validator validate, QWidget *parent = nullptr);
 
-    void loadFile(const QString &path);
-    QString path() const;
-    bool onlyValidRows() const { return onlyValid_; }
-    QString summary() const;
-    QPushButton *importButton() const { return import_; }
-    QPushButton *importValidButton() const { return importValid_; }
     ImportPreviewModel &preview() const { return *preview_; }
 
 private:
-    void browse();
+    ImportDialog(Validator validate, ImportPreviewModel *preview, QWidget *parent);
 
-    Validator validate_;
     ImportPreviewModel *preview_;
-    QLineEdit *path_;
-    QLabel *summary_;
-    QTableView *table_;
-    QPushButton *import_;
-    QPushButton *importValid_;
-    bool onlyValid_ = false;
 };
 
 } // namespace mdm

@@ -102,7 +102,8 @@ void MailController::save(MailSettingsDialog *dialog)
 {
     const MailSettings chosen = dialog->settings();
     QString error;
-    if (!chosen.save(store_, &error)) {
+    const bool passwordChanged = !dialog->password().isEmpty() && dialog->password() != password_;
+    if (!chosen.save(store_, &error, passwordChanged)) {
         dialog->showSaveError(error);
         return;
     }

@@ -1,6 +1,7 @@
 #include "tabs/details_pane.h"
 
 #include "index/record_table_model.h"
+#include "store/audit_action.h"
 #include "store/audit_log.h"
 #include "store/store.h"
 
@@ -122,7 +123,7 @@ void DetailsPane::showRecord(const RecordTableModel &model, qint64 id)
                                  .toString(QDateTime::fromMSecsSinceEpoch(entry.atMs).toLocalTime(),
                                            QLocale::ShortFormat)
                                  .toHtmlEscaped(),
-                             entry.action.toHtmlEscaped(), cell(entry.actor));
+                             AuditAction::text(entry.action).toHtmlEscaped(), cell(entry.actor));
         html += QStringLiteral("</ul>");
     }
     // A refresh keeps the admin's place in a long history.

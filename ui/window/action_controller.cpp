@@ -8,6 +8,7 @@
 #include "dialogs/enrollment_steps_dialog.h"
 #include "dialogs/export_dialog.h"
 #include "dialogs/import_dialog.h"
+#include "dialogs/invite_csv_dialog.h"
 #include "dialogs/invite_dialog.h"
 #include "dialogs/result_sheet.h"
 #include "domain/clock.h"
@@ -168,14 +169,15 @@ void ActionController::openInviteDialog(const InviteRequest *prefill)
     dialog->open();
 }
 
-void ActionController::sendInvites(const QList<InviteRequest> &requests)
+void ActionController::sendInvites(const QList<InviteRequest> &requests, const QString &sourceName)
 {
     const Clock &clock = clock_;
-    runAction(requests.size() == 1 ? tr("Send enrollment invite") : tr("Send enrollment invites"),
-              RecordKind::Invitation, {}, requests.size(),
-              [requests, &clock](Store &store, const ActionControl &control, const QList<qint64> &) {
-                  return EnrollmentService(store, clock).invite(requests, control);
-              });
+    runAction(
+        requests.size() == 1 ? tr("Send enrollment invite") : tr("Send enrollment invites"),
+        RecordKind::Invitation, {}, requests.size(),
+        [requests, sourceName, &clock](Store &store, const ActionControl &control, const QList<qint64> &) {
+            return EnrollmentService(store, clock).invite(requests, control, sourceName);
+        });
 }
 
 void ActionController::reassign(bool staged)
@@ -369,6 +371,10 @@ void ActionController::exportList()
                 result.error = exported.error;
                 *summary = tr("Exported %Ln record(s) to %1.", nullptr, static_cast<int>(exported.rows))
                                .arg(QFileInfo(path).fileName());
+                QString auditError;
+                if (exported.ok && !CsvExport::audit(store, options, path, exported.rows, &auditError))
+                    *summary +=
+                        QLatin1Char(' ') + tr("The audit log could not record it: %1").arg(auditError);
                 return result;
             },
             [this, summary, path](const BulkResult &result) {
@@ -433,42 +439,32 @@ void ActionController::importStaged()
 
 void ActionController::importInvites()
 {
-    const QString path = QFileDialog::getOpenFileName(window_, tr("Send invites from CSV"), QString(),
-                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        sendInvitesFromCsv(path);
+    sendInvitesFromCsv({});
 }
 
 void ActionController::sendInvitesFromCsv(const QString &path)
 {
-    InviteCsvResult csv;
-    // Reading the store through a file handle of its own would release this process's locks on it.
-    if (store_.isOwnFile(path))
-        csv.errors << tr("“%1” is the console's own store, not a CSV file.").arg(path);
-    else
-        csv = InviteCsv::readFile(path);
-    if (!csv.ok()) {
-        lastMessage_ = tr("Nothing was sent. Correct these lines and try again:\n%1")
-                           .arg(csv.errors.join(QLatin1Char('\n')));
-        MessageBox::warning(window_, tr("Send invites from CSV"),
-                            tr("The file has problems; nothing was sent."),
-                            csv.errors.mid(0, 8).join(QLatin1Char('\n')), csv.errors.join(QLatin1Char('\n')));
-        emit message(lastMessage_);
-        return;
-    }
-    QStringList emails;
-    for (const InviteRequest &request : csv.requests)
-        emails << RecordLabels::invitation(request.email, request.platform);
-    const int n = static_cast<int>(csv.requests.size());
-    if (!MessageBox::confirm(
-            window_,
-            {tr("Send invites from CSV"),
-             tr("Send %Ln enrollment invitation(s)?", nullptr, n) +
-                 (csv.warnings.isEmpty() ? QString()
-                                         : QStringLiteral("\n") + csv.warnings.join(QLatin1Char('\n'))),
-             emails, csv.requests.size(), tr("Send %Ln Invitation(s)", nullptr, n), false}))
-        return;
-    sendInvites(csv.requests);
+    auto *dialog = track(new InviteCsvDialog(
+        [this](const QString &file) {
+            InviteCsvResult csv;
+            // Reading the store through a file handle of its own would release this process's locks on it.
+            if (store_.isOwnFile(file)) {
+                csv.errors << tr("“%1” is the console's own store, not a CSV file.").arg(file);
+                return csv;
+            }
+            csv = InviteCsv::readFile(file);
+            InviteCsv::checkAgainst(EnrollmentService(store_, clock_), &csv);
+            return csv;
+        },
+        window_));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QList<InviteRequest> requests = dialog->chosenRequests();
+        if (!requests.isEmpty())
+            sendInvites(requests, QFileInfo(dialog->path()).fileName());
+    });
+    dialog->open();
+    if (!path.isEmpty())
+        dialog->loadFile(path);
 }
 
 } // namespace mdm

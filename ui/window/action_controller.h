@@ -40,6 +40,7 @@ public:
     QString lastMessage() const { return lastMessage_; }
 
     void resendInvitations(const QList<qint64> &ids);
+    // The preview of a bulk-enrollment CSV, with the file at path read (none: the admin chooses one).
     void sendInvitesFromCsv(const QString &path);
 
 signals:
@@ -61,7 +62,7 @@ private:
     void importStaged();
     void importInvites();
     void openInviteDialog(const struct InviteRequest *prefill);
-    void sendInvites(const QList<struct InviteRequest> &requests);
+    void sendInvites(const QList<struct InviteRequest> &requests, const QString &sourceName = {});
     // A job is rerun on the records that failed when the admin asks the result sheet to retry.
     using Job = std::function<BulkResult(Store &, const ActionControl &, const QList<qint64> &ids)>;
     void runAction(const QString &title, RecordKind kind, const QList<qint64> &ids, qint64 total, Job job);

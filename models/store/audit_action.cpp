@@ -1,0 +1,27 @@
+#include "store/audit_action.h"
+
+#include <QHash>
+
+namespace mdm {
+
+QString AuditAction::text(const QString &code)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("invite.send"), QT_TR_NOOP("Enrollment invite sent")},
+        {QStringLiteral("invite.resend"), QT_TR_NOOP("Enrollment invite resent")},
+        {QStringLiteral("invite.remove"), QT_TR_NOOP("Enrollment request removed")},
+        {QStringLiteral("device.reassign"), QT_TR_NOOP("User re-assigned")},
+        {QStringLiteral("device.revoke_mdm"), QT_TR_NOOP("Revoke MDM queued")},
+        {QStringLiteral("device.factory_reset"), QT_TR_NOOP("Factory reset queued")},
+        {QStringLiteral("staged.remove"), QT_TR_NOOP("Staged device removed")},
+        {QStringLiteral("staged.assign"), QT_TR_NOOP("Staged device assigned")},
+        {QStringLiteral("staged.import"), QT_TR_NOOP("Staged devices imported")},
+        {QStringLiteral("list.export"), QT_TR_NOOP("List exported")},
+        {QStringLiteral("mail.settings"), QT_TR_NOOP("Mail settings changed")},
+        {QStringLiteral("demo.fill"), QT_TR_NOOP("Sample data added")},
+    };
+    const auto it = names.constFind(code);
+    return it == names.constEnd() ? code : tr(it.value());
+}
+
+} // namespace mdm
