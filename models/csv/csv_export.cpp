@@ -3,6 +3,7 @@
 #include "csv/csv.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
 
@@ -37,7 +38,9 @@ enum class CellKind
     Integer,
     DeviceStatus,
     StagedStatus,
-    InvitationDisplayStatus
+    InvitationDisplayStatus,
+    InvitationExpiry, // a timestamp once the mail has left; empty while it waits or after it failed
+    InvitationRemark  // stored as data, worded in the UI language with ISO 8601 times
 };
 
 struct OutColumn
@@ -88,9 +91,8 @@ public:
     RowFormat(TabKind tab, const QList<int> &columns, csv::Formulas formulas, qint64 nowMs)
         : formulas_(formulas), nowMs_(nowMs)
     {
-        const TabSpec &spec = TabSpec::of(tab);
         for (int column : columns)
-            outs_.push_back({kindOf(tab, spec.columns[column].format), column + 1});
+            outs_.push_back({kindOf(tab, column), column + 1});
         for (int p = 0; p < kPlatformCount; ++p)
             platforms_.push_back(cell(DomainText::platform(static_cast<Platform>(p)), formulas));
         for (auto o : {Ownership::Corporate, Ownership::Personal})
@@ -135,11 +137,30 @@ public:
                 out.append(inviteStatuses_[static_cast<size_t>(status)]);
                 break;
             }
+            case CellKind::InvitationExpiry:
+                if (sqlite3_column_int64(row, PendingColumn::Status + 1) !=
+                    static_cast<int>(DeliveryState::Sent))
+                    break;
+                [[fallthrough]];
             case CellKind::Timestamp:
                 // Never quoted or guarded: it starts with a digit and holds no separator.
                 if (const qint64 ms = sqlite3_column_int64(row, c); ms > 0)
                     csv::appendTimestamp(out, ms);
                 break;
+            case CellKind::InvitationRemark: {
+                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(row, c));
+                const QByteArrayView stored(text, sqlite3_column_bytes(row, c));
+                // Most remarks are empty or old plain text: only a stored event needs wording.
+                if (stored.startsWith('{'))
+                    csv::appendCell(
+                        out,
+                        InvitationText::remark(QString::fromUtf8(stored), InvitationText::Times::Iso)
+                            .toUtf8(),
+                        formulas_);
+                else
+                    csv::appendCell(out, stored, formulas_);
+                break;
+            }
             case CellKind::Integer: {
                 char digits[24];
                 const auto end =
@@ -154,9 +175,13 @@ public:
 
 private:
     // The export writes what the column shows, but times as times: a countdown is its expiry time.
-    static CellKind kindOf(TabKind tab, ColumnFormat format)
+    static CellKind kindOf(TabKind tab, int column)
     {
-        switch (format) {
+        if (tab == TabKind::Pending && column == PendingColumn::Remarks)
+            return CellKind::InvitationRemark;
+        if (tab == TabKind::Pending && column == PendingColumn::Expires)
+            return CellKind::InvitationExpiry;
+        switch (TabSpec::of(tab).columns[column].format) {
         case ColumnFormat::Platform:
             return CellKind::Platform;
         case ColumnFormat::Ownership:

@@ -1,6 +1,7 @@
 #include "dialogs/enrollment_steps_dialog.h"
 
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -42,10 +43,12 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
         {tr("Group"), invitation.group},
         {tr("Status"), DomainText::inviteStatus(status)},
         {tr("Requested"), when(invitation.requestedAt)},
-        {tr("Last sent"), when(invitation.sentAt)},
-        {tr("Valid until"), when(invitation.expiresAt)},
+        {tr("Last sent"),
+         InvitationText::lastSent(invitation.delivery, invitation.sentAt, QLocale::LongFormat)},
+        {tr("Valid until"),
+         InvitationText::expiresOn(invitation.delivery, invitation.expiresAt, QLocale::LongFormat)},
         {tr("Resent"), QLocale().toString(invitation.resendCount)},
-        {tr("Remarks"), invitation.remarks},
+        {tr("Remarks"), InvitationText::remark(invitation.remarks)},
         {tr("Enrollment link"), linkText},
     };
     for (const auto &[label, value] : rows)
