@@ -1,6 +1,8 @@
 // What the Pending tab says about an invitation is what happened to it: a queued invitation has not been
 // sent and cannot expire, the 7 days start when the mail server accepted the mail, countdowns round the
 // way a person reads them, remarks follow the reader's locale, and the demo store tells one story.
+#include "console_fixture.h"
+#include "dialogs/enrollment_steps_dialog.h"
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
@@ -22,6 +24,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSqlQuery>
+#include <QTextBrowser>
 #include <QTimeZone>
 #include <catch2/catch.hpp>
 #include <memory>
@@ -81,7 +84,8 @@ qint64 inviteOne(EnrollmentService &service, const QString &name, const QString 
 
 qint64 outboxIdOf(Store &store, qint64 invitationId)
 {
-    return scalar(store, QStringLiteral("SELECT max(id) FROM outbox WHERE invitation_id = %1").arg(invitationId));
+    return scalar(store,
+                  QStringLiteral("SELECT max(id) FROM outbox WHERE invitation_id = %1").arg(invitationId));
 }
 
 bool settled(const RecordTableModel &model)
@@ -143,7 +147,8 @@ TEST_CASE("A queued invitation reads Not sent yet and cannot expire", "[truth]")
 
     // Stored as not sent: no last sending, no expiry.
     CHECK(scalar(*env.store, QStringLiteral("SELECT sent_at FROM invitations WHERE id = %1").arg(id)) == 0);
-    CHECK(scalar(*env.store, QStringLiteral("SELECT expires_at FROM invitations WHERE id = %1").arg(id)) == 0);
+    CHECK(scalar(*env.store, QStringLiteral("SELECT expires_at FROM invitations WHERE id = %1").arg(id)) ==
+          0);
 
     RecordTableModel model(*env.store, env.clock, TabKind::Pending);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
@@ -152,9 +157,13 @@ TEST_CASE("A queued invitation reads Not sent yet and cannot expire", "[truth]")
     CHECK(str(cell(model, id, PendingColumn::Status)) == "Queued");
     CHECK(str(cell(model, id, PendingColumn::Expires)) == "7 days after sending");
     CHECK(cell(model, id, PendingColumn::Remarks).isEmpty());
+    CHECK(model.data(model.index(model.rowOf(id), PendingColumn::Expires), Qt::ToolTipRole)
+              .toString()
+              .startsWith(qs("7 days after sending: ")));
     CHECK(str(detail(model, id, qs("Last sent"))) == "Not sent yet");
     CHECK(str(detail(model, id, qs("Expires on"))) == "7 days after sending");
-    CHECK_FALSE(model.data(model.index(model.rowOf(id), PendingColumn::Expires), Qt::ForegroundRole).isValid());
+    CHECK_FALSE(
+        model.data(model.index(model.rowOf(id), PendingColumn::Expires), Qt::ForegroundRole).isValid());
 
     // Weeks in the queue (no mail server) do not make it expire: its 7 days have not started.
     env.clock.advance(30 * kDayMs);
@@ -188,7 +197,8 @@ TEST_CASE("Last sent and the 7 days start when the server accepted the mail", "[
     Outbox outbox(*env.store, env.clock);
     QString error;
     REQUIRE(outbox.markSent(outboxIdOf(*env.store, id), invitationExpiry(accepted), &error));
-    CHECK(scalar(*env.store, QStringLiteral("SELECT sent_at FROM invitations WHERE id = %1").arg(id)) == accepted);
+    CHECK(scalar(*env.store, QStringLiteral("SELECT sent_at FROM invitations WHERE id = %1").arg(id)) ==
+          accepted);
     CHECK(scalar(*env.store, QStringLiteral("SELECT expires_at FROM invitations WHERE id = %1").arg(id)) ==
           accepted + kInvitationValidityMs);
 
@@ -209,8 +219,9 @@ TEST_CASE("Last sent and the 7 days start when the server accepted the mail", "[
     SECTION("a resend is queued again: not sent yet, no expiry")
     {
         REQUIRE(service.resend({id}).ok);
-        CHECK(scalar(*env.store, QStringLiteral("SELECT sent_at + expires_at FROM invitations WHERE id = %1")
-                                     .arg(id)) == 0);
+        CHECK(scalar(*env.store,
+                     QStringLiteral("SELECT sent_at + expires_at FROM invitations WHERE id = %1").arg(id)) ==
+              0);
         REQUIRE(waitUntil([&] { return cell(model, id, PendingColumn::Status) == qs("Queued"); }));
         CHECK(str(detail(model, id, qs("Last sent"))) == "Not sent yet");
         CHECK(service.expiredInvitationIds().isEmpty());
@@ -230,7 +241,8 @@ TEST_CASE("Delivery through the SMTP server stamps the acceptance time", "[truth
     CHECK(scalar(*env.store, QStringLiteral("SELECT sent_at FROM invitations WHERE id = %1").arg(id)) == now);
     CHECK(scalar(*env.store, QStringLiteral("SELECT expires_at FROM invitations WHERE id = %1").arg(id)) ==
           invitationExpiry(now));
-    CHECK(scalar(*env.store, QStringLiteral("SELECT sent_at FROM outbox WHERE invitation_id = %1").arg(id)) == now);
+    CHECK(scalar(*env.store, QStringLiteral("SELECT sent_at FROM outbox WHERE invitation_id = %1").arg(id)) ==
+          now);
 }
 
 TEST_CASE("Countdowns round the way an admin reads them", "[truth]")
@@ -262,17 +274,24 @@ TEST_CASE("Remarks are stored as data and worded in the reader's locale", "[trut
 
     const QLocale english(QLocale::English, QLocale::UnitedStates);
     const QLocale german(QLocale::German, QLocale::Germany);
-    CHECK(str(InvitationText::remark(stored, InvitationText::Times::Local, english)) == str(qs("Sent %1").arg(shortTime(at, english))));
+    CHECK(str(InvitationText::remark(stored, InvitationText::Times::Local, english)) ==
+          str(qs("Sent %1").arg(shortTime(at, english))));
     // German dates and times ("04.12.26, 16:02" in Berlin), whatever language the words are in.
     const QString inGerman = InvitationText::remark(stored, InvitationText::Times::Local, german);
     CHECK(inGerman.endsWith(shortTime(at, german)));
     CHECK(shortTime(at, german) != shortTime(at, english));
-    CHECK(str(InvitationText::remark(stored, InvitationText::Times::Iso)) == "Sent 2026-12-04T15:02:00+00:00");
+    CHECK(str(InvitationText::remark(stored, InvitationText::Times::Iso)) ==
+          "Sent 2026-12-04T15:02:00+00:00");
 
-    CHECK(str(InvitationText::remark(InvitationText::expiredRemark(at), InvitationText::Times::Iso)) == str(qs("Expired 2026-12-04T15:02:00+00:00")));
-    CHECK(str(InvitationText::remark(InvitationText::failedRemark(qs("550 5.1.1 Mailbox unavailable")))) == str(qs("550 5.1.1 Mailbox unavailable")));
-    CHECK(str(InvitationText::remark(InvitationText::gaveUpRemark(qs("Connection refused")))) == str(qs("Gave up after 24 hours: Connection refused")));
-    CHECK(str(InvitationText::remark(InvitationText::retryRemark(at, qs("421 busy")), InvitationText::Times::Iso)) == str(qs("Retrying at 2026-12-04T15:02:00+00:00: 421 busy")));
+    CHECK(str(InvitationText::remark(InvitationText::expiredRemark(at), InvitationText::Times::Iso)) ==
+          str(qs("Expired 2026-12-04T15:02:00+00:00")));
+    CHECK(str(InvitationText::remark(InvitationText::failedRemark(qs("550 5.1.1 Mailbox unavailable")))) ==
+          str(qs("550 5.1.1 Mailbox unavailable")));
+    CHECK(str(InvitationText::remark(InvitationText::gaveUpRemark(qs("Connection refused")))) ==
+          str(qs("Gave up after 24 hours: Connection refused")));
+    CHECK(str(InvitationText::remark(InvitationText::retryRemark(at, qs("421 busy")),
+                                     InvitationText::Times::Iso)) ==
+          str(qs("Retrying at 2026-12-04T15:02:00+00:00: 421 busy")));
     // What older versions stored stays readable as it is.
     CHECK(str(InvitationText::remark(qs("Sent 12/4/26, 3:02 PM"))) == "Sent 12/4/26, 3:02 PM");
     CHECK(str(InvitationText::remark(qs("Waiting for the mail server"))) == "Waiting for the mail server");
@@ -289,28 +308,32 @@ TEST_CASE("The demo store tells one story about every invitation", "[truth][demo
     Store &store = *env.store;
     const qint64 now = env.clock.nowMs();
 
-    const qint64 queued = scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 0"));
+    const qint64 queued =
+        scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 0"));
     CHECK(queued > 0);
     CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 2")) > 0);
     // Every queued invitation has its mail waiting (with its link), every failed one its failed mail.
-    CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations i WHERE i.delivery = 0 AND NOT EXISTS"
-                                       " (SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.state = 0"
-                                       " AND o.link_token IS NOT NULL)")) == 0);
-    CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations i WHERE i.delivery = 2 AND NOT EXISTS"
-                                       " (SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.state = 2)")) ==
-          0);
+    CHECK(
+        scalar(store, QStringLiteral("SELECT count(*) FROM invitations i WHERE i.delivery = 0 AND NOT EXISTS"
+                                     " (SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.state = 0"
+                                     " AND o.link_token IS NOT NULL)")) == 0);
+    CHECK(scalar(store, QStringLiteral(
+                            "SELECT count(*) FROM invitations i WHERE i.delivery = 2 AND NOT EXISTS"
+                            " (SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.state = 2)")) == 0);
     CHECK(Outbox(store, env.clock).counts().queued == queued);
     CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM outbox")) ==
           scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery <> 1")));
     // Not sent: no last sending, no expiry. Sent: 7 days from the sending.
     CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery <> 1"
                                        " AND (sent_at <> 0 OR expires_at <> 0)")) == 0);
-    CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 1 AND expires_at <> "
-                                       "sent_at + %1")
-                            .arg(kInvitationValidityMs)) == 0);
+    CHECK(
+        scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 1 AND expires_at <> "
+                                     "sent_at + %1")
+                          .arg(kInvitationValidityMs)) == 0);
     // Remarks fit the state: expired ones say so, valid ones when they were sent.
     const qint64 expired = scalar(
-        store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 1 AND expires_at <= %1").arg(now));
+        store,
+        QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 1 AND expires_at <= %1").arg(now));
     CHECK(expired > 0);
     QSqlQuery q(store.database());
     REQUIRE(q.exec(QStringLiteral("SELECT delivery, sent_at, expires_at, remarks FROM invitations")));
@@ -340,8 +363,41 @@ TEST_CASE("The demo store tells one story about every invitation", "[truth][demo
         CHECK(server.delivered() == queued);
         CHECK(Outbox(store, env.clock).counts().queued == 0);
         CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 0")) == 0);
-        CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE sent_at = %1 AND expires_at = %2")
-                                .arg(env.clock.nowMs())
-                                .arg(invitationExpiry(env.clock.nowMs()))) == queued);
+        CHECK(scalar(store,
+                     QStringLiteral("SELECT count(*) FROM invitations WHERE sent_at = %1 AND expires_at = %2")
+                         .arg(env.clock.nowMs())
+                         .arg(invitationExpiry(env.clock.nowMs()))) == queued);
     }
+}
+
+TEST_CASE("The Pending tab and the enrollment steps show queued invitations as not sent", "[truth][gui]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *view = console.show(TabKind::Pending);
+    REQUIRE(view);
+    const RecordTableModel &model = view->model();
+    const qint64 queued =
+        scalar(*console.store, QStringLiteral("SELECT min(id) FROM invitations WHERE delivery = 0"));
+    REQUIRE(queued > 0);
+    REQUIRE(model.rowOf(queued) >= 0);
+    CHECK(str(cell(model, queued, PendingColumn::Expires)) == "7 days after sending");
+    CHECK(str(detail(model, queued, qs("Last sent"))) == "Not sent yet");
+    // The status bar counts the demo's queued mail: there is a message behind every Queued row.
+    CHECK(Outbox(*console.store, console.clock).counts().queued ==
+          scalar(*console.store, QStringLiteral("SELECT count(*) FROM invitations WHERE delivery = 0")));
+    mdm::test::saveScreenshot(console.window.get(), QStringLiteral("truth-pending"));
+
+    EnrollmentService service(*console.store, console.clock);
+    const InvitationInfo info = service.invitation(queued);
+    CHECK(info.sentAt == 0);
+    EnrollmentStepsDialog dialog(info, console.clock.nowMs(), MailSettings().enrollmentLink(info.linkToken));
+    dialog.setAttribute(Qt::WA_DeleteOnClose, false); // on the stack here
+    dialog.resize(720, 560);
+    dialog.show();
+    QString shown;
+    for (const QTextBrowser *browser : dialog.findChildren<QTextBrowser *>())
+        shown += browser->toPlainText();
+    CHECK(shown.contains(qs("Not sent yet")));
+    CHECK(shown.contains(qs("7 days after sending")));
+    mdm::test::saveScreenshot(&dialog, QStringLiteral("truth-steps-queued"));
 }

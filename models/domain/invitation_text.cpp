@@ -72,6 +72,20 @@ QString InvitationText::expires(DeliveryState delivery, qint64 expiresMs, qint64
     return countdown(expiresMs, nowMs);
 }
 
+QString InvitationText::expiresToolTip(DeliveryState delivery)
+{
+    switch (delivery) {
+    case DeliveryState::Queued:
+        return tr("7 days after sending: the link is valid for 7 days from when the mail server accepts "
+                  "the mail.");
+    case DeliveryState::Failed:
+        return tr("Not sent: the mail was not delivered. Resend the invitation to give the user a link.");
+    case DeliveryState::Sent:
+        break;
+    }
+    return {};
+}
+
 QString InvitationText::expiresOn(DeliveryState delivery, qint64 expiresMs, QLocale::FormatType format,
                                   const QLocale &locale)
 {

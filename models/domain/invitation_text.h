@@ -22,6 +22,8 @@ public:
     // The Expires cell: a countdown once the mail has left, "7 days after sending" while it waits,
     // "Not sent" when delivery failed.
     static QString expires(DeliveryState delivery, qint64 expiresMs, qint64 nowMs);
+    // Why an unsent invitation has no expiry yet (the Expires cell's tooltip).
+    static QString expiresToolTip(DeliveryState delivery);
     // The expiry time in the locale's words, or what stands for it while the mail has not left.
     static QString expiresOn(DeliveryState delivery, qint64 expiresMs, QLocale::FormatType format,
                              const QLocale &locale = QLocale());
@@ -42,7 +44,8 @@ public:
         Iso,   // ISO 8601 in UTC, as the CSV export writes times
     };
     // A stored remark in words ("Sent 4 Dec 2026 15:02"); a plain-text remark of an older store as it is.
-    static QString remark(const QString &stored, Times times = Times::Local, const QLocale &locale = QLocale());
+    static QString remark(const QString &stored, Times times = Times::Local,
+                          const QLocale &locale = QLocale());
 };
 
 } // namespace mdm

@@ -567,8 +567,9 @@ QVariant RecordTableModel::toolTip(int column, const Row &row) const
 {
     switch (spec().columns[column].format) {
     case ColumnFormat::Countdown:
-        return deliveryOf(row) == DeliveryState::Sent ? formatTimestamp(row.values.value(column))
-                                                      : QVariant();
+        if (deliveryOf(row) == DeliveryState::Sent)
+            return formatTimestamp(row.values.value(column));
+        return InvitationText::expiresToolTip(deliveryOf(row)); // also the whole text where it is cut off
     case ColumnFormat::Actions:
         return tr("Actions for this invitation");
     default:

@@ -210,20 +210,22 @@ public:
                 return fail(user.error());
             ++result.users;
             const auto &profile = pickProfile(rng_);
-            const qint64 requested = now_ - static_cast<qint64>(rng_.bounded(12 * 24 * 60)) * 60'000;
+            qint64 requested = now_ - static_cast<qint64>(rng_.bounded(12 * 24 * 60)) * 60'000;
             const int resends = rng_.bounded(10) == 0 ? 1 + rng_.bounded(2) : 0;
-            // When the last mail was queued: a queued mail gives up after 24 hours, so those are recent.
-            const qint64 queued = resends ? requested + (now_ - requested) / 2 : requested;
             const int roll = rng_.bounded(100);
             const DeliveryState delivery = roll < 88   ? DeliveryState::Sent
                                            : roll < 96 ? DeliveryState::Queued
                                                        : DeliveryState::Failed;
-            const qint64 lastQueued =
-                delivery == DeliveryState::Queued
-                    ? std::max(requested, now_ - static_cast<qint64>(rng_.bounded(20 * 60)) * 60'000)
-                    : queued;
+            // When the last mail was queued. A queued mail gives up after 24 hours, so one still waiting was
+            // queued within the last day: requested then, or resent then.
+            qint64 lastQueued = resends ? requested + (now_ - requested) / 2 : requested;
+            if (delivery == DeliveryState::Queued) {
+                lastQueued = std::max(requested, now_ - static_cast<qint64>(rng_.bounded(20 * 60)) * 60'000);
+                if (!resends)
+                    requested = lastQueued;
+            }
             const bool sent = delivery == DeliveryState::Sent;
-            const qint64 expires = sent ? invitationExpiry(queued) : 0;
+            const qint64 expires = sent ? invitationExpiry(lastQueued) : 0;
             // A queued mail carries a working link; the others only need a unique fingerprint.
             QByteArray tokenHash(32, Qt::Uninitialized);
             rng_.fillRange(reinterpret_cast<quint32 *>(tokenHash.data()), 8);
@@ -236,7 +238,7 @@ public:
             invite.bind(5, 1 + rng_.bounded(static_cast<int>(kGroups.size())));
             invite.bindBlob(6, token.hash);
             invite.bind(7, requested);
-            invite.bind(8, sent ? queued : 0);
+            invite.bind(8, sent ? lastQueued : 0); // a sent mail was accepted when queued
             invite.bind(9, expires);
             invite.bind(10, static_cast<int>(delivery));
             QString remark; // a queued mail has nothing to report yet
@@ -244,7 +246,7 @@ public:
                 remark = InvitationText::failedRemark(QString::fromUtf8(kRefused));
             else if (sent)
                 remark = expires <= now_ ? InvitationText::expiredRemark(expires)
-                                         : InvitationText::sentRemark(queued);
+                                         : InvitationText::sentRemark(lastQueued);
             invite.bind(11, remark.toUtf8());
             invite.bind(12, resends);
             if (!invite.run())
