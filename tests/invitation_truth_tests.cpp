@@ -401,3 +401,52 @@ TEST_CASE("The Pending tab and the enrollment steps show queued invitations as n
     CHECK(shown.contains(qs("7 days after sending")));
     mdm::test::saveScreenshot(&dialog, QStringLiteral("truth-steps-queued"));
 }
+
+TEST_CASE("Remarks follow the language and locale of the console that shows them", "[truth][cli]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("remarks.db"));
+    {
+        auto opened = Store::open(path);
+        REQUIRE(opened.store);
+        Clock clock; // the console's own clock: the system's
+        DemoOptions options;
+        options.managed = 30;
+        REQUIRE(fillDemoData(*opened.store, clock, options).ok);
+    }
+    const mdm::test::ProcessResult german =
+        mdm::test::runConsole({QStringLiteral("--db"), path, QStringLiteral("--lang"), QStringLiteral("de"),
+                               QStringLiteral("list"), QStringLiteral("pending")});
+    INFO(german.err.toStdString());
+    REQUIRE(german.exitCode == 0);
+
+    auto opened = Store::open(path);
+    REQUIRE(opened.store);
+    const QLocale locale(QLocale::German, QLocale::Germany);
+    int sent = 0;
+    for (const QString &line : german.out.split(QLatin1Char('\n'))) {
+        const QStringList cells = line.split(QLatin1Char('\t'));
+        if (cells.size() < 8 || cells.first().toLongLong() <= 0)
+            continue;
+        const qint64 id = cells.first().toLongLong();
+        const QString remarks = cells.at(7);
+        QSqlQuery q(opened.store->database());
+        REQUIRE(q.exec(
+            QStringLiteral("SELECT delivery, sent_at, remarks FROM invitations WHERE id = %1").arg(id)));
+        REQUIRE(q.next());
+        if (q.value(0).toInt() != static_cast<int>(DeliveryState::Sent) ||
+            !q.value(2).toString().contains(QStringLiteral("\"sent\"")))
+            continue;
+        INFO(line.toStdString());
+        // The date and time as a German reader writes them ("05.12.26 14:55"); the word as the German
+        // translation has it ("Gesendet am"), once the translations carry it.
+        CHECK(remarks.endsWith(QLatin1Char(' ') + shortTime(q.value(1).toLongLong(), locale)));
+        if (!remarks.startsWith(QStringLiteral("Sent ")))
+            CHECK(remarks.startsWith(QStringLiteral("Gesendet am ")));
+        else
+            WARN("The German translation of \"Sent %1\" (InvitationText) is missing: "
+                 "scripts/update-translations");
+        ++sent;
+    }
+    CHECK(sent > 0);
+}
