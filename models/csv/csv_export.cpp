@@ -150,8 +150,16 @@ public:
             case CellKind::InvitationRemark: {
                 const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(row, c));
                 const QByteArrayView stored(text, sqlite3_column_bytes(row, c));
-                // Most remarks are empty or old plain text: only a stored event needs wording.
-                if (stored.startsWith('{'))
+                // Empty and old plain-text remarks go as they are; "Sent …" and "Expired …", on most rows,
+                // from their words worked out once and the time written as every CSV time is.
+                qint64 at = 0;
+                if (const TimedWords *words = timedWords(stored, &at)) {
+                    scratch_.clear();
+                    scratch_.append(words->before);
+                    csv::appendTimestamp(scratch_, at);
+                    scratch_.append(words->after);
+                    csv::appendCell(out, scratch_, formulas_);
+                } else if (stored.startsWith('{'))
                     csv::appendCell(
                         out,
                         InvitationText::remark(QString::fromUtf8(stored), InvitationText::Times::Iso)
@@ -208,8 +216,31 @@ private:
             std::clamp<qint64>(value, 0, static_cast<qint64>(cells.size()) - 1))];
     }
 
+    struct TimedWords
+    {
+        QString wording;
+        QByteArray before, after; // the UTF-8 around the %1 of wording
+    };
+
+    const TimedWords *timedWords(QByteArrayView stored, qint64 *at) const
+    {
+        const QString wording = InvitationText::timedTemplate(stored, at);
+        if (wording.isEmpty())
+            return nullptr;
+        for (const TimedWords &words : timedWords_)
+            if (words.wording == wording)
+                return &words;
+        const qsizetype place = wording.indexOf(QLatin1String("%1"));
+        if (place < 0)
+            return nullptr;
+        timedWords_.push_back({wording, wording.left(place).toUtf8(), wording.mid(place + 2).toUtf8()});
+        return &timedWords_.back();
+    }
+
     csv::Formulas formulas_;
     qint64 nowMs_;
+    mutable std::deque<TimedWords> timedWords_; // deque: the pointers handed out stay valid
+    mutable QByteArray scratch_;
     std::vector<OutColumn> outs_;
     std::vector<QByteArray> platforms_, ownerships_, deviceStates_, inviteStatuses_, stagedStatuses_;
 };

@@ -133,6 +133,32 @@ QString InvitationText::expiredRemark(qint64 atMs)
     return compact({{kEvent, kExpired}, {kTime, atMs}});
 }
 
+QString InvitationText::sentTemplate()
+{
+    return tr("Sent %1");
+}
+
+QString InvitationText::expiredTemplate()
+{
+    return tr("Expired %1");
+}
+
+QString InvitationText::timedTemplate(QByteArrayView stored, qint64 *atMs)
+{
+    // Exactly as sentRemark() and expiredRemark() write them (QJsonDocument's compact form).
+    static constexpr QByteArrayView sent = R"({"event":"sent","time":)";
+    static constexpr QByteArrayView expired = R"({"event":"expired","time":)";
+    const bool isSent = stored.startsWith(sent);
+    if ((!isSent && !stored.startsWith(expired)) || !stored.endsWith('}'))
+        return {};
+    const QByteArrayView digits = stored.sliced((isSent ? sent : expired).size()).chopped(1);
+    bool ok = false;
+    *atMs = digits.toLongLong(&ok);
+    if (!ok)
+        return {};
+    return isSent ? sentTemplate() : expiredTemplate();
+}
+
 QString InvitationText::remark(const QString &stored, Times times, const QLocale &locale)
 {
     if (!stored.startsWith(QLatin1Char('{')))
@@ -144,9 +170,9 @@ QString InvitationText::remark(const QString &stored, Times times, const QLocale
         return times == Times::Iso ? isoText(at) : timeText(at, format, locale);
     };
     if (event == kSent)
-        return tr("Sent %1").arg(when(QLocale::ShortFormat));
+        return sentTemplate().arg(when(QLocale::ShortFormat));
     if (event == kExpired)
-        return tr("Expired %1").arg(when(QLocale::ShortFormat));
+        return expiredTemplate().arg(when(QLocale::ShortFormat));
     if (event == kFailed)
         return object.value(kReply).toString();
     if (event == kGaveUp)

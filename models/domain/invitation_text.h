@@ -2,6 +2,7 @@
 
 #include "domain/domain.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QString>
@@ -41,11 +42,19 @@ public:
     enum class Times
     {
         Local, // the locale's short date and time, in local time
-        Iso,   // ISO 8601 in UTC, as the CSV export writes times
+        Iso,   // ISO 8601 in UTC ("2026-12-04T15:02:00+00:00"), as the CSV export writes times
     };
     // A stored remark in words ("Sent 4 Dec 2026 15:02"); a plain-text remark of an older store as it is.
     static QString remark(const QString &stored, Times times = Times::Local,
                           const QLocale &locale = QLocale());
+
+    // The two remarks most rows carry, read without a JSON parser (the CSV export words a million):
+    // "Sent %1" or "Expired %1" with the time in *atMs, or an empty string for any other remark.
+    static QString timedTemplate(QByteArrayView stored, qint64 *atMs);
+
+private:
+    static QString sentTemplate();
+    static QString expiredTemplate();
 };
 
 } // namespace mdm
