@@ -6,6 +6,7 @@
 #include "csv/staged_import.h"
 #include "domain/clock.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 #include "index/tab_spec.h"
 #include "store/demo_data.h"
 #include "store/store.h"
@@ -733,14 +734,16 @@ TEST_CASE("Pending export derives each status from the given clock time", "[csv]
             QStringLiteral("INSERT INTO invitations (user_id, email, platform, requested_at, sent_at,"
                            " expires_at, state, delivery, remarks, resend_count)"
                            " VALUES (?, 'ana@contoso.example', 1, ?, ?, ?, ?, ?, ?, ?)"),
-            {user, sentAt, sentAt, invitationExpiry(sentAt), state, static_cast<int>(delivery), remarks,
-             resends});
+            {user, now - 60000, sentAt, sentAt > 0 ? invitationExpiry(sentAt) : 0, state,
+             static_cast<int>(delivery), remarks, resends});
     };
     const qint64 dayMs = 24 * 3600 * 1000;
-    invite(now - dayMs, DeliveryState::Sent, 0, 0, QStringLiteral(""));
+    // As the outbox stores them: remarks as data; not sent (queued, failed) means no sending and no expiry.
+    invite(now - dayMs, DeliveryState::Sent, 0, 0, InvitationText::sentRemark(now - dayMs));
     invite(now - 8 * dayMs, DeliveryState::Sent, 0, 2, QStringLiteral(""));
-    invite(now - 60000, DeliveryState::Queued, 0, 0, QStringLiteral("Waiting"));
-    invite(now - 60000, DeliveryState::Failed, 0, 0, QStringLiteral("550 5.1.1 Mailbox unavailable"));
+    invite(0, DeliveryState::Queued, 0, 0, QStringLiteral("Waiting")); // plain text of an older version
+    invite(0, DeliveryState::Failed, 0, 0,
+           InvitationText::failedRemark(QStringLiteral("550 5.1.1 Mailbox unavailable")));
     invite(now - dayMs, DeliveryState::Sent, 1, 0, QStringLiteral("")); // accepted: not on the tab
 
     CsvExportOptions options;
@@ -754,15 +757,18 @@ TEST_CASE("Pending export derives each status from the given clock time", "[csv]
                                                 &error);
     REQUIRE(error.isEmpty());
     CHECK(f.exportTab(options).toStdString() == "Type,Status,Expires,Resends,Remarks\r\n"
-                                                "iOS,Pending,2026-12-04T12:00:00+00:00,0,\r\n"
+                                                "iOS,Pending,2026-12-04T12:00:00+00:00,0,"
+                                                "Sent 2026-11-27T12:00:00+00:00\r\n"
                                                 "iOS,Expired,2026-11-27T12:00:00+00:00,2,\r\n"
-                                                "iOS,Queued,2026-12-05T11:59:00+00:00,0,Waiting\r\n"
-                                                "iOS,Delivery failed,2026-12-05T11:59:00+00:00,0,"
+                                                "iOS,Queued,,0,Waiting\r\n"
+                                                "iOS,Delivery failed,,0,"
                                                 "550 5.1.1 Mailbox unavailable\r\n");
-    // Eight days later every one of them has expired, except the failed delivery, which outranks expiry.
+    // Eight days later every sent one has expired; the queued one has not started its 7 days and the
+    // failed delivery outranks expiry.
     options.nowMs = now + 8 * dayMs;
     const QByteArray later = f.exportTab(options);
-    CHECK(later.count("Expired") == 3);
+    CHECK(later.count("Expired") == 2);
+    CHECK(later.count("Queued") == 1);
     CHECK(later.count("Delivery failed") == 1);
     CHECK(CsvExport::exportableColumns(TabKind::Pending).size() ==
           TabSpec::of(TabKind::Pending).columnCount() - 1);

@@ -2,6 +2,7 @@
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 #include "index/record_table_model.h"
 #include "index/tab_spec.h"
 #include "store/demo_data.h"
@@ -176,8 +177,9 @@ struct TabSql
         case TabKind::Pending:
             break;
         }
-        return QStringLiteral("(CASE WHEN r.delivery = 2 THEN %1 WHEN r.expires_at <= %2 THEN %3"
-                              " WHEN r.delivery = 0 THEN %4 ELSE %5 END)")
+        // Only a delivered invitation can expire.
+        return QStringLiteral("(CASE WHEN r.delivery = 2 THEN %1 WHEN r.delivery = 1 AND r.expires_at <= %2"
+                              " THEN %3 WHEN r.delivery = 0 THEN %4 ELSE %5 END)")
             .arg(int(InvitationDisplayStatus::DeliveryFailed))
             .arg(now)
             .arg(int(InvitationDisplayStatus::Expired))
@@ -217,7 +219,8 @@ struct CellCheck
         Text,
         Number,
         PlatformText,
-        StatusText
+        StatusText,
+        RemarkText // stored as data, shown in words
     };
     int column;
     int role;
@@ -272,7 +275,8 @@ std::vector<CellCheck> cellChecks(const TabSql &tab)
         {PendingColumn::Expires, raw, QStringLiteral("r.expires_at"), As::Number},
         {PendingColumn::Status, display, tab.status(), As::StatusText},
         {PendingColumn::Status, RecordTableModel::StatusRole, tab.status(), As::Number},
-        {PendingColumn::Remarks, display, QStringLiteral("r.remarks"), As::Text},
+        {PendingColumn::Remarks, display, QStringLiteral("r.remarks"), As::RemarkText},
+        {PendingColumn::Remarks, raw, QStringLiteral("r.remarks"), As::Text},
         {PendingColumn::Group, display, QStringLiteral("coalesce(g.name, '')"), As::Text},
         {PendingColumn::Resends, raw, QStringLiteral("r.resend_count"), As::Number},
     };
@@ -312,6 +316,9 @@ void checkRowsAgainstSql(Store &store, const RecordTableModel &model, const TabS
                 break;
             case CellCheck::As::StatusText:
                 CHECK(shown.toString() == statusText(tab.kind, sqlValue.toInt()));
+                break;
+            case CellCheck::As::RemarkText:
+                CHECK(shown.toString() == InvitationText::remark(sqlValue.toString()));
                 break;
             }
         }
@@ -733,8 +740,9 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
                QStringLiteral("Actions")});
     checkAllRowsEmailAndStatus(*demo.store, model, tab, PendingColumn::Email, PendingColumn::Status);
 
-    const QString expired = QStringLiteral(" AND r.expires_at <= %1");
-    const QString soon = QStringLiteral(" AND r.expires_at > %1 AND r.expires_at <= %1 + %2");
+    const QString expired = QStringLiteral(" AND r.delivery = 1 AND r.expires_at <= %1");
+    const QString soon =
+        QStringLiteral(" AND r.delivery = 1 AND r.expires_at > %1 AND r.expires_at <= %1 + %2");
     SECTION("search")
     {
         for (const QString &fragment :

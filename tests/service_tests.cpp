@@ -440,8 +440,8 @@ QList<OutboxRow> outboxOf(Env &env, qint64 invitationId)
     return out;
 }
 
-// A fresh invitation as invite() or assignStaged() writes it: a token whose hash is stored, sent now,
-// valid 7 days, and one queued mail carrying the token.
+// A fresh invitation as invite() or assignStaged() writes it: a token whose hash is stored, not sent
+// yet (its 7 days start when the mail server accepts the mail), and one queued mail carrying the token.
 void checkFreshInvitation(Env &env, qint64 id, qint64 userId, const QString &email)
 {
     const InvitationRow inv = invitationRow(env, id);
@@ -452,8 +452,8 @@ void checkFreshInvitation(Env &env, qint64 id, qint64 userId, const QString &ema
     CHECK(inv.remarks.isEmpty());
     CHECK(inv.resendCount == 0);
     CHECK(inv.requestedAt == env.now());
-    CHECK(inv.sentAt == env.now());
-    CHECK(inv.expiresAt == env.now() + kInvitationValidityMs);
+    CHECK(inv.sentAt == 0);
+    CHECK(inv.expiresAt == 0);
     CHECK(inv.tokenHash.toByteArray().size() == 32);
     const QList<OutboxRow> mail = outboxOf(env, id);
     REQUIRE(mail.size() == 1);
@@ -637,19 +637,34 @@ TEST_CASE("Invite refuses an empty name or a bad address and writes nothing", "[
     CHECK(spy.count() == 0);
 }
 
+namespace {
+// What Outbox::markSent() records when the server accepts the mail now: sent now, valid 7 days.
+void markDelivered(Env &env, qint64 id)
+{
+    exec(*env.store,
+         QStringLiteral("UPDATE invitations SET delivery = 1, sent_at = %1, expires_at = %2 WHERE id = %3")
+             .arg(env.now())
+             .arg(invitationExpiry(env.now()))
+             .arg(id));
+}
+} // namespace
+
 TEST_CASE("Invite warnings name a valid pending invitation or an enrolled device of that platform",
           "[service][invite]")
 {
     Env env;
     EnrollmentService service(*env.store, env.clock);
-    // Valid pending Android invitation.
-    inviteOne(service, request(qs("Ana Silva"), qs("ana.silva@contoso.example"), Platform::Android));
+    // Valid pending Android invitation, delivered.
+    const qint64 valid =
+        inviteOne(service, request(qs("Ana Silva"), qs("ana.silva@contoso.example"), Platform::Android));
+    markDelivered(env, valid);
     // Expired, removed and accepted invitations do not count.
     const qint64 expired = inviteOne(service, request(qs("Ben Okafor"), qs("ben.okafor@contoso.example")));
-    exec(*env.store, QStringLiteral("UPDATE invitations SET sent_at = %1, expires_at = %2 WHERE id = %3")
-                         .arg(env.now() - kInvitationValidityMs)
-                         .arg(env.now())
-                         .arg(expired));
+    exec(*env.store,
+         QStringLiteral("UPDATE invitations SET delivery = 1, sent_at = %1, expires_at = %2 WHERE id = %3")
+             .arg(env.now() - kInvitationValidityMs)
+             .arg(env.now())
+             .arg(expired));
     const qint64 removed = inviteOne(service, request(qs("Chen Wei"), qs("chen.wei@contoso.example")));
     REQUIRE(service.removeRequests({removed}).ok);
     const qint64 accepted = inviteOne(service, request(qs("Dana Novak"), qs("dana.novak@contoso.example")));
@@ -703,6 +718,12 @@ TEST_CASE("Invite warnings name a valid pending invitation or an enrolled device
         env.clock.advance(1);
         CHECK(warningsFor("ana.silva@contoso.example", Platform::Android).isEmpty());
     }
+    SECTION("a queued invitation warns however long it waits: its 7 days have not started")
+    {
+        inviteOne(service, request(qs("Hiro Tanaka"), qs("hiro.tanaka@contoso.example"), Platform::Android));
+        env.clock.advance(30 * kDayMs);
+        CHECK(warningsFor("hiro.tanaka@contoso.example", Platform::Android).size() == 1);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -749,8 +770,9 @@ TEST_CASE("Resend gives a new token and seven more days and replaces the unsent 
         const QByteArray hash = inv.tokenHash.toByteArray();
         CHECK(hash.size() == 32);
         CHECK(hash != (id == failed ? oldFailedHash : oldDeliveredHash));
-        CHECK(inv.sentAt == env.now());
-        CHECK(inv.expiresAt == env.now() + kInvitationValidityMs);
+        // Queued again: not sent yet, so no last sending and no expiry until the server accepts it.
+        CHECK(inv.sentAt == 0);
+        CHECK(inv.expiresAt == 0);
         CHECK(inv.requestedAt == requestedAt);
         CHECK(inv.resendCount == 1);
         CHECK(inv.delivery == static_cast<int>(DeliveryState::Queued));
@@ -790,7 +812,7 @@ TEST_CASE("Resend gives a new token and seven more days and replaces the unsent 
         const InvitationRow inv = invitationRow(env, failed);
         CHECK(inv.resendCount == 2);
         CHECK(inv.tokenHash.toByteArray() != firstResend);
-        CHECK(inv.expiresAt == env.now() + kInvitationValidityMs);
+        CHECK(inv.expiresAt == 0);
         const QList<OutboxRow> mail = outboxOf(env, failed);
         REQUIRE(mail.size() == 3);
         CHECK(mail[1].state == 3);
@@ -809,10 +831,15 @@ TEST_CASE("Resend all expired picks exactly the expired pending invitations", "[
     Env env;
     EnrollmentService service(*env.store, env.clock);
     const qint64 old = inviteOne(service, request(qs("Ana Silva"), qs("ana.silva@contoso.example")));
+    markDelivered(env, old);
     const qint64 oldRemoved = inviteOne(service, request(qs("Ben Okafor"), qs("ben.okafor@contoso.example")));
+    markDelivered(env, oldRemoved);
     REQUIRE(service.removeRequests({oldRemoved}).ok);
+    // Never delivered: however old, not expired.
+    const qint64 oldQueued = inviteOne(service, request(qs("Dana Novak"), qs("dana.novak@contoso.example")));
     env.clock.advance(3 * kDayMs);
     const qint64 recent = inviteOne(service, request(qs("Chen Wei"), qs("chen.wei@contoso.example")));
+    markDelivered(env, recent);
     env.clock.advance(4 * kDayMs - 1);
     CHECK(service.expiredInvitationIds().isEmpty()); // 1 ms before the first one expires
     env.clock.advance(1);
@@ -827,8 +854,9 @@ TEST_CASE("Resend all expired picks exactly the expired pending invitations", "[
     const BulkResult result = service.resend(expired);
     REQUIRE(result.ok);
     CHECK(outcomesText(result) == str(QStringLiteral("%1:D").arg(old)));
-    CHECK(invitationRow(env, old).expiresAt == env.now() + kInvitationValidityMs);
+    CHECK(invitationRow(env, old).expiresAt == 0); // queued again: its new 7 days start when sent
     CHECK(invitationRow(env, recent).resendCount == 0);
+    CHECK(invitationRow(env, oldQueued).resendCount == 0);
     CHECK(invitationRow(env, oldRemoved).resendCount == 0);
     CHECK(service.expiredInvitationIds().isEmpty());
     checkAudit(env, auditBefore, qs("invite.resend"), qs("invitation"), {old});
@@ -1386,6 +1414,8 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     EnrollmentService enrollment(*env.store, env.clock);
     DeviceService devices(*env.store, env.clock);
     const QList<qint64> invitations = inviteAll(enrollment, requests(5, qs("atomic")));
+    for (qint64 id : invitations)
+        markDelivered(env, id); // so that they expire 7 days on
     const qint64 owner = addUser(*env.store, qs("Jonas Berg"), qs("jonas.berg@contoso.example"));
     const QList<qint64> managed = addDevices(env, 5, DeviceState::Enrolled, qs("MANAGED"), owner);
     const QList<qint64> staged = addDevices(env, 5, DeviceState::Staged, qs("STAGED"), 0);
@@ -1573,7 +1603,7 @@ TEST_CASE("An invitation reads Expired as soon as the clock passes its expiry wi
     const qint64 delivered =
         inviteOne(service, request(qs("Mateo Rossi"), qs("mateo.rossi@contoso.example")));
     const qint64 queued = inviteOne(service, request(qs("Nadia Khan"), qs("nadia.khan@contoso.example")));
-    exec(*env.store, QStringLiteral("UPDATE invitations SET delivery = 1 WHERE id = %1").arg(delivered));
+    markDelivered(env, delivered);
 
     RecordTableModel model(*env.store, env.clock, TabKind::Pending);
     REQUIRE(settled(model));
@@ -1600,7 +1630,8 @@ TEST_CASE("An invitation reads Expired as soon as the clock passes its expiry wi
 
     env.clock.advance(kMinuteMs); // exactly the expiry instant
     CHECK(text(deliveredRow, PendingColumn::Status) == qs("Expired"));
-    CHECK(text(queuedRow, PendingColumn::Status) == qs("Expired"));
+    // The queued one has not been sent: its 7 days have not started, so it cannot expire.
+    CHECK(text(queuedRow, PendingColumn::Status) == qs("Queued"));
     CHECK(
         model.data(model.index(deliveredRow, PendingColumn::Status), RecordTableModel::StatusRole).toInt() ==
         static_cast<int>(InvitationDisplayStatus::Expired));
@@ -1615,7 +1646,7 @@ TEST_CASE("An invitation reads Expired as soon as the clock passes its expiry wi
     CHECK(resets.count() == 0);
     CHECK(changes.count() == 0);
     CHECK_FALSE(model.isQueryPending());
-    CHECK(str(idsText(service.expiredInvitationIds())) == str(idsText({delivered, queued})));
+    CHECK(str(idsText(service.expiredInvitationIds())) == str(idsText({delivered})));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include "csv/csv.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 #include "store/audit_log.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
@@ -40,7 +41,9 @@ enum class CellKind
     Integer,
     DeviceStatus,
     StagedStatus,
-    InvitationDisplayStatus
+    InvitationDisplayStatus,
+    InvitationExpiry, // a timestamp once the mail has left; empty while it waits or after it failed
+    InvitationRemark  // stored as data, worded in the UI language with ISO 8601 times
 };
 
 struct OutColumn
@@ -91,9 +94,8 @@ public:
     RowFormat(TabKind tab, const QList<int> &columns, csv::Formulas formulas, qint64 nowMs)
         : formulas_(formulas), nowMs_(nowMs)
     {
-        const TabSpec &spec = TabSpec::of(tab);
         for (int column : columns)
-            outs_.push_back({kindOf(tab, spec.columns[column].format), column + 1});
+            outs_.push_back({kindOf(tab, column), column + 1});
         for (int p = 0; p < kPlatformCount; ++p)
             platforms_.push_back(cell(DomainText::platform(static_cast<Platform>(p)), formulas));
         for (auto o : {Ownership::Corporate, Ownership::Personal})
@@ -138,11 +140,38 @@ public:
                 out.append(inviteStatuses_[static_cast<size_t>(status)]);
                 break;
             }
+            case CellKind::InvitationExpiry:
+                if (sqlite3_column_int64(row, PendingColumn::Status + 1) !=
+                    static_cast<int>(DeliveryState::Sent))
+                    break;
+                [[fallthrough]];
             case CellKind::Timestamp:
                 // Never quoted or guarded: it starts with a digit and holds no separator.
                 if (const qint64 ms = sqlite3_column_int64(row, c); ms > 0)
                     csv::appendTimestamp(out, ms);
                 break;
+            case CellKind::InvitationRemark: {
+                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(row, c));
+                const QByteArrayView stored(text, sqlite3_column_bytes(row, c));
+                // Empty and old plain-text remarks go as they are; "Sent …" and "Expired …", on most rows,
+                // from their words worked out once and the time written as every CSV time is.
+                qint64 at = 0;
+                if (const TimedWords *words = timedWords(stored, &at)) {
+                    scratch_.clear();
+                    scratch_.append(words->before);
+                    csv::appendTimestamp(scratch_, at);
+                    scratch_.append(words->after);
+                    csv::appendCell(out, scratch_, formulas_);
+                } else if (stored.startsWith('{'))
+                    csv::appendCell(
+                        out,
+                        InvitationText::remark(QString::fromUtf8(stored), InvitationText::Times::Iso)
+                            .toUtf8(),
+                        formulas_);
+                else
+                    csv::appendCell(out, stored, formulas_);
+                break;
+            }
             case CellKind::Integer: {
                 char digits[24];
                 const auto end =
@@ -157,9 +186,13 @@ public:
 
 private:
     // The export writes what the column shows, but times as times: a countdown is its expiry time.
-    static CellKind kindOf(TabKind tab, ColumnFormat format)
+    static CellKind kindOf(TabKind tab, int column)
     {
-        switch (format) {
+        if (tab == TabKind::Pending && column == PendingColumn::Remarks)
+            return CellKind::InvitationRemark;
+        if (tab == TabKind::Pending && column == PendingColumn::Expires)
+            return CellKind::InvitationExpiry;
+        switch (TabSpec::of(tab).columns[column].format) {
         case ColumnFormat::Platform:
             return CellKind::Platform;
         case ColumnFormat::Ownership:
@@ -186,8 +219,31 @@ private:
             std::clamp<qint64>(value, 0, static_cast<qint64>(cells.size()) - 1))];
     }
 
+    struct TimedWords
+    {
+        QString wording;
+        QByteArray before, after; // the UTF-8 around the %1 of wording
+    };
+
+    const TimedWords *timedWords(QByteArrayView stored, qint64 *at) const
+    {
+        const QString wording = InvitationText::timedTemplate(stored, at);
+        if (wording.isEmpty())
+            return nullptr;
+        for (const TimedWords &words : timedWords_)
+            if (words.wording == wording)
+                return &words;
+        const qsizetype place = wording.indexOf(QLatin1String("%1"));
+        if (place < 0)
+            return nullptr;
+        timedWords_.push_back({wording, wording.left(place).toUtf8(), wording.mid(place + 2).toUtf8()});
+        return &timedWords_.back();
+    }
+
     csv::Formulas formulas_;
     qint64 nowMs_;
+    mutable std::deque<TimedWords> timedWords_; // deque: the pointers handed out stay valid
+    mutable QByteArray scratch_;
     std::vector<OutColumn> outs_;
     std::vector<QByteArray> platforms_, ownerships_, deviceStates_, inviteStatuses_, stagedStatuses_;
 };

@@ -6,7 +6,9 @@
 
 namespace mdm {
 
-// The seed's rule: an enrollment invitation is valid for 7 days from its last sending.
+// The seed's rule: an enrollment invitation is valid for 7 days from its last sending, that is from the
+// moment the mail server accepted the mail. Until then the invitation is stored with sent_at and expires_at
+// 0: a queued (or failed) invitation has not been sent, so it has no window that could run out.
 inline constexpr qint64 kInvitationValidityMs = qint64(7) * 24 * 60 * 60 * 1000;
 
 inline qint64 invitationExpiry(qint64 sentAtMs)
@@ -19,15 +21,26 @@ inline bool invitationExpired(qint64 expiresAtMs, qint64 nowMs)
     return nowMs >= expiresAtMs;
 }
 
-// Delivery problems outrank expiry: a failed mail must be resent whatever its age.
+// Only a delivered invitation can expire: its 7 days start when the server accepted the mail.
+inline bool deliveredInvitationExpired(DeliveryState delivery, qint64 expiresAtMs, qint64 nowMs)
+{
+    return delivery == DeliveryState::Sent && invitationExpired(expiresAtMs, nowMs);
+}
+
+// Delivery problems outrank expiry: a failed mail must be resent whatever its age. A queued mail has not
+// started its 7 days yet.
 inline InvitationDisplayStatus inviteStatus(DeliveryState delivery, qint64 expiresAtMs, qint64 nowMs)
 {
-    if (delivery == DeliveryState::Failed)
+    switch (delivery) {
+    case DeliveryState::Failed:
         return InvitationDisplayStatus::DeliveryFailed;
-    if (invitationExpired(expiresAtMs, nowMs))
-        return InvitationDisplayStatus::Expired;
-    return delivery == DeliveryState::Queued ? InvitationDisplayStatus::Queued
-                                             : InvitationDisplayStatus::Pending;
+    case DeliveryState::Queued:
+        return InvitationDisplayStatus::Queued;
+    case DeliveryState::Sent:
+        break;
+    }
+    return invitationExpired(expiresAtMs, nowMs) ? InvitationDisplayStatus::Expired
+                                                 : InvitationDisplayStatus::Pending;
 }
 
 } // namespace mdm

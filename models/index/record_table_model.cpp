@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -27,30 +28,6 @@ constexpr int kPageAfter = 120;
 constexpr int kCacheLimit = 6000;
 constexpr int kMinuteMs = 60 * 1000;
 constexpr size_t kMaxRemovedRanges = 32;
-
-class ModelText
-{
-    Q_DECLARE_TR_FUNCTIONS(mdm::RecordTableModel)
-
-public:
-    // "in 2 days", "expires in 5 hours", "expired 3 days ago": rounded the way a person says it.
-    static QString countdown(qint64 expiresMs, qint64 nowMs)
-    {
-        const qint64 delta = expiresMs - nowMs;
-        const qint64 magnitude = delta < 0 ? -delta : delta;
-        const qint64 minutes = magnitude / kMinuteMs;
-        const qint64 hours = minutes / 60;
-        const qint64 days = hours / 24;
-        QString span;
-        if (days >= 1)
-            span = tr("%n day(s)", nullptr, static_cast<int>(days));
-        else if (hours >= 1)
-            span = tr("%n hour(s)", nullptr, static_cast<int>(hours));
-        else
-            span = tr("%n minute(s)", nullptr, static_cast<int>(std::max<qint64>(minutes, 1)));
-        return delta > 0 ? tr("in %1").arg(span) : tr("expired %1 ago").arg(span);
-    }
-};
 
 QString formatTimestamp(const QVariant &value)
 {
@@ -521,8 +498,12 @@ QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
     case TabKind::Pending:
         out.append(
             {tr("Ownership"), DomainText::ownership(static_cast<Ownership>(values.value(extra).toInt()))});
-        out.append({tr("Last sent"), formatTimestamp(values.value(extra + 1))});
-        out.append({tr("Expires on"), formatTimestamp(values.value(PendingColumn::Expires))});
+        out.append(
+            {tr("Last sent"), InvitationText::lastSent(deliveryOf(row), values.value(extra + 1).toLongLong(),
+                                                       QLocale::ShortFormat)});
+        out.append({tr("Expires on"), InvitationText::expiresOn(
+                                          deliveryOf(row), values.value(PendingColumn::Expires).toLongLong(),
+                                          QLocale::ShortFormat)});
         break;
     }
     return out;
@@ -618,11 +599,16 @@ int RecordTableModel::statusOf(const Row &row) const
     case TabKind::Staged:
         return row.values.value(StagedColumn::Status).toBool() ? 0 : 1;
     case TabKind::Pending:
-        return static_cast<int>(
-            inviteStatus(static_cast<DeliveryState>(row.values.value(PendingColumn::Status).toInt()),
-                         row.values.value(PendingColumn::Expires).toLongLong(), clock_.nowMs()));
+        return static_cast<int>(inviteStatus(
+            deliveryOf(row), row.values.value(PendingColumn::Expires).toLongLong(), clock_.nowMs()));
     }
     return 0;
+}
+
+// The Pending tab's Status column holds the stored delivery state; the status shown is derived from it.
+DeliveryState RecordTableModel::deliveryOf(const Row &row)
+{
+    return static_cast<DeliveryState>(row.values.value(PendingColumn::Status).toInt());
 }
 
 QVariant RecordTableModel::displayValue(int column, const Row &row) const
@@ -630,6 +616,9 @@ QVariant RecordTableModel::displayValue(int column, const Row &row) const
     const QVariant raw = row.values.value(column);
     switch (spec().columns[column].format) {
     case ColumnFormat::Text:
+        // Remarks are stored as data and worded in the reader's language.
+        if (kind_ == TabKind::Pending && column == PendingColumn::Remarks)
+            return InvitationText::remark(raw.toString());
         return raw.toString();
     case ColumnFormat::Platform:
         return DomainText::platform(static_cast<Platform>(std::clamp(raw.toInt(), 0, kPlatformCount - 1)));
@@ -640,7 +629,7 @@ QVariant RecordTableModel::displayValue(int column, const Row &row) const
     case ColumnFormat::Timestamp:
         return formatTimestamp(raw);
     case ColumnFormat::Countdown:
-        return ModelText::countdown(raw.toLongLong(), clock_.nowMs());
+        return InvitationText::expires(deliveryOf(row), raw.toLongLong(), clock_.nowMs());
     case ColumnFormat::Integer:
         return QLocale().toString(raw.toLongLong());
     case ColumnFormat::Actions:
@@ -668,7 +657,8 @@ QVariant RecordTableModel::foreground(int column, const Row &row) const
         return color.isValid() ? QVariant(color) : QVariant();
     }
     case ColumnFormat::Countdown:
-        if (invitationExpired(row.values.value(column).toLongLong(), clock_.nowMs()))
+        if (deliveredInvitationExpired(deliveryOf(row), row.values.value(column).toLongLong(),
+                                       clock_.nowMs()))
             return statusColor(kind_, static_cast<int>(InvitationDisplayStatus::Expired));
         return {};
     default:
@@ -680,7 +670,9 @@ QVariant RecordTableModel::toolTip(int column, const Row &row) const
 {
     switch (spec().columns[column].format) {
     case ColumnFormat::Countdown:
-        return formatTimestamp(row.values.value(column));
+        if (deliveryOf(row) == DeliveryState::Sent)
+            return formatTimestamp(row.values.value(column));
+        return InvitationText::expiresToolTip(deliveryOf(row)); // also the whole text where it is cut off
     case ColumnFormat::Actions:
         return tr("Actions for this invitation");
     case ColumnFormat::Text:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/domain.h"
 #include "index/index_worker.h"
 #include "index/tab_spec.h"
 #include "store/store.h"
@@ -97,6 +98,7 @@ private:
     QVariant foreground(int column, const Row &row) const;
     QVariant toolTip(int column, const Row &row) const;
     int statusOf(const Row &row) const;
+    static DeliveryState deliveryOf(const Row &row);
     int platformOf(const Row &row) const;
 
     Store &store_;

@@ -348,6 +348,10 @@ bool TableIndex::passes(Slot slot, const Prepared &p) const
     if (q.status >= 0 && statusOf(slot, q.nowMs) != q.status)
         return false;
     if (q.quick != IndexQuery::Quick::None && spec_.expiresNumber >= 0) {
+        // Only delivered invitations expire, so only they are expired or expiring soon.
+        if (spec_.deliveryNumber >= 0 && numbers_[static_cast<size_t>(spec_.deliveryNumber)][slot] !=
+                                             static_cast<int>(DeliveryState::Sent))
+            return false;
         const qint64 expires = numbers_[static_cast<size_t>(spec_.expiresNumber)][slot];
         const bool expired = invitationExpired(expires, q.nowMs);
         if (q.quick == IndexQuery::Quick::Expired ? !expired

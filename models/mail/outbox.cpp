@@ -1,10 +1,10 @@
 #include "mail/outbox.h"
 
 #include "domain/clock.h"
+#include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 #include "store/store.h"
 
-#include <QDateTime>
-#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -70,7 +70,7 @@ QList<OutboxMessage> Outbox::due(bool ignoreBackoff, int limit) const
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT o.id, o.invitation_id, o.recipient, coalesce(u.name, ''), o.link_token,"
-                       " i.platform, i.expires_at, o.attempts, o.created_at"
+                       " i.platform, o.attempts, o.created_at"
                        " FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
                        " LEFT JOIN users u ON u.id = i.user_id"
                        " WHERE o.state = 0 AND o.link_token IS NOT NULL AND (? OR o.next_attempt_at <= ?)"
@@ -89,9 +89,8 @@ QList<OutboxMessage> Outbox::due(bool ignoreBackoff, int limit) const
         m.userName = q.value(3).toString();
         m.linkToken = q.value(4).toString();
         m.platform = static_cast<Platform>(q.value(5).toInt());
-        m.expiresAt = q.value(6).toLongLong();
-        m.attempts = q.value(7).toInt();
-        m.createdAt = q.value(8).toLongLong();
+        m.attempts = q.value(6).toInt();
+        m.createdAt = q.value(7).toLongLong();
         out << m;
     }
     return out;
@@ -105,9 +104,13 @@ qint64 Outbox::nextDueAt() const
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, QString *error)
+// Records a message's end. Only a sent one starts the invitation's 7 days: sent_at and expires_at stay 0
+// while the mail waits or after it failed, so no unsent invitation can expire.
+bool Outbox::finish(qint64 id, int state, const QString &reason, const QString &remark, qint64 validUntilMs,
+                    QString *error)
 {
     const qint64 now = clock_.nowMs();
+    const bool sent = state == Sent;
     const bool ok = store_.transaction(
         [&](QString *err) {
             QSqlQuery q(store_.database());
@@ -115,16 +118,20 @@ bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, Q
             q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, sent_at = ?,"
                                      " last_error = ?, link_token = NULL WHERE id = ? AND state = 0"));
             q.addBindValue(state);
-            q.addBindValue(state == Sent ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
-            q.addBindValue(state == Sent ? QStringLiteral("") : remark);
+            q.addBindValue(sent ? QVariant(now) : QVariant(QMetaType::fromType<qint64>()));
+            q.addBindValue(reason.isEmpty() ? QStringLiteral("") : reason); // NOT NULL
             q.addBindValue(id);
             if (!execOrError(q, err))
                 return false;
+            if (q.numRowsAffected() == 0)
+                return true; // cancelled or finished meanwhile: the invitation is not this mail's any more
             q.prepare(
-                QStringLiteral("UPDATE invitations SET delivery = ?, remarks = ?"
+                QStringLiteral("UPDATE invitations SET delivery = ?, remarks = ?, sent_at = ?, expires_at = ?"
                                " WHERE id = (SELECT invitation_id FROM outbox WHERE id = ?) AND state = 0"));
-            q.addBindValue(delivery);
+            q.addBindValue(static_cast<int>(sent ? DeliveryState::Sent : DeliveryState::Failed));
             q.addBindValue(remark);
+            q.addBindValue(sent ? now : 0);
+            q.addBindValue(sent ? (validUntilMs > 0 ? validUntilMs : invitationExpiry(now)) : 0);
             q.addBindValue(id);
             return execOrError(q, err);
         },
@@ -138,15 +145,14 @@ bool Outbox::finish(qint64 id, int state, int delivery, const QString &remark, Q
 // is still queued: a crash or kill here, or a commit that fails (e.g. the store stayed locked), means the
 // next pass sends the message again with the same Message-ID. That, and a 250 lost on the way back, is
 // the one window for a duplicate; see the class comment.
-bool Outbox::markSent(qint64 id, QString *error)
+bool Outbox::markSent(qint64 id, qint64 validUntilMs, QString *error)
 {
-    const QString when = QLocale().toString(clock_.now().toLocalTime(), QLocale::ShortFormat);
-    return finish(id, Sent, static_cast<int>(DeliveryState::Sent), tr("Sent %1").arg(when), error);
+    return finish(id, Sent, QString(), InvitationText::sentRemark(clock_.nowMs()), validUntilMs, error);
 }
 
 bool Outbox::markFailed(qint64 id, const QString &reply, QString *error)
 {
-    return finish(id, Failed, static_cast<int>(DeliveryState::Failed), reply, error);
+    return finish(id, Failed, reply, InvitationText::failedRemark(reply), 0, error);
 }
 
 bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
@@ -161,12 +167,8 @@ bool Outbox::markRetry(qint64 id, const QString &reason, QString *error)
     const qint64 now = clock_.nowMs();
     const qint64 next = now + backoffMs(attempts);
     if (next - createdAt > kGiveUpAfterMs)
-        return markFailed(id, tr("Gave up after 24 hours: %1").arg(reason), error);
-    const QString remark =
-        tr("Retrying at %1: %2")
-            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(next).toLocalTime().time(),
-                                    QLocale::ShortFormat),
-                 reason);
+        return finish(id, Failed, reason, InvitationText::gaveUpRemark(reason), 0, error);
+    const QString remark = InvitationText::retryRemark(next, reason);
     const bool ok = store_.transaction(
         [&](QString *err) {
             QSqlQuery u(store_.database());

@@ -21,6 +21,8 @@ struct OutboxMessage
     QString userName;
     QString linkToken;
     Platform platform = Platform::Other;
+    // When the link stops working: set by the dispatcher as it renders the mail (7 days from then), so
+    // that the mail's "valid until" and the expiry markSent() stores are one and the same time.
     qint64 expiresAt = 0;
     int attempts = 0;
     qint64 createdAt = 0;
@@ -70,7 +72,9 @@ public:
     QList<OutboxMessage> due(bool ignoreBackoff, int limit = 1000) const;
     qint64 nextDueAt() const; // 0 when nothing is queued
 
-    bool markSent(qint64 id, QString *error);
+    // The server accepted the message: the invitation's last sending is now and its link is valid until
+    // validUntilMs, the time the mail names (invitationExpiry(now) when 0).
+    bool markSent(qint64 id, qint64 validUntilMs, QString *error);
     // A 4xx reply, a refused or dropped connection, a timeout: try again later, or give up after 24 h.
     bool markRetry(qint64 id, const QString &reason, QString *error);
     // A 5xx reply for this message: no retry until the admin resends.
@@ -87,7 +91,8 @@ public:
     static qint64 backoffMs(int attempts);
 
 private:
-    bool finish(qint64 id, int state, int delivery, const QString &remark, QString *error);
+    bool finish(qint64 id, int state, const QString &reason, const QString &remark, qint64 validUntilMs,
+                QString *error);
     void announceDelivery(qint64 outboxId);
 
     Store &store_;

@@ -1,6 +1,7 @@
 #include "mail/outbox_dispatcher.h"
 
 #include "domain/clock.h"
+#include "domain/invitation_rules.h"
 #include "mail/invitation_mail.h"
 #include "store/store.h"
 
@@ -114,7 +115,11 @@ void OutboxDispatcher::sendNextBatch()
         return;
     }
     QList<OutgoingMail> mails;
-    for (const OutboxMessage &m : batch_) {
+    // The 7 days start now, as the mail is written: its "valid until" is what markSent() stores once the
+    // server has accepted it, so the link works exactly as long as the mail says.
+    const qint64 validUntil = invitationExpiry(clock_.nowMs());
+    for (OutboxMessage &m : batch_) {
+        m.expiresAt = validUntil;
         attempted_ << m.id;
         const InvitationMail content = InvitationMail::compose(m, settings_);
         mails << OutgoingMail{messageIdFor(m, settings_),
@@ -140,7 +145,7 @@ void OutboxDispatcher::onMailFinished(int index, const DeliveryResult &result)
     case DeliveryResult::Kind::Sent:
         // The server has accepted the message; until this commits, a crash (or a failed commit) leaves
         // it queued and the next pass sends it again: the one window for a duplicate (see Outbox).
-        outbox.markSent(m.id, &error);
+        outbox.markSent(m.id, m.expiresAt, &error);
         lastProblem_.clear();
         break;
     case DeliveryResult::Kind::Permanent:

@@ -71,7 +71,7 @@ public:
         insert_.prepare(
             QStringLiteral("INSERT INTO invitations (user_id, email, platform, ownership, group_id,"
                            " token_hash, requested_at, sent_at, expires_at)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)"));
     }
 
     // The new invitation's ID; 0 (and *error) on failure.
@@ -86,9 +86,8 @@ public:
                              : device.groupId > 0 ? QVariant(device.groupId)
                                                   : QVariant(QMetaType::fromType<qint64>()));
         insert_.addBindValue(token.hash);
-        insert_.addBindValue(now_);
-        insert_.addBindValue(now_);
-        insert_.addBindValue(invitationExpiry(now_));
+        insert_.addBindValue(now_); // not sent yet: the 7 days start when the mail is accepted
+
         if (!execOrError(insert_, error))
             return 0;
         const qint64 id = insert_.lastInsertId().toLongLong();

@@ -74,7 +74,7 @@ QStringList EnrollmentService::warnings(const InviteRequest &request) const
     QSqlQuery q(store_.database());
     q.prepare(
         QStringLiteral("SELECT count(*) FROM invitations WHERE email = ? COLLATE NOCASE AND platform = ?"
-                       " AND state = 0 AND expires_at > ?"));
+                       " AND state = 0 AND (delivery = 0 OR (delivery = 1 AND expires_at > ?))"));
     q.addBindValue(request.email.trimmed());
     q.addBindValue(static_cast<int>(request.platform));
     q.addBindValue(clock_.nowMs());
@@ -121,7 +121,7 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
             insert.prepare(QStringLiteral(
                 "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, "
                 "requested_at,"
-                " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '')"));
+                " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '')"));
             OutboxQueue outbox(store_);
             qint64 done = 0;
             for (const InviteRequest &request : requests) {
@@ -142,9 +142,7 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 insert.addBindValue(groupId > 0 ? QVariant(groupId)
                                                 : QVariant(QMetaType::fromType<qint64>()));
                 insert.addBindValue(token.hash);
-                insert.addBindValue(now);
-                insert.addBindValue(now);
-                insert.addBindValue(invitationExpiry(now));
+                insert.addBindValue(now); // not sent yet: no last sending, no expiry (see invitationExpiry)
                 if (!execOrError(insert, error))
                     return false;
                 const qint64 id = insert.lastInsertId().toLongLong();
@@ -194,7 +192,7 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
                                     " AND state <> 0 AND enrolled_at >= ? LIMIT 1"));
     QSqlQuery update(db);
     update.prepare(
-        QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = ?, expires_at = ?,"
+        QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = 0, expires_at = 0,"
                        " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
     OutboxQueue outbox(store_);
     BulkSteps<PendingRow> steps;
@@ -221,9 +219,8 @@ BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const A
     };
     steps.apply = [&](qint64 id, const PendingRow &row, QString *error) {
         const EnrollmentToken token = EnrollmentToken::generate();
+        // The new link's 7 days start when its mail is accepted (Outbox::markSent).
         update.addBindValue(token.hash);
-        update.addBindValue(now);
-        update.addBindValue(invitationExpiry(now));
         update.addBindValue(id);
         return execOrError(update, error) && outbox.cancelFor(id, error) &&
                outbox.enqueue(id, row.email, token.text, now, error);
@@ -239,7 +236,9 @@ QList<qint64> EnrollmentService::expiredInvitationIds() const
 {
     QSqlQuery q(store_.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM invitations WHERE state = 0 AND expires_at <= ? ORDER BY id"));
+    // Only a delivered invitation can expire; a queued one has not started its 7 days.
+    q.prepare(QStringLiteral(
+        "SELECT id FROM invitations WHERE state = 0 AND delivery = 1 AND expires_at <= ? ORDER BY id"));
     q.addBindValue(clock_.nowMs());
     QList<qint64> ids;
     if (q.exec())

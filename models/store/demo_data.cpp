@@ -2,7 +2,9 @@
 
 #include "domain/clock.h"
 #include "domain/domain.h"
+#include "domain/enrollment_token.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 #include "store/audit_log.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
@@ -141,7 +143,10 @@ public:
         SqliteStatement invite(db_, "INSERT INTO invitations (user_id, email, platform, ownership, group_id,"
                                     " token_hash, requested_at, sent_at, expires_at, delivery, remarks,"
                                     " resend_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const SqliteStatement *s : {&user, &device, &command, &invite})
+        SqliteStatement mail(db_,
+                             "INSERT INTO outbox (invitation_id, recipient, link_token, state, attempts,"
+                             " next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const SqliteStatement *s : {&user, &device, &command, &invite, &mail})
             if (!s->ok())
                 return fail(s->error());
 
@@ -195,37 +200,74 @@ public:
         }
 
         // Pending invitations: requested over the last 12 days, so some are valid, some expire within
-        // 48 hours and some have expired; a few are still queued or failed delivery.
+        // 48 hours and some have expired; a few are still queued or failed delivery. Each tells the same
+        // story everywhere: a queued one has its mail waiting in the outbox (no mail server is set up in a
+        // new demo store) and no last sending or expiry yet, a failed one has its failed mail, and the
+        // remarks say what last happened (sent, expired, the server's reply).
+        static const QByteArray kRefused("550 5.1.1 Mailbox unavailable");
         for (qint64 i = 0; i < pending_; ++i) {
             if (!addUser(user, ++userId))
                 return fail(user.error());
             ++result.users;
             const auto &profile = pickProfile(rng_);
-            const qint64 requested = now_ - static_cast<qint64>(rng_.bounded(12 * 24 * 60)) * 60'000;
+            qint64 requested = now_ - static_cast<qint64>(rng_.bounded(12 * 24 * 60)) * 60'000;
             const int resends = rng_.bounded(10) == 0 ? 1 + rng_.bounded(2) : 0;
-            const qint64 sent = resends ? requested + (now_ - requested) / 2 : requested;
             const int roll = rng_.bounded(100);
             const DeliveryState delivery = roll < 88   ? DeliveryState::Sent
                                            : roll < 96 ? DeliveryState::Queued
                                                        : DeliveryState::Failed;
+            // When the last mail was queued. A queued mail gives up after 24 hours, so one still waiting was
+            // queued within the last day: requested then, or resent then.
+            qint64 lastQueued = resends ? requested + (now_ - requested) / 2 : requested;
+            if (delivery == DeliveryState::Queued) {
+                lastQueued = std::max(requested, now_ - static_cast<qint64>(rng_.bounded(20 * 60)) * 60'000);
+                if (!resends)
+                    requested = lastQueued;
+            }
+            const bool sent = delivery == DeliveryState::Sent;
+            const qint64 expires = sent ? invitationExpiry(lastQueued) : 0;
+            // A queued mail carries a working link; the others only need a unique fingerprint.
+            QByteArray tokenHash(32, Qt::Uninitialized);
+            rng_.fillRange(reinterpret_cast<quint32 *>(tokenHash.data()), 8);
+            const EnrollmentToken token = delivery == DeliveryState::Queued ? EnrollmentToken::generate()
+                                                                            : EnrollmentToken{{}, tokenHash};
             invite.bind(1, userId);
             invite.bind(2, emailFor(userId));
             invite.bind(3, static_cast<int>(profile.platform));
             invite.bind(4, rng_.bounded(4) == 0 ? 1 : 0);
             invite.bind(5, 1 + rng_.bounded(static_cast<int>(kGroups.size())));
-            QByteArray token(32, Qt::Uninitialized);
-            rng_.fillRange(reinterpret_cast<quint32 *>(token.data()), 8);
-            invite.bindBlob(6, token);
+            invite.bindBlob(6, token.hash);
             invite.bind(7, requested);
-            invite.bind(8, sent);
-            invite.bind(9, invitationExpiry(sent));
+            invite.bind(8, sent ? lastQueued : 0); // a sent mail was accepted when queued
+            invite.bind(9, expires);
             invite.bind(10, static_cast<int>(delivery));
-            invite.bind(11, delivery == DeliveryState::Failed   ? QByteArray("550 5.1.1 Mailbox unavailable")
-                            : delivery == DeliveryState::Queued ? QByteArray("Waiting for the mail server")
-                                                                : QByteArray());
+            QString remark; // a queued mail has nothing to report yet
+            if (delivery == DeliveryState::Failed)
+                remark = InvitationText::failedRemark(QString::fromUtf8(kRefused));
+            else if (sent)
+                remark = expires <= now_ ? InvitationText::expiredRemark(expires)
+                                         : InvitationText::sentRemark(lastQueued);
+            invite.bind(11, remark.toUtf8());
             invite.bind(12, resends);
             if (!invite.run())
                 return fail(invite.error());
+            if (!sent) {
+                // The mail behind the state: waiting with its link, or failed with the server's reply.
+                const bool failed = delivery == DeliveryState::Failed;
+                mail.bind(1, static_cast<qint64>(sqlite3_last_insert_rowid(db_)));
+                mail.bind(2, emailFor(userId));
+                if (failed)
+                    mail.bindNull(3);
+                else
+                    mail.bind(3, token.text.toUtf8());
+                mail.bind(4, failed ? 2 : 0);
+                mail.bind(5, failed ? 1 : 0);
+                mail.bind(6, lastQueued);
+                mail.bind(7, failed ? kRefused : QByteArray(""));
+                mail.bind(8, lastQueued);
+                if (!mail.run())
+                    return fail(mail.error());
+            }
             ++result.pending;
             tick(1);
         }

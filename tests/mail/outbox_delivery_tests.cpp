@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/enrollment_token.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 #include "mail/invitation_mail.h"
 #include "mail/outbox.h"
 #include "mail/outbox_dispatcher.h"
@@ -93,8 +94,8 @@ void checkInvitationMail(Store &store, qint64 invitationId, const InviteRequest 
     CHECK(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256) == invitation.tokenHash);
     CHECK(html.contains(QStringLiteral("href=\"%1%2\"").arg(settings.linkBase, token)));
 
-    // Valid for 7 days from the send, and the mail says until when.
-    CHECK(invitation.expiresAt == invitationExpiry(row.createdAt));
+    // Valid for 7 days from the moment the server accepted it, and the mail says until when.
+    CHECK(invitation.expiresAt == invitationExpiry(row.sentAt));
     const QString expiry = QLocale().toString(
         QDateTime::fromMSecsSinceEpoch(invitation.expiresAt).toLocalTime(), QLocale::LongFormat);
     CHECK(text.contains(expiry));
@@ -114,7 +115,7 @@ void checkSent(Store &store, qint64 invitationId, qint64 sentAt, int attempts)
     INFO("invitation " << invitationId);
     const InvitationRow invitation = invitationRow(store, invitationId);
     CHECK(invitation.delivery == static_cast<int>(DeliveryState::Sent));
-    CHECK(invitation.remarks.startsWith(QLatin1String("Sent ")));
+    CHECK(InvitationText::remark(invitation.remarks).startsWith(QLatin1String("Sent ")));
     const OutboxRow row = outboxRowFor(store, invitationId);
     CHECK(row.state == Outbox::Sent);
     CHECK(row.linkTokenNull); // the link left with the mail; only its hash stays
@@ -203,7 +204,7 @@ TEST_CASE("outbox: a 550 fails that invitation with the server's reply and is no
 
     const InvitationRow failed = invitationRow(*d.store.store, ids.at(1));
     CHECK(failed.delivery == static_cast<int>(DeliveryState::Failed));
-    CHECK(failed.remarks == reply);
+    CHECK(InvitationText::remark(failed.remarks) == reply);
     const OutboxRow failedRow = outboxRowFor(*d.store.store, ids.at(1));
     CHECK(failedRow.state == Outbox::Failed);
     CHECK(failedRow.lastError == reply);
@@ -245,7 +246,7 @@ TEST_CASE("outbox: server down: retry after a minute and deliver exactly once wh
         CHECK(row.lastError.contains(QLatin1String("refused")));
         const InvitationRow invitation = invitationRow(*d.store.store, id);
         CHECK(invitation.delivery == static_cast<int>(DeliveryState::Queued));
-        CHECK(invitation.remarks.startsWith(QLatin1String("Retrying at ")));
+        CHECK(InvitationText::remark(invitation.remarks).startsWith(QLatin1String("Retrying at ")));
         messageIds << messageIdFor(row);
     }
 
@@ -300,7 +301,8 @@ TEST_CASE("outbox: a stalling server times out and the messages wait for a retry
         CHECK(row.state == Outbox::Queued);
         CHECK(row.attempts == 1);
         CHECK(row.nextAttemptAt == startTime().toMSecsSinceEpoch() + 60 * 1000);
-        CHECK(invitationRow(*d.store.store, id).remarks.startsWith(QLatin1String("Retrying at ")));
+        CHECK(InvitationText::remark(invitationRow(*d.store.store, id).remarks)
+                  .startsWith(QLatin1String("Retrying at ")));
     }
     CHECK(server.messageFiles().isEmpty());
 }

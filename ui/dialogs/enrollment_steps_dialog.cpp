@@ -2,6 +2,7 @@
 
 #include "dialogs/help_pages.h"
 #include "domain/invitation_rules.h"
+#include "domain/invitation_text.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -43,10 +44,12 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
         {tr("Group"), invitation.group},
         {tr("Status"), DomainText::inviteStatus(status)},
         {tr("Requested"), when(invitation.requestedAt)},
-        {tr("Last sent"), when(invitation.sentAt)},
-        {tr("Valid until"), when(invitation.expiresAt)},
+        {tr("Last sent"),
+         InvitationText::lastSent(invitation.delivery, invitation.sentAt, QLocale::LongFormat)},
+        {tr("Valid until"),
+         InvitationText::expiresOn(invitation.delivery, invitation.expiresAt, QLocale::LongFormat)},
         {tr("Resent"), QLocale().toString(invitation.resendCount)},
-        {tr("Remarks"), invitation.remarks},
+        {tr("Remarks"), InvitationText::remark(invitation.remarks)},
         {tr("Enrollment link"), linkText},
     };
     for (const auto &[label, value] : rows)
