@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditAction</name>
+    <message>
+        <source>Enrollment invite sent</source>
+        <translation type="unfinished">Registrierungseinladung gesendet</translation>
+    </message>
+    <message>
+        <source>Enrollment invite resent</source>
+        <translation type="unfinished">Registrierungseinladung erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Enrollment request removed</source>
+        <translation type="unfinished">Registrierungsanfrage entfernt</translation>
+    </message>
+    <message>
+        <source>User re-assigned</source>
+        <translation type="unfinished">Benutzer neu zugewiesen</translation>
+    </message>
+    <message>
+        <source>Revoke MDM queued</source>
+        <translation type="unfinished">MDM-Widerruf in Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>Factory reset queued</source>
+        <translation type="unfinished">Zurücksetzen auf Werkseinstellungen in Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>Staged device removed</source>
+        <translation type="unfinished">Bereitgestelltes Gerät entfernt</translation>
+    </message>
+    <message>
+        <source>Staged device assigned</source>
+        <translation type="unfinished">Bereitgestelltes Gerät zugewiesen</translation>
+    </message>
+    <message>
+        <source>Staged devices imported</source>
+        <translation type="unfinished">Bereitgestellte Geräte importiert</translation>
+    </message>
+    <message>
+        <source>List exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample data added</source>
+        <translation type="unfinished">Beispieldaten hinzugefügt</translation>
+    </message>
+</context>
+<context>
     <name>BulkAction</name>
     <message>
         <source>No longer exists.</source>
@@ -387,6 +438,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
             <numerusform>%n Datensatz</numerusform>
             <numerusform>%n Datensätze</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n line(s) would invite again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: the audit log could not record the export: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -801,6 +863,74 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>InvitationText</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished">in %1</translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation type="unfinished">vor %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>7 days after sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days after sending: the link is valid for 7 days from when the mail server accepts the mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the mail was not delivered. Resend the invitation to give the user a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation type="unfinished">Gesendet am %1</translation>
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave up after 24 hours: %1</source>
+        <translation type="unfinished">Nach 24 Stunden aufgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Retrying at %1: %2</source>
+        <translation type="unfinished">Neuer Versuch um %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>InviteCsv</name>
     <message>
         <source>Cannot read “%1”: %2</source>
@@ -859,12 +989,12 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>Die Zeile hat mehr Zellen, als die Kopfzeile Spalten hat (ein Komma ohne Anführungszeichen in einem Wert?).</translation>
     </message>
     <message>
-        <source>line %1: %2 is invited for %3 on line %4 too; each line sends an invitation.</source>
-        <translation>Zeile %1: %2 wird auch in Zeile %4 für %3 eingeladen; jede Zeile sendet eine Einladung.</translation>
-    </message>
-    <message>
         <source>The file has a header but nobody to invite.</source>
         <translation>Die Datei hat eine Kopfzeile, aber niemanden zum Einladen.</translation>
+    </message>
+    <message>
+        <source>%1 is invited for %2 on line %3 too; each line sends an invitation.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -895,21 +1025,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>%1 records; see Show Details for the list.</source>
         <translation>%1 Datensätze; die Liste finden Sie unter „Details einblenden“.</translation>
-    </message>
-</context>
-<context>
-    <name>Outbox</name>
-    <message>
-        <source>Sent %1</source>
-        <translation>Gesendet am %1</translation>
-    </message>
-    <message>
-        <source>Gave up after 24 hours: %1</source>
-        <translation>Nach 24 Stunden aufgegeben: %1</translation>
-    </message>
-    <message>
-        <source>Retrying at %1: %2</source>
-        <translation>Neuer Versuch um %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1206,38 +1321,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>Importieren</translation>
     </message>
     <message>
-        <source>Send invites from CSV</source>
-        <translation>Einladungen aus CSV senden</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Nothing was sent. Correct these lines and try again:
-%1</source>
-        <translation>Nichts wurde gesendet. Korrigieren Sie diese Zeilen und versuchen Sie es erneut:
-%1</translation>
-    </message>
-    <message>
-        <source>The file has problems; nothing was sent.</source>
-        <translation>Die Datei enthält Fehler; es wurde nichts gesendet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Send %Ln enrollment invitation(s)?</source>
-        <translation>
-            <numerusform>%Ln Registrierungseinladung senden?</numerusform>
-            <numerusform>%Ln Registrierungseinladungen senden?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Send %Ln Invitation(s)</source>
-        <translation>
-            <numerusform>%Ln Einladung senden</numerusform>
-            <numerusform>%Ln Einladungen senden</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>“%1” is the console&apos;s own store, not a CSV file.</source>
         <translation>„%1“ ist der Datenspeicher der Konsole selbst, keine CSV-Datei.</translation>
     </message>
@@ -1297,6 +1380,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The audit log could not record it: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1405,46 +1492,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
 </context>
 <context>
     <name>mdm::AuditLogModel</name>
-    <message>
-        <source>Enrollment invite sent</source>
-        <translation>Registrierungseinladung gesendet</translation>
-    </message>
-    <message>
-        <source>Enrollment invite resent</source>
-        <translation>Registrierungseinladung erneut gesendet</translation>
-    </message>
-    <message>
-        <source>Enrollment request removed</source>
-        <translation>Registrierungsanfrage entfernt</translation>
-    </message>
-    <message>
-        <source>User re-assigned</source>
-        <translation>Benutzer neu zugewiesen</translation>
-    </message>
-    <message>
-        <source>Revoke MDM queued</source>
-        <translation>MDM-Widerruf in Warteschlange gestellt</translation>
-    </message>
-    <message>
-        <source>Factory reset queued</source>
-        <translation>Zurücksetzen auf Werkseinstellungen in Warteschlange gestellt</translation>
-    </message>
-    <message>
-        <source>Staged device removed</source>
-        <translation>Bereitgestelltes Gerät entfernt</translation>
-    </message>
-    <message>
-        <source>Staged device assigned</source>
-        <translation>Bereitgestelltes Gerät zugewiesen</translation>
-    </message>
-    <message>
-        <source>Staged devices imported</source>
-        <translation>Bereitgestellte Geräte importiert</translation>
-    </message>
-    <message>
-        <source>Sample data added</source>
-        <translation>Beispieldaten hinzugefügt</translation>
-    </message>
     <message>
         <source> … (%1 in all)</source>
         <translation> … (insgesamt %1)</translation>
@@ -1710,6 +1757,37 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>mdm::CsvPreviewDialog</name>
+    <message>
+        <source>Type or paste the path of a CSV file, or choose one…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation type="unfinished">Datei &amp;auswählen…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 valid, %3 with problems.</source>
+        <translation type="unfinished">%1 Zeilen: %2 gültig, %3 fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished">Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>…and %1 more (see the Check column).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdm::DeprovisionDialog</name>
     <message>
         <source>&amp;Revoke MDM</source>
@@ -1837,6 +1915,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>No recorded actions yet.</source>
         <translation>Noch keine Aktionen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a single row to see every field and its history.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2129,32 +2215,12 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <translation>Eine CSV-Datei mit Kopfzeile. Jedes Gerät braucht eine Plattform und eine Seriennummer oder IMEI; Gerätename, Benutzername, E-Mail und Gruppe sind optional. Es wird erst importiert, wenn jede Zeile gültig ist – es sei denn, Sie importieren nur die gültigen Zeilen.</translation>
     </message>
     <message>
-        <source>Choose a CSV file…</source>
-        <translation>CSV-Datei auswählen…</translation>
-    </message>
-    <message>
-        <source>&amp;Choose File…</source>
-        <translation>Datei &amp;auswählen…</translation>
-    </message>
-    <message>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <source>Import Only &amp;Valid Rows</source>
-        <translation>Nur &amp;gültige Zeilen importieren</translation>
-    </message>
-    <message>
         <source>Import staged devices</source>
         <translation>Bereitgestellte Geräte importieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>%1 rows: %2 valid, %3 with problems.</source>
-        <translation>%1 Zeilen: %2 gültig, %3 fehlerhaft.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Import %Ln Device(s)</source>
@@ -2169,10 +2235,6 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
             <numerusform>Nur die %Ln &amp;gültige Zeile importieren</numerusform>
             <numerusform>Nur die %Ln &amp;gültigen Zeilen importieren</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2282,39 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Group</source>
         <translation>Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::InviteCsvDialog</name>
+    <message>
+        <source>Send Invites from CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bulk-enrollment CSV with a header line: EMAIL_ADDRESS and PLATFORM_TYPE, and optionally OWNED_BY, GROUP_NAME and USER_NAME. An address that already has an open invitation or an enrolled device for the platform is not invited again. Nothing is sent until every row is valid, unless you choose to send only the valid rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send invites from CSV</source>
+        <translation type="unfinished">Einladungen aus CSV senden</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Send %Ln Invitation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send Only the %Ln &amp;Valid Row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2374,45 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Enroll Additional Device</source>
         <translation>Weiteres Gerät registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::InvitePreviewModel</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>OK — %1</source>
+        <translation type="unfinished">OK — %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished">Zeile</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">Prüfung</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished">Plattform</translation>
+    </message>
+    <message>
+        <source>Owned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">Benutzername</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">Gruppe</translation>
     </message>
 </context>
 <context>
@@ -2438,10 +2572,6 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
 <context>
     <name>mdm::MainWindow</name>
     <message>
-        <source>MDM Enrollment Console — %1</source>
-        <translation>MDM Enrollment Console — %1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2538,35 +2668,6 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Actions for this invitation</source>
         <translation>Aktionen für diese Einladung</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n Minute</numerusform>
-            <numerusform>%n Minuten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>expired %1 ago</source>
-        <translation>vor %1 abgelaufen</translation>
     </message>
 </context>
 <context>

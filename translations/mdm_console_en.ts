@@ -1,6 +1,57 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditAction</name>
+    <message>
+        <source>Enrollment invite sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment invite resent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment request removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User re-assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke MDM queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Factory reset queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Staged device removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Staged device assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Staged devices imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>List exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mail settings changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample data added</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BulkAction</name>
     <message>
         <source>No longer exists.</source>
@@ -349,6 +400,15 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n line(s) would invite again.</source>
+        <translation>
+            <numerusform>Nothing was sent: %n line would invite again.</numerusform><numerusform>Nothing was sent: %n lines would invite again.</numerusform></translation>
+    </message>
+    <message>
+        <source>warning: the audit log could not record the export: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -763,6 +823,68 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>InvitationText</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>7 days after sending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>7 days after sending: the link is valid for 7 days from when the mail server accepts the mail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: the mail was not delivered. Resend the invitation to give the user a link.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expired %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gave up after 24 hours: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrying at %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InviteCsv</name>
     <message>
         <source>Cannot read “%1”: %2</source>
@@ -821,11 +943,11 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>line %1: %2 is invited for %3 on line %4 too; each line sends an invitation.</source>
+        <source>The file has a header but nobody to invite.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The file has a header but nobody to invite.</source>
+        <source>%1 is invited for %2 on line %3 too; each line sends an invitation.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -856,21 +978,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>MessageBox</name>
     <message>
         <source>%1 records; see Show Details for the list.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Outbox</name>
-    <message>
-        <source>Sent %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Gave up after 24 hours: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Retrying at %1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1156,33 +1263,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Send invites from CSV</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nothing was sent. Correct these lines and try again:
-%1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The file has problems; nothing was sent.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Send %Ln enrollment invitation(s)?</source>
-        <translation>
-            <numerusform>Send %Ln enrollment invitation?</numerusform><numerusform>Send %Ln enrollment invitations?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Send %Ln Invitation(s)</source>
-        <translation>
-            <numerusform>Send %Ln Invitation</numerusform><numerusform>Send %Ln Invitations</numerusform></translation>
-    </message>
-    <message>
         <source>“%1” is the console's own store, not a CSV file.</source>
         <translation type="unfinished" />
     </message>
@@ -1228,6 +1308,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Skipped %Ln row(s).</source>
         <translation>
             <numerusform>Skipped %Ln row.</numerusform><numerusform>Skipped %Ln rows.</numerusform></translation>
+    </message>
+    <message>
+        <source>The audit log could not record it: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1332,46 +1416,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </context>
 <context>
     <name>mdm::AuditLogModel</name>
-    <message>
-        <source>Enrollment invite sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enrollment invite resent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enrollment request removed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>User re-assigned</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Revoke MDM queued</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Factory reset queued</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Staged device removed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Staged device assigned</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Staged devices imported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sample data added</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source> … (%1 in all)</source>
         <translation type="unfinished" />
@@ -1623,6 +1667,37 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>mdm::CsvPreviewDialog</name>
+    <message>
+        <source>Type or paste the path of a CSV file, or choose one…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a CSV file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows: %2 valid, %3 with problems.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>…and %1 more (see the Check column).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>mdm::DeprovisionDialog</name>
     <message>
         <source>&amp;Revoke MDM</source>
@@ -1741,6 +1816,14 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>No recorded actions yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a single row to see every field and its history.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2030,31 +2113,11 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Choose a CSV file…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Choose File…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Import Only &amp;Valid Rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Import staged devices</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 rows: %2 valid, %3 with problems.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -2066,10 +2129,6 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>Import Only the %Ln &amp;Valid Row(s)</source>
         <translation>
             <numerusform>Import Only the %Ln &amp;Valid Row</numerusform><numerusform>Import Only the %Ln &amp;Valid Rows</numerusform></translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2117,6 +2176,35 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     <message>
         <source>Group</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::InviteCsvDialog</name>
+    <message>
+        <source>Send Invites from CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A bulk-enrollment CSV with a header line: EMAIL_ADDRESS and PLATFORM_TYPE, and optionally OWNED_BY, GROUP_NAME and USER_NAME. An address that already has an open invitation or an enrolled device for the platform is not invited again. Nothing is sent until every row is valid, unless you choose to send only the valid rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send invites from CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>&amp;Send %Ln Invitation(s)</source>
+        <translation>
+            <numerusform>&amp;Send %Ln Invitation</numerusform><numerusform>&amp;Send %Ln Invitations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send Only the %Ln &amp;Valid Row(s)</source>
+        <translation>
+            <numerusform>Send Only the %Ln &amp;Valid Row</numerusform><numerusform>Send Only the %Ln &amp;Valid Rows</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2263,45 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Enroll Additional Device</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::InvitePreviewModel</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OK — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owned by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2335,10 +2462,6 @@ The records of this tab cannot be shown until the store can be read again. Reloa
 <context>
     <name>mdm::MainWindow</name>
     <message>
-        <source>MDM Enrollment Console — %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
@@ -2434,29 +2557,6 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Actions for this invitation</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired %1 ago</source>
         <translation type="unfinished" />
     </message>
 </context>

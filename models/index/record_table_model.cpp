@@ -560,7 +560,10 @@ QStringList RecordTableModel::typicalTexts(int column) const
         constexpr qint64 hour = 60 * kMinuteMs;
         for (qint64 span : {7 * 24 * hour - kMinuteMs, 48 * hour - kMinuteMs, 24 * hour - kMinuteMs,
                             hour - kMinuteMs, 30 * 24 * hour})
-            out << ModelText::countdown(now + span, now) << ModelText::countdown(now - span, now);
+            out << InvitationText::countdown(now + span, now) << InvitationText::countdown(now - span, now);
+        // An unsent invitation's cell says why it has no expiry yet.
+        out << InvitationText::expires(DeliveryState::Queued, 0, now)
+            << InvitationText::expires(DeliveryState::Failed, 0, now);
         break;
     }
     case ColumnFormat::Integer:
