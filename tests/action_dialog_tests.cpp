@@ -1,0 +1,157 @@
+// The action dialogs behave predictably: where typing starts, what Enter does, what the dialog says
+// about the records it changes, and where the admin lands afterwards.
+#include "console_fixture.h"
+#include "dialogs/assign_dialog.h"
+#include "dialogs/deprovision_dialog.h"
+#include "dialogs/invite_dialog.h"
+#include "gui_support.h"
+#include "index/record_table_model.h"
+#include "services/enrollment_service.h"
+#include "test_support.h"
+#include "window/console_actions.h"
+#include "window/message_box.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QWindow>
+#include <catch2/catch.hpp>
+
+using namespace mdm;
+using mdm::test::saveScreenshot;
+using mdm::test::scalar;
+using mdm::test::waitUntil;
+
+namespace {
+
+// The first row of the Managed tab whose device is enrolled.
+int firstEnrolledRow(DeviceTabView *managed)
+{
+    int row = 0;
+    while (managed->model().index(row, ManagedColumn::Status).data().toString() != QStringLiteral("Enrolled"))
+        ++row;
+    return row;
+}
+
+DeviceInfo device(const QString &name, Platform platform, const QString &user)
+{
+    DeviceInfo d;
+    d.name = name;
+    d.platform = platform;
+    d.state = DeviceState::Enrolled;
+    d.userName = user;
+    d.email = user.toLower().replace(QLatin1Char(' '), QLatin1Char('.')) + QStringLiteral("@contoso.example");
+    return d;
+}
+
+// Restores the default locale a test changed.
+struct DefaultLocale
+{
+    QLocale saved;
+    explicit DefaultLocale(const QLocale &locale) { QLocale::setDefault(locale); }
+    ~DefaultLocale() { QLocale::setDefault(saved); }
+};
+
+} // namespace
+
+TEST_CASE("Deprovision: typing starts in the confirmation, Enter acts only once it matches", "[gui][dialogs]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *managed = console.show(TabKind::Managed);
+    const int row = firstEnrolledRow(managed);
+    console.selectRows(TabKind::Managed, row, row);
+    const qint64 id = managed->model().idAt(row);
+    const QString name = managed->model().index(row, ManagedColumn::Device).data().toString();
+    // The label does not promise a wipe while the dialog starts on Revoke MDM.
+    CHECK_FALSE(console.window->actions().deprovision->text().contains(QStringLiteral("Wipe")));
+    console.window->actions().deprovision->trigger();
+    auto *dialog = console.dialog<DeprovisionDialog>();
+    // Keys go to the active window, as a window manager makes a new dialog.
+    dialog->windowHandle()->requestActivate();
+    REQUIRE(waitUntil([dialog] { return QApplication::activeWindow() == dialog; }));
+    CHECK(QApplication::focusWidget() == dialog->confirmationEdit());
+    CHECK(dialog->destroyButton()->isDefault());
+    CHECK(dialog->windowTitle() == QStringLiteral("Deprovision: Revoke MDM"));
+    dialog->factoryResetChoice()->setChecked(true);
+    CHECK(dialog->windowTitle() == QStringLiteral("Deprovision: Factory Reset"));
+    dialog->revokeChoice()->setChecked(true);
+    CHECK(dialog->mode() == DeprovisionMode::RevokeMdm);
+
+    // Enter before the text matches neither closes the dialog nor does anything.
+    QTest::keyClicks(dialog->focusWidget(), name.left(3));
+    QTest::keyClick(dialog->confirmationEdit(), Qt::Key_Return);
+    CHECK(dialog->isVisible());
+    CHECK_FALSE(dialog->destroyButton()->isEnabled());
+    dialog->confirmationEdit()->clear();
+    QTest::keyClicks(dialog->focusWidget(), name);
+    CHECK(dialog->destroyButton()->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("dialogs-deprovision-one"));
+    QTest::keyClick(dialog->confirmationEdit(), Qt::Key_Return);
+    console.waitForAction();
+    CHECK(scalar(*console.store, QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(id)) ==
+          static_cast<int>(DeviceState::RevokePending));
+}
+
+TEST_CASE("Deprovision many: the count is accepted as the label groups it; Tab order; one note per text",
+          "[gui][dialogs]")
+{
+    const QList<DeviceInfo> sample{device(QStringLiteral("Aiko's iPhone"), Platform::iOS, QStringLiteral("Aiko Tanaka")),
+                                   device(QStringLiteral("Ben's iPad"), Platform::iPadOS, QStringLiteral("Ben Ode")),
+                                   device(QStringLiteral("Cleo's Pixel"), Platform::Android, QStringLiteral("Cleo Park"))};
+
+    SECTION("English grouping")
+    {
+        DefaultLocale english(QLocale(QLocale::English, QLocale::UnitedStates));
+        DeprovisionDialog dialog(sample, 200000);
+        dialog.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+        CHECK(dialog.expectedConfirmation() == QStringLiteral("200,000"));
+        for (const QString &typed : {QStringLiteral("200,000"), QStringLiteral("200000"), QStringLiteral(" 200,000 ")}) {
+            dialog.confirmationEdit()->setText(typed);
+            CHECK(dialog.destroyButton()->isEnabled());
+        }
+        for (const QString &typed : {QStringLiteral("20,0000"), QStringLiteral("200,001"), QStringLiteral("3")}) {
+            dialog.confirmationEdit()->setText(typed);
+            CHECK_FALSE(dialog.destroyButton()->isEnabled());
+        }
+        // iOS and iPadOS share their note: it is listed once.
+        CHECK(dialog.platformNoteText().count(QStringLiteral("iOS/iPadOS")) == 1);
+        CHECK(dialog.platformNoteText().contains(QStringLiteral("Android")));
+        dialog.factoryResetChoice()->setChecked(true);
+        CHECK(dialog.platformNoteText().count(QStringLiteral("iOS/iPadOS")) == 1);
+        dialog.revokeChoice()->setChecked(true);
+
+        // Tab: field → choice → list → buttons.
+        dialog.confirmationEdit()->setText(QStringLiteral("200,000"));
+        CHECK(dialog.focusWidget() == dialog.confirmationEdit());
+        QTest::keyClick(dialog.focusWidget(), Qt::Key_Tab);
+        CHECK(qobject_cast<QRadioButton *>(dialog.focusWidget()));
+        QWidget *afterChoice = nullptr;
+        for (int i = 0; i < 2 && !qobject_cast<QListWidget *>(afterChoice); ++i) {
+            QTest::keyClick(dialog.focusWidget(), Qt::Key_Tab);
+            afterChoice = dialog.focusWidget();
+        }
+        CHECK(qobject_cast<QListWidget *>(afterChoice));
+        QTest::keyClick(dialog.focusWidget(), Qt::Key_Tab);
+        CHECK(dialog.focusWidget() == dialog.destroyButton());
+        saveScreenshot(&dialog, QStringLiteral("dialogs-deprovision-many"));
+    }
+    SECTION("German grouping, and the English one still counts")
+    {
+        DefaultLocale german(QLocale(QLocale::German, QLocale::Germany));
+        DeprovisionDialog dialog(sample, 200000);
+        CHECK(dialog.expectedConfirmation() == QStringLiteral("200.000"));
+        for (const QString &typed : {QStringLiteral("200.000"), QStringLiteral("200,000"), QStringLiteral("200000")}) {
+            dialog.confirmationEdit()->setText(typed);
+            CHECK(dialog.destroyButton()->isEnabled());
+        }
+    }
+}
