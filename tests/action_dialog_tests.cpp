@@ -52,6 +52,12 @@ DeviceInfo device(const QString &name, Platform platform, const QString &user)
     return d;
 }
 
+QString textOf(const Store &store, const QString &sql)
+{
+    QSqlQuery q(store.database());
+    return q.exec(sql) && q.next() ? q.value(0).toString() : QString();
+}
+
 // Restores the default locale a test changed.
 struct DefaultLocale
 {
@@ -154,4 +160,70 @@ TEST_CASE("Deprovision many: the count is accepted as the label groups it; Tab o
             CHECK(dialog.destroyButton()->isEnabled());
         }
     }
+}
+
+TEST_CASE("Re-assign names the devices and their users, and says what will happen", "[gui][dialogs]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *managed = console.show(TabKind::Managed);
+    const int row = firstEnrolledRow(managed);
+    console.selectRows(TabKind::Managed, row, row);
+    const qint64 id = managed->model().idAt(row);
+    const QString name = managed->model().index(row, ManagedColumn::Device).data().toString();
+    const QString owner = managed->model().index(row, ManagedColumn::User).data().toString();
+    console.window->actions().reassign->trigger();
+    auto *dialog = console.dialog<AssignDialog>();
+    CHECK(dialog->headlineText().contains(name.toHtmlEscaped()));
+    CHECK(dialog->headlineText().contains(owner.toHtmlEscaped()));
+    // Nothing typed yet: no red error, just a button that waits.
+    CHECK(dialog->problemText().isEmpty());
+    CHECK_FALSE(dialog->okButton()->isEnabled());
+    // The group's first entry says what it means instead of being blank.
+    CHECK(dialog->groupBox()->itemText(0) == QStringLiteral("Keep each device's group"));
+    CHECK(dialog->groupBox()->currentText() == QStringLiteral("Keep each device's group"));
+    CHECK(dialog->target().group.isEmpty());
+    CHECK(dialog->effectText().contains(QStringLiteral("change hands")));
+    saveScreenshot(dialog, QStringLiteral("dialogs-reassign-start"));
+
+    // Only the group changes: nobody's device changes hands.
+    QTest::mouseClick(dialog->groupOnlyChoice(), Qt::LeftButton);
+    CHECK(dialog->groupOnlyChoice()->isChecked());
+    CHECK_FALSE(dialog->effectText().contains(QStringLiteral("change hands")));
+    CHECK(dialog->problemText() == QStringLiteral("Choose the group."));
+
+    // A "new" user with a known email (in other case) is that user, and the dialog says so.
+    const qint64 known = scalar(*console.store,
+                                QStringLiteral("SELECT min(id) FROM users WHERE id NOT IN"
+                                               " (SELECT user_id FROM devices WHERE id = %1)")
+                                    .arg(id));
+    const QString knownEmail = textOf(
+        *console.store, QStringLiteral("SELECT email FROM users WHERE id = %1").arg(known));
+    const QString knownName =
+        textOf(*console.store, QStringLiteral("SELECT name FROM users WHERE id = %1").arg(known));
+    QTest::keyClicks(dialog->newNameEdit(), QStringLiteral("Someone Else"));
+    QTest::keyClicks(dialog->newEmailEdit(), knownEmail.toUpper());
+    CHECK(dialog->newUserChoice()->isChecked());
+    CHECK(dialog->effectText().contains(QStringLiteral("change hands")));
+    CHECK(dialog->noteText().contains(knownName));
+    CHECK(dialog->noteText().contains(QStringLiteral("“Someone Else” is not used")));
+    CHECK(dialog->okButton()->isEnabled());
+    saveScreenshot(dialog, QStringLiteral("dialogs-reassign-known-email"));
+    dialog->okButton()->click();
+    console.waitForAction();
+    CHECK(scalar(*console.store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(id)) == known);
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM users WHERE name = 'Someone Else'")) == 0);
+
+    // Several devices: each is listed with its user.
+    console.selectRows(TabKind::Managed, 0, 2);
+    console.window->actions().reassign->trigger();
+    auto *many = console.dialog<AssignDialog>();
+    CHECK(many->headlineText().contains(QStringLiteral("3 device")));
+    auto *list = many->findChild<QListWidget *>();
+    REQUIRE(list);
+    CHECK(list != many->userList());
+    const QString firstUser = managed->model().index(0, ManagedColumn::User).data().toString();
+    CHECK(list->item(0)->text().contains(managed->model().index(0, ManagedColumn::Device).data().toString()));
+    CHECK(list->item(0)->text().contains(firstUser));
+    saveScreenshot(many, QStringLiteral("dialogs-reassign-many"));
+    many->reject();
 }

@@ -191,9 +191,10 @@ void ActionController::reassign(bool staged)
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return;
+    const QList<DeviceInfo> sample = DeviceService(store_, clock_).devices(ids, kListedRecords);
     auto *dialog =
         track(new AssignDialog(staged ? AssignDialog::Mode::AssignStaged : AssignDialog::Mode::Reassign,
-                               ids.size(), *directory_, window_));
+                               sample, ids.size(), *directory_, window_));
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids, staged] {
         const AssignTarget target = dialog->target();
         const Clock &clock = clock_;
