@@ -227,3 +227,50 @@ TEST_CASE("Re-assign names the devices and their users, and says what will happe
     saveScreenshot(many, QStringLiteral("dialogs-reassign-many"));
     many->reject();
 }
+
+TEST_CASE("Enroll Additional Device offers a new platform, keeps the form on Cancel, shows the invitation",
+          "[gui][dialogs]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *managed = console.show(TabKind::Managed);
+    const int row = firstEnrolledRow(managed);
+    console.selectRows(TabKind::Managed, row, row);
+    const qint64 id = managed->model().idAt(row);
+    const int ownPlatform =
+        static_cast<int>(scalar(*console.store, QStringLiteral("SELECT platform FROM devices WHERE id = %1").arg(id)));
+    console.window->actions().additionalDevice->trigger();
+    auto *dialog = console.dialog<InviteDialog>();
+    CHECK(dialog->windowTitle() == QStringLiteral("Enroll Additional Device"));
+    // Prefilled on a platform the user has nothing on yet: no duplicate warning by default.
+    const InviteRequest offered = dialog->request();
+    CHECK(static_cast<int>(offered.platform) != ownPlatform);
+    CHECK(EnrollmentService(*console.store, console.clock).warnings(offered).isEmpty());
+    CHECK(dialog->groupBox()->itemText(0) == QStringLiteral("No group"));
+    saveScreenshot(dialog, QStringLiteral("dialogs-additional-device"));
+
+    // The same platform again: the warning's Cancel returns to the form as it was.
+    const QString invitations = QStringLiteral("SELECT count(*) FROM invitations");
+    const qint64 before = scalar(*console.store, invitations);
+    dialog->platformBox()->setCurrentIndex(dialog->platformBox()->findData(ownPlatform));
+    MessageBox::setNextAnswer(MessageBox::Cancel);
+    dialog->sendButton()->click();
+    CHECK(MessageBox::lastMessage().text.contains(QStringLiteral("already has an enrolled")));
+    QTest::qWait(50);
+    CHECK(dialog->isVisible());
+    CHECK(dialog->request().email == offered.email);
+    CHECK(scalar(*console.store, invitations) == before);
+
+    // Sent on the offered platform: the new invitation is selected and in view on Enrollment Pending.
+    dialog->platformBox()->setCurrentIndex(dialog->platformBox()->findData(static_cast<int>(offered.platform)));
+    dialog->sendButton()->click();
+    console.waitForAction();
+    const qint64 created = scalar(*console.store, QStringLiteral("SELECT max(id) FROM invitations"));
+    CHECK(scalar(*console.store, invitations) == before + 1);
+    DeviceTabView *pending = console.window->tab(TabKind::Pending);
+    REQUIRE(waitUntil([&] {
+        return console.window->currentTab() == pending && pending->selectedIds() == std::vector<qint64>{created};
+    }));
+    const QModelIndex index = pending->model().index(pending->model().rowOf(created), 0);
+    CHECK(pending->table()->viewport()->rect().intersects(pending->table()->visualRect(index)));
+    saveScreenshot(console.window.get(), QStringLiteral("dialogs-additional-device-revealed"));
+}
