@@ -328,6 +328,16 @@ InviteRequest EnrollmentService::additionalDeviceFor(qint64 recordId, bool fromD
         request.platform = static_cast<Platform>(q.value(2).toInt());
         request.ownership = static_cast<Ownership>(q.value(3).toInt());
         request.group = q.value(4).toString();
+        // An additional device is another one: offer the first platform the user has neither an
+        // enrolled device nor a valid invitation for, so no duplicate warning comes up by default.
+        for (int p = 0; p < kPlatformCount; ++p) {
+            InviteRequest other = request;
+            other.platform = static_cast<Platform>(p);
+            if (warnings(other).isEmpty()) {
+                request.platform = other.platform;
+                break;
+            }
+        }
     }
     return request;
 }

@@ -63,7 +63,8 @@ public:
     BulkResult removeRequests(const QList<qint64> &invitationIds, const ActionControl &control = {});
 
     InvitationInfo invitation(qint64 id) const;
-    // A new invitation for the same user, prefilled from a managed device or a pending invitation.
+    // A new invitation for the same user, prefilled from a managed device or a pending invitation, on
+    // the first platform the user has no enrolled device or valid invitation for (else the record's).
     InviteRequest additionalDeviceFor(qint64 recordId, bool fromDevice) const;
 
 private:

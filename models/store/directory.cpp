@@ -65,6 +65,17 @@ UserInfo Directory::user(qint64 id) const
     return {};
 }
 
+UserInfo Directory::userByEmail(const QString &email) const
+{
+    QSqlQuery q(db_);
+    // The column compares without case (COLLATE NOCASE), as the lookup in userFor() does.
+    q.prepare(QStringLiteral("SELECT id, name, email FROM users WHERE email = ?"));
+    q.addBindValue(email.trimmed());
+    if (q.exec() && q.next())
+        return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()};
+    return {};
+}
+
 QList<UserInfo> Directory::searchUsers(const QString &text, int limit) const
 {
     QSqlQuery q(db_);

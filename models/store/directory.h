@@ -31,6 +31,8 @@ public:
     // The group with this name; created when missing. 0 for an empty name (no group); -1 on error.
     qint64 groupFor(const QString &name, QString *error);
     UserInfo user(qint64 id) const;
+    // The user with this email, compared case-insensitively as userFor() does; id 0 when there is none.
+    UserInfo userByEmail(const QString &email) const;
     QList<UserInfo> searchUsers(const QString &text, int limit = 200) const;
     QStringList groupNames() const;
 

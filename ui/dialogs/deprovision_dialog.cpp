@@ -50,6 +50,22 @@ public:
     }
 };
 
+// Every way of writing the number that counts as typing it: plain ("200000"), grouped as the label
+// shows it in the UI language's locale ("200.000"), grouped the English way ("200,000"), and with a
+// plain space where the locale groups with a space one cannot type (French: U+202F).
+QStringList countSpellings(qint64 count)
+{
+    QStringList out{QString::number(count)};
+    for (const QLocale &locale : {QLocale(), QLocale(QLocale::English)}) {
+        const QString grouped = locale.toString(count);
+        out << grouped;
+        if (!locale.groupSeparator().isEmpty())
+            out << QString(grouped).replace(locale.groupSeparator(), QStringLiteral(" "));
+    }
+    out.removeDuplicates();
+    return out;
+}
+
 } // namespace
 
 DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 deviceCount, QWidget *parent)
@@ -58,10 +74,9 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
       confirm_(new QLineEdit(this)), count_(deviceCount)
 {
     const int n = static_cast<int>(std::min<qint64>(deviceCount, INT_MAX));
-    setWindowTitle(tr("Deprovision (Wipe)"));
+    const bool one = deviceCount == 1 && !sample.isEmpty();
     auto *headline =
-        new QLabel(deviceCount == 1 && !sample.isEmpty()
-                       ? tr("Remove <b>%1</b> (%2) from management.")
+        new QLabel(one ? tr("Remove <b>%1</b> (%2) from management.")
                              .arg(sample.first().name.toHtmlEscaped(), sample.first().email.toHtmlEscaped())
                        : tr("Remove <b>%Ln device(s)</b> from management.", nullptr, n),
                    this);
@@ -97,19 +112,30 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
     platformNote_->setWordWrap(true);
     platformNote_->setStyleSheet(QStringLiteral("color: gray"));
 
-    expected_ = deviceCount == 1 && !sample.isEmpty() ? sample.first().name : QString::number(deviceCount);
-    auto *confirmLabel = new QLabel(
-        deviceCount == 1 ? tr("To confirm, type the device name <b>%1</b>:").arg(expected_.toHtmlEscaped())
-                         : tr("To confirm, type the number of devices, <b>%1</b>:").arg(expected_),
-        this);
+    if (one) {
+        expected_ = sample.first().name;
+        accepted_ = {expected_};
+    } else {
+        expected_ = QLocale().toString(deviceCount);
+        accepted_ = countSpellings(deviceCount);
+    }
+    auto *confirmLabel =
+        new QLabel(one ? tr("To confirm, type the device name <b>%1</b>:").arg(expected_.toHtmlEscaped())
+                       : tr("To confirm, type the number of devices, <b>%1</b>:").arg(expected_),
+                   this);
     confirmLabel->setWordWrap(true);
     confirmLabel->setBuddy(confirm_);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     destroy_ = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     destroy_->setStyleSheet(QStringLiteral("QPushButton:enabled { color: white; background: #c62828; }"));
-    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    // The destructive button is the default: Enter acts once the text matches and does nothing before
+    // (a disabled default button swallows Enter), instead of Cancel closing the dialog unasked.
+    destroy_->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (confirmationMatches())
+            accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -127,6 +153,14 @@ DeprovisionDialog::DeprovisionDialog(const QList<DeviceInfo> &sample, qint64 dev
     layout->addWidget(buttons);
     setMinimumWidth(540);
 
+    // Typing goes to the confirmation first; Tab then visits the choice, the list and the buttons.
+    setTabOrder(confirm_, revoke_);
+    setTabOrder(revoke_, factoryReset_);
+    setTabOrder(factoryReset_, list);
+    setTabOrder(list, destroy_);
+    setTabOrder(destroy_, buttons->button(QDialogButtonBox::Cancel));
+    confirm_->setFocus();
+
     connect(revoke_, &QRadioButton::toggled, this, &DeprovisionDialog::update);
     connect(confirm_, &QLineEdit::textChanged, this, &DeprovisionDialog::update);
     update();
@@ -137,19 +171,33 @@ DeprovisionMode DeprovisionDialog::mode() const
     return factoryReset_->isChecked() ? DeprovisionMode::FactoryReset : DeprovisionMode::RevokeMdm;
 }
 
+QString DeprovisionDialog::platformNoteText() const
+{
+    return platformNote_->text();
+}
+
+bool DeprovisionDialog::confirmationMatches() const
+{
+    return accepted_.contains(confirm_->text().trimmed());
+}
+
 void DeprovisionDialog::update()
 {
+    const bool wipe = mode() == DeprovisionMode::FactoryReset;
+    // The title names what will happen, as the choice says, not "Wipe" while Revoke is chosen.
+    setWindowTitle(wipe ? tr("Deprovision: Factory Reset") : tr("Deprovision: Revoke MDM"));
+    // iOS and iPadOS share one note: say it once.
     QStringList notes;
     for (Platform p : platforms_)
         notes << PlatformNotes::note(p, mode());
+    notes.removeDuplicates();
     platformNote_->setText(notes.join(QLatin1Char('\n')));
     const int n = static_cast<int>(std::min<qint64>(count_, INT_MAX));
-    destroy_->setText(mode() == DeprovisionMode::FactoryReset
-                          ? (n > 1 ? tr("Factory Reset %Ln Devices", nullptr, n) : tr("Factory Reset"))
-                          : (n > 1 ? tr("Revoke MDM on %Ln Devices", nullptr, n) : tr("Revoke MDM")));
+    destroy_->setText(wipe ? (n > 1 ? tr("Factory Reset %Ln Devices", nullptr, n) : tr("Factory Reset"))
+                           : (n > 1 ? tr("Revoke MDM on %Ln Devices", nullptr, n) : tr("Revoke MDM")));
     // A style sheet button does not grow with its text on its own.
     destroy_->setMinimumWidth(destroy_->fontMetrics().horizontalAdvance(destroy_->text()) + 32);
-    destroy_->setEnabled(confirm_->text().trimmed() == expected_);
+    destroy_->setEnabled(confirmationMatches());
 }
 
 } // namespace mdm

@@ -29,9 +29,10 @@ InviteDialog::InviteDialog(const QStringList &groups, QWidget *parent)
                            DomainText::platform(static_cast<Platform>(p)), p);
     corporate_->setChecked(true);
     group_->setEditable(true);
-    group_->addItem(QString());
+    // A named first entry rather than a blank one; typing a new name creates that group.
+    group_->addItem(tr("No group"));
     group_->addItems(groups);
-    group_->lineEdit()->setPlaceholderText(tr("No group"));
+    group_->setInsertPolicy(QComboBox::NoInsert);
 
     auto *ownership = new QHBoxLayout;
     ownership->addWidget(corporate_);
@@ -56,7 +57,10 @@ InviteDialog::InviteDialog(const QStringList &groups, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     send_ = buttons->addButton(tr("&Send Invite"), QDialogButtonBox::AcceptRole);
     send_->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (!check_ || check_(request()))
+            accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -78,7 +82,7 @@ void InviteDialog::prefill(const InviteRequest &request)
     email_->setText(request.email);
     platform_->setCurrentIndex(platform_->findData(static_cast<int>(request.platform)));
     (request.ownership == Ownership::Personal ? personal_ : corporate_)->setChecked(true);
-    group_->setCurrentText(request.group);
+    group_->setCurrentText(request.group.isEmpty() ? group_->itemText(0) : request.group);
     platform_->setFocus();
 }
 
@@ -89,7 +93,9 @@ InviteRequest InviteDialog::request() const
     r.email = email_->text().trimmed();
     r.platform = static_cast<Platform>(platform_->currentData().toInt());
     r.ownership = personal_->isChecked() ? Ownership::Personal : Ownership::Corporate;
-    r.group = group_->currentText().trimmed();
+    // The first entry stands for no group.
+    const QString group = group_->currentText().trimmed();
+    r.group = group == group_->itemText(0) ? QString() : group;
     return r;
 }
 

@@ -172,7 +172,31 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
         const QRect cell = table_->visualRect(index);
         emit contextMenuRequested(table_->viewport()->mapToGlobal(cell.bottomLeft()));
     });
+    // A record to reveal may arrive with any of these.
+    connect(model_, &QAbstractItemModel::rowsInserted, this, &DeviceTabView::revealPending);
+    connect(model_, &QAbstractItemModel::modelReset, this, &DeviceTabView::revealPending);
+    connect(model_, &RecordTableModel::queryApplied, this, &DeviceTabView::revealPending);
     updateEmptyState();
+}
+
+void DeviceTabView::reveal(qint64 id)
+{
+    revealId_ = id;
+    revealPending();
+}
+
+void DeviceTabView::revealPending()
+{
+    if (revealId_ < 0)
+        return;
+    const int row = model_->rowOf(revealId_);
+    if (row < 0)
+        return;
+    revealId_ = -1;
+    const QModelIndex index = model_->index(row, 0);
+    table_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    table_->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
 QWidget *DeviceTabView::buildFilterRow()
@@ -364,6 +388,7 @@ void DeviceTabView::updateEmptyState()
 
 void DeviceTabView::applyFilter()
 {
+    revealId_ = -1; // the admin asked for other rows
     IndexQuery q;
     q.search = search_->text();
     q.platform = platform_->currentData().toInt();

@@ -46,6 +46,9 @@ public:
     // The columns on screen, in their on-screen order (those that hold data).
     QList<int> visibleColumns() const;
 
+    // Selects the record and scrolls it into view; a record the tab does not show yet (just created,
+    // its row still on the way) is selected when its row arrives, unless the admin changes the filter.
+    void reveal(qint64 id);
     void focusSearch();
     void selectAllShown();
     void clearFilters();
@@ -90,6 +93,7 @@ private:
     void restoreSelection();
     void showHeaderMenu(const QPoint &pos);
     int typicalWidth(int column) const;
+    void revealPending();
 
     Store &store_;
     TabKind kind_;
@@ -113,6 +117,7 @@ private:
     QTimer detailsRefresh_;
     std::vector<qint64> selectionBeforeReset_;
     qint64 currentBeforeReset_ = -1;
+    qint64 revealId_ = -1; // a record to select once its row is shown
 };
 
 } // namespace mdm

@@ -152,19 +152,31 @@ void ActionController::openInviteDialog(const InviteRequest *prefill)
     auto *dialog = track(new InviteDialog(directory_->groupNames(), window_));
     if (prefill)
         dialog->prefill(*prefill);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const InviteRequest request = dialog->request();
+    // The duplicate warning comes while the form is still open: Cancel goes back to it, not away.
+    dialog->setSendCheck([this, dialog](const InviteRequest &request) {
         const QStringList warnings = EnrollmentService(store_, clock_).warnings(request);
-        if (!warnings.isEmpty() &&
-            !MessageBox::confirm(window_, {tr("Send another invitation?"),
-                                           warnings.join(QLatin1Char('\n')) + QLatin1Char('\n') +
-                                               tr("Send the invitation anyway?"),
-                                           {},
-                                           0,
-                                           tr("Send Anyway"),
-                                           false}))
+        return warnings.isEmpty() ||
+               MessageBox::confirm(dialog, {tr("Send another invitation?"),
+                                            warnings.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                                                tr("Send the invitation anyway?"),
+                                            {},
+                                            0,
+                                            tr("Send Anyway"),
+                                            false});
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString title = tr("Send enrollment invite");
+        if (!idle(title))
             return;
-        sendInvites({request});
+        // Once sent, the new invitation is shown selected in its tab.
+        auto done = std::make_shared<QMetaObject::Connection>();
+        *done =
+            connect(this, &ActionController::actionFinished, this, [this, done](const BulkResult &result) {
+                disconnect(*done);
+                if (result.ok && result.createdIds.size() == 1)
+                    emit revealRequested(RecordKind::Invitation, result.createdIds.first());
+            });
+        sendInvites({dialog->request()});
     });
     dialog->open();
 }
@@ -185,9 +197,10 @@ void ActionController::reassign(bool staged)
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return;
+    const QList<DeviceInfo> sample = DeviceService(store_, clock_).devices(ids, kListedRecords);
     auto *dialog =
         track(new AssignDialog(staged ? AssignDialog::Mode::AssignStaged : AssignDialog::Mode::Reassign,
-                               ids.size(), *directory_, window_));
+                               sample, ids.size(), *directory_, window_));
     connect(dialog, &QDialog::accepted, this, [this, dialog, ids, staged] {
         const AssignTarget target = dialog->target();
         const Clock &clock = clock_;

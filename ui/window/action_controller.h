@@ -46,6 +46,8 @@ public:
 signals:
     void message(const QString &text);
     void actionFinished(const mdm::BulkResult &result);
+    // Show this record selected and in view (a new invitation after it was sent).
+    void revealRequested(mdm::RecordKind kind, qint64 id);
 
 private:
     void sendInvite();

@@ -60,7 +60,7 @@ ConsoleActions::ConsoleActions(QWidget *window) : QObject(window)
 
     additionalDevice = make(tr("Enroll &Additional Device…"), "additional-device");
     reassign = make(tr("Re-&Assign User…"), "reassign");
-    deprovision = make(tr("&Deprovision (Wipe)…"), "deprovision");
+    deprovision = make(tr("&Deprovision…"), "deprovision");
 
     resend = make(tr("&Resend Enrollment Invite"), "resend");
     resend->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -176,7 +176,7 @@ void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown, bool bus
                                               : tr("Re-&Assign User…"));
     deprovision->setEnabled(idle && managed && some);
     deprovision->setText(managed && selected > 1 ? tr("&Deprovision %Ln Devices…", nullptr, n)
-                                                 : tr("&Deprovision (Wipe)…"));
+                                                 : tr("&Deprovision…"));
 
     resend->setEnabled(idle && pending && some);
     resend->setText(pending && selected > 1 ? tr("&Resend %Ln Invitations…", nullptr, n)

@@ -75,6 +75,15 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     controller_ = new ActionController(
         store_, clock_, *actions_, [this] { return currentTab(); }, this);
     connect(controller_, &ActionController::message, this, &MainWindow::showStatusMessage);
+    connect(controller_, &ActionController::revealRequested, this, [this](RecordKind kind, qint64 id) {
+        // Invitations live on Enrollment Pending; a device on the device tab in front, else Managed.
+        DeviceTabView *view = kind == RecordKind::Invitation ? tab(TabKind::Pending)
+                              : currentTab() && currentTab()->kind() != TabKind::Pending
+                                  ? currentTab()
+                                  : tab(TabKind::Managed);
+        tabWidget_->setCurrentWidget(view);
+        view->reveal(id);
+    });
     connect(&controller_->runner(), &ActionRunner::busyChanged, this, &MainWindow::updateActionState);
     restoreLayout();
     updateTabTitles();
