@@ -13,6 +13,8 @@
 #include "test_support.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <catch2/catch.hpp>
@@ -362,6 +364,36 @@ TEST_CASE("A bulk fill writes one mark instead of an entry per row, and readers 
     exec(*store, QStringLiteral("UPDATE devices SET name = 'renamed' WHERE id = 1"));
     REQUIRE(waitUntil([&] { return seen.changes.size() == 1; }, 2000));
     CHECK(seen.changes.first().id == 1);
+}
+
+TEST_CASE("A bulk writer killed mid-transaction leaves no entry, no change and every trigger", "[feed]")
+{
+    TempDir dir;
+    const QString path = dir.file(QStringLiteral("s.db"));
+    auto store = openStore(path);
+    const QString kTriggers = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'");
+    const qint64 triggers = scalar(*store, kTriggers);
+    SqliteStoreWatcher watcher(path);
+    Recorder seen(watcher);
+    watcher.start(0);
+
+    // A demo fill far too large to finish, killed once it has written to the store's write-ahead log.
+    QProcess fill;
+    fill.start(QStringLiteral(MDM_CONSOLE_BINARY), {QStringLiteral("--db"), path, QStringLiteral("demo"),
+                                                    QStringLiteral("--devices"), QStringLiteral("4000000")});
+    REQUIRE(fill.waitForStarted());
+    REQUIRE(waitUntil([&] { return QFileInfo(path + QStringLiteral("-wal")).size() > 4'000'000; }, 60000));
+    fill.kill();
+    REQUIRE(fill.waitForFinished());
+    CHECK(fill.exitStatus() == QProcess::CrashExit);
+
+    CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM devices")) == 0);
+    CHECK(ChangeJournal::lastSeq(store->database()) == 0);
+    CHECK(scalar(*store, kTriggers) == triggers);
+    exec(*store,
+         QStringLiteral("INSERT INTO devices (name, platform, serial, state) VALUES ('after', 0, 'A', 1)"));
+    REQUIRE(waitUntil([&] { return seen.changes.size() == 1; }, 2000));
+    CHECK(seen.fellBehind == 0);
 }
 
 TEST_CASE("An import journals each device, or one mark when it is larger than a bulk", "[feed]")
