@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "index/tab_spec.h"
 #include "store/audit_log.h"
+#include "store/change_journal.h"
 #include "store/directory.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
@@ -438,6 +439,11 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
     const bool ok = store_.transaction(
         [&](QString *err) {
             QSqlDatabase qdb = store_.database();
+            // A large import journals one mark instead of an entry per device (readers rebuild).
+            ChangeJournal::BulkChange bulk(qdb);
+            const bool asBulk = total > ChangeJournal::kBulkRows;
+            if (asBulk && !bulk.suspend(err))
+                return false;
             sqlite3 *db = nativeHandle(qdb);
             Directory directory(store_);
             UserCache users(db);
@@ -506,6 +512,8 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
                 }
                 created.emplace_back(i, sqlite3_last_insert_rowid(db));
             }
+            if (asBulk && !bulk.finish(err))
+                return false;
             if (created.empty())
                 return true;
             QList<qint64> ids;

@@ -247,6 +247,9 @@ QString Store::configure()
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
         return tr("Cannot open “%1”: %2").arg(path_, describeSqlError(q.lastError(), options_.busyTimeoutMs));
     q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    // A statement that fires triggers (the change journal's) keeps a statement journal so that it can be
+    // undone alone; in a file that is a write system call per row, in memory it costs next to nothing.
+    q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
     return {};
 }
 

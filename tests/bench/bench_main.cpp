@@ -6,6 +6,7 @@
 #include "csv/staged_import.h"
 #include "deliver_bench.h"
 #include "domain/clock.h"
+#include "feed_bench.h"
 #include "index/record_table_model.h"
 #include "naive_peer.h"
 #include "services/enrollment_service.h"
@@ -33,7 +34,10 @@ QTextStream err(stderr);
 void figure(const QString &name, double value, const QString &unit)
 {
     out << "figure " << name << ' '
-        << QString::number(value, 'f', unit == QLatin1String("ms") || unit == QLatin1String("x") ? 1 : 0)
+        << QString::number(value, 'f',
+                           unit == QLatin1String("%")                                  ? 2
+                           : unit == QLatin1String("ms") || unit == QLatin1String("x") ? 1
+                                                                                       : 0)
         << ' ' << unit << Qt::endl;
 }
 
@@ -260,10 +264,16 @@ int main(int argc, char *argv[])
     if (ours.empty())
         return 1;
     ours[QStringLiteral("import_100k_ms")] = importFigure();
+    ours.merge(bench::feedFigures(path, [](const QString &line) { err << line << Qt::endl; }));
     for (const auto &[name, value] : ours) {
         const bool ms = name.endsWith(QLatin1String("_ms"));
         const bool size = name.endsWith(QLatin1String("_mb"));
-        figure(name, value, ms ? QStringLiteral("ms") : size ? QStringLiteral("MB") : QStringLiteral("rows"));
+        const bool share = name.endsWith(QLatin1String("_pct"));
+        figure(name, value,
+               ms      ? QStringLiteral("ms")
+               : size  ? QStringLiteral("MB")
+               : share ? QStringLiteral("%")
+                       : QStringLiteral("rows"));
     }
     figure(QStringLiteral("deliver_msgs_per_s"),
            bench::deliverMessagesPerSecond(1000, [](const QString &line) { err << line << Qt::endl; }),
