@@ -109,9 +109,10 @@ TEST_CASE("Deprovision: typing starts in the confirmation, Enter acts only once 
 TEST_CASE("Deprovision many: the count is accepted as the label groups it; Tab order; one note per text",
           "[gui][dialogs]")
 {
-    const QList<DeviceInfo> sample{device(QStringLiteral("Aiko's iPhone"), Platform::iOS, QStringLiteral("Aiko Tanaka")),
-                                   device(QStringLiteral("Ben's iPad"), Platform::iPadOS, QStringLiteral("Ben Ode")),
-                                   device(QStringLiteral("Cleo's Pixel"), Platform::Android, QStringLiteral("Cleo Park"))};
+    const QList<DeviceInfo> sample{
+        device(QStringLiteral("Aiko's iPhone"), Platform::iOS, QStringLiteral("Aiko Tanaka")),
+        device(QStringLiteral("Ben's iPad"), Platform::iPadOS, QStringLiteral("Ben Ode")),
+        device(QStringLiteral("Cleo's Pixel"), Platform::Android, QStringLiteral("Cleo Park"))};
 
     SECTION("English grouping")
     {
@@ -120,11 +121,13 @@ TEST_CASE("Deprovision many: the count is accepted as the label groups it; Tab o
         dialog.show();
         REQUIRE(QTest::qWaitForWindowExposed(&dialog));
         CHECK(dialog.expectedConfirmation() == QStringLiteral("200,000"));
-        for (const QString &typed : {QStringLiteral("200,000"), QStringLiteral("200000"), QStringLiteral(" 200,000 ")}) {
+        for (const QString &typed :
+             {QStringLiteral("200,000"), QStringLiteral("200000"), QStringLiteral(" 200,000 ")}) {
             dialog.confirmationEdit()->setText(typed);
             CHECK(dialog.destroyButton()->isEnabled());
         }
-        for (const QString &typed : {QStringLiteral("20,0000"), QStringLiteral("200,001"), QStringLiteral("3")}) {
+        for (const QString &typed :
+             {QStringLiteral("20,0000"), QStringLiteral("200,001"), QStringLiteral("3")}) {
             dialog.confirmationEdit()->setText(typed);
             CHECK_FALSE(dialog.destroyButton()->isEnabled());
         }
@@ -155,7 +158,8 @@ TEST_CASE("Deprovision many: the count is accepted as the label groups it; Tab o
         DefaultLocale german(QLocale(QLocale::German, QLocale::Germany));
         DeprovisionDialog dialog(sample, 200000);
         CHECK(dialog.expectedConfirmation() == QStringLiteral("200.000"));
-        for (const QString &typed : {QStringLiteral("200.000"), QStringLiteral("200,000"), QStringLiteral("200000")}) {
+        for (const QString &typed :
+             {QStringLiteral("200.000"), QStringLiteral("200,000"), QStringLiteral("200000")}) {
             dialog.confirmationEdit()->setText(typed);
             CHECK(dialog.destroyButton()->isEnabled());
         }
@@ -192,12 +196,11 @@ TEST_CASE("Re-assign names the devices and their users, and says what will happe
     CHECK(dialog->problemText() == QStringLiteral("Choose the group."));
 
     // A "new" user with a known email (in other case) is that user, and the dialog says so.
-    const qint64 known = scalar(*console.store,
-                                QStringLiteral("SELECT min(id) FROM users WHERE id NOT IN"
-                                               " (SELECT user_id FROM devices WHERE id = %1)")
-                                    .arg(id));
-    const QString knownEmail = textOf(
-        *console.store, QStringLiteral("SELECT email FROM users WHERE id = %1").arg(known));
+    const qint64 known = scalar(*console.store, QStringLiteral("SELECT min(id) FROM users WHERE id NOT IN"
+                                                               " (SELECT user_id FROM devices WHERE id = %1)")
+                                                    .arg(id));
+    const QString knownEmail =
+        textOf(*console.store, QStringLiteral("SELECT email FROM users WHERE id = %1").arg(known));
     const QString knownName =
         textOf(*console.store, QStringLiteral("SELECT name FROM users WHERE id = %1").arg(known));
     QTest::keyClicks(dialog->newNameEdit(), QStringLiteral("Someone Else"));
@@ -210,8 +213,10 @@ TEST_CASE("Re-assign names the devices and their users, and says what will happe
     saveScreenshot(dialog, QStringLiteral("dialogs-reassign-known-email"));
     dialog->okButton()->click();
     console.waitForAction();
-    CHECK(scalar(*console.store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(id)) == known);
-    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM users WHERE name = 'Someone Else'")) == 0);
+    CHECK(scalar(*console.store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(id)) ==
+          known);
+    CHECK(scalar(*console.store, QStringLiteral("SELECT count(*) FROM users WHERE name = 'Someone Else'")) ==
+          0);
 
     // Several devices: each is listed with its user.
     console.selectRows(TabKind::Managed, 0, 2);
@@ -236,8 +241,8 @@ TEST_CASE("Enroll Additional Device offers a new platform, keeps the form on Can
     const int row = firstEnrolledRow(managed);
     console.selectRows(TabKind::Managed, row, row);
     const qint64 id = managed->model().idAt(row);
-    const int ownPlatform =
-        static_cast<int>(scalar(*console.store, QStringLiteral("SELECT platform FROM devices WHERE id = %1").arg(id)));
+    const int ownPlatform = static_cast<int>(
+        scalar(*console.store, QStringLiteral("SELECT platform FROM devices WHERE id = %1").arg(id)));
     console.window->actions().additionalDevice->trigger();
     auto *dialog = console.dialog<InviteDialog>();
     CHECK(dialog->windowTitle() == QStringLiteral("Enroll Additional Device"));
@@ -261,14 +266,16 @@ TEST_CASE("Enroll Additional Device offers a new platform, keeps the form on Can
     CHECK(scalar(*console.store, invitations) == before);
 
     // Sent on the offered platform: the new invitation is selected and in view on Enrollment Pending.
-    dialog->platformBox()->setCurrentIndex(dialog->platformBox()->findData(static_cast<int>(offered.platform)));
+    dialog->platformBox()->setCurrentIndex(
+        dialog->platformBox()->findData(static_cast<int>(offered.platform)));
     dialog->sendButton()->click();
     console.waitForAction();
     const qint64 created = scalar(*console.store, QStringLiteral("SELECT max(id) FROM invitations"));
     CHECK(scalar(*console.store, invitations) == before + 1);
     DeviceTabView *pending = console.window->tab(TabKind::Pending);
     REQUIRE(waitUntil([&] {
-        return console.window->currentTab() == pending && pending->selectedIds() == std::vector<qint64>{created};
+        return console.window->currentTab() == pending &&
+               pending->selectedIds() == std::vector<qint64>{created};
     }));
     const QModelIndex index = pending->model().index(pending->model().rowOf(created), 0);
     CHECK(pending->table()->viewport()->rect().intersects(pending->table()->visualRect(index)));

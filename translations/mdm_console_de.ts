@@ -1181,6 +1181,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>StoreWatcher</name>
+    <message>
+        <source>Cannot follow changes to the store “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TabText</name>
     <message>
         <source>Staged</source>
@@ -1489,6 +1496,51 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>An invitation needs a user.</source>
         <translation>Für eine Einladung wird ein Benutzer benötigt.</translation>
     </message>
+    <message>
+        <source>no user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — now used by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln device(s)&lt;/b&gt;, now used by:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln staged device(s)&lt;/b&gt;, now assigned to:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished">… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>The device keeps its user; only its group changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln devices keep their users; only their group changes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is an existing user; the devices go to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already the email of %2. The devices go to %2; the name “%3” is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdm::AuditLogModel</name>
@@ -1627,10 +1679,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>Benutzer neu &amp;zuweisen…</translation>
     </message>
     <message>
-        <source>&amp;Deprovision (Wipe)…</source>
-        <translation>&amp;Außer Betrieb nehmen…</translation>
-    </message>
-    <message>
         <source>&amp;Resend Enrollment Invite</source>
         <translation>Einladung &amp;erneut senden</translation>
     </message>
@@ -1755,6 +1803,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>Import</source>
         <translation type="unfinished">Importieren</translation>
     </message>
+    <message>
+        <source>&amp;Deprovision…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdm::CsvPreviewDialog</name>
@@ -1796,10 +1848,6 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>&amp;Factory reset device</source>
         <translation>Gerät auf &amp;Werkseinstellungen zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Deprovision (Wipe)</source>
-        <translation>Außer Betrieb nehmen (Löschen)</translation>
     </message>
     <message>
         <source>Remove &lt;b&gt;%1&lt;/b&gt; (%2) from management.</source>
@@ -1893,6 +1941,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Other devices: the management agent is told to unenroll.</source>
         <translation>Andere Geräte: Der Verwaltungsagent wird angewiesen, die Registrierung aufzuheben.</translation>
+    </message>
+    <message>
+        <source>Deprovision: Factory Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprovision: Revoke MDM</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1131,6 +1131,13 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>StoreWatcher</name>
+    <message>
+        <source>Cannot follow changes to the store “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TabText</name>
     <message>
         <source>Staged</source>
@@ -1413,6 +1420,45 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>An invitation needs a user.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>no user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — now used by %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln device(s)&lt;/b&gt;, now used by:</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln device&lt;/b&gt;, now used by:</numerusform><numerusform>&lt;b&gt;%Ln devices&lt;/b&gt;, now used by:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln staged device(s)&lt;/b&gt;, now assigned to:</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln staged device&lt;/b&gt;, now assigned to:</numerusform><numerusform>&lt;b&gt;%Ln staged devices&lt;/b&gt;, now assigned to:</numerusform></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The device keeps its user; only its group changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The %Ln devices keep their users; only their group changes.</source>
+        <translation>
+            <numerusform>The %Ln devices keep their users; only their group changes.</numerusform><numerusform>The %Ln devices keep their users; only their group changes.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is an existing user; the devices go to them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is already the email of %2. The devices go to %2; the name “%3” is not used.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::AuditLogModel</name>
@@ -1551,10 +1597,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Deprovision (Wipe)…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Resend Enrollment Invite</source>
         <translation type="unfinished" />
     </message>
@@ -1665,6 +1707,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Import</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Deprovision…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::CsvPreviewDialog</name>
@@ -1705,10 +1751,6 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>&amp;Factory reset device</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Deprovision (Wipe)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1796,6 +1838,14 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Other devices: the management agent is told to unenroll.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deprovision: Factory Reset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deprovision: Revoke MDM</source>
         <translation type="unfinished" />
     </message>
 </context>
