@@ -12,7 +12,11 @@ namespace mdm {
 AuditLogModel::AuditLogModel(Store &store, QObject *parent) : QAbstractTableModel(parent), store_(store)
 {
     reload();
-    connect(&store_, &Store::changed, this, [this](RecordKind) { reload(); });
+    // Every action writes its entry with its records; a delivery pass (outbox) writes none.
+    connect(&store_, &Store::changed, this, [this](RecordKind kind) {
+        if (kind != RecordKind::Outbox)
+            reload();
+    });
 }
 
 int AuditLogModel::rowCount(const QModelIndex &parent) const

@@ -19,6 +19,11 @@ MailController::MailController(Store &store, const Clock &clock, MailTransport &
       dispatcher_(new OutboxDispatcher(store, clock, transport, this)), settings_(MailSettings::load(store))
 {
     connect(dispatcher_, &OutboxDispatcher::statusChanged, this, &MailController::statusChanged);
+    // A deliver run from cron or another console moves the outbox counts too.
+    connect(&store_, &Store::changed, this, [this](RecordKind kind) {
+        if (kind == RecordKind::Outbox)
+            emit statusChanged();
+    });
     connect(&vault_, &PasswordVault::readFinished, this,
             [this](const QString &key, bool ok, const QString &password, bool unavailable, const QString &) {
                 if (key != settings_.keychainKey())

@@ -3,6 +3,7 @@
 #include "dialogs/help_browser.h"
 #include "domain/clock.h"
 #include "domain/domain.h"
+#include "feed/store_follower.h"
 #include "index/record_table_model.h"
 #include "mail/mail_controller.h"
 #include "store/demo_data.h"
@@ -33,13 +34,23 @@ namespace mdm {
 
 MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     : QMainWindow(parent), store_(store), clock_(clock), actions_(new ConsoleActions(this)),
-      tabWidget_(new QTabWidget(this)), selectionLabel_(new QLabel(this)), mailLabel_(new QLabel(this))
+      tabWidget_(new QTabWidget(this)), selectionLabel_(new QLabel(this)), mailLabel_(new QLabel(this)),
+      follower_(new StoreFollower(store, this))
 {
     // The title is the store's file name; the platform adds the application's display name after it
     // ("demo.db — MDM Enrollment Console"), so the window does not name the application itself.
     setWindowFilePath(store_.path());
     setWindowIcon(QIcon(QStringLiteral(":/icons/mdm-console.svg")));
     tabWidget_->setDocumentMode(true);
+    // Before the tabs load: whatever another process commits while they read is announced afterwards.
+    follower_->start();
+    connect(follower_, &StoreFollower::busy, this, [this] {
+        showStatusMessage(tr("Another program is writing to the store; changes show when it is done."));
+    });
+    connect(follower_, &StoreFollower::failed, this, [this](const QString &why) {
+        showStatusMessage(
+            tr("Changes made by other programs no longer show (press F5 to reload): %1").arg(why));
+    });
     for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
         auto *view = new DeviceTabView(store_, clock_, kind, tabWidget_);
         tabs_[static_cast<size_t>(kind)] = view;

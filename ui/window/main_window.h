@@ -19,6 +19,7 @@ class MailController;
 class MailTransport;
 class PasswordVault;
 class Store;
+class StoreFollower;
 
 // The console window: menus, toolbar, the three tabs and the status bar. The tabs are one reusable
 // view class; what an action does lives with the action controller, not here.
@@ -63,6 +64,7 @@ private:
     ActionController *controller_ = nullptr;
     MailController *mail_ = nullptr;
     QLabel *mailLabel_;
+    StoreFollower *follower_; // changes other processes commit, announced like this window's own
     HelpBrowser *help_ = nullptr;
 };
 
