@@ -1,4 +1,6 @@
-"""Fills the numerus forms of an English .ts file from the source text ("(s)" marks the plural)."""
+"""Fills the numerus forms of an English .ts file from the source text ("(s)" marks the plural).
+
+Only new or unfinished entries are filled; finished ones (possibly corrected by hand) are kept."""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -10,6 +12,12 @@ def main(path: str) -> None:
             continue
         source = message.findtext("source") or ""
         translation = message.find("translation")
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        # A finished entry keeps its forms: a singular corrected by hand ("%n row has problems") is not
+        # reset to the mechanical one ("%n row have problems"). New or changed sources come back from
+        # lupdate unfinished, and are filled again.
+        if translation.get("type") != "unfinished" and len(forms) >= 2 and all(forms):
+            continue
         for form in list(translation):
             translation.remove(form)
         for text in (source.replace("(s)", ""), source.replace("(s)", "s")):

@@ -5,51 +5,51 @@
     <name>AuditAction</name>
     <message>
         <source>Enrollment invite sent</source>
-        <translation type="unfinished">Registrierungseinladung gesendet</translation>
+        <translation>Registrierungseinladung gesendet</translation>
     </message>
     <message>
         <source>Enrollment invite resent</source>
-        <translation type="unfinished">Registrierungseinladung erneut gesendet</translation>
+        <translation>Registrierungseinladung erneut gesendet</translation>
     </message>
     <message>
         <source>Enrollment request removed</source>
-        <translation type="unfinished">Registrierungsanfrage entfernt</translation>
+        <translation>Registrierungsanfrage entfernt</translation>
     </message>
     <message>
         <source>User re-assigned</source>
-        <translation type="unfinished">Benutzer neu zugewiesen</translation>
+        <translation>Benutzer neu zugewiesen</translation>
     </message>
     <message>
         <source>Revoke MDM queued</source>
-        <translation type="unfinished">MDM-Widerruf in Warteschlange gestellt</translation>
+        <translation>MDM-Widerruf in Warteschlange gestellt</translation>
     </message>
     <message>
         <source>Factory reset queued</source>
-        <translation type="unfinished">Zurücksetzen auf Werkseinstellungen in Warteschlange gestellt</translation>
+        <translation>Zurücksetzen auf Werkseinstellungen in Warteschlange gestellt</translation>
     </message>
     <message>
         <source>Staged device removed</source>
-        <translation type="unfinished">Bereitgestelltes Gerät entfernt</translation>
+        <translation>Bereitgestelltes Gerät entfernt</translation>
     </message>
     <message>
         <source>Staged device assigned</source>
-        <translation type="unfinished">Bereitgestelltes Gerät zugewiesen</translation>
+        <translation>Bereitgestelltes Gerät zugewiesen</translation>
     </message>
     <message>
         <source>Staged devices imported</source>
-        <translation type="unfinished">Bereitgestellte Geräte importiert</translation>
+        <translation>Bereitgestellte Geräte importiert</translation>
     </message>
     <message>
         <source>List exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste exportiert</translation>
     </message>
     <message>
         <source>Mail settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver-Einstellungen geändert</translation>
     </message>
     <message>
         <source>Sample data added</source>
-        <translation type="unfinished">Beispieldaten hinzugefügt</translation>
+        <translation>Beispieldaten hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -441,14 +441,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n line(s) would invite again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts wurde gesendet: %n Zeile würde eine doppelte Einladung senden.</numerusform>
+            <numerusform>Nichts wurde gesendet: %n Zeilen würden doppelte Einladungen senden.</numerusform>
         </translation>
     </message>
     <message>
         <source>warning: the audit log could not record the export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: Das Prüfprotokoll konnte den Export nicht aufzeichnen: %1</translation>
     </message>
 </context>
 <context>
@@ -866,68 +866,68 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <name>InvitationText</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Stunde</numerusform>
             <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Minute</numerusform>
             <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished">in %1</translation>
+        <translation>in %1</translation>
     </message>
     <message>
         <source>expired %1 ago</source>
-        <translation type="unfinished">vor %1 abgelaufen</translation>
+        <translation>vor %1 abgelaufen</translation>
     </message>
     <message>
         <source>7 days after sending</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage nach dem Senden</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet</translation>
     </message>
     <message>
         <source>7 days after sending: the link is valid for 7 days from when the mail server accepts the mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage nach dem Senden: Der Link ist ab der Annahme der E-Mail durch den Mailserver 7 Tage gültig.</translation>
     </message>
     <message>
         <source>Not sent: the mail was not delivered. Resend the invitation to give the user a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: Die E-Mail wurde nicht zugestellt. Senden Sie die Einladung erneut, um dem Benutzer einen Link zu geben.</translation>
     </message>
     <message>
         <source>Not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gesendet</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation type="unfinished">Gesendet am %1</translation>
+        <translation>Gesendet am %1</translation>
     </message>
     <message>
         <source>Expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen am %1</translation>
     </message>
     <message>
         <source>Gave up after 24 hours: %1</source>
-        <translation type="unfinished">Nach 24 Stunden aufgegeben: %1</translation>
+        <translation>Nach 24 Stunden aufgegeben: %1</translation>
     </message>
     <message>
         <source>Retrying at %1: %2</source>
-        <translation type="unfinished">Neuer Versuch um %1: %2</translation>
+        <translation>Neuer Versuch um %1: %2</translation>
     </message>
 </context>
 <context>
@@ -994,7 +994,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>%1 is invited for %2 on line %3 too; each line sends an invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird auch in Zeile %3 für %2 eingeladen; jede Zeile sendet eine Einladung.</translation>
     </message>
 </context>
 <context>
@@ -1017,7 +1017,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>“%1” is not an email address for the test email.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine E-Mail-Adresse für die Test-E-Mail.</translation>
     </message>
 </context>
 <context>
@@ -1046,17 +1046,17 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <name>RecordLabels</name>
     <message>
         <source>IMEI %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IMEI %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>device name (serial or IMEI)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>email address (platform)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1184,7 +1184,7 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <name>StoreWatcher</name>
     <message>
         <source>Cannot follow changes to the store “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen am Datenspeicher „%1“ können nicht verfolgt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1341,56 +1341,56 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message numerus="yes">
         <source>Resend %Ln enrollment invitation(s)? A new link, valid for 7 days, replaces any link sent before.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Registrierungseinladung erneut senden? Ein neuer Link, der 7 Tage gültig ist, ersetzt jeden zuvor gesendeten Link.</numerusform>
+            <numerusform>%Ln Registrierungseinladungen erneut senden? Neue Links, die 7 Tage gültig sind, ersetzen alle zuvor gesendeten Links.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Resend %Ln expired invitation(s)? A new link, valid for 7 days, replaces the expired one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln abgelaufene Einladung erneut senden? Ein neuer Link, der 7 Tage gültig ist, ersetzt den abgelaufenen.</numerusform>
+            <numerusform>%Ln abgelaufene Einladungen erneut senden? Neue Links, die 7 Tage gültig sind, ersetzen die abgelaufenen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln enrollment request(s) from the Enrollment Pending tab? Invitation links already sent stop working at once.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Registrierungsanfrage von der Registerkarte „Registrierung ausstehend“ entfernen? Bereits gesendete Einladungslinks funktionieren sofort nicht mehr.</numerusform>
+            <numerusform>%Ln Registrierungsanfragen von der Registerkarte „Registrierung ausstehend“ entfernen? Bereits gesendete Einladungslinks funktionieren sofort nicht mehr.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln staged device(s)? A removed device is no longer prepared for enrollment.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln bereitgestelltes Gerät entfernen? Ein entferntes Gerät ist nicht mehr für die Registrierung vorbereitet.</numerusform>
+            <numerusform>%Ln bereitgestellte Geräte entfernen? Entfernte Geräte sind nicht mehr für die Registrierung vorbereitet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exporting %Ln record(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz wird exportiert…</numerusform>
+            <numerusform>%Ln Datensätze werden exportiert…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Imported %Ln staged device(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln bereitgestelltes Gerät importiert.</numerusform>
+            <numerusform>%Ln bereitgestellte Geräte importiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Skipped %Ln row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile übersprungen.</numerusform>
+            <numerusform>%Ln Zeilen übersprungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The audit log could not record it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll konnte den Export nicht aufzeichnen: %1</translation>
     </message>
 </context>
 <context>
@@ -1498,48 +1498,48 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>no user</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Benutzer</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — now used by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — derzeit verwendet von %2</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln device(s)&lt;/b&gt;, now used by:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln Gerät&lt;/b&gt;, derzeit verwendet von:</numerusform>
+            <numerusform>&lt;b&gt;%Ln Geräte&lt;/b&gt;, derzeit verwendet von:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln staged device(s)&lt;/b&gt;, now assigned to:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln bereitgestelltes Gerät&lt;/b&gt;, derzeit zugewiesen an:</numerusform>
+            <numerusform>&lt;b&gt;%Ln bereitgestellte Geräte&lt;/b&gt;, derzeit zugewiesen an:</numerusform>
         </translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished">… und %1 weitere</translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>The device keeps its user; only its group changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät behält seinen Benutzer; nur seine Gruppe ändert sich.</translation>
     </message>
     <message numerus="yes">
         <source>The %Ln devices keep their users; only their group changes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gerät behält seinen Benutzer; nur seine Gruppe ändert sich.</numerusform>
+            <numerusform>Die %Ln Geräte behalten ihre Benutzer; nur ihre Gruppe ändert sich.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is an existing user; the devices go to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein vorhandener Benutzer; die Geräte werden diesem Benutzer zugewiesen.</translation>
     </message>
     <message>
         <source>%1 is already the email of %2. The devices go to %2; the name “%3” is not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits die E-Mail-Adresse von %2. Die Geräte werden %2 zugewiesen; der Name „%3“ wird nicht verwendet.</translation>
     </message>
 </context>
 <context>
@@ -1777,66 +1777,66 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>Invite</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladen</translation>
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Re-Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu zuweisen</translation>
     </message>
     <message>
         <source>Deprovision</source>
-        <translation type="unfinished"></translation>
+        <translation>Außer Betrieb nehmen</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">Exportieren</translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Importieren</translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>&amp;Deprovision…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Außer Betrieb nehmen…</translation>
     </message>
 </context>
 <context>
     <name>mdm::CsvPreviewDialog</name>
     <message>
         <source>Type or paste the path of a CSV file, or choose one…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad einer CSV-Datei eingeben oder einfügen oder eine Datei auswählen…</translation>
     </message>
     <message>
         <source>&amp;Choose File…</source>
-        <translation type="unfinished">Datei &amp;auswählen…</translation>
+        <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Choose a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine CSV-Datei aus.</translation>
     </message>
     <message>
         <source>%1 rows: %2 valid, %3 with problems.</source>
-        <translation type="unfinished">%1 Zeilen: %2 gültig, %3 fehlerhaft.</translation>
+        <translation>%1 Zeilen: %2 gültig, %3 mit Problemen.</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished">Zeile %1: %2</translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>…and %1 more (see the Check column).</source>
-        <translation type="unfinished"></translation>
+        <translation>…und %1 weitere (siehe Spalte „Prüfung“).</translation>
     </message>
 </context>
 <context>
@@ -1944,11 +1944,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>Deprovision: Factory Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Außer Betrieb nehmen: Auf Werkseinstellungen zurücksetzen</translation>
     </message>
     <message>
         <source>Deprovision: Revoke MDM</source>
-        <translation type="unfinished"></translation>
+        <translation>Außer Betrieb nehmen: MDM widerrufen</translation>
     </message>
 </context>
 <context>
@@ -1974,11 +1974,11 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
     <message>
         <source>Nothing selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ausgewählt</translation>
     </message>
     <message>
         <source>Select a single row to see every field and its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine einzelne Zeile aus, um alle Felder und ihren Verlauf zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2344,32 +2344,32 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <name>mdm::InviteCsvDialog</name>
     <message>
         <source>Send Invites from CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungen aus CSV senden</translation>
     </message>
     <message>
         <source>A bulk-enrollment CSV with a header line: EMAIL_ADDRESS and PLATFORM_TYPE, and optionally OWNED_BY, GROUP_NAME and USER_NAME. An address that already has an open invitation or an enrolled device for the platform is not invited again. Nothing is sent until every row is valid, unless you choose to send only the valid rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine CSV-Datei zur Massenregistrierung mit Kopfzeile: EMAIL_ADDRESS und PLATFORM_TYPE, optional OWNED_BY, GROUP_NAME und USER_NAME. Eine Adresse, die für die Plattform bereits eine ausstehende Einladung oder ein registriertes Gerät hat, wird nicht erneut eingeladen. Es wird erst gesendet, wenn jede Zeile gültig ist – es sei denn, Sie senden nur die gültigen Zeilen.</translation>
     </message>
     <message>
         <source>Send invites from CSV</source>
-        <translation type="unfinished">Einladungen aus CSV senden</translation>
+        <translation>Einladungen aus CSV senden</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %Ln Invitation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Einladung &amp;senden</numerusform>
+            <numerusform>%Ln Einladungen &amp;senden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Send Only the %Ln &amp;Valid Row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nur die %Ln &amp;gültige Zeile senden</numerusform>
+            <numerusform>Nur die %Ln &amp;gültigen Zeilen senden</numerusform>
         </translation>
     </message>
 </context>
@@ -2436,39 +2436,39 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <name>mdm::InvitePreviewModel</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>OK — %1</source>
-        <translation type="unfinished">OK — %1</translation>
+        <translation>OK — %1</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished">Zeile</translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished">Prüfung</translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished">Plattform</translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>Owned by</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitz</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished">Benutzername</translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Gruppe</translation>
+        <translation>Gruppe</translation>
     </message>
 </context>
 <context>
@@ -2503,11 +2503,11 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>Test email to %1 accepted by the server: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-E-Mail an %1 vom Server angenommen: %2</translation>
     </message>
     <message>
         <source>The test email to %1 was not accepted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Test-E-Mail an %1 wurde nicht angenommen: %2</translation>
     </message>
 </context>
 <context>
@@ -2614,15 +2614,15 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>Empty: the From address</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: an die Absender-E-Mail</translation>
     </message>
     <message>
         <source>Send test t&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>Test senden &amp;an:</translation>
     </message>
     <message>
         <source>The settings were not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen wurden nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -3054,11 +3054,11 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>The server does not offer STARTTLS; choose TLS or None. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bietet kein STARTTLS an; wählen Sie TLS oder „Keine“. Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The server does not offer authentication (AUTH); leave the user name empty, or choose STARTTLS or TLS if it offers AUTH only on an encrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bietet keine Authentifizierung (AUTH) an; lassen Sie den Benutzernamen leer oder wählen Sie STARTTLS oder TLS, falls er AUTH nur über eine verschlüsselte Verbindung anbietet.</translation>
     </message>
 </context>
 <context>
@@ -3069,7 +3069,7 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>The test ended without an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Test endete ohne Antwort.</translation>
     </message>
 </context>
 </TS>

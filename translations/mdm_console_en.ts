@@ -191,7 +191,7 @@
     <message numerus="yes">
         <source>Nothing was sent: %n line(s) have problems.</source>
         <translation>
-            <numerusform>Nothing was sent: %n line have problems.</numerusform><numerusform>Nothing was sent: %n lines have problems.</numerusform></translation>
+            <numerusform>Nothing was sent: %n line has problems.</numerusform><numerusform>Nothing was sent: %n lines have problems.</numerusform></translation>
     </message>
     <message>
         <source>export takes managed, staged or pending and a file (- for standard output).</source>
@@ -284,7 +284,7 @@
     <message numerus="yes">
         <source>Nothing is due; %n message(s) wait for a retry, the next at %1.</source>
         <translation>
-            <numerusform>Nothing is due; %n message wait for a retry, the next at %1.</numerusform><numerusform>Nothing is due; %n messages wait for a retry, the next at %1.</numerusform></translation>
+            <numerusform>Nothing is due; %n message waits for a retry, at %1.</numerusform><numerusform>Nothing is due; %n messages wait for a retry, the next at %1.</numerusform></translation>
     </message>
     <message>
         <source>sent</source>
@@ -1094,12 +1094,12 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%n row(s) have problems.</source>
         <translation>
-            <numerusform>%n row have problems.</numerusform><numerusform>%n rows have problems.</numerusform></translation>
+            <numerusform>%n row has problems.</numerusform><numerusform>%n rows have problems.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems, so nothing was imported. Correct them, or import only the valid rows.</source>
         <translation>
-            <numerusform>%n row have problems, so nothing was imported. Correct them, or import only the valid rows.</numerusform><numerusform>%n rows have problems, so nothing was imported. Correct them, or import only the valid rows.</numerusform></translation>
+            <numerusform>%n row has problems, so nothing was imported. Correct it, or import only the valid rows.</numerusform><numerusform>%n rows have problems, so nothing was imported. Correct them, or import only the valid rows.</numerusform></translation>
     </message>
     <message>
         <source>The serial number %1 already belongs to a staged device.</source>
@@ -1289,7 +1289,7 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Resend %Ln expired invitation(s)? A new link, valid for 7 days, replaces the expired one.</source>
         <translation>
-            <numerusform>Resend %Ln expired invitation? A new link, valid for 7 days, replaces the expired one.</numerusform><numerusform>Resend %Ln expired invitations? A new link, valid for 7 days, replaces the expired one.</numerusform></translation>
+            <numerusform>Resend %Ln expired invitation? A new link, valid for 7 days, replaces the expired one.</numerusform><numerusform>Resend %Ln expired invitations? New links, valid for 7 days, replace the expired ones.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln enrollment request(s) from the Enrollment Pending tab? Invitation links already sent stop working at once.</source>
