@@ -254,9 +254,9 @@ TEST_CASE("A demo fill killed at any moment leaves an empty store or the whole s
     };
     // Whatever was left, the next demo fills it or says it is full: the store is usable.
     c.afterKill = [&](Tally &) {
-        const auto next = runConsole({QStringLiteral("--db"), c.store, QStringLiteral("list"),
-                                      QStringLiteral("pending"), QStringLiteral("--search"),
-                                      QStringLiteral("nobody-at-all")});
+        const auto next =
+            runConsole({QStringLiteral("--db"), c.store, QStringLiteral("list"), QStringLiteral("pending"),
+                        QStringLiteral("--search"), QStringLiteral("nobody-at-all")});
         CHECK(next.exitCode == 0);
     };
     killRepeatedly(c, killsWanted(kCiKills, kCases));
