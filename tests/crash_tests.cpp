@@ -22,6 +22,7 @@ using namespace mdm;
 using namespace mdm::test::crash;
 using mdm::test::fileBytes;
 using mdm::test::runConsole;
+using mdm::test::SmtpServer;
 using mdm::test::TempDir;
 
 namespace {
@@ -64,6 +65,26 @@ struct KillCase
     std::function<QString()> state;
     std::function<void(Tally &)> afterKill; // optional: the next run, and what it must find
 };
+
+void addToTotal(const Tally &tally)
+{
+    Tally &total = grandTotal();
+    total.survived += tally.survived;
+    total.corrupt += tally.corrupt;
+    total.partial += tally.partial;
+    total.duplicates += tally.duplicates;
+    total.before += tally.before;
+    total.after += tally.after;
+    total.finished += tally.finished;
+}
+
+void printTally(const QString &name, const Tally &tally)
+{
+    std::printf("%s: %s\n", qPrintable(name), qPrintable(tally.line()));
+    if (soak())
+        std::printf("all so far: %s\n", qPrintable(grandTotal().line()));
+    std::fflush(stdout);
+}
 
 void killRepeatedly(const KillCase &c, int kills)
 {
@@ -116,18 +137,8 @@ void killRepeatedly(const KillCase &c, int kills)
         if (good)
             ++tally.survived;
     }
-    Tally &total = grandTotal();
-    total.survived += tally.survived;
-    total.corrupt += tally.corrupt;
-    total.partial += tally.partial;
-    total.duplicates += tally.duplicates;
-    total.before += tally.before;
-    total.after += tally.after;
-    total.finished += tally.finished;
-    std::printf("%s: %s\n", qPrintable(c.name), qPrintable(tally.line()));
-    if (soak())
-        std::printf("all so far: %s\n", qPrintable(total.line()));
-    std::fflush(stdout);
+    addToTotal(tally);
+    printTally(c.name, tally);
     CHECK(tally.corrupt == 0);
     CHECK(tally.partial == 0);
     CHECK(tally.survived >= kills);
@@ -260,4 +271,80 @@ TEST_CASE("A demo fill killed at any moment leaves an empty store or the whole s
         CHECK(next.exitCode == 0);
     };
     killRepeatedly(c, killsWanted(kCiKills, kCases));
+}
+
+TEST_CASE("A delivery killed at any moment sends every mail on the next run, at most one twice",
+          "[crash][mail]")
+{
+    TempDir dir;
+    SmtpServer server;
+    const QString source = dir.file(QStringLiteral("template.db"));
+    const int mails = soak() ? 1000 : 300;
+    makeTemplate(source, 10, 0, mails);
+    {
+        const auto settings =
+            runConsole({QStringLiteral("--db"), source, QStringLiteral("mail-settings"),
+                        QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                        QString::number(server.port()), QStringLiteral("--security"), QStringLiteral("none"),
+                        QStringLiteral("--from"), QStringLiteral("admin@example.com")});
+        REQUIRE(settings.exitCode == 0);
+        // Every invitation resent: a fresh link each, all queued.
+        const auto queued = runConsole(QStringList{QStringLiteral("--db"), source, QStringLiteral("resend")} +
+                                       invitationIdArguments(source));
+        REQUIRE(queued.exitCode == 0);
+        REQUIRE(number(source, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 0")) == mails);
+    }
+    const QString store = dir.file(QStringLiteral("store.db"));
+    const QStringList deliver{QStringLiteral("--db"), store, QStringLiteral("deliver"),
+                              QStringLiteral("--now")};
+
+    copyStore(source, store);
+    const qint64 startup = timeRun({QStringLiteral("--db"), store, QStringLiteral("audit"),
+                                    QStringLiteral("--since"), QStringLiteral("2999-01-01T00:00:00Z")});
+    int received = server.delivered();
+    qint64 full = timeRun(deliver);
+    REQUIRE(full > 0);
+    REQUIRE(server.delivered() - received == mails);
+
+    Tally tally;
+    const int kills = killsWanted(kCiKills, kCases);
+    int attempts = 0;
+    while (tally.survived + tally.corrupt + tally.partial < kills && attempts++ < kills * 4) {
+        copyStore(source, store);
+        received = server.delivered();
+        const int delay = randomDelay(startup, std::max(startup + 1, full * 95 / 100));
+        if (!runAndKill(deliver, delay)) {
+            ++tally.finished;
+            full = full * 9 / 10;
+            continue;
+        }
+        const QString check = integrity(store);
+        const qint64 sentBeforeNextRun =
+            number(store, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 1"));
+        // The next run sends what is still queued.
+        const auto next = runConsole(deliver);
+        const qint64 sent = number(store, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 1"));
+        const int arrived = server.delivered() - received;
+        INFO("killed after " << delay << " ms: integrity " << check.toStdString() << ", " << sentBeforeNextRun
+                             << " recorded as sent; after the next run " << sent << " sent, " << arrived
+                             << " received; " << next.out.right(200).toStdString() << next.err.toStdString());
+        const bool whole = check == QLatin1String("ok");
+        // Every mail recorded as sent and received; more than one extra would be a second window.
+        const bool complete = next.exitCode == 0 && sent == mails && arrived >= mails && arrived <= mails + 1;
+        if (!whole)
+            ++tally.corrupt;
+        if (!complete)
+            ++tally.partial;
+        if (whole && complete) {
+            ++tally.survived;
+            tally.duplicates += arrived - mails;
+            // "as before": killed before any mail was recorded sent; "complete": after some were.
+            ++(sentBeforeNextRun == 0 ? tally.before : tally.after);
+        }
+        CHECK(whole);
+        CHECK(complete);
+    }
+    addToTotal(tally);
+    printTally(QStringLiteral("deliver"), tally);
+    CHECK(tally.survived >= kills);
 }
