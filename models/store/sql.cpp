@@ -2,12 +2,21 @@
 
 #include "store/store.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <sys/statvfs.h>
 
 namespace mdm {
+
+int sqlitePrimaryCode(const QSqlError &error)
+{
+    // Extended codes (SQLITE_IOERR_SHMSIZE = 4874) carry the primary code in their low byte.
+    return error.nativeErrorCode().toInt() & 0xff;
+}
 
 namespace {
 
@@ -26,7 +35,37 @@ bool isDamaged(const QSqlError &error)
            error.databaseText().contains(QLatin1String("malformed"));
 }
 
+// SQLITE_FULL: a write found no room on the disk (SQLite's "database or disk is full").
+bool isFull(const QSqlError &error)
+{
+    return sqlitePrimaryCode(error) == 13 || error.databaseText().contains(QLatin1String("disk is full"));
+}
+
+// SQLITE_IOERR: the operating system refused a read or write of the store, its -wal or its -shm file.
+bool isIoError(const QSqlError &error)
+{
+    return sqlitePrimaryCode(error) == 10 || error.databaseText().contains(QLatin1String("disk I/O error"));
+}
+
+// Whether the file system that holds path has (almost) no room left. SQLite reports a -shm file that
+// cannot be sized on a full disk as a plain I/O error; the free space tells the two apart.
+bool noSpaceLeft(const QString &path)
+{
+    struct statvfs fs
+    {
+    };
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    constexpr unsigned long long kNearlyFull = 1024 * 1024; // less than one large write needs
+    return ::statvfs(folder.constData(), &fs) == 0 &&
+           static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < kNearlyFull;
+}
+
 } // namespace
+
+QString diskFullText()
+{
+    return Store::tr("the disk is full (no space left on the device); free some space and try again");
+}
 
 QByteArray sqlPlaceholders(qsizetype n)
 {
@@ -39,11 +78,19 @@ QByteArray sqlPlaceholders(qsizetype n)
 
 QString sqlErrorText(const QSqlError &error)
 {
+    if (isFull(error))
+        return diskFullText();
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
 }
 
-QString describeSqlError(const QSqlError &error, int busyTimeoutMs)
+QString describeSqlError(const QSqlError &error, int busyTimeoutMs, const QString &storePath)
 {
+    if (isFull(error) || (isIoError(error) && !storePath.isEmpty() && noSpaceLeft(storePath)))
+        return diskFullText();
+    if (isIoError(error))
+        return Store::tr(
+            "reading or writing the store failed (disk I/O error). The file itself may be sound: "
+            "check that its disk is present and healthy, then try again");
     if (isDamaged(error))
         return Store::tr("The store is damaged (%1). Run “mdm-console --db STORE check” for a full report "
                          "and restore the store from a backup.")

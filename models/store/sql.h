@@ -19,11 +19,19 @@ constexpr int kIdBatch = 500;
 // "?,?,?": n bound values for an IN (...) list.
 QByteArray sqlPlaceholders(qsizetype n);
 
-// What the database said, without Qt's driver suffix ("Unable to fetch row").
+// What the database said, without Qt's driver suffix ("Unable to fetch row"); a full disk in plain words.
 QString sqlErrorText(const QSqlError &error);
 
-// A readable message for a failed statement, naming a locked or damaged store plainly.
-QString describeSqlError(const QSqlError &error, int busyTimeoutMs);
+// SQLite's primary result code of a failed statement (SQLITE_IOERR for any SQLITE_IOERR_…); 0 for none.
+int sqlitePrimaryCode(const QSqlError &error);
+
+// SQLITE_FULL in plain words, for every path that reports it (Qt's driver and raw statements).
+QString diskFullText();
+
+// A readable message for a failed statement, naming a locked or damaged store, a full disk and a failed
+// read or write plainly. With the store's path, an I/O error on a disk with no room left is told as a
+// full disk (SQLite cannot tell them apart when its -shm file cannot grow).
+QString describeSqlError(const QSqlError &error, int busyTimeoutMs, const QString &storePath = {});
 
 // Runs a prepared statement; false, with what the database said in *error, when it fails.
 bool execOrError(QSqlQuery &query, QString *error);

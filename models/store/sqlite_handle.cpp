@@ -1,9 +1,21 @@
 #include "store/sqlite_handle.h"
 
+#include "store/sql.h"
+
 #include <QSqlDriver>
 #include <QVariant>
 
 namespace mdm {
+
+namespace {
+
+// What SQLite said, with a full disk told plainly (as sqlErrorText does for Qt's driver).
+QString errorText(sqlite3 *db, int rc)
+{
+    return rc == SQLITE_FULL ? diskFullText() : QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+} // namespace
 
 sqlite3 *nativeHandle(const QSqlDatabase &db)
 {
@@ -32,7 +44,7 @@ bool SqliteStatement::next()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+        error_ = errorText(db_, rc);
     return false;
 }
 
@@ -43,7 +55,7 @@ bool SqliteStatement::run()
     sqlite3_clear_bindings(stmt_);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return true;
-    error_ = QString::fromUtf8(sqlite3_errmsg(db_));
+    error_ = errorText(db_, rc);
     return false;
 }
 

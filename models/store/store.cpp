@@ -71,20 +71,29 @@ QString checkPath(const QString &path)
 }
 
 // What PRAGMA quick_check or integrity_check reports: {"ok"} for a sound store, else up to 20 findings.
-QStringList runCheck(const QSqlDatabase &db, const char *pragma, QString *error)
+// *failure is set when the check itself stopped.
+QStringList runCheck(const QSqlDatabase &db, const char *pragma, QSqlError *failure)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
     QStringList findings;
     if (!q.exec(QStringLiteral("PRAGMA %1(20)").arg(QLatin1String(pragma)))) {
-        *error = sqlErrorText(q.lastError());
+        *failure = q.lastError();
         return findings;
     }
     while (q.next())
         findings << q.value(0).toString();
     if (q.lastError().isValid())
-        *error = sqlErrorText(q.lastError());
+        *failure = q.lastError();
     return findings;
+}
+
+// Errors that say nothing about the file's pages: a busy store, a full disk, a failed read or write.
+bool damageUnknown(const QSqlError &error)
+{
+    const int code = sqlitePrimaryCode(error);
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR || code == SQLITE_FULL ||
+           error.databaseText().contains(QLatin1String("disk I/O error"));
 }
 
 bool sameFile(const QByteArray &a, const QByteArray &b)
@@ -164,13 +173,20 @@ Store::CheckResult Store::check(const QString &path)
         db.setConnectOptions(
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kDefaultBusyTimeoutMs));
         if (!db.open()) {
-            result.error = tr("Cannot open “%1”: %2").arg(absolute, sqlErrorText(db.lastError()));
+            result.error =
+                tr("Cannot open “%1”: %2")
+                    .arg(absolute, describeSqlError(db.lastError(), kDefaultBusyTimeoutMs, absolute));
         } else {
-            QString failure;
+            QSqlError failure;
             result.findings = runCheck(db, "integrity_check", &failure);
-            // A check that the damage itself stops is a finding too.
-            if (!failure.isEmpty())
-                result.findings << failure;
+            // A check that the damage itself stops is a finding too; a full disk or a failed read is not.
+            if (failure.isValid() && damageUnknown(failure)) {
+                result.findings.clear();
+                result.error = tr("Cannot check “%1”: %2")
+                                   .arg(absolute, describeSqlError(failure, kDefaultBusyTimeoutMs, absolute));
+            } else if (failure.isValid()) {
+                result.findings << sqlErrorText(failure);
+            }
             result.ok = result.findings == QStringList{QStringLiteral("ok")};
             db.close();
         }
@@ -202,7 +218,8 @@ QString Store::openConnection()
     db.setDatabaseName(path_);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options_.busyTimeoutMs));
     if (!db.open())
-        return tr("Cannot open “%1”: %2").arg(path_, sqlErrorText(db.lastError()));
+        return tr("Cannot open “%1”: %2")
+            .arg(path_, describeSqlError(db.lastError(), options_.busyTimeoutMs, path_));
 
     // The first read of the header: SQLite says whether this is a database at all, without writing.
     QSqlQuery q(db);
@@ -211,7 +228,12 @@ QString Store::openConnection()
             return tr("“%1” is not an MDM console store (not an SQLite database file). "
                       "The file was left unchanged.")
                 .arg(path_);
-        return tr("Cannot open “%1”: %2").arg(path_, describeSqlError(q.lastError(), options_.busyTimeoutMs));
+        // A header that reads but a schema that does not (a truncated file, a torn page): the same words
+        // as a failed check, with what SQLite found.
+        if (sqlitePrimaryCode(q.lastError()) == SQLITE_CORRUPT)
+            return damagedText(sqlErrorText(q.lastError()));
+        return tr("Cannot open “%1”: %2")
+            .arg(path_, describeSqlError(q.lastError(), options_.busyTimeoutMs, path_));
     }
     const int version = q.value(0).toInt();
     if (version > kSchemaVersion)
@@ -230,13 +252,23 @@ QString Store::checkHealth()
     // larger stores are checked on demand ("check").
     if (QFileInfo(path_).size() > options_.healthCheckMaxBytes)
         return {};
-    QString error;
-    const QStringList findings = runCheck(database(), "quick_check", &error);
-    if (error.isEmpty() && findings == QStringList{QStringLiteral("ok")})
+    QSqlError failure;
+    const QStringList findings = runCheck(database(), "quick_check", &failure);
+    if (!failure.isValid() && findings == QStringList{QStringLiteral("ok")})
         return {};
+    // A check the disk or another writer stopped has found nothing wrong with the file.
+    if (failure.isValid() && damageUnknown(failure))
+        return tr("Cannot open “%1”: %2")
+            .arg(path_, describeSqlError(failure, options_.busyTimeoutMs, path_));
+    return damagedText(failure.isValid() ? sqlErrorText(failure)
+                                         : findings.mid(0, 3).join(QStringLiteral("; ")));
+}
+
+QString Store::damagedText(const QString &finding) const
+{
     return tr("“%1” is damaged: %2. The file was left unchanged; run “mdm-console --db %1 check” for a full "
               "report and restore the store from a backup.")
-        .arg(path_, error.isEmpty() ? findings.mid(0, 3).join(QStringLiteral("; ")) : error);
+        .arg(path_, finding);
 }
 
 QString Store::configure()
@@ -245,7 +277,8 @@ QString Store::configure()
     if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return sqlErrorText(q.lastError());
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-        return tr("Cannot open “%1”: %2").arg(path_, describeSqlError(q.lastError(), options_.busyTimeoutMs));
+        return tr("Cannot open “%1”: %2")
+            .arg(path_, describeSqlError(q.lastError(), options_.busyTimeoutMs, path_));
     q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     // A statement that fires triggers (the change journal's) keeps a statement journal so that it can be
     // undone alone; in a file that is a write system call per row, in memory it costs next to nothing.
@@ -290,7 +323,7 @@ bool Store::transaction(const std::function<bool(QString *error)> &work, QString
 {
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        *error = describeSqlError(q.lastError(), options_.busyTimeoutMs);
+        *error = describeSqlError(q.lastError(), options_.busyTimeoutMs, path_);
         return false;
     }
     if (!work(error)) {
@@ -298,7 +331,7 @@ bool Store::transaction(const std::function<bool(QString *error)> &work, QString
         return false;
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
-        *error = describeSqlError(q.lastError(), options_.busyTimeoutMs);
+        *error = describeSqlError(q.lastError(), options_.busyTimeoutMs, path_);
         q.exec(QStringLiteral("ROLLBACK"));
         return false;
     }

@@ -80,6 +80,8 @@ private:
     Store(QString path, Options options);
     QString openConnection();
     QString checkHealth();
+    // "<path> is damaged: <finding>. …", for a failed check and for a schema that cannot be read.
+    QString damagedText(const QString &finding) const;
     QString configure();
     QString migrate();
 
