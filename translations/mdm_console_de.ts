@@ -2683,6 +2683,14 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>Could not start a second console window.</source>
         <translation>Ein zweites Konsolenfenster konnte nicht gestartet werden.</translation>
     </message>
+    <message>
+        <source>Another program is writing to the store; changes show when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made by other programs no longer show (press F5 to reload): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdm::OutboxDispatcher</name>
@@ -2822,6 +2830,18 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
         <translation>Der Datenspeicher ist beschädigt (%1). Führen Sie „mdm-console --db DATENSPEICHER check“ für einen vollständigen Bericht aus und stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>the disk is full (no space left on the device); free some space and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading or writing the store failed (disk I/O error). The file itself may be sound: check that its disk is present and healthy, then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check “%1”: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -191,7 +191,9 @@
     <message numerus="yes">
         <source>Nothing was sent: %n line(s) have problems.</source>
         <translation>
-            <numerusform>Nothing was sent: %n line has problems.</numerusform><numerusform>Nothing was sent: %n lines have problems.</numerusform></translation>
+            <numerusform>Nothing was sent: %n line has problems.</numerusform>
+            <numerusform>Nothing was sent: %n lines have problems.</numerusform>
+        </translation>
     </message>
     <message>
         <source>export takes managed, staged or pending and a file (- for standard output).</source>
@@ -284,7 +286,9 @@
     <message numerus="yes">
         <source>Nothing is due; %n message(s) wait for a retry, the next at %1.</source>
         <translation>
-            <numerusform>Nothing is due; %n message waits for a retry, at %1.</numerusform><numerusform>Nothing is due; %n messages wait for a retry, the next at %1.</numerusform></translation>
+            <numerusform>Nothing is due; %n message waits for a retry, at %1.</numerusform>
+            <numerusform>Nothing is due; %n messages wait for a retry, the next at %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>sent</source>
@@ -305,7 +309,9 @@
     <message numerus="yes">
         <source>Stopped after %n second(s) (--wait); what was not sent stays queued.</source>
         <translation>
-            <numerusform>Stopped after %n second (--wait); what was not sent stays queued.</numerusform><numerusform>Stopped after %n seconds (--wait); what was not sent stays queued.</numerusform></translation>
+            <numerusform>Stopped after %n second (--wait); what was not sent stays queued.</numerusform>
+            <numerusform>Stopped after %n seconds (--wait); what was not sent stays queued.</numerusform>
+        </translation>
     </message>
     <message>
         <source>sent %1, retry later %2, failed %3; %4 still queued</source>
@@ -399,12 +405,16 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
-            <numerusform>%n record</numerusform><numerusform>%n records</numerusform></translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Nothing was sent: %n line(s) would invite again.</source>
         <translation>
-            <numerusform>Nothing was sent: %n line would invite again.</numerusform><numerusform>Nothing was sent: %n lines would invite again.</numerusform></translation>
+            <numerusform>Nothing was sent: %n line would invite again.</numerusform>
+            <numerusform>Nothing was sent: %n lines would invite again.</numerusform>
+        </translation>
     </message>
     <message>
         <source>warning: the audit log could not record the export: %1</source>
@@ -827,17 +837,23 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation>
-            <numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>in %1</source>
@@ -1094,12 +1110,16 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%n row(s) have problems.</source>
         <translation>
-            <numerusform>%n row has problems.</numerusform><numerusform>%n rows have problems.</numerusform></translation>
+            <numerusform>%n row has problems.</numerusform>
+            <numerusform>%n rows have problems.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have problems, so nothing was imported. Correct them, or import only the valid rows.</source>
         <translation>
-            <numerusform>%n row has problems, so nothing was imported. Correct it, or import only the valid rows.</numerusform><numerusform>%n rows have problems, so nothing was imported. Correct them, or import only the valid rows.</numerusform></translation>
+            <numerusform>%n row has problems, so nothing was imported. Correct it, or import only the valid rows.</numerusform>
+            <numerusform>%n rows have problems, so nothing was imported. Correct them, or import only the valid rows.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The serial number %1 already belongs to a staged device.</source>
@@ -1216,7 +1236,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Resend %Ln Invitation(s)</source>
         <translation>
-            <numerusform>Resend %Ln Invitation</numerusform><numerusform>Resend %Ln Invitations</numerusform></translation>
+            <numerusform>Resend %Ln Invitation</numerusform>
+            <numerusform>Resend %Ln Invitations</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove enrollment requests</source>
@@ -1225,7 +1247,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Remove %Ln Request(s)</source>
         <translation>
-            <numerusform>Remove %Ln Request</numerusform><numerusform>Remove %Ln Requests</numerusform></translation>
+            <numerusform>Remove %Ln Request</numerusform>
+            <numerusform>Remove %Ln Requests</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove request</source>
@@ -1238,7 +1262,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Remove %Ln Device(s)</source>
         <translation>
-            <numerusform>Remove %Ln Device</numerusform><numerusform>Remove %Ln Devices</numerusform></translation>
+            <numerusform>Remove %Ln Device</numerusform>
+            <numerusform>Remove %Ln Devices</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove staged device</source>
@@ -1247,7 +1273,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Exported %Ln record(s) to %1.</source>
         <translation>
-            <numerusform>Exported %Ln record to %1.</numerusform><numerusform>Exported %Ln records to %1.</numerusform></translation>
+            <numerusform>Exported %Ln record to %1.</numerusform>
+            <numerusform>Exported %Ln records to %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was exported: %1</source>
@@ -1284,37 +1312,51 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Resend %Ln enrollment invitation(s)? A new link, valid for 7 days, replaces any link sent before.</source>
         <translation>
-            <numerusform>Resend %Ln enrollment invitation? A new link, valid for 7 days, replaces any link sent before.</numerusform><numerusform>Resend %Ln enrollment invitations? A new link, valid for 7 days, replaces any link sent before.</numerusform></translation>
+            <numerusform>Resend %Ln enrollment invitation? A new link, valid for 7 days, replaces any link sent before.</numerusform>
+            <numerusform>Resend %Ln enrollment invitations? A new link, valid for 7 days, replaces any link sent before.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Resend %Ln expired invitation(s)? A new link, valid for 7 days, replaces the expired one.</source>
         <translation>
-            <numerusform>Resend %Ln expired invitation? A new link, valid for 7 days, replaces the expired one.</numerusform><numerusform>Resend %Ln expired invitations? New links, valid for 7 days, replace the expired ones.</numerusform></translation>
+            <numerusform>Resend %Ln expired invitation? A new link, valid for 7 days, replaces the expired one.</numerusform>
+            <numerusform>Resend %Ln expired invitations? New links, valid for 7 days, replace the expired ones.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln enrollment request(s) from the Enrollment Pending tab? Invitation links already sent stop working at once.</source>
         <translation>
-            <numerusform>Remove %Ln enrollment request from the Enrollment Pending tab? Invitation links already sent stop working at once.</numerusform><numerusform>Remove %Ln enrollment requests from the Enrollment Pending tab? Invitation links already sent stop working at once.</numerusform></translation>
+            <numerusform>Remove %Ln enrollment request from the Enrollment Pending tab? Invitation links already sent stop working at once.</numerusform>
+            <numerusform>Remove %Ln enrollment requests from the Enrollment Pending tab? Invitation links already sent stop working at once.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Remove %Ln staged device(s)? A removed device is no longer prepared for enrollment.</source>
         <translation>
-            <numerusform>Remove %Ln staged device? A removed device is no longer prepared for enrollment.</numerusform><numerusform>Remove %Ln staged devices? A removed device is no longer prepared for enrollment.</numerusform></translation>
+            <numerusform>Remove %Ln staged device? A removed device is no longer prepared for enrollment.</numerusform>
+            <numerusform>Remove %Ln staged devices? A removed device is no longer prepared for enrollment.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exporting %Ln record(s)…</source>
         <translation>
-            <numerusform>Exporting %Ln record…</numerusform><numerusform>Exporting %Ln records…</numerusform></translation>
+            <numerusform>Exporting %Ln record…</numerusform>
+            <numerusform>Exporting %Ln records…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %Ln staged device(s).</source>
         <translation>
-            <numerusform>Imported %Ln staged device.</numerusform><numerusform>Imported %Ln staged devices.</numerusform></translation>
+            <numerusform>Imported %Ln staged device.</numerusform>
+            <numerusform>Imported %Ln staged devices.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Skipped %Ln row(s).</source>
         <translation>
-            <numerusform>Skipped %Ln row.</numerusform><numerusform>Skipped %Ln rows.</numerusform></translation>
+            <numerusform>Skipped %Ln row.</numerusform>
+            <numerusform>Skipped %Ln rows.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log could not record it: %1</source>
@@ -1353,12 +1395,16 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%Ln device(s) will change hands. The new user receives the access, settings and configurations of their role.</source>
         <translation>
-            <numerusform>%Ln device will change hands. The new user receives the access, settings and configurations of their role.</numerusform><numerusform>%Ln devices will change hands. The new user receives the access, settings and configurations of their role.</numerusform></translation>
+            <numerusform>%Ln device will change hands. The new user receives the access, settings and configurations of their role.</numerusform>
+            <numerusform>%Ln devices will change hands. The new user receives the access, settings and configurations of their role.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln staged device(s) will be assigned.</source>
         <translation>
-            <numerusform>%Ln staged device will be assigned.</numerusform><numerusform>%Ln staged devices will be assigned.</numerusform></translation>
+            <numerusform>%Ln staged device will be assigned.</numerusform>
+            <numerusform>%Ln staged devices will be assigned.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search users by name or email…</source>
@@ -1431,12 +1477,16 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>&lt;b&gt;%Ln device(s)&lt;/b&gt;, now used by:</source>
         <translation>
-            <numerusform>&lt;b&gt;%Ln device&lt;/b&gt;, now used by:</numerusform><numerusform>&lt;b&gt;%Ln devices&lt;/b&gt;, now used by:</numerusform></translation>
+            <numerusform>&lt;b&gt;%Ln device&lt;/b&gt;, now used by:</numerusform>
+            <numerusform>&lt;b&gt;%Ln devices&lt;/b&gt;, now used by:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln staged device(s)&lt;/b&gt;, now assigned to:</source>
         <translation>
-            <numerusform>&lt;b&gt;%Ln staged device&lt;/b&gt;, now assigned to:</numerusform><numerusform>&lt;b&gt;%Ln staged devices&lt;/b&gt;, now assigned to:</numerusform></translation>
+            <numerusform>&lt;b&gt;%Ln staged device&lt;/b&gt;, now assigned to:</numerusform>
+            <numerusform>&lt;b&gt;%Ln staged devices&lt;/b&gt;, now assigned to:</numerusform>
+        </translation>
     </message>
     <message>
         <source>… and %1 more</source>
@@ -1449,7 +1499,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>The %Ln devices keep their users; only their group changes.</source>
         <translation>
-            <numerusform>The %Ln devices keep their users; only their group changes.</numerusform><numerusform>The %Ln devices keep their users; only their group changes.</numerusform></translation>
+            <numerusform>The %Ln devices keep their users; only their group changes.</numerusform>
+            <numerusform>The %Ln devices keep their users; only their group changes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is an existing user; the devices go to them.</source>
@@ -1647,37 +1699,51 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>&amp;Export %Ln Selected…</source>
         <translation>
-            <numerusform>&amp;Export %Ln Selected…</numerusform><numerusform>&amp;Export %Ln Selected…</numerusform></translation>
+            <numerusform>&amp;Export %Ln Selected…</numerusform>
+            <numerusform>&amp;Export %Ln Selected…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Re-&amp;Assign %Ln Devices…</source>
         <translation>
-            <numerusform>Re-&amp;Assign %Ln Devices…</numerusform><numerusform>Re-&amp;Assign %Ln Devices…</numerusform></translation>
+            <numerusform>Re-&amp;Assign %Ln Devices…</numerusform>
+            <numerusform>Re-&amp;Assign %Ln Devices…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Deprovision %Ln Devices…</source>
         <translation>
-            <numerusform>&amp;Deprovision %Ln Devices…</numerusform><numerusform>&amp;Deprovision %Ln Devices…</numerusform></translation>
+            <numerusform>&amp;Deprovision %Ln Devices…</numerusform>
+            <numerusform>&amp;Deprovision %Ln Devices…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Resend %Ln Invitations…</source>
         <translation>
-            <numerusform>&amp;Resend %Ln Invitations…</numerusform><numerusform>&amp;Resend %Ln Invitations…</numerusform></translation>
+            <numerusform>&amp;Resend %Ln Invitations…</numerusform>
+            <numerusform>&amp;Resend %Ln Invitations…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Re&amp;move %Ln Requests…</source>
         <translation>
-            <numerusform>Re&amp;move %Ln Requests…</numerusform><numerusform>Re&amp;move %Ln Requests…</numerusform></translation>
+            <numerusform>Re&amp;move %Ln Requests…</numerusform>
+            <numerusform>Re&amp;move %Ln Requests…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Re&amp;move %Ln Staged Devices…</source>
         <translation>
-            <numerusform>Re&amp;move %Ln Staged Devices…</numerusform><numerusform>Re&amp;move %Ln Staged Devices…</numerusform></translation>
+            <numerusform>Re&amp;move %Ln Staged Devices…</numerusform>
+            <numerusform>Re&amp;move %Ln Staged Devices…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Assign / Re-&amp;Enroll %Ln Devices…</source>
         <translation>
-            <numerusform>Assign / Re-&amp;Enroll %Ln Devices…</numerusform><numerusform>Assign / Re-&amp;Enroll %Ln Devices…</numerusform></translation>
+            <numerusform>Assign / Re-&amp;Enroll %Ln Devices…</numerusform>
+            <numerusform>Assign / Re-&amp;Enroll %Ln Devices…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Invite</source>
@@ -1760,7 +1826,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Remove &lt;b&gt;%Ln device(s)&lt;/b&gt; from management.</source>
         <translation>
-            <numerusform>Remove &lt;b&gt;%Ln device&lt;/b&gt; from management.</numerusform><numerusform>Remove &lt;b&gt;%Ln devices&lt;/b&gt; from management.</numerusform></translation>
+            <numerusform>Remove &lt;b&gt;%Ln device&lt;/b&gt; from management.</numerusform>
+            <numerusform>Remove &lt;b&gt;%Ln devices&lt;/b&gt; from management.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Removes the management profile and erases corporate data and configurations. The device keeps its current state, including personal data.</source>
@@ -1785,7 +1853,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Factory Reset %Ln Devices</source>
         <translation>
-            <numerusform>Factory Reset %Ln Devices</numerusform><numerusform>Factory Reset %Ln Devices</numerusform></translation>
+            <numerusform>Factory Reset %Ln Devices</numerusform>
+            <numerusform>Factory Reset %Ln Devices</numerusform>
+        </translation>
     </message>
     <message>
         <source>Factory Reset</source>
@@ -1794,7 +1864,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>Revoke MDM on %Ln Devices</source>
         <translation>
-            <numerusform>Revoke MDM on %Ln Devices</numerusform><numerusform>Revoke MDM on %Ln Devices</numerusform></translation>
+            <numerusform>Revoke MDM on %Ln Devices</numerusform>
+            <numerusform>Revoke MDM on %Ln Devices</numerusform>
+        </translation>
     </message>
     <message>
         <source>Revoke MDM</source>
@@ -1858,7 +1930,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%Ln record(s) selected.</source>
         <translation>
-            <numerusform>%Ln record selected.</numerusform><numerusform>%Ln records selected.</numerusform></translation>
+            <numerusform>%Ln record selected.</numerusform>
+            <numerusform>%Ln records selected.</numerusform>
+        </translation>
     </message>
     <message>
         <source>History</source>
@@ -1958,7 +2032,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>No record matches the search and filters; %Ln in this tab in all.</source>
         <translation>
-            <numerusform>No record matches the search and filters; %Ln in this tab in all.</numerusform><numerusform>No record matches the search and filters; %Ln in this tab in all.</numerusform></translation>
+            <numerusform>No record matches the search and filters; %Ln in this tab in all.</numerusform>
+            <numerusform>No record matches the search and filters; %Ln in this tab in all.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No managed devices yet</source>
@@ -2173,12 +2249,16 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     <message numerus="yes">
         <source>&amp;Import %Ln Device(s)</source>
         <translation>
-            <numerusform>&amp;Import %Ln Device</numerusform><numerusform>&amp;Import %Ln Devices</numerusform></translation>
+            <numerusform>&amp;Import %Ln Device</numerusform>
+            <numerusform>&amp;Import %Ln Devices</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Import Only the %Ln &amp;Valid Row(s)</source>
         <translation>
-            <numerusform>Import Only the %Ln &amp;Valid Row</numerusform><numerusform>Import Only the %Ln &amp;Valid Rows</numerusform></translation>
+            <numerusform>Import Only the %Ln &amp;Valid Row</numerusform>
+            <numerusform>Import Only the %Ln &amp;Valid Rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2249,12 +2329,16 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     <message numerus="yes">
         <source>&amp;Send %Ln Invitation(s)</source>
         <translation>
-            <numerusform>&amp;Send %Ln Invitation</numerusform><numerusform>&amp;Send %Ln Invitations</numerusform></translation>
+            <numerusform>&amp;Send %Ln Invitation</numerusform>
+            <numerusform>&amp;Send %Ln Invitations</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Send Only the %Ln &amp;Valid Row(s)</source>
         <translation>
-            <numerusform>Send Only the %Ln &amp;Valid Row</numerusform><numerusform>Send Only the %Ln &amp;Valid Rows</numerusform></translation>
+            <numerusform>Send Only the %Ln &amp;Valid Row</numerusform>
+            <numerusform>Send Only the %Ln &amp;Valid Rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2567,6 +2651,14 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>Could not start a second console window.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Another program is writing to the store; changes show when it is done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes made by other programs no longer show (press F5 to reload): %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::OutboxDispatcher</name>
@@ -2707,13 +2799,27 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>The store is damaged (%1). Run “mdm-console --db STORE check” for a full report and restore the store from a backup.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the disk is full (no space left on the device); free some space and try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reading or writing the store failed (disk I/O error). The file itself may be sound: check that its disk is present and healthy, then try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot check “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::mail::PasswordStore</name>
     <message numerus="yes">
         <source>The keychain did not answer within %n second(s) (is it waiting for a password prompt?).</source>
         <translation>
-            <numerusform>The keychain did not answer within %n second (is it waiting for a password prompt?).</numerusform><numerusform>The keychain did not answer within %n seconds (is it waiting for a password prompt?).</numerusform></translation>
+            <numerusform>The keychain did not answer within %n second (is it waiting for a password prompt?).</numerusform>
+            <numerusform>The keychain did not answer within %n seconds (is it waiting for a password prompt?).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The keychain holds no password for %1 (or it is locked).</source>

@@ -63,8 +63,8 @@ void StoreFollower::rebuild()
 {
     // An empty list means "anything of this kind may have changed": each tab reloads its index in the
     // background and keeps its selection, sort and filters.
-    for (RecordKind kind : std::array{RecordKind::Device, RecordKind::Invitation, RecordKind::Outbox,
-                                      RecordKind::Audit})
+    for (RecordKind kind :
+         std::array{RecordKind::Device, RecordKind::Invitation, RecordKind::Outbox, RecordKind::Audit})
         store_.announce(kind, {});
 }
 

@@ -1,0 +1,82 @@
+// An open console follows what other processes commit to its store: real mdm-console commands change the
+// store while the window is open, and the window shows it without a reload, keeping the admin's place.
+#include "console_fixture.h"
+#include "index/record_table_model.h"
+
+#include <QTabWidget>
+#include <catch2/catch.hpp>
+
+using namespace mdm;
+using mdm::test::ConsoleFixture;
+using mdm::test::runConsole;
+using mdm::test::waitUntil;
+
+namespace {
+
+// Longer than one poll of the watcher and one index refresh on a loaded machine; a change normally shows
+// within a second.
+constexpr int kVisibleWithinMs = 8000;
+
+QString str(qint64 n)
+{
+    return QString::number(n);
+}
+
+} // namespace
+
+TEST_CASE("An invitation sent and removed from the command line shows in an open console", "[gui][live]")
+{
+    ConsoleFixture console(50);
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    RecordTableModel &model = pending->model();
+    const qint64 before = model.totalCount();
+    console.selectRows(TabKind::Pending, 2, 3);
+    const std::vector<qint64> selected = pending->selectedIds();
+    REQUIRE(selected.size() == 2);
+    const QString db = console.store->path();
+
+    const auto invited = runConsole({QStringLiteral("--db"), db, QStringLiteral("invite"), QStringLiteral("--name"),
+                                     QStringLiteral("Nia Long"), QStringLiteral("--email"),
+                                     QStringLiteral("nia.long@contoso.example"), QStringLiteral("--platform"),
+                                     QStringLiteral("macos")});
+    REQUIRE(invited.exitCode == 0);
+    REQUIRE(waitUntil([&] { return model.totalCount() == before + 1; }, kVisibleWithinMs));
+    auto *tabs = console.window->findChild<QTabWidget *>();
+    REQUIRE(waitUntil([&] { return tabs->tabText(2).contains(QLocale().toString(before + 1)); }));
+    // The admin's place is kept: the same records stay selected.
+    CHECK(pending->selectedIds() == selected);
+
+    // Another process removes one of the selected requests: it leaves the tab and the selection.
+    const auto removed = runConsole({QStringLiteral("--db"), db, QStringLiteral("remove-request"),
+                                     QStringLiteral("--id"), str(selected.front())});
+    REQUIRE(removed.exitCode == 0);
+    REQUIRE(waitUntil([&] { return model.rowOf(selected.front()) < 0; }, kVisibleWithinMs));
+    CHECK(model.totalCount() == before);
+    CHECK(pending->selectedIds() == std::vector<qint64>{selected.back()});
+}
+
+TEST_CASE("A device revoked from the command line changes its row in an open console", "[gui][live]")
+{
+    ConsoleFixture console(50);
+    DeviceTabView *managed = console.show(TabKind::Managed);
+    RecordTableModel &model = managed->model();
+    console.selectRows(TabKind::Managed, 0, 0);
+    const qint64 id = managed->currentId();
+    REQUIRE(id > 0);
+    const int row = model.rowOf(id);
+    const QVariant statusBefore = model.data(model.index(row, 0), RecordTableModel::StatusRole);
+
+    const auto revoked =
+        runConsole({QStringLiteral("--db"), console.store->path(), QStringLiteral("deprovision"),
+                    QStringLiteral("--device"), str(id), QStringLiteral("--mode"), QStringLiteral("revoke"),
+                    QStringLiteral("--yes")});
+    REQUIRE(revoked.exitCode == 0);
+    REQUIRE(waitUntil(
+        [&] {
+            const int now = model.rowOf(id);
+            return now >= 0 && model.data(model.index(now, 0), RecordTableModel::StatusRole) != statusBefore;
+        },
+        kVisibleWithinMs));
+    CHECK(managed->currentId() == id);
+    CHECK(console.window->statusText().startsWith(QStringLiteral("1 selected")));
+}
