@@ -2685,11 +2685,11 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>Another program is writing to the store; changes show when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Programm schreibt gerade in den Datenspeicher; Änderungen erscheinen, sobald es fertig ist.</translation>
     </message>
     <message>
         <source>Changes made by other programs no longer show (press F5 to reload): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen anderer Programme werden nicht mehr angezeigt (F5 lädt neu): %1</translation>
     </message>
 </context>
 <context>
@@ -2833,15 +2833,15 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>the disk is full (no space left on the device); free some space and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger ist voll (kein Speicherplatz mehr frei); geben Sie Speicherplatz frei und versuchen Sie es erneut</translation>
     </message>
     <message>
         <source>reading or writing the store failed (disk I/O error). The file itself may be sound: check that its disk is present and healthy, then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen oder Schreiben des Datenspeichers ist fehlgeschlagen (E/A-Fehler des Datenträgers). Die Datei selbst kann in Ordnung sein: Prüfen Sie, ob der Datenträger vorhanden und intakt ist, und versuchen Sie es erneut</translation>
     </message>
     <message>
         <source>Cannot check “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geprüft werden: %2</translation>
     </message>
 </context>
 <context>
