@@ -35,10 +35,10 @@ TEST_CASE("An invitation sent and removed from the command line shows in an open
     REQUIRE(selected.size() == 2);
     const QString db = console.store->path();
 
-    const auto invited = runConsole({QStringLiteral("--db"), db, QStringLiteral("invite"), QStringLiteral("--name"),
-                                     QStringLiteral("Nia Long"), QStringLiteral("--email"),
-                                     QStringLiteral("nia.long@contoso.example"), QStringLiteral("--platform"),
-                                     QStringLiteral("macos")});
+    const auto invited = runConsole({QStringLiteral("--db"), db, QStringLiteral("invite"),
+                                     QStringLiteral("--name"), QStringLiteral("Nia Long"),
+                                     QStringLiteral("--email"), QStringLiteral("nia.long@contoso.example"),
+                                     QStringLiteral("--platform"), QStringLiteral("macos")});
     REQUIRE(invited.exitCode == 0);
     REQUIRE(waitUntil([&] { return model.totalCount() == before + 1; }, kVisibleWithinMs));
     auto *tabs = console.window->findChild<QTabWidget *>();

@@ -8,6 +8,7 @@
 #include "domain/clock.h"
 #include "feed_bench.h"
 #include "index/record_table_model.h"
+#include "live_bench.h"
 #include "naive_peer.h"
 #include "services/enrollment_service.h"
 #include "store/demo_data.h"
@@ -265,15 +266,18 @@ int main(int argc, char *argv[])
         return 1;
     ours[QStringLiteral("import_100k_ms")] = importFigure();
     ours.merge(bench::feedFigures(path, [](const QString &line) { err << line << Qt::endl; }));
+    ours.merge(bench::liveFigures(path, [](const QString &line) { err << line << Qt::endl; }));
     for (const auto &[name, value] : ours) {
         const bool ms = name.endsWith(QLatin1String("_ms"));
         const bool size = name.endsWith(QLatin1String("_mb"));
         const bool share = name.endsWith(QLatin1String("_pct"));
+        const bool reloads = name.endsWith(QLatin1String("_reloads"));
         figure(name, value,
-               ms      ? QStringLiteral("ms")
-               : size  ? QStringLiteral("MB")
-               : share ? QStringLiteral("%")
-                       : QStringLiteral("rows"));
+               ms        ? QStringLiteral("ms")
+               : size    ? QStringLiteral("MB")
+               : share   ? QStringLiteral("%")
+               : reloads ? QStringLiteral("reloads")
+                         : QStringLiteral("rows"));
     }
     figure(QStringLiteral("deliver_msgs_per_s"),
            bench::deliverMessagesPerSecond(1000, [](const QString &line) { err << line << Qt::endl; }),
