@@ -2,6 +2,7 @@
 
 #include "cli_commands.h"
 #include "cli_common.h"
+#include "store/audit_log.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
@@ -118,6 +119,7 @@ int runHeadless(const QStringList &arguments)
             code = cli::usageError(Text::tr("unknown command “%1”; commands: %2.")
                                        .arg(command, names.join(QStringLiteral(", "))));
         } else {
+            AuditLog::setProgram(QStringLiteral("cli"));
             code = it->second(arguments);
         }
     }

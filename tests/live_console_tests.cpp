@@ -2,7 +2,10 @@
 // store while the window is open, and the window shows it without a reload, keeping the admin's place.
 #include "console_fixture.h"
 #include "index/record_table_model.h"
+#include "store/audit_log.h"
 
+#include <QSqlQuery>
+#include <QSysInfo>
 #include <QTabWidget>
 #include <catch2/catch.hpp>
 
@@ -45,6 +48,13 @@ TEST_CASE("An invitation sent and removed from the command line shows in an open
     REQUIRE(waitUntil([&] { return tabs->tabText(2).contains(QLocale().toString(before + 1)); }));
     // The admin's place is kept: the same records stay selected.
     CHECK(pending->selectedIds() == selected);
+    // Who did it, and from where: the command line on this host.
+    QSqlQuery last(console.store->database());
+    REQUIRE(last.exec(QStringLiteral("SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1")));
+    REQUIRE(last.next());
+    CHECK(last.value(0).toString() ==
+          AuditLog::currentActor().replace(QStringLiteral("(console)"), QStringLiteral("(cli)")));
+    CHECK(last.value(0).toString().contains(QLatin1Char('@') + QSysInfo::machineHostName()));
 
     // Another process removes one of the selected requests: it leaves the tab and the selection.
     const auto removed = runConsole({QStringLiteral("--db"), db, QStringLiteral("remove-request"),

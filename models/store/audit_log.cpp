@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QSysInfo>
 #include <QVariant>
 #include <algorithm>
 #include <pwd.h>
@@ -13,7 +14,15 @@
 
 namespace mdm {
 
-QString AuditLog::currentActor()
+namespace {
+
+QString &program()
+{
+    static QString name = QStringLiteral("console");
+    return name;
+}
+
+QString osUser()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
@@ -23,6 +32,19 @@ QString AuditLog::currentActor()
         if (const passwd *account = getpwuid(geteuid()))
             user = QString::fromLocal8Bit(account->pw_name);
     return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+} // namespace
+
+void AuditLog::setProgram(const QString &name)
+{
+    program() = name;
+}
+
+QString AuditLog::currentActor()
+{
+    static const QString who = osUser() + QLatin1Char('@') + QSysInfo::machineHostName();
+    return QStringLiteral("%1 (%2)").arg(who, program());
 }
 
 QString AuditLog::details(const QJsonObject &parameters)

@@ -27,7 +27,10 @@ struct AuditEntry
 class AuditLog
 {
 public:
+    // Who made a change and from where, as every entry records it: "alice@host (console)", so that a
+    // change arriving from another process or machine can be traced. The program is set once at start.
     static QString currentActor();
+    static void setProgram(const QString &program); // "console", "cli", later "gateway"
     // Parameters as the compact JSON the details column holds.
     static QString details(const QJsonObject &parameters);
     // The usual entry of a bulk action: who, when, what, which records, and how many.
