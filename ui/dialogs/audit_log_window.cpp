@@ -25,7 +25,7 @@ AuditLogWindow::AuditLogWindow(Store &store, QWidget *parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setColumnWidth(AuditLogModel::When, 150);
-    table_->setColumnWidth(AuditLogModel::Who, 90);
+    table_->setColumnWidth(AuditLogModel::Who, 200);
     table_->setColumnWidth(AuditLogModel::Action, 200);
     table_->setColumnWidth(AuditLogModel::Records, 200);
     table_->setWordWrap(false);

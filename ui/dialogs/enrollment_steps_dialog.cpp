@@ -25,10 +25,51 @@ QString when(qint64 ms)
 
 EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs,
                                              const QString &link, QWidget *parent)
-    : QDialog(parent), details_(new QTextBrowser(this))
+    : QDialog(parent), details_(new QTextBrowser(this)), invitationId_(invitation.id)
 {
     setWindowTitle(tr("Enrollment Steps — %1").arg(invitation.email));
     setAttribute(Qt::WA_DeleteOnClose);
+    showInvitation(invitation, nowMs, link);
+
+    auto *steps = new QTextBrowser(this);
+    steps->setSearchPaths({QStringLiteral(":/help")});
+    steps->setSource(
+        helpPageUrl(QStringLiteral("enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(details_);
+    splitter->addWidget(steps);
+    splitter->setSizes({320, 480});
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    resend_ = buttons->addButton(tr("&Resend Invite"), QDialogButtonBox::ActionRole);
+    resend_->setEnabled(invitation.id != 0 && invitation.state == InvitationRecordState::Pending);
+    connect(resend_, &QPushButton::clicked, this, [this, id = invitation.id] {
+        emit resendRequested(id);
+        close();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(buttons);
+    resize(900, 560);
+}
+
+void EnrollmentStepsDialog::showInvitation(const InvitationInfo &invitation, qint64 nowMs,
+                                           const QString &link)
+{
+    if (invitation.id == 0 || invitation.state != InvitationRecordState::Pending) {
+        // Removed or enrolled meanwhile (here or by another process): say so rather than show a stale record.
+        const QString gone =
+            invitation.state == InvitationRecordState::Accepted
+                ? tr("This invitation has been used: the device is enrolled and no longer pending.")
+                : tr("This enrollment request has been removed; its link no longer works.");
+        details_->setHtml(QStringLiteral("<p style='color:#b71c1c'>%1</p>").arg(gone.toHtmlEscaped()) +
+                          shownHtml_);
+        if (resend_)
+            resend_->setEnabled(false);
+        return;
+    }
     const InvitationDisplayStatus status = inviteStatus(invitation.delivery, invitation.expiresAt, nowMs);
     const QString linkText =
         link.isEmpty()
@@ -62,29 +103,8 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
                 .arg(tr("This invitation has expired: the link no longer works. Resend it to give the user a "
                         "new link valid for 7 days.")
                          .toHtmlEscaped());
+    shownHtml_ = html;
     details_->setHtml(html);
-
-    auto *steps = new QTextBrowser(this);
-    steps->setSearchPaths({QStringLiteral(":/help")});
-    steps->setSource(
-        helpPageUrl(QStringLiteral("enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
-
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(details_);
-    splitter->addWidget(steps);
-    splitter->setSizes({320, 480});
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton *resend = buttons->addButton(tr("&Resend Invite"), QDialogButtonBox::ActionRole);
-    connect(resend, &QPushButton::clicked, this, [this, id = invitation.id] {
-        emit resendRequested(id);
-        close();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(buttons);
-    resize(900, 560);
 }
 
 QString EnrollmentStepsDialog::detailsText() const

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QPushButton;
 class QTextBrowser;
 
 namespace mdm {
@@ -19,12 +20,18 @@ public:
     EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs, const QString &link,
                           QWidget *parent = nullptr);
     QString detailsText() const;
+    qint64 invitationId() const { return invitationId_; }
+    // The invitation as it is now: the dialog follows changes made by this window or another process.
+    void showInvitation(const InvitationInfo &invitation, qint64 nowMs, const QString &link);
 
 signals:
     void resendRequested(qint64 invitationId);
 
 private:
     QTextBrowser *details_;
+    qint64 invitationId_;
+    QString shownHtml_; // the record as last shown, kept under a note once it is gone
+    QPushButton *resend_ = nullptr;
 };
 
 } // namespace mdm

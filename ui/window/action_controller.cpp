@@ -334,6 +334,16 @@ void ActionController::enrollmentSteps()
     auto *dialog = track(new EnrollmentStepsDialog(info, clock_.nowMs(), link, window_));
     connect(dialog, &EnrollmentStepsDialog::resendRequested, this,
             [this](qint64 id) { resendInvitations({id}); });
+    // The dialog follows its invitation: a resend, a delivery or a removal, here or by another process.
+    connect(&store_, &Store::changed, dialog, [this, dialog](RecordKind kind, const QList<qint64> &changed) {
+        const qint64 id = dialog->invitationId();
+        if (kind != RecordKind::Invitation || (!changed.isEmpty() && !changed.contains(id)))
+            return;
+        const InvitationInfo now = EnrollmentService(store_, clock_).invitation(id);
+        dialog->showInvitation(
+            now, clock_.nowMs(),
+            now.linkToken.isEmpty() ? QString() : MailSettings::load(store_).enrollmentLink(now.linkToken));
+    });
     dialog->open();
 }
 
