@@ -28,8 +28,8 @@ struct SmtpReplyRead
 };
 
 // Takes the next complete reply off the front of buffer. Lines of a multi-line reply ("250-…") read so far
-// wait in pending between calls (start with an empty list and keep it for the connection). A complete reply
-// or a bad line is removed from buffer; NeedMore and LineTooLong leave the rest of buffer as it is.
+// wait in pending between calls (start with an empty list and keep it for the connection). Every complete
+// line read is removed from buffer; a partial line stays for the next call.
 SmtpReplyRead takeSmtpReply(QByteArray *buffer, QList<QByteArray> *pending);
 
 // What an EHLO reply offers: STARTTLS, and the AUTH mechanisms in the server's order ("AUTH PLAIN LOGIN" or
