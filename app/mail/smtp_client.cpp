@@ -1,6 +1,7 @@
 #include "smtp_client.h"
 
 #include "mime_message.h"
+#include "smtp_reply.h"
 
 #include <QHostAddress>
 #include <QSslCertificate>
@@ -14,8 +15,6 @@ namespace mdm::mail {
 
 namespace {
 
-constexpr qsizetype kMaxReplyLine = 4096; // RFC 5321 allows 512; be lenient, but never buffer without bound
-constexpr qsizetype kMaxReplyLines = 500;
 constexpr qsizetype kMaxTranscript = 5000;
 constexpr int kDefaultTimeoutMs = 30000;
 constexpr int kMaxQuitWaitMs = 5000; // every result is out by then; do not hold batchFinished() for long
@@ -30,11 +29,6 @@ QString protocolName(QSsl::SslProtocol protocol)
     default:
         return QStringLiteral("TLS");
     }
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
 }
 
 } // namespace
@@ -334,43 +328,27 @@ void SmtpClient::processBuffer()
         default:
             break;
         }
-        const qsizetype newline = buffer_.indexOf('\n');
-        if (newline < 0) {
-            if (buffer_.size() > kMaxReplyLine)
-                abortAll(
-                    Kind::ConfigError, QString(),
-                    tr("%1 does not answer like an SMTP server (a line of more than %2 bytes). Check the "
-                       "host, port and security settings.")
-                        .arg(peer())
-                        .arg(kMaxReplyLine));
+        const SmtpReplyRead taken = takeSmtpReply(&buffer_, &replyLines_);
+        switch (taken.kind) {
+        case SmtpReplyRead::Kind::NeedMore:
             return;
-        }
-        QByteArray line = buffer_.left(newline);
-        buffer_.remove(0, newline + 1);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        // "250-first line", "250-…", "250 last line" (or just "250"): same code on every line.
-        const bool valid = line.size() >= 3 && isDigit(line.at(0)) && isDigit(line.at(1)) &&
-                           isDigit(line.at(2)) &&
-                           (line.size() == 3 || line.at(3) == ' ' || line.at(3) == '-') &&
-                           (replyLines_.isEmpty() || line.left(3) == replyLines_.constFirst().left(3)) &&
-                           replyLines_.size() < kMaxReplyLines;
-        if (!valid) {
-            note(QStringLiteral("S: %1").arg(QString::fromUtf8(line)));
-            abortAll(Kind::ConfigError, QString::fromUtf8(line),
+        case SmtpReplyRead::Kind::LineTooLong:
+            abortAll(Kind::ConfigError, QString(),
+                     tr("%1 does not answer like an SMTP server (a line of more than %2 bytes). Check the "
+                        "host, port and security settings.")
+                         .arg(peer())
+                         .arg(kMaxReplyLine));
+            return;
+        case SmtpReplyRead::Kind::NotSmtp:
+            note(QStringLiteral("S: %1").arg(QString::fromUtf8(taken.badLine)));
+            abortAll(Kind::ConfigError, QString::fromUtf8(taken.badLine),
                      tr("%1 does not answer like an SMTP server. Check the host, port and security settings.")
                          .arg(peer()));
             return;
+        case SmtpReplyRead::Kind::Reply:
+            handleReply(taken.code, taken.lines);
+            break;
         }
-        replyLines_.append(line);
-        if (line.size() > 3 && line.at(3) == '-')
-            continue;
-        const int code = line.left(3).toInt();
-        QStringList lines;
-        for (const QByteArray &replyLine : std::as_const(replyLines_))
-            lines.append(QString::fromUtf8(replyLine));
-        replyLines_.clear();
-        handleReply(code, lines);
     }
 }
 
@@ -601,27 +579,9 @@ void SmtpClient::onTransactionReply(int code, const QString &reply)
 void SmtpClient::handleCapabilities(const QStringList &lines)
 {
     extended_ = true;
-    startTlsOffered_ = false;
-    authMechanisms_.clear();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QString capability = lines.at(i).mid(4).trimmed().toUpper();
-        const QStringList words = capability.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (words.isEmpty())
-            continue;
-        if (words.first() == QLatin1String("STARTTLS")) {
-            startTlsOffered_ = true;
-        } else if (words.first() == QLatin1String("AUTH") ||
-                   words.first().startsWith(QLatin1String("AUTH="))) {
-            // "AUTH PLAIN LOGIN" or the old "AUTH=PLAIN LOGIN"
-            QStringList mechanisms = words.mid(1);
-            if (words.first().size() > 5)
-                mechanisms.prepend(words.first().mid(5));
-            for (const QString &mechanism : std::as_const(mechanisms)) {
-                if (!authMechanisms_.contains(mechanism))
-                    authMechanisms_.append(mechanism);
-            }
-        }
-    }
+    SmtpCapabilities capabilities = parseSmtpCapabilities(lines);
+    startTlsOffered_ = capabilities.startTls;
+    authMechanisms_ = std::move(capabilities.authMechanisms);
 }
 
 void SmtpClient::sendHello(bool extended)

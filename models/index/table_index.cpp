@@ -273,19 +273,21 @@ bool TableIndex::refresh(sqlite3 *db, const QList<qint64> &ids, QString *error)
         }
         for (qsizetype i = 0; i < count; ++i)
             rows.bind(static_cast<int>(i + 1), ids[from + i]);
-        std::vector<uint8_t> seen(static_cast<size_t>(count), 0);
+        // The IDs still on the tab. Checked per ID, not per position: an ID given twice is still one
+        // record, and must not be dropped because its second position found no row of its own.
+        std::vector<qint64> present;
+        present.reserve(static_cast<size_t>(count));
         while (rows.next()) {
             upsert(rows);
-            const auto at = std::find(ids.begin() + from, ids.begin() + from + count, rows.int64(0));
-            if (at != ids.begin() + from + count)
-                seen[static_cast<size_t>(at - (ids.begin() + from))] = 1;
+            present.push_back(rows.int64(0));
         }
         if (!rows.error().isEmpty()) {
             *error = rows.error();
             return false;
         }
+        std::sort(present.begin(), present.end());
         for (qsizetype i = 0; i < count; ++i) {
-            if (seen[static_cast<size_t>(i)])
+            if (std::binary_search(present.begin(), present.end(), ids[from + i]))
                 continue;
             const Slot slot = slotOf(ids[from + i]);
             if (slot != kNoSlot && alive_[slot]) {

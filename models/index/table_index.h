@@ -51,7 +51,8 @@ public:
     // Reads the whole tab; onChunk receives the IDs added so far in chunks, for progressive display.
     bool load(sqlite3 *db, const std::function<void(std::vector<qint64> &&ids)> &onChunk, QString *error);
 
-    // Re-reads the given records; afterwards each is either present (in this tab) or not.
+    // Re-reads the given records (an ID may appear more than once); afterwards each is either present
+    // (in this tab) or not.
     bool refresh(sqlite3 *db, const QList<qint64> &ids, QString *error);
 
     std::vector<qint64> query(const IndexQuery &q);
