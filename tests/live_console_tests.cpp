@@ -1,9 +1,12 @@
 // An open console follows what other processes commit to its store: real mdm-console commands change the
 // store while the window is open, and the window shows it without a reload, keeping the admin's place.
 #include "console_fixture.h"
+#include "dialogs/enrollment_steps_dialog.h"
 #include "index/record_table_model.h"
 #include "store/audit_log.h"
+#include "window/console_actions.h"
 
+#include <QPushButton>
 #include <QSqlQuery>
 #include <QSysInfo>
 #include <QTabWidget>
@@ -89,4 +92,31 @@ TEST_CASE("A device revoked from the command line changes its row in an open con
         kVisibleWithinMs));
     CHECK(managed->currentId() == id);
     CHECK(console.window->statusText().startsWith(QStringLiteral("1 selected")));
+}
+
+TEST_CASE("An open Enrollment steps dialog follows its invitation when another process removes it",
+          "[gui][live]")
+{
+    ConsoleFixture console(20);
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    console.selectRows(TabKind::Pending, 0, 0);
+    const qint64 id = pending->currentId();
+    console.window->actions().enrollmentSteps->trigger();
+    auto *dialog = console.dialog<EnrollmentStepsDialog>();
+    REQUIRE(dialog->invitationId() == id);
+    CHECK_FALSE(dialog->detailsText().contains(QStringLiteral("removed")));
+
+    const auto removed = runConsole({QStringLiteral("--db"), console.store->path(),
+                                     QStringLiteral("remove-request"), QStringLiteral("--id"), str(id)});
+    REQUIRE(removed.exitCode == 0);
+    REQUIRE(waitUntil([&] { return dialog->detailsText().contains(QStringLiteral("has been removed")); },
+                      kVisibleWithinMs));
+    QPushButton *resend = nullptr;
+    for (QPushButton *button : dialog->findChildren<QPushButton *>())
+        if (button->text().contains(QStringLiteral("Resend")))
+            resend = button;
+    REQUIRE(resend);
+    CHECK_FALSE(resend->isEnabled());
+    mdm::test::saveScreenshot(dialog, QStringLiteral("live-steps-removed"));
+    dialog->close();
 }
