@@ -2181,6 +2181,14 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>&amp;Resend Invite</source>
         <translation>Einladung &amp;erneut senden</translation>
     </message>
+    <message>
+        <source>This invitation has been used: the device is enrolled and no longer pending.</source>
+        <translation>Diese Einladung wurde verwendet: Das Gerät ist registriert und nicht mehr ausstehend.</translation>
+    </message>
+    <message>
+        <source>This enrollment request has been removed; its link no longer works.</source>
+        <translation>Diese Registrierungsanfrage wurde entfernt; ihr Link funktioniert nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>mdm::ExportDialog</name>

@@ -2149,6 +2149,14 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>&amp;Resend Invite</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>This invitation has been used: the device is enrolled and no longer pending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This enrollment request has been removed; its link no longer works.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::ExportDialog</name>
