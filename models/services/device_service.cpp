@@ -208,6 +208,14 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                     outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped, rules.wrongState});
                     continue;
                 }
+                // Checked here, in the transaction: another process may have deprovisioned the device
+                // while the dialog was open, and a device leaving management gets no new user.
+                const auto state = static_cast<DeviceState>(it->state);
+                if (state == DeviceState::RevokePending || state == DeviceState::WipePending) {
+                    outcomes.append({id, deviceLabel(*it), Outcome::Result::Skipped,
+                                     tr("Being deprovisioned: %1.").arg(DomainText::deviceState(state))});
+                    continue;
+                }
                 const bool sameUser = to.groupOnly || it->userId == to.userId;
                 const bool sameGroup = to.groupId == 0 || it->groupId == to.groupId;
                 if (sameUser && sameGroup && !rules.sendInvitations) {
