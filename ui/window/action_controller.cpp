@@ -17,6 +17,7 @@
 #include "services/device_service.h"
 #include "services/enrollment_service.h"
 #include "services/record_labels.h"
+#include "services/record_status.h"
 #include "store/directory.h"
 #include "tabs/device_tab_view.h"
 #include "window/action_runner.h"
@@ -85,6 +86,11 @@ QStringList ActionController::labels(RecordKind kind, const QList<qint64> &ids) 
     return RecordLabels::of(store_, kind, ids, kListedRecords);
 }
 
+RecordStatuses ActionController::statusesOf(RecordKind kind, const QList<qint64> &ids) const
+{
+    return RecordStatusReader::of(store_, kind, ids, clock_.nowMs());
+}
+
 bool ActionController::idle(const QString &title) const
 {
     if (!runner_->isBusy())
@@ -97,12 +103,22 @@ bool ActionController::idle(const QString &title) const
 }
 
 void ActionController::runAction(const QString &title, RecordKind kind, const QList<qint64> &ids,
-                                 qint64 total, Job job)
+                                 qint64 total, Job job, const RecordStatuses &selected)
 {
     if (!idle(title))
         return;
     auto bound = [job, ids](Store &store, const ActionControl &control) { return job(store, control, ids); };
-    runner_->run(title, total, bound, [this, title, kind, ids, total, job](const BulkResult &result) {
+    runner_->run(title, total, bound, [this, title, kind, ids, total, job, selected](const BulkResult &ran) {
+        BulkResult result = ran;
+        if (result.ok && !selected.isEmpty()) {
+            // Only the remembered records the service did not change are read again: few, and quick by ID.
+            QList<qint64> notDone;
+            for (const Outcome &outcome : result.outcomes)
+                if (outcome.result != Outcome::Result::Done && selected.contains(outcome.id))
+                    notDone << outcome.id;
+            if (!notDone.isEmpty())
+                RecordStatusReader::markChanged(&result, selected, statusesOf(kind, notDone));
+        }
         // The job ran on a connection of its own; the tabs listen to this one.
         // An empty list would mean "everything changed" to the tabs: announce only real changes.
         if (result.ok && !result.idsWith(Outcome::Result::Done).isEmpty()) {
@@ -120,9 +136,9 @@ void ActionController::runAction(const QString &title, RecordKind kind, const QL
             lastSheet_ = sheet;
             // Failed records again; after an error that changed nothing, the whole set again.
             connect(sheet, &ResultSheet::retryRequested, this,
-                    [this, title, kind, ids, total, job](const QList<qint64> &failed) {
+                    [this, title, kind, ids, total, job, selected](const QList<qint64> &failed) {
                         runAction(title, kind, failed.isEmpty() ? ids : failed,
-                                  failed.isEmpty() ? total : failed.size(), job);
+                                  failed.isEmpty() ? total : failed.size(), job, selected);
                     });
             sheet->open();
             lastMessage_ = sheet->summary();
@@ -198,10 +214,11 @@ void ActionController::reassign(bool staged)
     if (ids.isEmpty())
         return;
     const QList<DeviceInfo> sample = DeviceService(store_, clock_).devices(ids, kListedRecords);
+    const RecordStatuses selected = statusesOf(RecordKind::Device, ids);
     auto *dialog =
         track(new AssignDialog(staged ? AssignDialog::Mode::AssignStaged : AssignDialog::Mode::Reassign,
                                sample, ids.size(), *directory_, window_));
-    connect(dialog, &QDialog::accepted, this, [this, dialog, ids, staged] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids, staged, selected] {
         const AssignTarget target = dialog->target();
         const Clock &clock = clock_;
         auto job = [target, staged, &clock](Store &store, const ActionControl &control,
@@ -211,7 +228,7 @@ void ActionController::reassign(bool staged)
                           : service.reassign(set, target, control);
         };
         runAction(staged ? tr("Assign staged devices") : tr("Re-assign user"), RecordKind::Device, ids,
-                  ids.size(), job);
+                  ids.size(), job, selected);
     });
     dialog->open();
 }
@@ -222,14 +239,17 @@ void ActionController::deprovision()
     if (ids.isEmpty())
         return;
     const QList<DeviceInfo> sample = DeviceService(store_, clock_).devices(ids, kListedRecords);
+    const RecordStatuses selected = statusesOf(RecordKind::Device, ids);
     auto *dialog = track(new DeprovisionDialog(sample, ids.size(), window_));
-    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids, selected] {
         const DeprovisionMode mode = dialog->mode();
         const Clock &clock = clock_;
-        runAction(DomainText::deprovisionMode(mode), RecordKind::Device, ids, ids.size(),
-                  [mode, &clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
-                      return DeviceService(store, clock).deprovision(set, mode, control);
-                  });
+        runAction(
+            DomainText::deprovisionMode(mode), RecordKind::Device, ids, ids.size(),
+            [mode, &clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+                return DeviceService(store, clock).deprovision(set, mode, control);
+            },
+            selected);
     });
     dialog->open();
 }
@@ -238,6 +258,7 @@ void ActionController::resend()
 {
     const QList<qint64> ids = selectedIds();
     const int n = static_cast<int>(ids.size());
+    const RecordStatuses selected = statusesOf(RecordKind::Invitation, ids);
     // One invitation goes at once; more than one is a bulk action and says how many first.
     if (n > 1 &&
         !MessageBox::confirm(window_, {tr("Resend enrollment invitations"),
@@ -247,18 +268,20 @@ void ActionController::resend()
                                        labels(RecordKind::Invitation, ids), ids.size(),
                                        tr("Resend %Ln Invitation(s)", nullptr, n), false}))
         return;
-    resendInvitations(ids);
+    resendInvitations(ids, selected);
 }
 
-void ActionController::resendInvitations(const QList<qint64> &ids)
+void ActionController::resendInvitations(const QList<qint64> &ids, const RecordStatuses &selected)
 {
     if (ids.isEmpty())
         return;
     const Clock &clock = clock_;
-    runAction(tr("Resend enrollment invite"), RecordKind::Invitation, ids, ids.size(),
-              [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
-                  return EnrollmentService(store, clock).resend(set, control);
-              });
+    runAction(
+        tr("Resend enrollment invite"), RecordKind::Invitation, ids, ids.size(),
+        [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+            return EnrollmentService(store, clock).resend(set, control);
+        },
+        selected);
 }
 
 void ActionController::resendExpired()
@@ -287,6 +310,7 @@ void ActionController::removeRequest()
     if (ids.isEmpty())
         return;
     const int n = static_cast<int>(ids.size());
+    const RecordStatuses selected = statusesOf(RecordKind::Invitation, ids);
     if (!MessageBox::confirm(
             window_,
             {tr("Remove enrollment requests"),
@@ -296,10 +320,12 @@ void ActionController::removeRequest()
              labels(RecordKind::Invitation, ids), ids.size(), tr("Remove %Ln Request(s)", nullptr, n), true}))
         return;
     const Clock &clock = clock_;
-    runAction(tr("Remove request"), RecordKind::Invitation, ids, ids.size(),
-              [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
-                  return EnrollmentService(store, clock).removeRequests(set, control);
-              });
+    runAction(
+        tr("Remove request"), RecordKind::Invitation, ids, ids.size(),
+        [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+            return EnrollmentService(store, clock).removeRequests(set, control);
+        },
+        selected);
 }
 
 void ActionController::removeStaged()
@@ -308,6 +334,7 @@ void ActionController::removeStaged()
     if (ids.isEmpty())
         return;
     const int n = static_cast<int>(ids.size());
+    const RecordStatuses selected = statusesOf(RecordKind::Device, ids);
     if (!MessageBox::confirm(
             window_,
             {tr("Remove staged devices"),
@@ -316,10 +343,12 @@ void ActionController::removeStaged()
              labels(RecordKind::Device, ids), ids.size(), tr("Remove %Ln Device(s)", nullptr, n), true}))
         return;
     const Clock &clock = clock_;
-    runAction(tr("Remove staged device"), RecordKind::Device, ids, ids.size(),
-              [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
-                  return DeviceService(store, clock).removeStaged(set, control);
-              });
+    runAction(
+        tr("Remove staged device"), RecordKind::Device, ids, ids.size(),
+        [&clock](Store &store, const ActionControl &control, const QList<qint64> &set) {
+            return DeviceService(store, clock).removeStaged(set, control);
+        },
+        selected);
 }
 
 void ActionController::enrollmentSteps()

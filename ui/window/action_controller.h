@@ -3,6 +3,7 @@
 #include "dialogs/audit_log_window.h"
 #include "dialogs/result_sheet.h"
 #include "services/bulk_result.h"
+#include "services/record_status.h"
 #include "store/store.h"
 
 #include <QObject>
@@ -39,7 +40,8 @@ public:
     AuditLogWindow *auditLogWindow() const { return auditLog_; }
     QString lastMessage() const { return lastMessage_; }
 
-    void resendInvitations(const QList<qint64> &ids);
+    // selected: the invitations' statuses when the admin chose them (none: not compared).
+    void resendInvitations(const QList<qint64> &ids, const RecordStatuses &selected = {});
     // The preview of a bulk-enrollment CSV, with the file at path read (none: the admin chooses one).
     void sendInvitesFromCsv(const QString &path);
 
@@ -67,7 +69,11 @@ private:
     void sendInvites(const QList<struct InviteRequest> &requests, const QString &sourceName = {});
     // A job is rerun on the records that failed when the admin asks the result sheet to retry.
     using Job = std::function<BulkResult(Store &, const ActionControl &, const QList<qint64> &ids)>;
-    void runAction(const QString &title, RecordKind kind, const QList<qint64> &ids, qint64 total, Job job);
+    // selected: the records' statuses when the admin chose them; a record skipped or failed that has changed
+    // since (another process acted on it while the dialog was open) is named as changed in the result.
+    void runAction(const QString &title, RecordKind kind, const QList<qint64> &ids, qint64 total, Job job,
+                   const RecordStatuses &selected = {});
+    RecordStatuses statusesOf(RecordKind kind, const QList<qint64> &ids) const;
     // True when no action runs; otherwise the admin is told which one and false is returned.
     bool idle(const QString &title) const;
     QList<qint64> selectedIds() const;
