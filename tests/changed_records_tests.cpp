@@ -54,8 +54,8 @@ void revokeElsewhere(ConsoleFixture &console, const RecordTableModel &model, qin
                     QStringLiteral("--device"), QString::number(id), QStringLiteral("--mode"),
                     QStringLiteral("revoke"), QStringLiteral("--yes")});
     REQUIRE(revoked.exitCode == 0);
-    REQUIRE(waitUntil([&] { return statusAt(model, id) == QStringLiteral("Revoke pending"); },
-                      kVisibleWithinMs));
+    REQUIRE(
+        waitUntil([&] { return statusAt(model, id) == QStringLiteral("Revoke pending"); }, kVisibleWithinMs));
 }
 
 QString reasonFor(const QString &sheetText, const QString &label)
@@ -97,7 +97,8 @@ TEST_CASE("A device deprovisioned by another process while the Deprovision dialo
     REQUIRE(sheet);
     const QString text = sheet->asText();
     INFO(text.toStdString());
-    CHECK(reasonFor(text, changedName).contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
+    CHECK(reasonFor(text, changedName)
+              .contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
     CHECK(reasonFor(text, otherName).contains(QStringLiteral("Done")));
     CHECK_FALSE(reasonFor(text, otherName).contains(QStringLiteral("Changed since")));
     CHECK(sheet->summary().contains(QStringLiteral("1 done")));
@@ -137,7 +138,8 @@ TEST_CASE("A device deprovisioned by another process while the Re-assign dialog 
     REQUIRE(sheet);
     const QString text = sheet->asText();
     INFO(text.toStdString());
-    CHECK(reasonFor(text, changedName).contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
+    CHECK(reasonFor(text, changedName)
+              .contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
     const QString user = QStringLiteral("(SELECT id FROM users WHERE email = 'olu.adeyemi@contoso.example')");
     CHECK(mdm::test::scalar(*console.store, QStringLiteral("SELECT count(*) FROM devices WHERE id = %1 AND "
                                                            "user_id = %2")
@@ -155,11 +157,12 @@ TEST_CASE("Records that changed since they were selected are named with what the
 {
     BulkResult result;
     result.ok = true;
-    result.outcomes = {{1, QStringLiteral("a"), Outcome::Result::Done, {}},
-                       {2, QStringLiteral("b"), Outcome::Result::Skipped, QStringLiteral("Already queued.")},
-                       {3, QStringLiteral("c"), Outcome::Result::Skipped, QStringLiteral("No longer exists.")},
-                       {4, QStringLiteral("d"), Outcome::Result::Skipped, QStringLiteral("Not a managed device.")},
-                       {5, QStringLiteral("e"), Outcome::Result::Failed, QStringLiteral("Disk full.")}};
+    result.outcomes = {
+        {1, QStringLiteral("a"), Outcome::Result::Done, {}},
+        {2, QStringLiteral("b"), Outcome::Result::Skipped, QStringLiteral("Already queued.")},
+        {3, QStringLiteral("c"), Outcome::Result::Skipped, QStringLiteral("No longer exists.")},
+        {4, QStringLiteral("d"), Outcome::Result::Skipped, QStringLiteral("Not a managed device.")},
+        {5, QStringLiteral("e"), Outcome::Result::Failed, QStringLiteral("Disk full.")}};
     const RecordStatuses selected{{1, {1, QStringLiteral("Enrolled")}},
                                   {2, {1, QStringLiteral("Enrolled")}},
                                   {3, {1, QStringLiteral("Enrolled")}},
@@ -172,8 +175,9 @@ TEST_CASE("Records that changed since they were selected are named with what the
     CHECK(result.outcomes[0].reason.isEmpty()); // done: nothing to explain
     CHECK(result.outcomes[1].reason == QStringLiteral("Changed since you selected it: now Revoke pending"));
     CHECK(result.outcomes[2].reason == QStringLiteral("Changed since you selected it: removed"));
-    CHECK(result.outcomes[3].reason == QStringLiteral("Not a managed device.")); // unchanged: the service's why
-    CHECK(result.outcomes[4].reason == QStringLiteral("Disk full."));            // not remembered
+    CHECK(result.outcomes[3].reason ==
+          QStringLiteral("Not a managed device."));                   // unchanged: the service's why
+    CHECK(result.outcomes[4].reason == QStringLiteral("Disk full.")); // not remembered
 }
 
 TEST_CASE("Re-assign skips a device being deprovisioned; statuses are read again by ID", "[changed]")
@@ -193,7 +197,8 @@ TEST_CASE("Re-assign skips a device being deprovisioned; statuses are read again
     REQUIRE(enrolled > 0);
     REQUIRE(invitation > 0);
 
-    const RecordStatuses devicesBefore = RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
+    const RecordStatuses devicesBefore =
+        RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
     REQUIRE(devicesBefore.value(enrolled).text == QStringLiteral("Enrolled"));
     DeviceService devices(store, clock);
     REQUIRE(devices.deprovision({enrolled}, DeprovisionMode::RevokeMdm).ok);
@@ -207,9 +212,11 @@ TEST_CASE("Re-assign skips a device being deprovisioned; statuses are read again
     REQUIRE(result.outcomes.size() == 1);
     CHECK(result.outcomes[0].result == Outcome::Result::Skipped);
     CHECK(result.outcomes[0].reason == QStringLiteral("Being deprovisioned: Revoke pending."));
-    CHECK(mdm::test::scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(enrolled)) ==
-          userBefore);
-    const RecordStatuses devicesNow = RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
+    CHECK(
+        mdm::test::scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(enrolled)) ==
+        userBefore);
+    const RecordStatuses devicesNow =
+        RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
     RecordStatusReader::markChanged(&result, devicesBefore, devicesNow);
     CHECK(result.outcomes[0].reason == QStringLiteral("Changed since you selected it: now Revoke pending"));
 
@@ -224,6 +231,7 @@ TEST_CASE("Re-assign skips a device being deprovisioned; statuses are read again
     REQUIRE(resent.outcomes.size() == 1);
     CHECK(resent.outcomes[0].result != Outcome::Result::Done);
     RecordStatusReader::markChanged(
-        &resent, invitationsBefore, RecordStatusReader::of(store, RecordKind::Invitation, {invitation}, clock.nowMs()));
+        &resent, invitationsBefore,
+        RecordStatusReader::of(store, RecordKind::Invitation, {invitation}, clock.nowMs()));
     CHECK(resent.outcomes[0].reason == QStringLiteral("Changed since you selected it: removed"));
 }

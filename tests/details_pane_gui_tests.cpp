@@ -165,7 +165,11 @@ TEST_CASE("The details pane breaks email addresses only after @ and dots", "[gui
     REQUIRE(splitter);
     splitter->setSizes({2000, 1}); // the pane at its narrowest
     QTest::qWait(20);
-    const qint64 id = selectOne(console, TabKind::Managed, 0);
+    // An enrolled device: one being deprovisioned is not re-assigned.
+    int row = 0;
+    while (managed->model().index(row, ManagedColumn::Status).data().toString() != QStringLiteral("Enrolled"))
+        ++row;
+    const qint64 id = selectOne(console, TabKind::Managed, row);
     AssignTarget target;
     target.name = QStringLiteral("Maximiliane Oberhauser-Lindqvist");
     target.email = QStringLiteral("maximiliane.oberhauser-lindqvist@subsidiary.example.org");

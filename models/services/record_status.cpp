@@ -45,8 +45,8 @@ RecordStatuses RecordStatusReader::of(const Store &store, RecordKind kind, const
             case InvitationRecordState::Pending:
                 break;
             }
-            const InvitationDisplayStatus status = inviteStatus(static_cast<DeliveryState>(q.value(2).toInt()),
-                                                                q.value(3).toLongLong(), nowMs);
+            const InvitationDisplayStatus status =
+                inviteStatus(static_cast<DeliveryState>(q.value(2).toInt()), q.value(3).toLongLong(), nowMs);
             out.insert(id, {static_cast<int>(status), DomainText::inviteStatus(status)});
         },
         &error);

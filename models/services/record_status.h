@@ -29,7 +29,8 @@ class RecordStatusReader
     Q_DECLARE_TR_FUNCTIONS(RecordStatusReader)
 
 public:
-    // The statuses of at most limit of the records (the first ones); a status that cannot be read is left out.
+    // The statuses of at most limit of the records (the first ones); a status that cannot be read is left
+    // out.
     static RecordStatuses of(const Store &store, RecordKind kind, const QList<qint64> &ids, qint64 nowMs,
                              int limit = kRemembered);
 
