@@ -621,6 +621,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>Cancelled; no device was removed.</source>
         <translation>Abgebrochen; es wurde kein Gerät entfernt.</translation>
     </message>
+    <message>
+        <source>Being deprovisioned: %1.</source>
+        <translation>Wird außer Betrieb genommen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>Directory</name>
@@ -1057,6 +1061,21 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>%1 (%2)</source>
         <comment>email address (platform)</comment>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordStatusReader</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Changed since you selected it: removed</source>
+        <translation>Seit Ihrer Auswahl geändert: entfernt</translation>
+    </message>
+    <message>
+        <source>Changed since you selected it: now %1</source>
+        <translation>Seit Ihrer Auswahl geändert: jetzt %1</translation>
     </message>
 </context>
 <context>

@@ -591,6 +591,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Cancelled; no device was removed.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Being deprovisioned: %1.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Directory</name>
@@ -1026,6 +1030,21 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message>
         <source>%1 (%2)</source>
         <comment>email address (platform)</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordStatusReader</name>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed since you selected it: removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed since you selected it: now %1</source>
         <translation type="unfinished" />
     </message>
 </context>
