@@ -122,9 +122,9 @@ TEST_CASE("An invitation added by another connection enters the sorted tab at it
     const QString path = dir.file(QStringLiteral("sorted.db"));
     {
         Tab tab(path);
-        const Ids seeded = invite(*tab.store, tab.clock,
-                                  {QStringLiteral("bea"), QStringLiteral("dan"), QStringLiteral("fay"),
-                                   QStringLiteral("hal")});
+        const Ids seeded = invite(
+            *tab.store, tab.clock,
+            {QStringLiteral("bea"), QStringLiteral("dan"), QStringLiteral("fay"), QStringLiteral("hal")});
         tab.open();
         auto other = openStore(path); // another writer; its changes reach the tab only through the store file
         QSignalSpy resets(tab.model.get(), &QAbstractItemModel::modelReset);
@@ -136,8 +136,7 @@ TEST_CASE("An invitation added by another connection enters the sorted tab at it
             REQUIRE(tab.model->shownIds() == seeded);
             // dan and fay selected, fay current.
             auto &model = *tab.model;
-            tab.selection->select(model.index(1, 0),
-                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            tab.selection->select(model.index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
             tab.selection->setCurrentIndex(model.index(2, 0),
                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
             resets.clear();

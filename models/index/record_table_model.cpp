@@ -271,8 +271,11 @@ void RecordTableModel::onChunk(std::vector<qint64> &&ids)
 
 void RecordTableModel::onQueryFinished(QueryResult &&result)
 {
-    // A result for a query the admin has already replaced is dropped; the newer one is on its way.
-    if (result.generation != requestedGeneration_)
+    // A result for a query the admin has already replaced is dropped; the newer one is on its way. A
+    // reload of the query shown now is taken even then: the worker places new rows by the result it sent
+    // last, and the deltas that follow it until the newer result must meet the same rows here.
+    if (result.generation != requestedGeneration_ &&
+        (result.generation != appliedGeneration_ || !appliedGeneration_))
         return;
     appliedGeneration_ = result.generation;
     if (result.ids != ids_) {
