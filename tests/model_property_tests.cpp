@@ -8,7 +8,8 @@
 //     current query, matches() agrees record by record, liveCount() and groups() too;
 //   - the model (QAbstractItemModelTester attached): after a query, exactly the reference order; after a
 //     change, the rows it showed keep their places, rows that no longer match are gone and newly matching
-//     ones are appended; every shown row displays the record's current name and email; totalCount().
+//     ones enter at their sorted place; every shown row displays the record's current name and email;
+//     totalCount().
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "index/record_table_model.h"
@@ -126,42 +127,9 @@ public:
             if (it != devices.end() && matches(it->second, q))
                 rows.push_back(&it->second);
         }
-        const auto textKey = [](const QString &s) { return s.toLower().toUtf8(); };
-        const auto compare = [&](const Device &a, const Device &b) -> int {
-            switch (q.sortColumn) {
-            case ManagedColumn::Device:
-                return byBytes(textKey(a.name), textKey(b.name));
-            case ManagedColumn::User:
-                return byBytes(textKey(userName(a)), textKey(userName(b)));
-            case ManagedColumn::Email:
-                return byBytes(textKey(email(a)), textKey(email(b)));
-            case ManagedColumn::Serial:
-                return byBytes(textKey(a.serial), textKey(b.serial));
-            case ManagedColumn::Imei:
-                return byBytes(textKey(a.imei), textKey(b.imei));
-            case ManagedColumn::Platform:
-                return byNumber(a.platform, b.platform);
-            case ManagedColumn::Status:
-                return byNumber(a.state, b.state);
-            case ManagedColumn::Ownership:
-                return byNumber(a.ownership, b.ownership);
-            case ManagedColumn::EnrolledOn:
-                return byNumber(a.enrolledAt.value_or(0), b.enrolledAt.value_or(0));
-            case ManagedColumn::LastSeen:
-                return byNumber(a.lastSeenAt.value_or(0), b.lastSeenAt.value_or(0));
-            case ManagedColumn::Group:
-                return group(a).compare(group(b), Qt::CaseInsensitive);
-            case ManagedColumn::Model:
-                return a.model.compare(b.model, Qt::CaseInsensitive);
-            case ManagedColumn::OsVersion:
-                return a.osVersion.compare(b.osVersion, Qt::CaseInsensitive);
-            default:
-                return 0;
-            }
-        };
         if (q.sortColumn >= 0)
             std::stable_sort(rows.begin(), rows.end(), [&](const Device *a, const Device *b) {
-                const int c = compare(*a, *b);
+                const int c = compare(*a, *b, q);
                 return c != 0 ? c < 0 : a->id < b->id;
             });
         Ids out;
@@ -170,6 +138,55 @@ public:
         if (q.descending)
             std::reverse(out.begin(), out.end());
         return out;
+    }
+
+    // The sort key of the query's column, ascending.
+    int compare(const Device &a, const Device &b, const IndexQuery &q) const
+    {
+        const auto textKey = [](const QString &s) { return s.toLower().toUtf8(); };
+        switch (q.sortColumn) {
+        case ManagedColumn::Device:
+            return byBytes(textKey(a.name), textKey(b.name));
+        case ManagedColumn::User:
+            return byBytes(textKey(userName(a)), textKey(userName(b)));
+        case ManagedColumn::Email:
+            return byBytes(textKey(email(a)), textKey(email(b)));
+        case ManagedColumn::Serial:
+            return byBytes(textKey(a.serial), textKey(b.serial));
+        case ManagedColumn::Imei:
+            return byBytes(textKey(a.imei), textKey(b.imei));
+        case ManagedColumn::Platform:
+            return byNumber(a.platform, b.platform);
+        case ManagedColumn::Status:
+            return byNumber(a.state, b.state);
+        case ManagedColumn::Ownership:
+            return byNumber(a.ownership, b.ownership);
+        case ManagedColumn::EnrolledOn:
+            return byNumber(a.enrolledAt.value_or(0), b.enrolledAt.value_or(0));
+        case ManagedColumn::LastSeen:
+            return byNumber(a.lastSeenAt.value_or(0), b.lastSeenAt.value_or(0));
+        case ManagedColumn::Group:
+            return group(a).compare(group(b), Qt::CaseInsensitive);
+        case ManagedColumn::Model:
+            return a.model.compare(b.model, Qt::CaseInsensitive);
+        case ManagedColumn::OsVersion:
+            return a.osVersion.compare(b.osVersion, Qt::CaseInsensitive);
+        default:
+            return 0;
+        }
+    }
+
+    // Whether record a comes before b in the order query(q) gives: the rule for placing a new record.
+    bool before(qint64 a, qint64 b, const IndexQuery &q) const
+    {
+        if (q.descending)
+            std::swap(a, b);
+        if (q.sortColumn < 0) {
+            const auto place = [&](qint64 id) { return std::find(slotOrder.begin(), slotOrder.end(), id); };
+            return place(a) < place(b);
+        }
+        const int c = compare(devices.at(a), devices.at(b), q);
+        return c != 0 ? c < 0 : a < b;
     }
 
     qint64 liveCount() const
@@ -579,7 +596,7 @@ private:
         REQUIRE(waitUntil([&] { return counts.count() > 0; }));
         REQUIRE(settled());
 
-        // Shown rows keep their places or leave; newly matching records are appended in ID order.
+        // Shown rows keep their places or leave.
         Ids sorted = ids;
         std::sort(sorted.begin(), sorted.end());
         sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
@@ -591,9 +608,41 @@ private:
         for (qint64 id : shown_)
             if (!std::binary_search(sorted.begin(), sorted.end(), id) || now(id))
                 next.push_back(id);
+        Ids added;
         for (qint64 id : sorted)
             if (now(id) && std::find(shown_.begin(), shown_.end(), id) == shown_.end())
-                next.push_back(id);
+                added.push_back(id);
+        // Newly matching records enter at their place in the query's order: each after the kept rows that
+        // come before it, found by binary search (kept rows that changed their key stay where they were, so
+        // the kept rows need not be in order), new ones in their own order.
+        const auto before = [&](qint64 a, qint64 b) { return ref_.before(a, b, query_); };
+        std::sort(added.begin(), added.end(), before);
+        const size_t keptCount = next.size();
+        const Ids kept = next;
+        next.clear();
+        size_t from = 0;
+        for (qint64 id : added) {
+            size_t first = 0;
+            size_t count = keptCount;
+            while (count > 0) {
+                const size_t step = count / 2;
+                if (before(kept[first + step], id)) {
+                    first += step + 1;
+                    count -= step + 1;
+                } else {
+                    count = step;
+                }
+            }
+            const size_t place = std::max(first, from);
+            next.insert(next.end(), kept.begin() + std::ptrdiff_t(from),
+                        kept.begin() + std::ptrdiff_t(place));
+            next.push_back(id);
+            from = place;
+        }
+        next.insert(next.end(), kept.begin() + std::ptrdiff_t(from), kept.end());
+        // Where no kept row changed its sort key, that is the query's order itself.
+        if (std::is_sorted(kept.begin(), kept.end(), before))
+            CHECK(next == ref_.query(query_));
         shown_ = next;
     }
 

@@ -87,6 +87,7 @@ void IndexWorker::handle(Query &task)
     QueryResult result;
     result.generation = task.generation;
     result.ids = index_.query(task.query);
+    shown_ = result.ids;
     result.total = index_.liveCount();
     result.groups = index_.groups();
     if (callbacks_.queryFinished)
@@ -122,9 +123,73 @@ void IndexWorker::handle(Refresh &task)
     delta.records.reserve(static_cast<size_t>(task.ids.size()));
     for (qint64 id : task.ids)
         delta.records.emplace_back(id, index_.matches(id, now));
+    placeAdded(task.ids, delta, now);
     delta.total = index_.liveCount();
     if (callbacks_.refreshed)
         callbacks_.refreshed(std::move(delta));
+}
+
+// Mirrors the model's handling of a delta on shown_: rows that no longer match leave, changed rows keep
+// their place (re-sorting under the admin's cursor would lose it), and each newly matching record enters
+// where a binary search by the query's order puts it among the rows kept. Kept rows that changed their
+// sort key may leave the rows out of order; the search then still gives a place near its sorted one.
+// Cost: one pass over the shown rows plus O(log n) comparisons per new record.
+void IndexWorker::placeAdded(const QList<qint64> &ids, IndexDelta &delta, const IndexQuery &now)
+{
+    // ids are sorted and unique, delta.records in the same order.
+    std::vector<uint8_t> wasShown(delta.records.size(), 0);
+    std::vector<qint64> kept;
+    kept.reserve(shown_.size() + delta.records.size());
+    for (qint64 id : shown_) {
+        const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+        if (it != ids.end() && *it == id) {
+            const auto i = static_cast<size_t>(it - ids.begin());
+            wasShown[i] = 1;
+            if (!delta.records[i].second)
+                continue;
+        }
+        kept.push_back(id);
+    }
+    std::vector<qint64> added;
+    for (size_t i = 0; i < delta.records.size(); ++i)
+        if (delta.records[i].second && !wasShown[i])
+            added.push_back(delta.records[i].first);
+    if (added.empty()) {
+        shown_ = std::move(kept);
+        return;
+    }
+    const auto less = [&](qint64 a, qint64 b) { return index_.less(a, b, now); };
+    std::sort(added.begin(), added.end(), less);
+    // The first kept row not before the record. Written out rather than std::lower_bound, which wants a
+    // range partitioned by the record, and kept rows may not be.
+    const auto placeOf = [&](qint64 id) {
+        size_t first = 0;
+        size_t count = kept.size();
+        while (count > 0) {
+            const size_t step = count / 2;
+            if (less(kept[first + step], id)) {
+                first += step + 1;
+                count -= step + 1;
+            } else {
+                count = step;
+            }
+        }
+        return first;
+    };
+    delta.inserted.reserve(added.size());
+    std::vector<qint64> next;
+    next.reserve(kept.size() + added.size());
+    size_t from = 0;
+    for (qint64 id : added) {
+        const size_t place = std::max(placeOf(id), from); // added records keep their own order
+        next.insert(next.end(), kept.begin() + static_cast<std::ptrdiff_t>(from),
+                    kept.begin() + static_cast<std::ptrdiff_t>(place));
+        from = place;
+        delta.inserted.emplace_back(static_cast<int>(next.size()), id);
+        next.push_back(id);
+    }
+    next.insert(next.end(), kept.begin() + static_cast<std::ptrdiff_t>(from), kept.end());
+    shown_ = std::move(next);
 }
 
 } // namespace mdm

@@ -30,6 +30,9 @@ struct IndexDelta
 {
     quint64 generation = 0;
     std::vector<std::pair<qint64, bool>> records; // id, shown under the current query
+    // Records that now match and were not shown, each with the row it takes once the rows that left are
+    // gone and the earlier insertions are made: ascending rows, at its place in the query's sort order.
+    std::vector<std::pair<int, qint64>> inserted;
     qint64 total = 0;
 };
 
@@ -73,6 +76,7 @@ private:
     bool openConnection();
     void handle(Query &task);
     void handle(Refresh &task);
+    void placeAdded(const QList<qint64> &ids, IndexDelta &delta, const IndexQuery &now);
 
     QString dbPath_;
     TableIndex index_;
@@ -80,6 +84,9 @@ private:
     std::unique_ptr<SqliteReadConnection> db_; // opened and used on the worker thread only
     bool loaded_ = false;
     Query last_{{}, 0};
+    // The rows the model shows for last_: the query's result as sent, then every delta applied to it the
+    // way the model applies it, so that new records are placed without asking the UI thread.
+    std::vector<qint64> shown_;
 
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -271,8 +271,11 @@ void RecordTableModel::onChunk(std::vector<qint64> &&ids)
 
 void RecordTableModel::onQueryFinished(QueryResult &&result)
 {
-    // A result for a query the admin has already replaced is dropped; the newer one is on its way.
-    if (result.generation != requestedGeneration_)
+    // A result for a query the admin has already replaced is dropped; the newer one is on its way. A
+    // reload of the query shown now is taken even then: the worker places new rows by the result it sent
+    // last, and the deltas that follow it until the newer result must meet the same rows here.
+    if (result.generation != requestedGeneration_ &&
+        (result.generation != appliedGeneration_ || !appliedGeneration_))
         return;
     appliedGeneration_ = result.generation;
     if (result.ids != ids_) {
@@ -360,16 +363,48 @@ void RecordTableModel::onRefreshed(IndexDelta &&delta)
             ++last;
         emit dataChanged(index(first, 0), index(last, columnCount() - 1));
     }
-    // New records matching the view are appended.
-    std::vector<qint64> added;
-    for (const auto &[id, visible] : delta.records)
-        if (visible && shown.contains(id))
-            added.push_back(id);
-    if (!added.empty()) {
-        const int first = static_cast<int>(ids_.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        ids_.insert(ids_.end(), added.begin(), added.end());
+    // New records matching the view enter at the rows the worker placed them, in the current sort order
+    // (see IndexWorker::placeAdded); neighbouring rows are announced as one range.
+    std::vector<std::pair<int, qint64>> inserted;
+    for (const auto &entry : delta.inserted)
+        if (shown.contains(entry.second)) // not shown before: a guard should the two lists ever differ
+            inserted.push_back(entry);
+    size_t insertedRanges = 0;
+    for (size_t i = 0; i < inserted.size(); ++i)
+        insertedRanges += (i == 0 || inserted[i].first != inserted[i - 1].first + 1) ? 1 : 0;
+    if (insertedRanges > kMaxRemovedRanges) {
+        // Each insertion moves the rows below it: past a few places one reset is cheaper (as above).
+        std::vector<qint64> next;
+        next.reserve(ids_.size() + inserted.size());
+        size_t from = 0;
+        for (size_t k = 0; k < inserted.size(); ++k) {
+            // The record's row less the records inserted above it: the shown rows that precede it.
+            const auto before = static_cast<size_t>(std::max(inserted[k].first - static_cast<int>(k), 0));
+            const size_t take = std::clamp(before, from, ids_.size());
+            next.insert(next.end(), ids_.begin() + static_cast<std::ptrdiff_t>(from),
+                        ids_.begin() + static_cast<std::ptrdiff_t>(take));
+            from = take;
+            next.push_back(inserted[k].second);
+        }
+        next.insert(next.end(), ids_.begin() + static_cast<std::ptrdiff_t>(from), ids_.end());
+        beginResetModel();
+        ids_ = std::move(next);
+        endResetModel();
+        inserted.clear();
+    }
+    for (size_t i = 0; i < inserted.size();) {
+        const int first = std::clamp(inserted[i].first, 0, static_cast<int>(ids_.size()));
+        size_t end = i + 1;
+        while (end < inserted.size() && inserted[end].first == inserted[end - 1].first + 1)
+            ++end;
+        std::vector<qint64> range;
+        range.reserve(end - i);
+        for (size_t k = i; k < end; ++k)
+            range.push_back(inserted[k].second);
+        beginInsertRows({}, first, first + static_cast<int>(range.size()) - 1);
+        ids_.insert(ids_.begin() + first, range.begin(), range.end());
         endInsertRows();
+        i = end;
     }
     emit countsChanged();
 }

@@ -570,6 +570,47 @@ bool TableIndex::matches(qint64 id, const IndexQuery &q) const
     return !p.anyFilter || passes(slot, p);
 }
 
+int TableIndex::compareKeys(Slot a, Slot b, const ColumnSpec &column, qint64 nowMs) const
+{
+    const auto sign = [](auto x, auto y) { return x < y ? -1 : y < x ? 1 : 0; };
+    const auto f = static_cast<size_t>(column.field);
+    switch (column.source) {
+    case SortSource::Text: {
+        // Unsigned bytes, as the prefix keys of sorted() compare them.
+        const int c = field(a, column.field).compare(field(b, column.field));
+        return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+    case SortSource::Number:
+        return sign(numbers_[f][a], numbers_[f][b]);
+    case SortSource::Dictionary: {
+        const auto &dictionary = dictionaries_[f];
+        return QString::fromStdString(dictionary.values[dictionary.bySlot[a]])
+            .compare(QString::fromStdString(dictionary.values[dictionary.bySlot[b]]), Qt::CaseInsensitive);
+    }
+    case SortSource::Status:
+        return sign(statusOf(a, nowMs), statusOf(b, nowMs));
+    case SortSource::None:
+        break;
+    }
+    return 0;
+}
+
+bool TableIndex::less(qint64 a, qint64 b, const IndexQuery &q) const
+{
+    // Descending is the ascending order reversed, ties included.
+    if (q.descending)
+        std::swap(a, b);
+    const Slot sa = slotOf(a);
+    const Slot sb = slotOf(b);
+    if (sa == kNoSlot || sb == kNoSlot)
+        return a < b;
+    if (q.sortColumn < 0 || q.sortColumn >= spec_.columnCount() ||
+        spec_.columns[q.sortColumn].source == SortSource::None)
+        return sa < sb; // insertion order
+    const int c = compareKeys(sa, sb, spec_.columns[q.sortColumn], q.nowMs);
+    return c != 0 ? c < 0 : a < b;
+}
+
 QStringList TableIndex::groups() const
 {
     QStringList out;

@@ -58,6 +58,9 @@ public:
     std::vector<qint64> query(const IndexQuery &q);
     bool contains(qint64 id) const;
     bool matches(qint64 id, const IndexQuery &q) const;
+    // Whether record a comes before record b in the order query(q) gives (both must be on the tab):
+    // the same keys and tie-breaks, so that a record can be placed among rows already sorted.
+    bool less(qint64 a, qint64 b, const IndexQuery &q) const;
     qint64 liveCount() const { return live_; }
     QStringList groups() const;
 
@@ -77,6 +80,7 @@ private:
     void searchInto(const std::string &needle, std::vector<uint8_t> &hits) const;
     void searchRange(size_t from, size_t to, const std::string &needle, std::vector<uint8_t> &hits) const;
     std::vector<Slot> sorted(std::vector<Slot> rows, const IndexQuery &q) const;
+    int compareKeys(Slot a, Slot b, const ColumnSpec &column, qint64 nowMs) const;
     Prepared prepare(const IndexQuery &q) const;
 
     const TabSpec &spec_;

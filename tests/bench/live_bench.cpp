@@ -111,6 +111,39 @@ std::map<QString, double> liveFigures(const QString &path, const std::function<v
     const bool all = spinUntil([&] { return waiting.isEmpty(); }, 30000);
     f[QStringLiteral("external_bulk_visible_ms")] = all ? static_cast<double>(t.nsecsElapsed()) / 1e6 : -1;
     f[QStringLiteral("external_bulk_full_reloads")] = resets;
+
+    // New invitations from the other connection while the tab is sorted by email: each enters at its place
+    // (the worker's binary search over the rows shown), measured from the other writer's commit.
+    model.sort(PendingColumn::Email, Qt::AscendingOrder);
+    if (!spinUntil([&] { return !model.isQueryPending(); }, 600000))
+        log(QStringLiteral("the Pending model did not sort"));
+    const auto inviteMany = [&](int count, int round) {
+        QList<InviteRequest> requests;
+        for (int i = 0; i < count; ++i) {
+            // Spread over the alphabet, so that the new rows land all over the sorted tab.
+            const QString local =
+                QStringLiteral("%1sorted.%2.%3").arg(QChar(u'a' + (i * 7 + round) % 26)).arg(round).arg(i);
+            requests.append({local,
+                             local + QStringLiteral("@bench.example"),
+                             Platform::Android,
+                             Ownership::Corporate,
+                             {},
+                             0});
+        }
+        const int before = model.rowCount();
+        const BulkResult done = EnrollmentService(*other.store, clock).invite(requests);
+        if (!done.ok)
+            log(done.error);
+        QElapsedTimer shown;
+        shown.start();
+        const bool inserted = spinUntil([&] { return model.rowCount() >= before + count; }, 30000);
+        return inserted ? static_cast<double>(shown.nsecsElapsed()) / 1e6 : -1.0;
+    };
+    double single = 0;
+    for (int round = 0; round < 5; ++round)
+        single += inviteMany(1, round) / 5;
+    f[QStringLiteral("external_insert_sorted_visible_ms")] = single;
+    f[QStringLiteral("external_insert_1k_sorted_visible_ms")] = inviteMany(1000, 5);
     follower.stop();
     return f;
 }
