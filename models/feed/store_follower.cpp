@@ -4,7 +4,9 @@
 #include "store/store.h"
 
 #include <QHash>
+#include <QTimer>
 #include <array>
+#include <utility>
 
 namespace mdm {
 
@@ -41,20 +43,30 @@ void StoreFollower::stop()
 
 void StoreFollower::apply(const QList<StoreChange> &changes)
 {
-    // One announcement per kind, in the order the kinds first appear: a tab re-reads its changed rows
-    // in one pass however many entries the batch holds.
-    QList<RecordKind> order;
-    QHash<int, QList<qint64>> ids;
+    // One announcement per kind for everything that arrived together: a large commit comes in several
+    // signals of the watcher, and each announcement costs a tab a pass over its rows.
     for (const StoreChange &change : changes) {
         const int key = static_cast<int>(change.kind);
-        auto it = ids.find(key);
-        if (it == ids.end()) {
-            order << change.kind;
-            it = ids.insert(key, {});
+        auto it = pending_.find(key);
+        if (it == pending_.end()) {
+            order_ << change.kind;
+            it = pending_.insert(key, {});
         }
         if (it->isEmpty() || it->constLast() != change.id)
             it->append(change.id);
     }
+    if (!flushScheduled_) {
+        flushScheduled_ = true;
+        // After the signals already queued behind this one.
+        QTimer::singleShot(0, this, &StoreFollower::flush);
+    }
+}
+
+void StoreFollower::flush()
+{
+    flushScheduled_ = false;
+    const QList<RecordKind> order = std::exchange(order_, {});
+    const QHash<int, QList<qint64>> ids = std::exchange(pending_, {});
     for (RecordKind kind : order)
         store_.announce(kind, ids.value(static_cast<int>(kind)));
 }

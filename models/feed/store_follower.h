@@ -2,6 +2,8 @@
 
 #include "feed/store_watcher.h"
 
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <memory>
 
@@ -34,10 +36,15 @@ signals:
 
 private:
     void apply(const QList<StoreChange> &changes);
+    void flush();
     void rebuild();
 
     Store &store_;
     std::unique_ptr<StoreWatcher> watcher_;
+    // Changes received but not yet announced, by kind in the order the kinds first came.
+    QList<RecordKind> order_;
+    QHash<int, QList<qint64>> pending_;
+    bool flushScheduled_ = false;
 };
 
 } // namespace mdm
