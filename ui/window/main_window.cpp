@@ -42,8 +42,6 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     setWindowFilePath(store_.path());
     setWindowIcon(QIcon(QStringLiteral(":/icons/mdm-console.svg")));
     tabWidget_->setDocumentMode(true);
-    // Before the tabs load: whatever another process commits while they read is announced afterwards.
-    follower_->start();
     connect(follower_, &StoreFollower::busy, this, [this] {
         showStatusMessage(tr("Another program is writing to the store; changes show when it is done."));
     });
@@ -51,6 +49,8 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
         showStatusMessage(
             tr("Changes made by other programs no longer show (press F5 to reload): %1").arg(why));
     });
+    // Before the tabs load: whatever another process commits while they read is announced afterwards.
+    follower_->start();
     for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
         auto *view = new DeviceTabView(store_, clock_, kind, tabWidget_);
         tabs_[static_cast<size_t>(kind)] = view;
