@@ -356,23 +356,25 @@ void ActionController::enrollmentSteps()
     const QList<qint64> ids = selectedIds();
     if (ids.size() != 1)
         return;
-    const InvitationInfo info = EnrollmentService(store_, clock_).invitation(ids.first());
     // The same link as the mail: built from the mail settings as they are now.
-    const QString link =
-        info.linkToken.isEmpty() ? QString() : MailSettings::load(store_).enrollmentLink(info.linkToken);
-    auto *dialog = track(new EnrollmentStepsDialog(info, clock_.nowMs(), link, window_));
+    const auto linkOf = [this](const InvitationInfo &invitation) {
+        return invitation.linkToken.isEmpty()
+                   ? QString()
+                   : MailSettings::load(store_).enrollmentLink(invitation.linkToken);
+    };
+    const InvitationInfo info = EnrollmentService(store_, clock_).invitation(ids.first());
+    auto *dialog = track(new EnrollmentStepsDialog(info, clock_.nowMs(), linkOf(info), window_));
     connect(dialog, &EnrollmentStepsDialog::resendRequested, this,
             [this](qint64 id) { resendInvitations({id}); });
     // The dialog follows its invitation: a resend, a delivery or a removal, here or by another process.
-    connect(&store_, &Store::changed, dialog, [this, dialog](RecordKind kind, const QList<qint64> &changed) {
-        const qint64 id = dialog->invitationId();
-        if (kind != RecordKind::Invitation || (!changed.isEmpty() && !changed.contains(id)))
-            return;
-        const InvitationInfo now = EnrollmentService(store_, clock_).invitation(id);
-        dialog->showInvitation(
-            now, clock_.nowMs(),
-            now.linkToken.isEmpty() ? QString() : MailSettings::load(store_).enrollmentLink(now.linkToken));
-    });
+    connect(&store_, &Store::changed, dialog,
+            [this, dialog, linkOf](RecordKind kind, const QList<qint64> &changed) {
+                const qint64 id = dialog->invitationId();
+                if (kind != RecordKind::Invitation || (!changed.isEmpty() && !changed.contains(id)))
+                    return;
+                const InvitationInfo now = EnrollmentService(store_, clock_).invitation(id);
+                dialog->showInvitation(now, clock_.nowMs(), linkOf(now));
+            });
     dialog->open();
 }
 
