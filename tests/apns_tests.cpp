@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTest>
 #include <catch2/catch.hpp>
 #include <memory>
 
@@ -286,6 +287,61 @@ TEST_CASE("429 and 5xx answers are retried with backoff", "[apns]")
         CHECK(result.outcome == PushOutcome::Failed);
         CHECK(result.detail.contains(QStringLiteral("ServiceUnavailable")));
         CHECK(standin.requests().size() == 3);
+    }
+}
+
+TEST_CASE("A lost connection or an unanswered request is retried", "[apns]")
+{
+    SECTION("the service drops the connection: the retry opens a new one")
+    {
+        Standin standin(QStringLiteral("close,200"));
+        ApnsClient client(configFor(standin.port()));
+        REQUIRE(client.load(nullptr));
+        const Result result = pushOnce(client);
+        CHECK(result.outcome == PushOutcome::Delivered);
+        CHECK(result.detail.contains(QStringLiteral("attempt 2")));
+        const QList<QJsonObject> requests = standin.requests();
+        REQUIRE(requests.size() == 2);
+        CHECK(requests.at(0).value(QStringLiteral("connection")).toInt() !=
+              requests.at(1).value(QStringLiteral("connection")).toInt());
+    }
+    SECTION("pushes in flight on a dropped connection all get through on the next one")
+    {
+        Standin standin(QStringLiteral("close,200"));
+        ApnsClient client(configFor(standin.port()));
+        REQUIRE(client.load(nullptr));
+        QSignalSpy spy(&client, &ApnsClient::finished);
+        for (int i = 0; i < 5; ++i)
+            client.push(i, kToken, kMagic);
+        for (const Result &result : waitForResults(spy, 5))
+            CHECK(result.outcome == PushOutcome::Delivered);
+        CHECK(client.pendingCount() == 0);
+    }
+    SECTION("the service closes the connection after an answer: the next push opens a new one")
+    {
+        Standin standin(QStringLiteral("goaway,200"));
+        ApnsClient client(configFor(standin.port()));
+        REQUIRE(client.load(nullptr));
+        CHECK(pushOnce(client).outcome == PushOutcome::Delivered);
+        QTest::qWait(200);
+        const Result result = pushOnce(client);
+        CHECK(result.outcome == PushOutcome::Delivered);
+        CHECK(result.detail.contains(QStringLiteral("attempt 1")));
+        const QList<QJsonObject> requests = standin.requests();
+        REQUIRE(requests.size() == 2);
+        CHECK(requests.at(1).value(QStringLiteral("connection")).toInt() == 2);
+    }
+    SECTION("no answer within requestTimeoutMs")
+    {
+        Standin standin(QStringLiteral("hang,200"));
+        ApnsConfig config = configFor(standin.port());
+        config.requestTimeoutMs = 300;
+        ApnsClient client(config);
+        REQUIRE(client.load(nullptr));
+        const Result result = pushOnce(client);
+        CHECK(result.outcome == PushOutcome::Delivered);
+        CHECK(result.detail.contains(QStringLiteral("attempt 2")));
+        CHECK(standin.requests().size() == 2);
     }
 }
 

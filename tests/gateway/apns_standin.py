@@ -8,7 +8,9 @@ POST, :path /3/device/<hex token>, apns-topic (equal to --topic when given), apn
 BadTopic, InvalidPushType, BadPayload, ...); one that passes gets the next answer of --answers.
 
 --answers is a comma-separated script of status codes, optionally with a reason: "200", "429,200",
-"410", "400:BadDeviceToken", "503,503,200". Answers are used in order; the last one repeats.
+"410", "400:BadDeviceToken", "503,503,200". "hang" never answers the request; "close" drops the connection
+without an answer; "goaway" answers 200, then sends GOAWAY and closes the connection (as a server does with
+an idle connection). Answers are used in order; the last one repeats.
 
 Each request is appended as one JSON line to --record: connection number, method, path, headers, body, the
 client certificate's subject, the negotiated ALPN protocol and the status answered.
@@ -48,6 +50,9 @@ class Script:
         self.answers = []
         for item in text.split(","):
             code, _, reason = item.strip().partition(":")
+            if code in ("hang", "close", "goaway"):
+                self.answers.append((code, ""))
+                continue
             status = int(code)
             self.answers.append((status, reason or DEFAULT_REASONS.get(status, "")))
         self.next = 0
@@ -122,9 +127,12 @@ class Server:
                         conn.acknowledge_received_data(event.flow_controlled_length, event.stream_id)
                     elif isinstance(event, h2.events.StreamEnded):
                         headers, body = streams.pop(event.stream_id)
-                        self.answer(conn, event.stream_id, headers, bytes(body), number, alpn, subject)
+                        if self.answer(conn, event.stream_id, headers, bytes(body), number, alpn, subject):
+                            writer.write(conn.data_to_send())
+                            await writer.drain()
+                            return
                     elif isinstance(event, h2.events.ConnectionTerminated):
-                        break
+                        return
                 writer.write(conn.data_to_send())
                 await writer.drain()
         except (ConnectionError, ssl.SSLError):
@@ -133,6 +141,7 @@ class Server:
             writer.close()
 
     def answer(self, conn, stream_id, headers, body, number, alpn, subject):
+        """Answers one request; True when the connection is to be dropped instead."""
         failed = check(headers, body, self.args.topic)
         status, reason = failed if failed else self.script.take()
         self.record({
@@ -145,6 +154,14 @@ class Server:
             "body": body.decode("utf-8", "replace"),
             "status": status,
         })
+        if status == "hang":
+            return False
+        if status == "close":
+            return True
+        if status == "goaway":
+            conn.send_headers(stream_id, [(":status", "200")], end_stream=True)
+            conn.close_connection(last_stream_id=stream_id)
+            return True
         reply = b""
         if status != 200:
             error = {"reason": reason}
@@ -157,6 +174,7 @@ class Server:
         conn.send_headers(stream_id, response, end_stream=not reply)
         if reply:
             conn.send_data(stream_id, reply, end_stream=True)
+        return False
 
 
 async def main():

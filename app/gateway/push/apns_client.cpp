@@ -44,7 +44,7 @@ ApnsClient::~ApnsClient()
 {
     // Deleting the manager aborts the replies in flight; their finished() must not reach a half-destroyed
     // client.
-    const auto replies = network_->findChildren<QNetworkReply *>();
+    const auto replies = findChildren<QNetworkReply *>(); // of the current and of retired managers
     for (QNetworkReply *reply : replies)
         reply->disconnect(this);
 }
@@ -126,16 +126,26 @@ void ApnsClient::send(quint64 id)
     const QByteArray body =
         QJsonDocument(QJsonObject{{QStringLiteral("mdm"), it->pushMagic}}).toJson(QJsonDocument::Compact);
     QNetworkReply *reply = network_->post(request, body);
+    ++inFlight_[network_];
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { onReplyFinished(id, reply); });
 }
 
 void ApnsClient::onReplyFinished(quint64 id, QNetworkReply *reply)
 {
     reply->deleteLater();
+    QNetworkAccessManager *manager = reply->manager();
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttribute.isValid() && manager == network_)
+        renewConnection();
+    if (--inFlight_[manager] <= 0) {
+        inFlight_.remove(manager);
+        if (manager != network_)
+            manager->deleteLater();
+    }
+
     auto it = pending_.find(id);
     if (it == pending_.end())
         return;
-    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
         retryOrFail(id, withoutToken(reply->errorString(), it->tokenHex));
         return;
@@ -153,6 +163,17 @@ void ApnsClient::onReplyFinished(quint64 id, QNetworkReply *reply)
     } else {
         finish(id, PushOutcome::Rejected, answer);
     }
+}
+
+void ApnsClient::renewConnection()
+{
+    // Qt 6.4 keeps an HTTP/2 connection that the peer dropped without GOAWAY in its cache, and requests
+    // queued on it are never sent (they end only by transfer timeout). A fresh manager opens a fresh
+    // connection; the old one is deleted once its last reply has finished.
+    QNetworkAccessManager *old = network_;
+    network_ = new QNetworkAccessManager(this);
+    if (!inFlight_.contains(old))
+        old->deleteLater();
 }
 
 int ApnsClient::backoffMs(int attempts) const

@@ -32,7 +32,8 @@ struct ApnsConfig
 // apns-priority: 10 and the body {"mdm":"<PushMagic>"}. The device then checks in with the gateway.
 //
 // All pushes share one QNetworkAccessManager and so one HTTP/2 connection to the service (streams are
-// multiplexed on it); it is opened with the first push and kept open. Nothing blocks: retries wait on timers.
+// multiplexed on it); it is opened with the first push and kept open. After a network error the next sends
+// go through a fresh manager and connection (see renewConnection()). Nothing blocks: retries wait on timers.
 // 429, 5xx and network errors are retried up to maxAttempts sends with exponential backoff
 // (initialBackoffMs, doubled, capped at maxBackoffMs); 410 and other 4xx answers end the push at once.
 // Exactly one finished() per push(). The PushMagic and the full device token are never logged nor put in a
@@ -85,12 +86,15 @@ private:
     void finish(quint64 id, PushOutcome outcome, const QString &detail);
     void finishLater(qint64 enrollmentId, PushOutcome outcome, const QString &detail);
     int backoffMs(int attempts) const;
+    void renewConnection();
 
     ApnsConfig config_;
     PushCredentials credentials_;
     QSslConfiguration ssl_;
     bool loaded_ = false;
-    QNetworkAccessManager *network_ = nullptr;
+    QNetworkAccessManager *network_ = nullptr; // the manager new pushes go through
+    QHash<QNetworkAccessManager *, int>
+        inFlight_; // replies not finished yet, per manager (current or retired)
     QHash<quint64, Pending> pending_;
     quint64 nextId_ = 1;
 };
