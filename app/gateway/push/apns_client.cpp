@@ -113,7 +113,8 @@ void ApnsClient::send(quint64 id)
     request.setSslConfiguration(ssl_);
     // APNs speaks only HTTP/2. Over TLS Qt 6 offers h2 by ALPN and, while the first handshake runs, queues
     // further requests instead of opening more connections: all pushes share one multiplexed connection
-    // (tested). Http2DirectAttribute is not used: over TLS it sends no ALPN at all, which APNs expects.
+    // (tested). Not Http2DirectAttribute: over TLS Qt then offers no ALPN at all, and APNs negotiates h2 by
+    // ALPN.
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
     request.setTransferTimeout(config_.requestTimeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
