@@ -55,7 +55,8 @@ TEST_CASE("Gateway status: serving, stale and never started, as the store says",
     GatewayStatus s = GatewayStatus::read(store);
     CHECK(s.serving(now));
     // (The English plural forms come from the translation the window loads; "3 minute(s)" without it.)
-    CHECK(s.summary(now).startsWith(QStringLiteral("serving https://mdm.example.com · last check-in 3 minute")));
+    CHECK(s.summary(now).startsWith(
+        QStringLiteral("serving https://mdm.example.com · last check-in 3 minute")));
 
     // A gateway killed without a word: its heartbeat ages, and the console says so.
     CHECK_FALSE(s.serving(now + GatewayStatus::kStaleMs + 5'000));
@@ -88,21 +89,24 @@ TEST_CASE("Gateway launch: what is missing is named before anything starts", "[g
     CHECK(l.problem().isEmpty());
     CHECK(l.arguments(QStringLiteral("/s.db")) ==
           QStringList{QStringLiteral("--db"), QStringLiteral("/s.db"), QStringLiteral("serve"),
-                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:8443"), QStringLiteral("--public-url"),
-                      QStringLiteral("https://mdm.example.com/"), QStringLiteral("--insecure-http")});
+                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:8443"),
+                      QStringLiteral("--public-url"), QStringLiteral("https://mdm.example.com/"),
+                      QStringLiteral("--insecure-http")});
 }
 
-TEST_CASE("Enrollment Gateway dialog: status from the store, refuses a bad launch, remembers", "[gatewayui][gui]")
+TEST_CASE("Enrollment Gateway dialog: status from the store, refuses a bad launch, remembers",
+          "[gatewayui][gui]")
 {
     forgetSettings();
     ConsoleFixture f;
     const qint64 now = f.clock.nowMs();
-    writeGatewaySettings(*f.store,
-                         {{QStringLiteral("started_at"), now - 60'000}, {QStringLiteral("heartbeat_at"), now}},
-                         QStringLiteral("https://mdm.example.com"));
+    writeGatewaySettings(
+        *f.store, {{QStringLiteral("started_at"), now - 60'000}, {QStringLiteral("heartbeat_at"), now}},
+        QStringLiteral("https://mdm.example.com"));
     GatewayController *gateway = f.window->gateway();
     gateway->refresh();
-    CHECK(gateway->statusText() == QStringLiteral("gateway: serving https://mdm.example.com · no check-in yet"));
+    CHECK(gateway->statusText() ==
+          QStringLiteral("gateway: serving https://mdm.example.com · no check-in yet"));
     const auto labels = f.window->statusBar()->findChildren<QLabel *>();
     CHECK(std::any_of(labels.begin(), labels.end(),
                       [&](QLabel *l) { return l->text() == gateway->statusText(); }));

@@ -59,7 +59,8 @@ GatewayDialog::GatewayDialog(GatewayController &controller, QWidget *parent)
     form->addRow(tr("Status:"), status_);
     form->addRow(tr("&Listen on:"), listen_);
     form->addRow(tr("&Public URL:"), publicUrl_);
-    form->addRow(tr("&Certificate:"), fileRow(cert_, tr("Gateway certificate"), tr("PEM files (*.pem *.crt)")));
+    form->addRow(tr("&Certificate:"),
+                 fileRow(cert_, tr("Gateway certificate"), tr("PEM files (*.pem *.crt)")));
     form->addRow(tr("Private &key:"), fileRow(key_, tr("Private key"), tr("PEM files (*.pem *.key)")));
     form->addRow(QString(), insecure_);
 
