@@ -1,10 +1,8 @@
 #include "mail/link_qr_code.h"
 
 #include <QBuffer>
-
 #include <algorithm>
 #include <memory>
-
 #include <qrencode.h>
 
 namespace mdm {

@@ -84,15 +84,15 @@ void checkInvitationMail(Store &store, qint64 invitationId, const InviteRequest 
     CHECK(text.contains(QStringLiteral("Hello %1,").arg(request.name)));
     CHECK(html.contains(QStringLiteral("Hello %1,").arg(request.name).toHtmlEscaped()));
 
-    // The link: link base + a token whose SHA-256 is the invitation's token_hash.
-    const QRegularExpression linkPattern(QRegularExpression::escape(settings.linkBase) +
+    // The link: <public URL>/enroll/ + a token whose SHA-256 is the invitation's token_hash.
+    const QRegularExpression linkPattern(QRegularExpression::escape(settings.enrollmentLink(QString())) +
                                          QStringLiteral("([A-Za-z0-9_-]{20,})"));
     const QRegularExpressionMatch link = linkPattern.match(text);
     REQUIRE(link.hasMatch());
     const QString token = link.captured(1);
     const InvitationRow invitation = invitationRow(store, invitationId);
     CHECK(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256) == invitation.tokenHash);
-    CHECK(html.contains(QStringLiteral("href=\"%1%2\"").arg(settings.linkBase, token)));
+    CHECK(html.contains(QStringLiteral("href=\"%1\"").arg(settings.enrollmentLink(token))));
 
     // Valid for 7 days from the moment the server accepted it, and the mail says until when.
     CHECK(invitation.expiresAt == invitationExpiry(row.sentAt));
