@@ -67,7 +67,8 @@ TEST_CASE("An HTML body with an inline image becomes multipart/related inside mu
 
     // HTML alone: the multipart/related is the whole message.
     message.textBody.clear();
-    const QJsonObject htmlOnly = parsed(mime::build(message, QStringLiteral("it@example.com"), QString()).data);
+    const QJsonObject htmlOnly =
+        parsed(mime::build(message, QStringLiteral("it@example.com"), QString()).data);
     CHECK(htmlOnly.value(QStringLiteral("defects")).toArray().isEmpty());
     CHECK(htmlOnly.value(QStringLiteral("structure")).toArray().toVariantList() ==
           QVariantList{QStringLiteral("multipart/related"), QStringLiteral(" text/html"),
@@ -76,8 +77,8 @@ TEST_CASE("An HTML body with an inline image becomes multipart/related inside mu
 
 TEST_CASE("An inline image whose Content-ID could break the headers is refused", "[mail][mime][qr]")
 {
-    for (const QByteArray &bad : {QByteArray("qr"), QByteArray("qr@x>\r\nBcc: a@b"), QByteArray("a b@c"),
-                                  QByteArray()}) {
+    for (const QByteArray &bad :
+         {QByteArray("qr"), QByteArray("qr@x>\r\nBcc: a@b"), QByteArray("a b@c"), QByteArray()}) {
         MailMessage message = messageWithQr(QStringLiteral("https://h/enroll/t"));
         message.inlineImages[0].contentId = bad;
         const mime::BuiltMessage built = mime::build(message, QStringLiteral("it@example.com"), QString());
