@@ -1,8 +1,9 @@
-// The QR code of the enrollment link in the console's Enrollment steps dialog, read back by a real
-// scanner (zbarimg) from what the dialog draws.
+// The QR code of the enrollment link in the console's Enrollment steps dialog and in the invitation
+// mail's HTML, read back by a real scanner (zbarimg) from what is drawn.
 #include "console_fixture.h"
 #include "dialogs/enrollment_steps_dialog.h"
 #include "gui_support.h"
+#include "mail/invitation_mail.h"
 #include "mail/mail_settings.h"
 #include "qr_support.h"
 #include "services/enrollment_service.h"
@@ -14,8 +15,11 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLabel>
 #include <QLocale>
+#include <QTextBrowser>
+#include <QTextDocument>
 #include <QTranslator>
 #include <catch2/catch.hpp>
 
@@ -138,4 +142,36 @@ TEST_CASE("A long link's QR code still fits and scans, in English and German", "
         QCoreApplication::removeTranslator(&german);
         QLocale::setDefault(previous);
     }
+}
+
+TEST_CASE("The invitation mail's HTML shows the QR code it carries, readable by a scanner", "[qr][gui]")
+{
+    MailSettings settings;
+    settings.linkBase = QStringLiteral("https://mdm.example.com/");
+    OutboxMessage message;
+    message.recipient = QStringLiteral("jo@example.com");
+    message.userName = QStringLiteral("Jo Example");
+    message.linkToken = QStringLiteral("zo_k5oM-9aXq_Tc3LrVb0wQ_4hTnYpK2mW8sJd1fGcE");
+    message.platform = Platform::iOS;
+    message.expiresAt = QDateTime(QDate(2026, 3, 9), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+    const InvitationMail mail = InvitationMail::compose(message, settings);
+    const QString link = settings.enrollmentLink(message.linkToken);
+    REQUIRE(mail.images.size() == 1);
+    const QByteArray contentId = mail.images.first().contentId;
+    CHECK(contentId == "enrollment-qr@mdm.example.com");
+    CHECK(
+        mail.html.contains(QStringLiteral("<img src=\"cid:%1\" alt=\"").arg(QString::fromLatin1(contentId))));
+    CHECK_FALSE(mail.text.contains(QLatin1String("cid:")));
+    CHECK(mail.images.first().png.size() < 4096);
+
+    // Drawn as a mail client would: the cid: URL resolved to the attached PNG.
+    QTextBrowser view;
+    view.document()->addResource(QTextDocument::ImageResource,
+                                 QUrl(QStringLiteral("cid:") + QString::fromLatin1(contentId)),
+                                 QImage::fromData(mail.images.first().png, "PNG"));
+    view.setHtml(mail.html);
+    view.resize(640, 720);
+    view.show();
+    REQUIRE(waitUntil([&] { return view.isVisible(); }));
+    CHECK(decodeQrFile(saveScreenshot(&view, QStringLiteral("qr-invitation-mail"))) == link);
 }
