@@ -59,6 +59,9 @@ QString usageText()
            "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"
            "  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]\n"
            "                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]\n"
+           "                --link-base: the enrollment gateway's public URL (e.g. "
+           "https://mdm.example.com);\n"
+           "                invitation links read URL/enroll/TOKEN\n"
            "\n"
            "Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.\n")
             .arg(Store::defaultPath());
