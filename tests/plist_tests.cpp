@@ -406,7 +406,8 @@ TEST_CASE("plist: the enrollment profile", "[plist]")
                         QStringLiteral("a b&c=d/+")) ==
           QStringLiteral("https://h/base/mdm/checkin?e=a%20b%26c%3Dd%2F%2B"));
 
-    const QByteArray pkcs12("\x30\x82\x01\x00 not really DER", 25);
+    static const char kNotDer[] = "\x30\x82\x01\x00 not really DER"; // 19 bytes with a NUL inside
+    const QByteArray pkcs12(kNotDer, sizeof kNotDer - 1);
     for (const QString &url :
          {QStringLiteral("https://h"), QStringLiteral("https://h/"), QStringLiteral("https://h/base//")}) {
         EnrollmentProfileInput in;
