@@ -97,7 +97,15 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
                 ActionControl control;
                 control.cancel = cancel.get();
                 control.progress = [progress](qint64 doneCount, qint64) { progress->store(doneCount); };
+                // Another program writing for longer than the busy timeout delays the action, it does not
+                // fail it: the window says so, and Cancel still stops it.
+                store->setBusyHandler([this, cancel] {
+                    QMetaObject::invokeMethod(
+                        this, [this] { emit storeBusy(); }, Qt::QueuedConnection);
+                    return !cancel->load();
+                });
                 result = job(*store, control);
+                store->setBusyHandler({});
             } else {
                 result.error = error;
             }

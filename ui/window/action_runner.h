@@ -40,6 +40,9 @@ public:
 signals:
     // An action started (true) or finished (false, just before its Done is called).
     void busyChanged(bool busy);
+    // The running action found the store locked by another writer past the busy timeout; it tries again
+    // until the store is free or the admin cancels.
+    void storeBusy();
 
 private:
     void startThread();
