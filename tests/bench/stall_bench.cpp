@@ -140,8 +140,8 @@ std::map<QString, double> stallFigures(const QString &path, const std::function<
     t.start();
     importer.start(QStringLiteral(MDM_CONSOLE_BINARY),
                    {QStringLiteral("--db"), path, QStringLiteral("import-staged"), file});
-    const bool finished =
-        spinUntil([&] { return importer.state() == QProcess::NotRunning; }, 600000) && importer.exitCode() == 0;
+    const bool finished = spinUntil([&] { return importer.state() == QProcess::NotRunning; }, 600000) &&
+                          importer.exitCode() == 0;
     const double importMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
     // Until the Staged tab shows the new devices, and the follower's work on them is done.
     const bool followed = spinUntil([&] { return staged.totalCount() >= stagedBefore + kImportRows; }, 60000);

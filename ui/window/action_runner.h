@@ -46,10 +46,12 @@ signals:
 
 private:
     void startThread();
+    void finish(BulkResult result, Done done);
 
     const Store &store_;
     QWidget *window_;
     bool busy_ = false;
+    bool updatingProgress_ = false; // inside the progress dialog's setValue()
     QString label_;
     std::shared_ptr<std::atomic<bool>> cancel_;
     std::shared_ptr<std::atomic<qint64>> progress_;
