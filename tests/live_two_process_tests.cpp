@@ -113,8 +113,8 @@ TEST_CASE("A resend from the command line repaints the selected invitation in pl
     const QString resendsBefore = cell(model, id, PendingColumn::Resends);
     const std::vector<qint64> orderBefore = model.shownIds();
 
-    const auto resent = runConsole(
-        {QStringLiteral("--db"), console.store->path(), QStringLiteral("resend"), QStringLiteral("--id"), str(id)});
+    const auto resent = runConsole({QStringLiteral("--db"), console.store->path(), QStringLiteral("resend"),
+                                    QStringLiteral("--id"), str(id)});
     INFO(resent.out.toStdString() << resent.err.toStdString());
     REQUIRE(resent.exitCode == 0);
     // The store says it was resent: one more resend, queued again until the mail goes out.
@@ -128,9 +128,11 @@ TEST_CASE("A resend from the command line repaints the selected invitation in pl
     REQUIRE(waitUntil([&] { return cell(model, id, PendingColumn::Resends) == QLocale().toString(resends); },
                       kVisibleWithinMs));
     CHECK(cell(model, id, PendingColumn::Resends) != resendsBefore);
-    CHECK(cell(model, id, PendingColumn::Status) == DomainText::inviteStatus(InvitationDisplayStatus::Queued));
+    CHECK(cell(model, id, PendingColumn::Status) ==
+          DomainText::inviteStatus(InvitationDisplayStatus::Queued));
     // ...and the details pane with it, the command line named as who did it.
-    REQUIRE(waitUntil([&] { return pending->detailsText().contains(QStringLiteral("(cli)")); }, kVisibleWithinMs));
+    REQUIRE(waitUntil([&] { return pending->detailsText().contains(QStringLiteral("(cli)")); },
+                      kVisibleWithinMs));
     // The admin's place stays: same row, same selection, same current record, same order around it.
     CHECK(model.rowOf(id) == row);
     CHECK(model.shownIds() == orderBefore);
@@ -150,7 +152,8 @@ TEST_CASE("Devices imported from the command line enter the Staged tab at their 
     QTableView *table = staged->table();
     // Sorted by device name, so that the new rows' places are known: "AAA…" first, "ZZZ…" last.
     table->sortByColumn(StagedColumn::Device, Qt::AscendingOrder);
-    REQUIRE(waitUntil([&] { return console.settled() && model.currentQuery().sortColumn == StagedColumn::Device; }));
+    REQUIRE(waitUntil(
+        [&] { return console.settled() && model.currentQuery().sortColumn == StagedColumn::Device; }));
     const qint64 before = model.totalCount();
     REQUIRE(before >= 4);
     console.selectRows(TabKind::Staged, 1, 2);
@@ -216,15 +219,16 @@ TEST_CASE("A factory reset from the command line shows in the details pane and k
     REQUIRE(belowRow > bottom);
     console.selectRows(TabKind::Managed, shownRow, shownRow);
     const qint64 shown = model.idAt(shownRow), above = model.idAt(aboveRow), below = model.idAt(belowRow);
-    REQUIRE(waitUntil([&] { return managed->detailsText().contains(cell(model, shown, ManagedColumn::Device)); }));
+    REQUIRE(waitUntil(
+        [&] { return managed->detailsText().contains(cell(model, shown, ManagedColumn::Device)); }));
     const QString wipePending = DomainText::deviceState(DeviceState::WipePending);
     CHECK_FALSE(managed->detailsText().contains(wipePending));
     const int scrollBefore = scroll->value();
     const QString path = console.store->path();
     const auto reset = [&](qint64 id) {
-        const auto run = runConsole({QStringLiteral("--db"), path, QStringLiteral("deprovision"), QStringLiteral("--device"),
-                                     str(id), QStringLiteral("--mode"), QStringLiteral("factory-reset"),
-                                     QStringLiteral("--yes")});
+        const auto run = runConsole({QStringLiteral("--db"), path, QStringLiteral("deprovision"),
+                                     QStringLiteral("--device"), str(id), QStringLiteral("--mode"),
+                                     QStringLiteral("factory-reset"), QStringLiteral("--yes")});
         INFO(run.out.toStdString() << run.err.toStdString());
         REQUIRE(run.exitCode == 0);
     };
@@ -232,7 +236,8 @@ TEST_CASE("A factory reset from the command line shows in the details pane and k
     SECTION("The device in the details pane")
     {
         reset(shown);
-        REQUIRE(waitUntil([&] { return cell(model, shown, ManagedColumn::Status) == wipePending; }, kVisibleWithinMs));
+        REQUIRE(waitUntil([&] { return cell(model, shown, ManagedColumn::Status) == wipePending; },
+                          kVisibleWithinMs));
         // The pane shows the new status and the history entry, its "who" naming the command line.
         REQUIRE(waitUntil(
             [&] {
@@ -250,10 +255,12 @@ TEST_CASE("A factory reset from the command line shows in the details pane and k
     SECTION("A device above the viewport, then one below it")
     {
         reset(above);
-        REQUIRE(waitUntil([&] { return cell(model, above, ManagedColumn::Status) == wipePending; }, kVisibleWithinMs));
+        REQUIRE(waitUntil([&] { return cell(model, above, ManagedColumn::Status) == wipePending; },
+                          kVisibleWithinMs));
         CHECK(scroll->value() == scrollBefore);
         reset(below);
-        REQUIRE(waitUntil([&] { return cell(model, below, ManagedColumn::Status) == wipePending; }, kVisibleWithinMs));
+        REQUIRE(waitUntil([&] { return cell(model, below, ManagedColumn::Status) == wipePending; },
+                          kVisibleWithinMs));
         CHECK(scroll->value() == scrollBefore);
         CHECK(model.rowOf(above) == aboveRow);
         CHECK(model.rowOf(below) == belowRow);
@@ -293,7 +300,8 @@ TEST_CASE("A console that fell behind the pruned journal reloads and keeps selec
     QSqlQuery horizon(console.store->database());
     REQUIRE(horizon.exec(QStringLiteral(
         "UPDATE change_journal_horizon SET seq = (SELECT coalesce(max(seq), 0) FROM change_journal) + 2")));
-    QSignalSpy managedReloaded(&console.window->tab(TabKind::Managed)->model(), &RecordTableModel::queryApplied);
+    QSignalSpy managedReloaded(&console.window->tab(TabKind::Managed)->model(),
+                               &RecordTableModel::queryApplied);
     QSignalSpy pendingReloaded(&model, &RecordTableModel::queryApplied);
 
     const auto invited = runConsole({QStringLiteral("--db"), console.store->path(), QStringLiteral("invite"),
@@ -304,10 +312,13 @@ TEST_CASE("A console that fell behind the pruned journal reloads and keeps selec
     REQUIRE(invited.exitCode == 0);
 
     // Every tab reloads, the Managed tab too, which an invitation alone would not touch.
-    REQUIRE(waitUntil([&] { return managedReloaded.count() > 0 && pendingReloaded.count() > 0; }, kVisibleWithinMs));
-    REQUIRE(waitUntil([&] { return console.settled() && model.totalCount() == before + 1; }, kVisibleWithinMs));
+    REQUIRE(waitUntil([&] { return managedReloaded.count() > 0 && pendingReloaded.count() > 0; },
+                      kVisibleWithinMs));
+    REQUIRE(
+        waitUntil([&] { return console.settled() && model.totalCount() == before + 1; }, kVisibleWithinMs));
     const qint64 eve = mdm::test::scalar(
-        *console.store, QStringLiteral("SELECT id FROM invitations WHERE email = 'eve.behind@contoso.example'"));
+        *console.store,
+        QStringLiteral("SELECT id FROM invitations WHERE email = 'eve.behind@contoso.example'"));
     REQUIRE(eve > 0);
     REQUIRE(waitUntil([&] { return model.rowOf(eve) >= 0; }, kVisibleWithinMs));
     CHECK(pending->selectedIds() == selected);
@@ -353,11 +364,63 @@ TEST_CASE("A second console on the same store sees the first console's action", 
     first.waitForAction();
     REQUIRE(waitUntil([&] { return pending->model().rowOf(id) < 0; }, kVisibleWithinMs));
 
-    REQUIRE(waitUntil([&] { return theirs.rowOf(id) < 0 && theirs.totalCount() == before - 1; }, kVisibleWithinMs));
+    REQUIRE(waitUntil([&] { return theirs.rowOf(id) < 0 && theirs.totalCount() == before - 1; },
+                      kVisibleWithinMs));
     auto *theirTabs = second->findChild<QTabWidget *>();
-    REQUIRE(waitUntil([&] { return theirTabs->tabText(2).contains(QLocale().toString(before - 1)); }, kVisibleWithinMs));
+    REQUIRE(waitUntil([&] { return theirTabs->tabText(2).contains(QLocale().toString(before - 1)); },
+                      kVisibleWithinMs));
 
     secondTesters.all.clear();
     second.reset();
+    tested.checkNoWarnings();
+}
+
+TEST_CASE("Rows entering above the viewport or leaving below it keep the scroll position", "[gui][live2]")
+{
+    TestedConsole tested(300);
+    ConsoleFixture &console = tested.console;
+    DeviceTabView *pending = console.show(TabKind::Pending);
+    RecordTableModel &model = pending->model();
+    QTableView *table = pending->table();
+    table->sortByColumn(PendingColumn::Email, Qt::AscendingOrder);
+    REQUIRE(waitUntil(
+        [&] { return console.settled() && model.currentQuery().sortColumn == PendingColumn::Email; }));
+    QScrollBar *scroll = table->verticalScrollBar();
+    REQUIRE(waitUntil([&] { return scroll->maximum() > 0; }));
+    scroll->setValue(scroll->maximum() / 2);
+    QCoreApplication::processEvents();
+    const int top = table->rowAt(0);
+    const int bottom = table->rowAt(table->viewport()->height() - 1);
+    REQUIRE(top > 0);
+    REQUIRE(bottom + 5 < model.rowCount());
+    const int middle = (top + bottom) / 2;
+    console.selectRows(TabKind::Pending, middle, middle);
+    const qint64 selected = model.idAt(middle);
+    const qint64 below = model.idAt(bottom + 5);
+    const int scrollBefore = scroll->value();
+    const qint64 before = model.totalCount();
+    const QString path = console.store->path();
+
+    // An invitation whose email sorts first enters above the viewport.
+    const auto invited = runConsole({QStringLiteral("--db"), path, QStringLiteral("invite"),
+                                     QStringLiteral("--name"), QStringLiteral("Aaron Above"),
+                                     QStringLiteral("--email"), QStringLiteral("aaa.above@contoso.example"),
+                                     QStringLiteral("--platform"), QStringLiteral("macos")});
+    REQUIRE(invited.exitCode == 0);
+    REQUIRE(waitUntil([&] { return model.totalCount() == before + 1 && model.rowCount() == before + 1; },
+                      kVisibleWithinMs));
+    CHECK(model.index(0, PendingColumn::Email).data().toString() ==
+          QStringLiteral("aaa.above@contoso.example"));
+    CHECK(scroll->value() == scrollBefore);
+    CHECK(pending->selectedIds() == std::vector<qint64>{selected});
+
+    // A request below the viewport is removed.
+    const auto removed = runConsole(
+        {QStringLiteral("--db"), path, QStringLiteral("remove-request"), QStringLiteral("--id"), str(below)});
+    REQUIRE(removed.exitCode == 0);
+    REQUIRE(waitUntil([&] { return model.rowOf(below) < 0; }, kVisibleWithinMs));
+    CHECK(model.totalCount() == before);
+    CHECK(scroll->value() == scrollBefore);
+    CHECK(pending->selectedIds() == std::vector<qint64>{selected});
     tested.checkNoWarnings();
 }
