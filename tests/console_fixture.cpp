@@ -8,7 +8,7 @@
 
 namespace mdm::test {
 
-ConsoleFixture::ConsoleFixture(qint64 managed)
+ConsoleFixture::ConsoleFixture(qint64 managed, const std::function<void(MainWindow &)> &created)
 {
     auto opened = Store::open(dir.file(QStringLiteral("console.db")));
     REQUIRE(opened.store);
@@ -20,6 +20,8 @@ ConsoleFixture::ConsoleFixture(qint64 managed)
     }
     forgetSettings();
     window = std::make_unique<MainWindow>(*store, clock);
+    if (created)
+        created(*window);
     window->resize(1360, 820);
     window->show();
     REQUIRE(waitUntil([&] { return settled(); }));

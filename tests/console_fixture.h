@@ -10,6 +10,7 @@
 #include "window/main_window.h"
 
 #include <catch2/catch.hpp>
+#include <functional>
 #include <memory>
 
 namespace mdm::test {
@@ -22,7 +23,9 @@ struct ConsoleFixture
     Clock clock;
     std::unique_ptr<MainWindow> window;
 
-    explicit ConsoleFixture(qint64 managed = 300);
+    // created runs right after the window exists and before its tabs have loaded, e.g. to attach a
+    // QAbstractItemModelTester to the tab models before they fill.
+    explicit ConsoleFixture(qint64 managed = 300, const std::function<void(MainWindow &)> &created = {});
 
     bool settled() const;
     DeviceTabView *show(TabKind kind);
