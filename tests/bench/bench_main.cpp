@@ -253,7 +253,8 @@ int main(int argc, char *argv[])
     parser.addOption(
         {QStringLiteral("only"),
          QStringLiteral("Measure one group of figures: live (the console following another writer) or "
-                        "stall (the UI thread during another process's import) or gateway (enrollment and check-ins over HTTPS)."),
+                        "stall (the UI thread during another process's import) or gateway (enrollment and "
+                        "check-ins over HTTPS)."),
          QStringLiteral("group")});
     parser.addOption(
         {QStringLiteral("naive-only"), QStringLiteral("Internal: measure the naive peer on --db.")});
