@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPalette>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -172,6 +173,34 @@ DeviceTabView::DeviceTabView(Store &store, const Clock &clock, TabKind kind, QWi
         const QRect cell = table_->visualRect(index);
         emit contextMenuRequested(table_->viewport()->mapToGlobal(cell.bottomLeft()));
     });
+    // Rows another process adds or removes above the viewport must not slide the records the admin
+    // is looking at: the record at the top stays at the top. At the very top, new rows show.
+    const auto rememberTop = [this](const QModelIndex &, int first, int) {
+        const int top = table_->rowAt(0);
+        topAnchor_ = top > 0 && first <= top ? model_->idAt(top) : -1;
+        topOffset_ = table_->rowViewportPosition(top);
+    };
+    const auto rememberTopBeforeRemoval = [this](const QModelIndex &, int, int last) {
+        const int top = table_->rowAt(0);
+        topAnchor_ = top > 0 && last < top ? model_->idAt(top) : -1;
+        topOffset_ = table_->rowViewportPosition(top);
+    };
+    const auto restoreTop = [this] {
+        if (topAnchor_ < 0)
+            return;
+        const int row = model_->rowOf(topAnchor_);
+        topAnchor_ = -1;
+        if (row < 0)
+            return;
+        // To the pixel: the top row may have been partly scrolled out of view.
+        table_->scrollTo(model_->index(row, 0), QAbstractItemView::PositionAtTop);
+        QScrollBar *bar = table_->verticalScrollBar();
+        bar->setValue(bar->value() + table_->rowViewportPosition(row) - topOffset_);
+    };
+    connect(model_, &QAbstractItemModel::rowsAboutToBeInserted, this, rememberTop);
+    connect(model_, &QAbstractItemModel::rowsAboutToBeRemoved, this, rememberTopBeforeRemoval);
+    connect(model_, &QAbstractItemModel::rowsInserted, this, restoreTop);
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, restoreTop);
     // A record to reveal may arrive with any of these.
     connect(model_, &QAbstractItemModel::rowsInserted, this, &DeviceTabView::revealPending);
     connect(model_, &QAbstractItemModel::modelReset, this, &DeviceTabView::revealPending);

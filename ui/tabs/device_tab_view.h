@@ -117,7 +117,9 @@ private:
     QTimer detailsRefresh_;
     std::vector<qint64> selectionBeforeReset_;
     qint64 currentBeforeReset_ = -1;
-    qint64 revealId_ = -1; // a record to select once its row is shown
+    qint64 revealId_ = -1;  // a record to select once its row is shown
+    qint64 topAnchor_ = -1; // the record at the top of the viewport while rows change above it
+    int topOffset_ = 0;     // and where it was: 0 or above the viewport's top edge, in pixels
 };
 
 } // namespace mdm
