@@ -7,6 +7,7 @@
 #include "deliver_bench.h"
 #include "domain/clock.h"
 #include "feed_bench.h"
+#include "gateway_bench.h"
 #include "index/record_table_model.h"
 #include "live_bench.h"
 #include "naive_peer.h"
@@ -267,17 +268,25 @@ int main(int argc, char *argv[])
     ours[QStringLiteral("import_100k_ms")] = importFigure();
     ours.merge(bench::feedFigures(path, [](const QString &line) { err << line << Qt::endl; }));
     ours.merge(bench::liveFigures(path, [](const QString &line) { err << line << Qt::endl; }));
+    // Last: the gateway adds enrolled devices to the store.
+    ours.merge(bench::gatewayFigures(path, [](const QString &line) { err << line << Qt::endl; }));
     for (const auto &[name, value] : ours) {
         const bool ms = name.endsWith(QLatin1String("_ms"));
         const bool size = name.endsWith(QLatin1String("_mb"));
         const bool share = name.endsWith(QLatin1String("_pct"));
         const bool reloads = name.endsWith(QLatin1String("_reloads"));
+        const bool rate = name.endsWith(QLatin1String("_per_s"));
+        const bool seconds = !rate && name.endsWith(QLatin1String("_s"));
+        const bool failures = name.endsWith(QLatin1String("_failures"));
         figure(name, value,
-               ms        ? QStringLiteral("ms")
-               : size    ? QStringLiteral("MB")
-               : share   ? QStringLiteral("%")
-               : reloads ? QStringLiteral("reloads")
-                         : QStringLiteral("rows"));
+               rate       ? QStringLiteral("1/s")
+               : seconds  ? QStringLiteral("s")
+               : failures ? QStringLiteral("failures")
+               : ms       ? QStringLiteral("ms")
+               : size     ? QStringLiteral("MB")
+               : share    ? QStringLiteral("%")
+               : reloads  ? QStringLiteral("reloads")
+                          : QStringLiteral("rows"));
     }
     figure(QStringLiteral("deliver_msgs_per_s"),
            bench::deliverMessagesPerSecond(1000, [](const QString &line) { err << line << Qt::endl; }),

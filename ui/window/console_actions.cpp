@@ -33,6 +33,7 @@ ConsoleActions::ConsoleActions(QWidget *window) : QObject(window)
     exportList = make(tr("&Export…"), "export");
     exportList->setShortcut(QKeySequence(tr("Ctrl+E")));
     mailSettings = make(tr("&Mail Server Settings…"));
+    gateway = make(tr("Enrollment &Gateway…"));
     openDemo = make(tr("Open the &Demo Store"));
     quit = make(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

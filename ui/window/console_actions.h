@@ -28,6 +28,7 @@ public:
     QAction *importStaged;
     QAction *exportList;
     QAction *mailSettings;
+    QAction *gateway;
     QAction *openDemo;
     QAction *quit;
     // Edit

@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "feed/store_follower.h"
+#include "gateway/gateway_controller.h"
 #include "index/record_table_model.h"
 #include "mail/mail_controller.h"
 #include "store/demo_data.h"
@@ -35,7 +36,7 @@ namespace mdm {
 MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     : QMainWindow(parent), store_(store), clock_(clock), actions_(new ConsoleActions(this)),
       tabWidget_(new QTabWidget(this)), selectionLabel_(new QLabel(this)), mailLabel_(new QLabel(this)),
-      follower_(new StoreFollower(store, this))
+      gatewayLabel_(new QLabel(this)), follower_(new StoreFollower(store, this))
 {
     // The title is the store's file name; the platform adds the application's display name after it
     // ("demo.db — MDM Enrollment Console"), so the window does not name the application itself.
@@ -78,6 +79,12 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     statusBar()->addWidget(selectionLabel_, 1);
     statusBar()->addPermanentWidget(mailLabel_);
     mailLabel_->hide();
+    gateway_ = new GatewayController(store_, clock_, this);
+    statusBar()->addPermanentWidget(gatewayLabel_);
+    gatewayLabel_->setText(gateway_->statusText());
+    connect(gateway_, &GatewayController::statusChanged, this,
+            [this] { gatewayLabel_->setText(gateway_->statusText()); });
+    connect(gateway_, &GatewayController::message, this, &MainWindow::showStatusMessage);
     connect(tabWidget_, &QTabWidget::currentChanged, this, &MainWindow::updateActionState);
 
     buildMenus();
@@ -114,7 +121,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addActions({a.importStaged, a.exportList});
     file->addSeparator();
-    file->addActions({a.mailSettings, a.openDemo});
+    file->addActions({a.mailSettings, a.gateway, a.openDemo});
     file->addSeparator();
     file->addAction(a.quit);
 
@@ -183,6 +190,7 @@ void MainWindow::connectActions()
         store_.announce(RecordKind::Invitation, {});
     });
     connect(a.openDemo, &QAction::triggered, this, &MainWindow::openDemoStore);
+    connect(a.gateway, &QAction::triggered, this, [this] { gateway_->openDialog(); });
     connect(a.helpContents, &QAction::triggered, this,
             [this] { showHelpPage(QStringLiteral("index.html")); });
     connect(a.troubleshooting, &QAction::triggered, this,
@@ -314,6 +322,10 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!gateway_->confirmClose()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     event->accept();
 }

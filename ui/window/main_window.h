@@ -14,6 +14,7 @@ class ActionController;
 class Clock;
 class ConsoleActions;
 class DeviceTabView;
+class GatewayController;
 class HelpBrowser;
 class MailController;
 class MailTransport;
@@ -39,6 +40,7 @@ public:
     // Invitation mail: background delivery and the Mail Server settings. Without it the outbox waits.
     void enableMail(MailTransport &transport, PasswordVault &vault);
     MailController *mail() const { return mail_; }
+    GatewayController *gateway() const { return gateway_; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,6 +66,8 @@ private:
     ActionController *controller_ = nullptr;
     MailController *mail_ = nullptr;
     QLabel *mailLabel_;
+    QLabel *gatewayLabel_;
+    GatewayController *gateway_ = nullptr;
     StoreFollower *follower_; // changes other processes commit, announced like this window's own
     HelpBrowser *help_ = nullptr;
 };
