@@ -74,14 +74,15 @@ QString statusKey(CommandReportStatus status)
 
 QString modeKey(DeprovisionMode mode)
 {
-    return mode == DeprovisionMode::FactoryReset ? QStringLiteral("FactoryReset") : QStringLiteral("RevokeMdm");
+    return mode == DeprovisionMode::FactoryReset ? QStringLiteral("FactoryReset")
+                                                 : QStringLiteral("RevokeMdm");
 }
 
-bool audit(const QSqlDatabase &db, qint64 now, const QString &action, RecordKind kind, const QList<qint64> &ids,
-           const QJsonObject &details, QString *error)
+bool audit(const QSqlDatabase &db, qint64 now, const QString &action, RecordKind kind,
+           const QList<qint64> &ids, const QJsonObject &details, QString *error)
 {
-    return AuditLog::append(db, {now, AuditLog::currentActor(), action, kind, ids, AuditLog::details(details)},
-                            error);
+    return AuditLog::append(
+        db, {now, AuditLog::currentActor(), action, kind, ids, AuditLog::details(details)}, error);
 }
 
 // The SQL condition of an invitation whose link still works: pending, and not a delivered one past its
@@ -116,8 +117,9 @@ DeviceGatewayService::DeviceGatewayService(Store &store, const Clock &clock)
         " coalesce(e.profile_identifier, ''), i.platform, e.secret_hash, e.serial, e.imei, e.model,"
         " e.os_version, e.device_name, coalesce(e.udid, '')"
         " FROM enrollments e JOIN invitations i ON i.id = e.invitation_id WHERE e.secret_hash = ?"));
-    queued_.prepare(QStringLiteral("SELECT id, kind, coalesce(uuid, ''), coalesce(pin, ''), offered_at IS NULL"
-                                   " FROM commands WHERE device_id = ? AND state = 0 ORDER BY id"));
+    queued_.prepare(
+        QStringLiteral("SELECT id, kind, coalesce(uuid, ''), coalesce(pin, ''), offered_at IS NULL"
+                       " FROM commands WHERE device_id = ? AND state = 0 ORDER BY id"));
 }
 
 DeviceGatewayService::~DeviceGatewayService()
@@ -126,7 +128,8 @@ DeviceGatewayService::~DeviceGatewayService()
     flush(&error);
 }
 
-auto DeviceGatewayService::findEnrollment(const QString &secret, QString *error) const -> std::optional<Enrollment>
+auto DeviceGatewayService::findEnrollment(const QString &secret, QString *error) const
+    -> std::optional<Enrollment>
 {
     if (secret.isEmpty() || secret.size() > 200)
         return std::nullopt;
@@ -176,11 +179,12 @@ auto DeviceGatewayService::readInvitation(const QByteArray &tokenHash, qint64 *i
 {
     InvitationView view;
     QSqlQuery q(store_.database());
-    q.prepare(QStringLiteral("SELECT i.id, i.state, i.delivery, i.expires_at, i.platform, coalesce(u.name, '')"
-                             " FROM invitations i LEFT JOIN users u ON u.id = i.user_id WHERE i.token_hash = ?"));
+    q.prepare(
+        QStringLiteral("SELECT i.id, i.state, i.delivery, i.expires_at, i.platform, coalesce(u.name, '')"
+                       " FROM invitations i LEFT JOIN users u ON u.id = i.user_id WHERE i.token_hash = ?"));
     q.addBindValue(tokenHash);
     if (!q.exec()) {
-        view.status = GatewayStatus::Failed;
+        view.status = GatewayOutcome::Failed;
         view.error = sqlErrorText(q.lastError());
         return view;
     }
@@ -197,7 +201,7 @@ auto DeviceGatewayService::readInvitation(const QByteArray &tokenHash, qint64 *i
         view.gone = InvitationGone::Removed;
     else if (delivery == DeliveryState::Sent && clock_.nowMs() >= q.value(3).toLongLong())
         view.gone = InvitationGone::Expired;
-    view.status = view.gone == InvitationGone::None ? GatewayStatus::Ok : GatewayStatus::Gone;
+    view.status = view.gone == InvitationGone::None ? GatewayOutcome::Ok : GatewayOutcome::Gone;
     return view;
 }
 
@@ -220,10 +224,10 @@ auto DeviceGatewayService::issueAppleEnrollment(const QString &token) -> AppleIs
         [&](QString *err) {
             qint64 invitationId = 0;
             out.invitation = readInvitation(EnrollmentToken::hashOf(token), &invitationId);
-            if (out.invitation.status != GatewayStatus::Ok)
+            if (out.invitation.status != GatewayOutcome::Ok)
                 return false;
             if (!isApple(out.invitation.platform)) {
-                out.invitation.status = GatewayStatus::Conflict;
+                out.invitation.status = GatewayOutcome::Conflict;
                 return false;
             }
             const EnrollmentToken secret = EnrollmentToken::generate();
@@ -252,8 +256,8 @@ auto DeviceGatewayService::issueAppleEnrollment(const QString &token) -> AppleIs
         out.secret.clear();
         out.profileIdentifier.clear();
         out.enrollmentId = 0;
-        if (out.invitation.status == GatewayStatus::Ok) {
-            out.invitation.status = GatewayStatus::Failed;
+        if (out.invitation.status == GatewayOutcome::Ok) {
+            out.invitation.status = GatewayOutcome::Failed;
             out.invitation.error = error;
         }
     }
@@ -265,10 +269,10 @@ auto DeviceGatewayService::authenticate(const QString &secret, const DeviceFacts
     QString error;
     const auto e = findEnrollment(secret, &error);
     if (!error.isEmpty())
-        return {GatewayStatus::Failed, error};
+        return {GatewayOutcome::Failed, error};
     if (!e || e->protocol != kAppleProtocol || e->state == EnrollmentState::CheckedOut ||
         e->state == EnrollmentState::Ended)
-        return {GatewayStatus::Unauthorized, {}};
+        return {GatewayOutcome::Unauthorized, {}};
     const qint64 now = clock_.nowMs();
     Result result;
     const bool ok = store_.transaction(
@@ -283,14 +287,16 @@ auto DeviceGatewayService::authenticate(const QString &secret, const DeviceFacts
                 if (!execOrError(usable, err))
                     return false;
                 if (!usable.next()) {
-                    result.status = GatewayStatus::Gone;
+                    result.status = GatewayOutcome::Gone;
                     return false;
                 }
             }
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("UPDATE enrollments SET udid = ?, serial = ?, imei = ?, model = ?,"
-                                     " os_version = ?, device_name = ?, last_seen_at = ?,"
-                                     " state = max(state, 1) WHERE id = ?"));
+            q.prepare(QStringLiteral(
+                "UPDATE enrollments SET udid = coalesce(?, ''), serial = coalesce(?, ''),"
+                " imei = coalesce(?, ''), model = coalesce(?, ''), os_version = coalesce(?, ''),"
+                " device_name = coalesce(?, ''), last_seen_at = ?,"
+                " state = max(state, 1) WHERE id = ?"));
             for (const QString &value :
                  {facts.udid, facts.serial, facts.imei, facts.model, facts.osVersion, facts.deviceName})
                 q.addBindValue(value);
@@ -306,8 +312,8 @@ auto DeviceGatewayService::authenticate(const QString &secret, const DeviceFacts
                          err);
         },
         &error);
-    if (!ok && result.status == GatewayStatus::Ok)
-        return {GatewayStatus::Failed, error};
+    if (!ok && result.status == GatewayOutcome::Ok)
+        return {GatewayOutcome::Failed, error};
     return result;
 }
 
@@ -339,9 +345,10 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
     // A staged device (or an earlier record of this one) with the same serial or IMEI becomes this
     // device: a staged record brings its user and group.
     QSqlQuery existing(db);
-    existing.prepare(QStringLiteral("SELECT id, state, coalesce(user_id, 0), coalesce(group_id, 0) FROM devices"
-                                    " WHERE (? <> '' AND serial = ?) OR (? <> '' AND imei = ?)"
-                                    " ORDER BY state = 0 DESC, id LIMIT 1"));
+    existing.prepare(
+        QStringLiteral("SELECT id, state, coalesce(user_id, 0), coalesce(group_id, 0) FROM devices"
+                       " WHERE (? <> '' AND serial = ?) OR (? <> '' AND imei = ?)"
+                       " ORDER BY state = 0 DESC, id LIMIT 1"));
     existing.addBindValue(serial);
     existing.addBindValue(serial);
     existing.addBindValue(imei);
@@ -365,14 +372,16 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
     existing.finish();
     QSqlQuery q(db);
     if (deviceId > 0) {
-        q.prepare(QStringLiteral("UPDATE devices SET name = ?, platform = ?, ownership = ?,"
-                                 " serial = coalesce(?, serial), imei = coalesce(?, imei), model = ?,"
-                                 " os_version = ?, user_id = ?, group_id = ?, invitation_id = ?, state = 1,"
-                                 " enrolled_at = ?, last_seen_at = ?, remarks = '' WHERE id = ?"));
+        q.prepare(QStringLiteral(
+            "UPDATE devices SET name = ?, platform = ?, ownership = ?,"
+            " serial = coalesce(?, serial), imei = coalesce(?, imei), model = coalesce(?, ''),"
+            " os_version = coalesce(?, ''), user_id = ?, group_id = ?, invitation_id = ?, state = 1,"
+            " enrolled_at = ?, last_seen_at = ?, remarks = '' WHERE id = ?"));
     } else {
-        q.prepare(QStringLiteral("INSERT INTO devices (name, platform, ownership, serial, imei, model,"
-                                 " os_version, user_id, group_id, invitation_id, state, enrolled_at,"
-                                 " last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO devices (name, platform, ownership, serial, imei, model,"
+            " os_version, user_id, group_id, invitation_id, state, enrolled_at,"
+            " last_seen_at) VALUES (?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?, ?, 1, ?, ?)"));
     }
     q.addBindValue(name);
     q.addBindValue(static_cast<int>(platform));
@@ -395,7 +404,8 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
 
     // An earlier enrollment of the same device (re-enrolled after a wipe) no longer speaks for it.
     QSqlQuery others(db);
-    others.prepare(QStringLiteral("UPDATE enrollments SET state = 4 WHERE device_id = ? AND id <> ? AND state < 3"));
+    others.prepare(
+        QStringLiteral("UPDATE enrollments SET state = 4 WHERE device_id = ? AND id <> ? AND state < 3"));
     others.addBindValue(deviceId);
     others.addBindValue(enrollment.id);
     if (!execOrError(others, error))
@@ -404,16 +414,14 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
     enrollment.state = EnrollmentState::Enrolled;
     QJsonObject details{{QStringLiteral("enrollment"), enrollment.id},
                         {QStringLiteral("invitation"), invitationId},
-                        {QStringLiteral("protocol"),
-                         enrollment.protocol == kAppleProtocol ? QStringLiteral("apple") : QStringLiteral("agent")}};
+                        {QStringLiteral("protocol"), enrollment.protocol == kAppleProtocol
+                                                         ? QStringLiteral("apple")
+                                                         : QStringLiteral("agent")}};
     if (tookOverStaged)
         details.insert(QStringLiteral("staged"), true);
-    AuditEntry entry{now,
-                     AuditLog::currentActor(),
-                     QStringLiteral("gateway.enroll"),
-                     RecordKind::Device,
-                     {deviceId},
-                     AuditLog::details(details)};
+    AuditEntry entry{
+        now,        AuditLog::currentActor(),  QStringLiteral("gateway.enroll"), RecordKind::Device,
+        {deviceId}, AuditLog::details(details)};
     AuditLog::addRecords(&entry, {RecordLabels::device(deviceId, name, serial, imei)}, 1);
     return AuditLog::append(db, entry, error);
 }
@@ -423,12 +431,12 @@ auto DeviceGatewayService::tokenUpdate(const QString &secret, const PushInfo &pu
     QString error;
     auto e = findEnrollment(secret, &error);
     if (!error.isEmpty())
-        return {GatewayStatus::Failed, error};
+        return {GatewayOutcome::Failed, error};
     if (!e || e->protocol != kAppleProtocol || e->state == EnrollmentState::CheckedOut ||
         e->state == EnrollmentState::Ended)
-        return {GatewayStatus::Unauthorized, {}};
+        return {GatewayOutcome::Unauthorized, {}};
     if (e->facts.udid.isEmpty() && e->facts.serial.isEmpty())
-        return {GatewayStatus::BadRequest, tr("TokenUpdate before Authenticate.")};
+        return {GatewayOutcome::BadRequest, tr("TokenUpdate before Authenticate.")};
     const qint64 now = clock_.nowMs();
     Result result;
     const bool ok = store_.transaction(
@@ -444,16 +452,17 @@ auto DeviceGatewayService::tokenUpdate(const QString &secret, const PushInfo &pu
                 if (!execOrError(accept, err))
                     return false;
                 if (accept.numRowsAffected() != 1) {
-                    result.status = GatewayStatus::Gone;
+                    result.status = GatewayOutcome::Gone;
                     return false;
                 }
                 if (!bindDevice(*e, e->invitationId, e->platform, e->facts, now, err))
                     return false;
             }
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("UPDATE enrollments SET device_id = ?, state = 2, push_token = ?,"
-                                     " push_magic = ?, unlock_token = coalesce(?, unlock_token), push_dead = 0,"
-                                     " last_seen_at = ? WHERE id = ?"));
+            q.prepare(
+                QStringLiteral("UPDATE enrollments SET device_id = ?, state = 2, push_token = ?,"
+                               " push_magic = ?, unlock_token = coalesce(?, unlock_token), push_dead = 0,"
+                               " last_seen_at = ? WHERE id = ?"));
             q.addBindValue(e->deviceId);
             q.addBindValue(push.token);
             q.addBindValue(push.pushMagic);
@@ -464,8 +473,8 @@ auto DeviceGatewayService::tokenUpdate(const QString &secret, const PushInfo &pu
             return execOrError(q, err);
         },
         &error);
-    if (!ok && result.status == GatewayStatus::Ok)
-        return {GatewayStatus::Failed, error};
+    if (!ok && result.status == GatewayOutcome::Ok)
+        return {GatewayOutcome::Failed, error};
     if (ok)
         noteSeen(*e);
     return result;
@@ -476,13 +485,13 @@ bool DeviceGatewayService::removeDevice(const Enrollment &enrollment, const QStr
 {
     QSqlDatabase db = store_.database();
     const QStringList labels = RecordLabels::of(store_, RecordKind::Device, {enrollment.deviceId}, 1);
-    AuditEntry entry{now,
-                     AuditLog::currentActor(),
-                     QStringLiteral("gateway.device_removed"),
-                     RecordKind::Device,
-                     {enrollment.deviceId},
-                     AuditLog::details({{QStringLiteral("enrollment"), enrollment.id},
-                                        {QStringLiteral("reason"), why}})};
+    AuditEntry entry{
+        now,
+        AuditLog::currentActor(),
+        QStringLiteral("gateway.device_removed"),
+        RecordKind::Device,
+        {enrollment.deviceId},
+        AuditLog::details({{QStringLiteral("enrollment"), enrollment.id}, {QStringLiteral("reason"), why}})};
     AuditLog::addRecords(&entry, labels, 1);
     if (!AuditLog::append(db, entry, error))
         return false;
@@ -506,9 +515,9 @@ auto DeviceGatewayService::checkOut(const QString &secret) -> Result
     QString error;
     const auto e = findEnrollment(secret, &error);
     if (!error.isEmpty())
-        return {GatewayStatus::Failed, error};
+        return {GatewayOutcome::Failed, error};
     if (!e || e->state == EnrollmentState::CheckedOut || e->state == EnrollmentState::Ended)
-        return {GatewayStatus::Unauthorized, {}};
+        return {GatewayOutcome::Unauthorized, {}};
     const qint64 now = clock_.nowMs();
     const bool ok = store_.transaction(
         [&](QString *err) {
@@ -526,8 +535,8 @@ auto DeviceGatewayService::checkOut(const QString &secret) -> Result
             }
             if (!audit(db, now, QStringLiteral("gateway.checkout"),
                        e->deviceId > 0 ? RecordKind::Device : RecordKind::Invitation,
-                       {e->deviceId > 0 ? e->deviceId : e->invitationId}, {{QStringLiteral("enrollment"), e->id}},
-                       err))
+                       {e->deviceId > 0 ? e->deviceId : e->invitationId},
+                       {{QStringLiteral("enrollment"), e->id}}, err))
                 return false;
             // A device leaving management while a revoke was asked of it has done what was asked.
             if (deviceState == static_cast<int>(DeviceState::RevokePending))
@@ -554,7 +563,7 @@ auto DeviceGatewayService::checkOut(const QString &secret) -> Result
         },
         &error);
     if (!ok)
-        return {GatewayStatus::Failed, error};
+        return {GatewayOutcome::Failed, error};
     lastSeen_.remove(e->id);
     return {};
 }
@@ -614,8 +623,9 @@ bool DeviceGatewayService::markOffered(const Enrollment &enrollment, GatewayComm
                  error);
 }
 
-bool DeviceGatewayService::applyResult(const Enrollment &enrollment, qint64 commandId, CommandReportStatus status,
-                                       const QString &errorText, qint64 now, QString *error)
+bool DeviceGatewayService::applyResult(const Enrollment &enrollment, qint64 commandId,
+                                       CommandReportStatus status, const QString &errorText, qint64 now,
+                                       QString *error)
 {
     QSqlDatabase db = store_.database();
     QSqlQuery q(db);
@@ -654,8 +664,9 @@ bool DeviceGatewayService::applyResult(const Enrollment &enrollment, qint64 comm
         q.addBindValue(commandId);
         return execOrError(q, error);
     case CommandReportStatus::Error: {
-        const QString text =
-            errorText.trimmed().isEmpty() ? tr("The device reported an error without a description.") : errorText.trimmed();
+        const QString text = errorText.trimmed().isEmpty()
+                                 ? tr("The device reported an error without a description.")
+                                 : errorText.trimmed();
         q.prepare(QStringLiteral("UPDATE commands SET state = 2, error = ?, updated_at = ? WHERE id = ?"));
         q.addBindValue(text.left(2000));
         q.addBindValue(now);
@@ -674,16 +685,16 @@ bool DeviceGatewayService::applyResult(const Enrollment &enrollment, qint64 comm
     return true;
 }
 
-auto DeviceGatewayService::connect(const QString &secret, CommandReportStatus report, const QString &commandUuid,
-                                   const QString &errorText) -> ConnectReply
+auto DeviceGatewayService::connect(const QString &secret, CommandReportStatus report,
+                                   const QString &commandUuid, const QString &errorText) -> ConnectReply
 {
     ConnectReply reply;
     QString error;
     const auto e = findEnrollment(secret, &error);
     if (!error.isEmpty())
-        return {GatewayStatus::Failed, error, std::nullopt};
+        return {GatewayOutcome::Failed, error, std::nullopt};
     if (!e || e->protocol != kAppleProtocol || e->state != EnrollmentState::Enrolled || e->deviceId == 0)
-        return {GatewayStatus::Unauthorized, {}, std::nullopt};
+        return {GatewayOutcome::Unauthorized, {}, std::nullopt};
     noteSeen(*e);
     const qint64 now = clock_.nowMs();
     qint64 notNow = 0;
@@ -715,7 +726,7 @@ auto DeviceGatewayService::connect(const QString &secret, CommandReportStatus re
             },
             &error);
         if (!ok)
-            return {GatewayStatus::Failed, error, std::nullopt};
+            return {GatewayOutcome::Failed, error, std::nullopt};
         if (removed) {
             lastSeen_.remove(e->id);
             return reply;
@@ -723,15 +734,15 @@ auto DeviceGatewayService::connect(const QString &secret, CommandReportStatus re
     }
     QList<GatewayCommand> commands;
     if (!queuedCommands(*e, &commands, &error))
-        return {GatewayStatus::Failed, error, std::nullopt};
+        return {GatewayOutcome::Failed, error, std::nullopt};
     for (GatewayCommand &command : commands) {
         if (command.id == notNow)
             continue;
         if (command.uuid.isEmpty()) {
-            const bool ok = store_.transaction(
-                [&](QString *err) { return markOffered(*e, &command, now, err); }, &error);
+            const bool ok =
+                store_.transaction([&](QString *err) { return markOffered(*e, &command, now, err); }, &error);
             if (!ok)
-                return {GatewayStatus::Failed, error, std::nullopt};
+                return {GatewayOutcome::Failed, error, std::nullopt};
         }
         reply.command = command;
         break;
@@ -744,11 +755,11 @@ auto DeviceGatewayService::enrollAgent(const QString &token, Platform platform, 
 {
     AgentEnrollment out;
     if (token.isEmpty() || token.size() > 200) {
-        out.status = GatewayStatus::NotFound;
+        out.status = GatewayOutcome::NotFound;
         return out;
     }
     if (facts.serial.trimmed().isEmpty() && facts.imei.trimmed().isEmpty()) {
-        out.status = GatewayStatus::BadRequest;
+        out.status = GatewayOutcome::BadRequest;
         out.error = tr("A serial number or an IMEI is needed.");
         return out;
     }
@@ -763,12 +774,12 @@ auto DeviceGatewayService::enrollAgent(const QString &token, Platform platform, 
             const InvitationView view = readInvitation(EnrollmentToken::hashOf(token), &invitationId);
             out.status = view.status;
             out.gone = view.gone;
-            if (view.status == GatewayStatus::Failed)
+            if (view.status == GatewayOutcome::Failed)
                 *err = view.error;
-            if (view.status != GatewayStatus::Ok)
+            if (view.status != GatewayOutcome::Ok)
                 return false;
             if (view.platform != platform) {
-                out.status = GatewayStatus::Conflict;
+                out.status = GatewayOutcome::Conflict;
                 out.error = tr("This invitation is for %1, not %2.")
                                 .arg(DomainText::platform(view.platform), DomainText::platform(platform));
                 return false;
@@ -782,22 +793,25 @@ auto DeviceGatewayService::enrollAgent(const QString &token, Platform platform, 
             if (!execOrError(accept, err))
                 return false;
             if (accept.numRowsAffected() != 1) {
-                out.status = GatewayStatus::Gone;
+                out.status = GatewayOutcome::Gone;
                 out.gone = InvitationGone::Used;
                 return false;
             }
             const EnrollmentToken secret = EnrollmentToken::generate();
             out.secret = secret.text;
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("INSERT INTO enrollments (invitation_id, protocol, secret_hash, state,"
-                                     " created_at, last_seen_at, serial, imei, model, os_version, device_name)"
-                                     " VALUES (?, ?, ?, 2, ?, ?, ?, ?, ?, ?, ?)"));
+            q.prepare(
+                QStringLiteral("INSERT INTO enrollments (invitation_id, protocol, secret_hash, state,"
+                               " created_at, last_seen_at, serial, imei, model, os_version, device_name)"
+                               " VALUES (?, ?, ?, 2, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''),"
+                               " coalesce(?, ''), coalesce(?, ''))"));
             q.addBindValue(invitationId);
             q.addBindValue(kAgentProtocol);
             q.addBindValue(secretHash(out.secret));
             q.addBindValue(now);
             q.addBindValue(now);
-            for (const QString &value : {facts.serial, facts.imei, facts.model, facts.osVersion, facts.deviceName})
+            for (const QString &value :
+                 {facts.serial, facts.imei, facts.model, facts.osVersion, facts.deviceName})
                 q.addBindValue(value.trimmed());
             if (!execOrError(q, err))
                 return false;
@@ -813,14 +827,14 @@ auto DeviceGatewayService::enrollAgent(const QString &token, Platform platform, 
         &error);
     if (!ok) {
         out.secret.clear();
-        if (out.status == GatewayStatus::Ok || out.status == GatewayStatus::Created ||
-            out.status == GatewayStatus::Failed) {
-            out.status = GatewayStatus::Failed;
+        if (out.status == GatewayOutcome::Ok || out.status == GatewayOutcome::Created ||
+            out.status == GatewayOutcome::Failed) {
+            out.status = GatewayOutcome::Failed;
             out.error = error;
         }
         return out;
     }
-    out.status = GatewayStatus::Created;
+    out.status = GatewayOutcome::Created;
     out.deviceId = e.deviceId;
     return out;
 }
@@ -831,12 +845,12 @@ auto DeviceGatewayService::agentCheckin(const QString &secret) -> AgentCheckin
     QString error;
     const auto e = findEnrollment(secret, &error);
     if (!error.isEmpty())
-        return {GatewayStatus::Failed, error, {}};
+        return {GatewayOutcome::Failed, error, {}};
     if (!e || e->protocol != kAgentProtocol || e->state != EnrollmentState::Enrolled || e->deviceId == 0)
-        return {GatewayStatus::Unauthorized, {}, {}};
+        return {GatewayOutcome::Unauthorized, {}, {}};
     noteSeen(*e);
     if (!queuedCommands(*e, &out.commands, &error))
-        return {GatewayStatus::Failed, error, {}};
+        return {GatewayOutcome::Failed, error, {}};
     bool fresh = false;
     for (const GatewayCommand &c : std::as_const(out.commands))
         fresh = fresh || c.uuid.isEmpty();
@@ -851,7 +865,7 @@ auto DeviceGatewayService::agentCheckin(const QString &secret) -> AgentCheckin
             },
             &error);
         if (!ok)
-            return {GatewayStatus::Failed, error, {}};
+            return {GatewayOutcome::Failed, error, {}};
     }
     return out;
 }
@@ -862,9 +876,9 @@ auto DeviceGatewayService::agentResult(const QString &secret, qint64 commandId, 
     QString error;
     const auto e = findEnrollment(secret, &error);
     if (!error.isEmpty())
-        return {GatewayStatus::Failed, error};
+        return {GatewayOutcome::Failed, error};
     if (!e || e->protocol != kAgentProtocol || e->state != EnrollmentState::Enrolled || e->deviceId == 0)
-        return {GatewayStatus::Unauthorized, {}};
+        return {GatewayOutcome::Unauthorized, {}};
     noteSeen(*e);
     Result result;
     bool removed = false;
@@ -877,7 +891,7 @@ auto DeviceGatewayService::agentResult(const QString &secret, qint64 commandId, 
             if (!execOrError(q, err))
                 return false;
             if (!q.next()) {
-                result.status = GatewayStatus::NotFound;
+                result.status = GatewayOutcome::NotFound;
                 return false;
             }
             q.finish();
@@ -891,8 +905,8 @@ auto DeviceGatewayService::agentResult(const QString &secret, qint64 commandId, 
             return true;
         },
         &error);
-    if (!ok && result.status == GatewayStatus::Ok)
-        return {GatewayStatus::Failed, error};
+    if (!ok && result.status == GatewayOutcome::Ok)
+        return {GatewayOutcome::Failed, error};
     if (removed)
         lastSeen_.remove(e->id);
     return result;

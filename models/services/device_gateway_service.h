@@ -20,7 +20,7 @@ class Store;
 // What the device side of the product answers, whatever the protocol (the HTTP layer maps it to a status
 // code): Ok 200, Created 201, NotFound 404, Gone 410, Conflict 409, Unauthorized 401, BadRequest 400,
 // Failed 500 (the store failed; error says why).
-enum class GatewayStatus
+enum class GatewayOutcome
 {
     Ok,
     Created,
@@ -101,7 +101,7 @@ public:
     // or Gone with the reason.
     struct InvitationView
     {
-        GatewayStatus status = GatewayStatus::NotFound;
+        GatewayOutcome status = GatewayOutcome::NotFound;
         InvitationGone gone = InvitationGone::None;
         QString firstName;
         Platform platform = Platform::Other;
@@ -123,7 +123,7 @@ public:
     // Apple check-in messages. error: why (for BadRequest / Failed).
     struct Result
     {
-        GatewayStatus status = GatewayStatus::Ok;
+        GatewayOutcome status = GatewayOutcome::Ok;
         QString error;
     };
     Result authenticate(const QString &secret, const DeviceFacts &facts);
@@ -140,7 +140,7 @@ public:
     // A command answered NotNow is not offered again in the same answer.
     struct ConnectReply
     {
-        GatewayStatus status = GatewayStatus::Ok;
+        GatewayOutcome status = GatewayOutcome::Ok;
         QString error;
         std::optional<GatewayCommand> command;
     };
@@ -150,7 +150,7 @@ public:
     // The agent API.
     struct AgentEnrollment
     {
-        GatewayStatus status = GatewayStatus::Created;
+        GatewayOutcome status = GatewayOutcome::Created;
         InvitationGone gone = InvitationGone::None;
         QString error;
         qint64 deviceId = 0;
@@ -160,7 +160,7 @@ public:
     AgentEnrollment enrollAgent(const QString &token, Platform platform, const DeviceFacts &facts);
     struct AgentCheckin
     {
-        GatewayStatus status = GatewayStatus::Ok;
+        GatewayOutcome status = GatewayOutcome::Ok;
         QString error;
         QList<GatewayCommand> commands;
     };
