@@ -74,8 +74,9 @@ int serve(const QStringList &arguments)
     options.certFile = parser.value(QStringLiteral("cert"));
     options.keyFile = parser.value(QStringLiteral("key"));
     if (!options.insecureHttp && (options.certFile.isEmpty() || options.keyFile.isEmpty()))
-        return usageError(Text::tr("serve needs --cert FILE and --key FILE (or --insecure-http for a trial on "
-                                   "one machine)."));
+        return usageError(
+            Text::tr("serve needs --cert FILE and --key FILE (or --insecure-http for a trial on "
+                     "one machine)."));
     options.publicUrl = parser.value(QStringLiteral("public-url"));
     options.apnsCert = parser.value(QStringLiteral("apns-cert"));
     options.apnsKey = parser.value(QStringLiteral("apns-key"));
@@ -89,8 +90,9 @@ int serve(const QStringList &arguments)
     if (!store)
         return ExitFailure;
     if (options.insecureHttp)
-        err() << Text::tr("warning: serving plain HTTP (--insecure-http): enrollment secrets cross the network "
-                          "unencrypted. Use this only for a trial on one machine.")
+        err() << Text::tr(
+                     "warning: serving plain HTTP (--insecure-http): enrollment secrets cross the network "
+                     "unencrypted. Use this only for a trial on one machine.")
               << '\n';
     err().flush();
 

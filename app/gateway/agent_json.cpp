@@ -44,7 +44,8 @@ QString text(const QJsonObject &o, const char *key, int maxLength, QString *erro
     const QString s = value.toString();
     if (s.size() > maxLength) {
         if (error->isEmpty())
-            *error = AgentText::tr("“%1” is longer than %2 characters.").arg(QLatin1String(key)).arg(maxLength);
+            *error =
+                AgentText::tr("“%1” is longer than %2 characters.").arg(QLatin1String(key)).arg(maxLength);
         return {};
     }
     return s.trimmed();

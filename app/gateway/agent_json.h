@@ -10,7 +10,7 @@
 
 namespace mdm::gateway {
 
-inline constexpr int kMaxAgentField = 256;    // token, serial, model, … (a secret is 32 characters)
+inline constexpr int kMaxAgentField = 256;      // token, serial, model, … (a secret is 32 characters)
 inline constexpr int kMaxAgentErrorText = 4000; // a result's error text
 
 // POST /agent/v1/enroll: {token, platform, serial, imei, model, osVersion, deviceName}.

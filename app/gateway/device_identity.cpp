@@ -1,11 +1,11 @@
 #include "device_identity.h"
 
 #include <QRandomGenerator>
+#include <memory>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
-#include <memory>
 
 namespace mdm::gateway {
 
@@ -19,13 +19,15 @@ DeviceIdentity makeDeviceIdentity(const QString &commonName)
         return out;
     }
     X509_set_version(cert.get(), 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), static_cast<long>(QRandomGenerator::system()->generate()));
+    ASN1_INTEGER_set(X509_get_serialNumber(cert.get()),
+                     static_cast<long>(QRandomGenerator::system()->generate()));
     X509_gmtime_adj(X509_getm_notBefore(cert.get()), 0);
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), 10L * 365 * 24 * 3600);
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME *name = X509_get_subject_name(cert.get());
     const QByteArray cn = commonName.toUtf8();
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()),
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char *>(cn.constData()),
                                static_cast<int>(cn.size()), -1, 0);
     X509_set_issuer_name(cert.get(), name);
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) == 0) {

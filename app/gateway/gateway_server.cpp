@@ -31,9 +31,9 @@ namespace mdm::gateway {
 
 namespace {
 
-constexpr int kFreeStrikes = 5;         // 401/404 answers to one address before they slow down
-constexpr int kStrikeStepMs = 200;      // each further one waits this much longer …
-constexpr int kMaxPenaltyMs = 2000;     // … up to this
+constexpr int kFreeStrikes = 5;           // 401/404 answers to one address before they slow down
+constexpr int kStrikeStepMs = 200;        // each further one waits this much longer …
+constexpr int kMaxPenaltyMs = 2000;       // … up to this
 constexpr qint64 kStrikeWindowMs = 60000; // a quiet minute forgives
 
 const QByteArray kJson = QByteArrayLiteral("application/json");
@@ -207,7 +207,7 @@ GatewayServer::~GatewayServer() = default;
 bool GatewayServer::start(QString *error)
 {
     publicUrl_ = publicUrlFromLinkBase(options_.publicUrl.isEmpty() ? MailSettings::load(store_).linkBase
-                                                                     : options_.publicUrl);
+                                                                    : options_.publicUrl);
     if (!options_.insecureHttp) {
         QFile certFile(options_.certFile);
         QFile keyFile(options_.keyFile);
@@ -467,9 +467,10 @@ GatewayServer::Reply GatewayServer::appleCheckin(const QHttpServerRequest &reque
     DeviceGatewayService::Result result;
     switch (message.type) {
     case CheckinType::Authenticate:
-        result = service_.authenticate(secret, {message.udid, message.serialNumber, message.imei,
-                                                message.productName.isEmpty() ? message.model : message.productName,
-                                                message.osVersion, message.deviceName});
+        result = service_.authenticate(secret,
+                                       {message.udid, message.serialNumber, message.imei,
+                                        message.productName.isEmpty() ? message.model : message.productName,
+                                        message.osVersion, message.deviceName});
         break;
     case CheckinType::TokenUpdate:
         result = service_.tokenUpdate(secret, {message.token, message.pushMagic,
@@ -513,9 +514,10 @@ GatewayServer::Reply GatewayServer::appleConnect(const QHttpServerRequest &reque
     case CommandStatus::Unknown:
         return jsonError(400, tr("Unknown Status."));
     }
-    const QString errorText = report.errorChain.isEmpty() && report.status == CommandStatus::CommandFormatError
-                                  ? QStringLiteral("CommandFormatError")
-                                  : report.errorChain;
+    const QString errorText =
+        report.errorChain.isEmpty() && report.status == CommandStatus::CommandFormatError
+            ? QStringLiteral("CommandFormatError")
+            : report.errorChain;
     const auto reply = service_.connect(secret, status, report.commandUuid, errorText);
     if (reply.status == GatewayOutcome::Failed)
         return failed(reply.error);

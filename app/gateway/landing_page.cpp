@@ -9,15 +9,15 @@ namespace {
 QByteArray page(const QString &title, const QString &body)
 {
     // Inline style only: the page loads nothing else.
-    const QString html = QStringLiteral(
-                             "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-                             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                             "<title>%1</title><style>body{font-family:sans-serif;max-width:36em;margin:2em auto;"
-                             "padding:0 1em;line-height:1.5;color:#222}h1{font-size:1.4em}"
-                             "a.button{display:inline-block;padding:.6em 1.2em;background:#0b5cad;color:#fff;"
-                             "border-radius:.3em;text-decoration:none}img{image-rendering:pixelated}</style>"
-                             "</head><body><h1>%1</h1>%2</body></html>")
-                             .arg(title.toHtmlEscaped(), body);
+    const QString html =
+        QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                       "<title>%1</title><style>body{font-family:sans-serif;max-width:36em;margin:2em auto;"
+                       "padding:0 1em;line-height:1.5;color:#222}h1{font-size:1.4em}"
+                       "a.button{display:inline-block;padding:.6em 1.2em;background:#0b5cad;color:#fff;"
+                       "border-radius:.3em;text-decoration:none}img{image-rendering:pixelated}</style>"
+                       "</head><body><h1>%1</h1>%2</body></html>")
+            .arg(title.toHtmlEscaped(), body);
     return html.toUtf8();
 }
 
@@ -31,8 +31,9 @@ bool isApple(Platform p)
 QByteArray LandingPage::invitation(const LandingPageInput &in)
 {
     QString body;
-    body += QStringLiteral("<p>%1</p>").arg(
-        (in.firstName.isEmpty() ? tr("Hello,") : tr("Hello %1,").arg(in.firstName)).toHtmlEscaped());
+    body +=
+        QStringLiteral("<p>%1</p>")
+            .arg((in.firstName.isEmpty() ? tr("Hello,") : tr("Hello %1,").arg(in.firstName)).toHtmlEscaped());
     body += QStringLiteral("<p>%1</p>")
                 .arg(tr("This invitation enrolls one %1 device in your organisation's device management.")
                          .arg(DomainText::platform(in.platform))
@@ -42,17 +43,20 @@ QByteArray LandingPage::invitation(const LandingPageInput &in)
         body += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
     body += QStringLiteral("</ol>");
     if (isApple(in.platform)) {
-        body += QStringLiteral("<p><a class=\"button\" href=\"%1\">%2</a></p>")
-                    .arg(in.profileUrl.toHtmlEscaped(), tr("Download the enrollment profile").toHtmlEscaped());
-        body += QStringLiteral("<p>%1</p>").arg(
-            (in.platform == Platform::macOS
-                 ? tr("Next: open System Settings, choose the downloaded profile and install it.")
-                 : tr("Next: open Settings, tap “Profile Downloaded” and install it."))
-                .toHtmlEscaped());
+        body +=
+            QStringLiteral("<p><a class=\"button\" href=\"%1\">%2</a></p>")
+                .arg(in.profileUrl.toHtmlEscaped(), tr("Download the enrollment profile").toHtmlEscaped());
+        body +=
+            QStringLiteral("<p>%1</p>")
+                .arg((in.platform == Platform::macOS
+                          ? tr("Next: open System Settings, choose the downloaded profile and install it.")
+                          : tr("Next: open Settings, tap “Profile Downloaded” and install it."))
+                         .toHtmlEscaped());
     } else {
-        body += QStringLiteral("<p>%1</p>").arg(
-            tr("Next: open this link in the device management app on your device; it enrolls the device.")
-                .toHtmlEscaped());
+        body += QStringLiteral("<p>%1</p>")
+                    .arg(tr("Next: open this link in the device management app on your device; it enrolls "
+                            "the device.")
+                             .toHtmlEscaped());
     }
     if (!in.qrPng.isEmpty()) {
         body += QStringLiteral("<p>%1</p><p><img alt=\"%2\" width=\"200\" height=\"200\" "
