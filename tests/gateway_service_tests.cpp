@@ -88,9 +88,10 @@ struct Env
         const qint64 user = insert(qs("INSERT INTO users (name, email) VALUES (?, ?)"), {qs(name), email});
         const EnrollmentToken token = EnrollmentToken::generate();
         const qint64 sent = clock.nowMs() - sentAgoMs;
-        const qint64 id = insert(qs("INSERT INTO invitations (user_id, email, platform, token_hash, requested_at,"
-                                    " sent_at, expires_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
-                                 {user, email, static_cast<int>(platform), token.hash, sent, sent, sent + 7 * kDayMs});
+        const qint64 id =
+            insert(qs("INSERT INTO invitations (user_id, email, platform, token_hash, requested_at,"
+                      " sent_at, expires_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
+                   {user, email, static_cast<int>(platform), token.hash, sent, sent, sent + 7 * kDayMs});
         if (invitationId)
             *invitationId = id;
         return token.text;
@@ -107,10 +108,10 @@ struct Env
                         QString *profile = nullptr)
     {
         const auto issued = gateway->issueAppleEnrollment(token);
-        REQUIRE(issued.invitation.status == GatewayStatus::Ok);
-        REQUIRE(gateway->authenticate(issued.secret, facts).status == GatewayStatus::Ok);
-        REQUIRE(gateway->tokenUpdate(issued.secret, {QByteArray("tok"), qs("magic"), QByteArray("unlock")}).status ==
-                GatewayStatus::Ok);
+        REQUIRE(issued.invitation.status == GatewayOutcome::Ok);
+        REQUIRE(gateway->authenticate(issued.secret, facts).status == GatewayOutcome::Ok);
+        REQUIRE(gateway->tokenUpdate(issued.secret, {QByteArray("tok"), qs("magic"), QByteArray("unlock")})
+                    .status == GatewayOutcome::Ok);
         if (deviceId)
             *deviceId = number(qs("SELECT device_id FROM enrollments WHERE id = ?"), {issued.enrollmentId});
         if (profile)
@@ -129,12 +130,18 @@ struct Env
 
 DeviceFacts facts(const char *serial, const char *imei = "")
 {
-    return {qs("UDID-%1").arg(qs(serial)), qs(serial), qs(imei), qs("iPhone15,2"), qs("17.4"), qs("Ana's iPhone")};
+    return {qs("UDID-%1").arg(qs(serial)),
+            qs(serial),
+            qs(imei),
+            qs("iPhone15,2"),
+            qs("17.4"),
+            qs("Ana's iPhone")};
 }
 
 } // namespace
 
-TEST_CASE("A version-3 store is rebuilt to version 4 with its indexes triggers and foreign keys", "[gatewayservice]")
+TEST_CASE("A version-3 store is rebuilt to version 4 with its indexes triggers and foreign keys",
+          "[gatewayservice]")
 {
     TempDir dir;
     const QString path = dir.file(qs("v3.db"));
@@ -150,7 +157,8 @@ TEST_CASE("A version-3 store is rebuilt to version 4 with its indexes triggers a
             for (const QString &statement : migrations()[static_cast<size_t>(v)])
                 run(statement);
         run(qs("INSERT INTO users (id, name, email) VALUES (1, 'Ana Lima', 'ana@example.com')"));
-        run(qs("INSERT INTO devices (id, name, platform, serial, state, user_id) VALUES (4, 'old', 0, 'S4', 4, 1)"));
+        run(qs("INSERT INTO devices (id, name, platform, serial, state, user_id) VALUES (4, 'old', 0, 'S4', "
+               "4, 1)"));
         run(qs("INSERT INTO commands (device_id, kind, created_at, updated_at) VALUES (4, 2, 1, 1)"));
         run(qs("PRAGMA user_version = 3"));
         run(qs("COMMIT"));
@@ -162,12 +170,14 @@ TEST_CASE("A version-3 store is rebuilt to version 4 with its indexes triggers a
     Store &store = *opened.store;
     CHECK(test::scalar(store, qs("PRAGMA user_version")) == 4);
     CHECK(test::scalar(store, qs("PRAGMA foreign_keys")) == 1);
-    CHECK(test::scalar(store, qs("SELECT count(*) FROM devices WHERE id = 4 AND state = 4 AND user_id = 1")) == 1);
+    CHECK(test::scalar(store,
+                       qs("SELECT count(*) FROM devices WHERE id = 4 AND state = 4 AND user_id = 1")) == 1);
     CHECK(test::scalar(store, qs("SELECT count(*) FROM commands WHERE device_id = 4")) == 1);
     for (const char *name : {"devices_serial", "devices_imei", "devices_state", "devices_user",
                              "devices_journal_insert", "devices_journal_update", "devices_journal_delete",
                              "users_journal_update", "enrollments_journal_update", "commands_journal_update"})
-        CHECK(test::scalar(store, qs("SELECT count(*) FROM sqlite_master WHERE name = '%1'").arg(qs(name))) == 1);
+        CHECK(test::scalar(store, qs("SELECT count(*) FROM sqlite_master WHERE name = '%1'").arg(qs(name))) ==
+              1);
     CHECK(test::scalar(store, qs("SELECT count(*) FROM sqlite_master WHERE name = 'devices_v4'")) == 0);
     // The device's insert at version 3 is the only entry: the rebuild is no change.
     CHECK(test::scalar(store, qs("SELECT count(*) FROM change_journal")) == 1);
@@ -177,11 +187,14 @@ TEST_CASE("A version-3 store is rebuilt to version 4 with its indexes triggers a
     CHECK(q.exec(qs("UPDATE devices SET state = 6, remarks = 'refused' WHERE id = 4")));
     CHECK_FALSE(q.exec(qs("UPDATE devices SET state = 7 WHERE id = 4")));
     // The journal follows the rebuilt table, and a renamed user still journals their devices.
-    CHECK(test::scalar(store, qs("SELECT count(*) FROM change_journal WHERE kind = 'device' AND record_id = 4")) == 2);
+    CHECK(test::scalar(
+              store, qs("SELECT count(*) FROM change_journal WHERE kind = 'device' AND record_id = 4")) == 2);
     CHECK(q.exec(qs("UPDATE users SET name = 'Ana L.' WHERE id = 1")));
-    CHECK(test::scalar(store, qs("SELECT count(*) FROM change_journal WHERE kind = 'device' AND record_id = 4")) == 3);
+    CHECK(test::scalar(
+              store, qs("SELECT count(*) FROM change_journal WHERE kind = 'device' AND record_id = 4")) == 3);
     // Foreign keys still hold: to the rebuilt table and from it.
-    CHECK_FALSE(q.exec(qs("INSERT INTO commands (device_id, kind, created_at, updated_at) VALUES (99, 1, 1, 1)")));
+    CHECK_FALSE(
+        q.exec(qs("INSERT INTO commands (device_id, kind, created_at, updated_at) VALUES (99, 1, 1, 1)")));
     CHECK_FALSE(q.exec(qs("UPDATE devices SET user_id = 42 WHERE id = 4")));
     CHECK(q.exec(qs("UPDATE devices SET serial = 'S4' WHERE id = 4")));
     CHECK_FALSE(q.exec(qs("INSERT INTO devices (name, platform, serial, state) VALUES ('dup', 0, 'S4', 1)")));
@@ -198,53 +211,57 @@ TEST_CASE("The landing page's view of a link: first name and platform or why it 
     env.insert(qs("UPDATE invitations SET state = 2 WHERE id = ?"), {removedId});
 
     const auto view = env.gateway->viewInvitation(ok);
-    CHECK(view.status == GatewayStatus::Ok);
+    CHECK(view.status == GatewayOutcome::Ok);
     CHECK(str(view.firstName) == "Ana");
     CHECK(view.platform == Platform::iOS);
-    CHECK(env.gateway->viewInvitation(qs("nope")).status == GatewayStatus::NotFound);
+    CHECK(env.gateway->viewInvitation(qs("nope")).status == GatewayOutcome::NotFound);
     CHECK(env.gateway->viewInvitation(expired).gone == InvitationGone::Expired);
     CHECK(env.gateway->viewInvitation(removed).gone == InvitationGone::Removed);
-    CHECK(env.gateway->viewInvitation(removed).status == GatewayStatus::Gone);
+    CHECK(env.gateway->viewInvitation(removed).status == GatewayOutcome::Gone);
 }
 
-TEST_CASE("Apple: Authenticate keeps the invitation pending and the first TokenUpdate enrolls", "[gatewayservice]")
+TEST_CASE("Apple: Authenticate keeps the invitation pending and the first TokenUpdate enrolls",
+          "[gatewayservice]")
 {
     Env env;
     qint64 invitationId = 0;
     const QString token = env.invite("Ana Lima", Platform::iOS, &invitationId);
     // A staged device with the same serial: its user and group go with it.
-    const qint64 otherUser = env.insert(qs("INSERT INTO users (name, email) VALUES ('Stager', 's@example.com')"));
+    const qint64 otherUser =
+        env.insert(qs("INSERT INTO users (name, email) VALUES ('Stager', 's@example.com')"));
     const qint64 group = env.insert(qs("INSERT INTO groups (name) VALUES ('Sales')"));
-    const qint64 staged = env.insert(
-        qs("INSERT INTO devices (name, platform, serial, state, user_id, group_id, staged_at) VALUES ('box', 1, 'F2L1', 0, ?, ?, 1)"),
-        {otherUser, group});
+    const qint64 staged = env.insert(qs("INSERT INTO devices (name, platform, serial, state, user_id, "
+                                        "group_id, staged_at) VALUES ('box', 1, 'F2L1', 0, ?, ?, 1)"),
+                                     {otherUser, group});
 
     const auto issued = env.gateway->issueAppleEnrollment(token);
-    REQUIRE(issued.invitation.status == GatewayStatus::Ok);
+    REQUIRE(issued.invitation.status == GatewayOutcome::Ok);
     CHECK(issued.secret != token);
     CHECK(env.number(qs("SELECT count(*) FROM enrollments WHERE secret_hash = ?"),
                      {EnrollmentToken::hashOf(issued.secret)}) == 1);
-    CHECK(env.number(qs("SELECT count(*) FROM enrollments WHERE secret_hash = ?"), {EnrollmentToken::hashOf(token)}) ==
-          0);
+    CHECK(env.number(qs("SELECT count(*) FROM enrollments WHERE secret_hash = ?"),
+                     {EnrollmentToken::hashOf(token)}) == 0);
     const auto second = env.gateway->issueAppleEnrollment(token);
     CHECK(second.profileIdentifier != issued.profileIdentifier);
 
-    REQUIRE(env.gateway->authenticate(issued.secret, facts("F2L1", "3569")).status == GatewayStatus::Ok);
+    REQUIRE(env.gateway->authenticate(issued.secret, facts("F2L1", "3569")).status == GatewayOutcome::Ok);
     CHECK(env.number(qs("SELECT state FROM invitations WHERE id = ?"), {invitationId}) == 0);
-    CHECK(env.gateway->viewInvitation(token).status == GatewayStatus::Ok);
+    CHECK(env.gateway->viewInvitation(token).status == GatewayOutcome::Ok);
 
     const qint64 now = env.clock.nowMs();
-    REQUIRE(env.gateway->tokenUpdate(issued.secret, {QByteArray("push"), qs("magic"), QByteArray("unlock")}).status ==
-            GatewayStatus::Ok);
+    REQUIRE(env.gateway->tokenUpdate(issued.secret, {QByteArray("push"), qs("magic"), QByteArray("unlock")})
+                .status == GatewayOutcome::Ok);
     CHECK(env.number(qs("SELECT state FROM invitations WHERE id = ?"), {invitationId}) == 1);
     CHECK(env.gateway->viewInvitation(token).gone == InvitationGone::Used);
-    const qint64 device = env.number(qs("SELECT device_id FROM enrollments WHERE id = ?"), {issued.enrollmentId});
+    const qint64 device =
+        env.number(qs("SELECT device_id FROM enrollments WHERE id = ?"), {issued.enrollmentId});
     CHECK(device == staged);
     CHECK(env.deviceState(device) == static_cast<int>(DeviceState::Enrolled));
     QSqlQuery q(env.store->database());
-    REQUIRE(q.exec(qs("SELECT serial, imei, model, os_version, enrolled_at, last_seen_at, user_id, group_id, name"
-                      " FROM devices WHERE id = %1")
-                       .arg(device)));
+    REQUIRE(
+        q.exec(qs("SELECT serial, imei, model, os_version, enrolled_at, last_seen_at, user_id, group_id, name"
+                  " FROM devices WHERE id = %1")
+                   .arg(device)));
     REQUIRE(q.next());
     CHECK(str(q.value(0).toString()) == "F2L1");
     CHECK(str(q.value(1).toString()) == "3569");
@@ -259,19 +276,22 @@ TEST_CASE("Apple: Authenticate keeps the invitation pending and the first TokenU
 
     // A later TokenUpdate without UnlockToken keeps the stored one.
     REQUIRE(env.gateway->tokenUpdate(issued.secret, {QByteArray("push2"), qs("magic2"), {}}).status ==
-            GatewayStatus::Ok);
-    CHECK(env.value(qs("SELECT unlock_token FROM enrollments WHERE id = ?"), {issued.enrollmentId}).toByteArray() ==
-          "unlock");
-    CHECK(env.value(qs("SELECT push_token FROM enrollments WHERE id = ?"), {issued.enrollmentId}).toByteArray() ==
-          "push2");
+            GatewayOutcome::Ok);
+    CHECK(env.value(qs("SELECT unlock_token FROM enrollments WHERE id = ?"), {issued.enrollmentId})
+              .toByteArray() == "unlock");
+    CHECK(env.value(qs("SELECT push_token FROM enrollments WHERE id = ?"), {issued.enrollmentId})
+              .toByteArray() == "push2");
     CHECK(env.number(qs("SELECT count(*) FROM devices")) == 1);
     // The other profile of the same link can no longer enroll.
-    CHECK(env.gateway->authenticate(second.secret, facts("OTHER")).status == GatewayStatus::Gone);
-    CHECK(env.number(qs("SELECT count(*) FROM audit_log WHERE action = 'gateway.enroll' AND actor LIKE '%(gateway)'")) ==
-          1);
+    CHECK(env.gateway->authenticate(second.secret, facts("OTHER")).status == GatewayOutcome::Gone);
+    CHECK(
+        env.number(qs(
+            "SELECT count(*) FROM audit_log WHERE action = 'gateway.enroll' AND actor LIKE '%(gateway)'")) ==
+        1);
 }
 
-TEST_CASE("Apple revoke: RemoveProfile of the enrollment's profile then CheckOut removes the device", "[gatewayservice]")
+TEST_CASE("Apple revoke: RemoveProfile of the enrollment's profile then CheckOut removes the device",
+          "[gatewayservice]")
 {
     Env env;
     qint64 device = 0;
@@ -286,18 +306,22 @@ TEST_CASE("Apple revoke: RemoveProfile of the enrollment's profile then CheckOut
     CHECK_FALSE(reply.command->uuid.isEmpty());
     // Acknowledged: the device waits for its CheckOut.
     const auto ack = env.gateway->connect(secret, CommandReportStatus::Acknowledged, reply.command->uuid, {});
-    CHECK(ack.status == GatewayStatus::Ok);
+    CHECK(ack.status == GatewayOutcome::Ok);
     CHECK_FALSE(ack.command);
     CHECK(env.deviceState(device) == static_cast<int>(DeviceState::RevokePending));
-    REQUIRE(env.gateway->checkOut(secret).status == GatewayStatus::Ok);
+    REQUIRE(env.gateway->checkOut(secret).status == GatewayOutcome::Ok);
     CHECK(env.deviceState(device) == -1);
-    CHECK(env.gateway->connect(secret, CommandReportStatus::Idle, {}, {}).status == GatewayStatus::Unauthorized);
-    CHECK(env.gateway->tokenUpdate(secret, {QByteArray("x"), qs("y"), {}}).status == GatewayStatus::Unauthorized);
-    for (const char *action : {"gateway.command", "gateway.result", "gateway.checkout", "gateway.device_removed"})
+    CHECK(env.gateway->connect(secret, CommandReportStatus::Idle, {}, {}).status ==
+          GatewayOutcome::Unauthorized);
+    CHECK(env.gateway->tokenUpdate(secret, {QByteArray("x"), qs("y"), {}}).status ==
+          GatewayOutcome::Unauthorized);
+    for (const char *action :
+         {"gateway.command", "gateway.result", "gateway.checkout", "gateway.device_removed"})
         CHECK(env.number(qs("SELECT count(*) FROM audit_log WHERE action = ?"), {qs(action)}) == 1);
 }
 
-TEST_CASE("Apple erase of a Mac carries a 6-digit PIN and Acknowledged removes the device", "[gatewayservice]")
+TEST_CASE("Apple erase of a Mac carries a 6-digit PIN and Acknowledged removes the device",
+          "[gatewayservice]")
 {
     Env env;
     qint64 device = 0;
@@ -310,10 +334,11 @@ TEST_CASE("Apple erase of a Mac carries a 6-digit PIN and Acknowledged removes t
     CHECK(reply.command->mode == DeprovisionMode::FactoryReset);
     CHECK(reply.command->pin == stored);
     CHECK(env.gateway->connect(secret, CommandReportStatus::Acknowledged, reply.command->uuid, {}).status ==
-          GatewayStatus::Ok);
+          GatewayOutcome::Ok);
     CHECK(env.deviceState(device) == -1);
-    CHECK(env.gateway->connect(secret, CommandReportStatus::Idle, {}, {}).status == GatewayStatus::Unauthorized);
-    CHECK(env.gateway->checkOut(secret).status == GatewayStatus::Unauthorized);
+    CHECK(env.gateway->connect(secret, CommandReportStatus::Idle, {}, {}).status ==
+          GatewayOutcome::Unauthorized);
+    CHECK(env.gateway->checkOut(secret).status == GatewayOutcome::Unauthorized);
 }
 
 TEST_CASE("Apple NotNow is offered again at the next Idle and Error fails the command", "[gatewayservice]")
@@ -331,9 +356,9 @@ TEST_CASE("Apple NotNow is offered again at the next Idle and Error fails the co
     REQUIRE(again.command);
     CHECK(again.command->uuid == first.command->uuid);
 
-    const auto error =
-        env.gateway->connect(secret, CommandReportStatus::Error, first.command->uuid, qs("MDMErrorDomain 12021: busy"));
-    CHECK(error.status == GatewayStatus::Ok);
+    const auto error = env.gateway->connect(secret, CommandReportStatus::Error, first.command->uuid,
+                                            qs("MDMErrorDomain 12021: busy"));
+    CHECK(error.status == GatewayOutcome::Ok);
     CHECK(env.deviceState(device) == static_cast<int>(DeviceState::WipeFailed));
     CHECK(str(env.value(qs("SELECT remarks FROM devices WHERE id = ?"), {device}).toString()).find("12021") !=
           std::string::npos);
@@ -349,56 +374,61 @@ TEST_CASE("A bare CheckOut leaves the device Unmanaged and its secret unauthoriz
     Env env;
     qint64 device = 0;
     const QString secret = env.enrollApple(env.invite("Ana", Platform::iOS), facts("C1"), &device);
-    REQUIRE(env.gateway->checkOut(secret).status == GatewayStatus::Ok);
+    REQUIRE(env.gateway->checkOut(secret).status == GatewayOutcome::Ok);
     CHECK(env.deviceState(device) == static_cast<int>(DeviceState::Unmanaged));
-    CHECK(env.gateway->connect(secret, CommandReportStatus::Idle, {}, {}).status == GatewayStatus::Unauthorized);
+    CHECK(env.gateway->connect(secret, CommandReportStatus::Idle, {}, {}).status ==
+          GatewayOutcome::Unauthorized);
 }
 
 TEST_CASE("Agent: enroll check in carry out a revoke and check out", "[gatewayservice]")
 {
     Env env;
     const QString token = env.invite("Dee", Platform::Android);
-    CHECK(env.gateway->enrollAgent(qs("unknown"), Platform::Android, facts("A1")).status == GatewayStatus::NotFound);
-    CHECK(env.gateway->enrollAgent(token, Platform::Windows, facts("A1")).status == GatewayStatus::Conflict);
-    CHECK(env.gateway->enrollAgent(token, Platform::Android, {}).status == GatewayStatus::BadRequest);
+    CHECK(env.gateway->enrollAgent(qs("unknown"), Platform::Android, facts("A1")).status ==
+          GatewayOutcome::NotFound);
+    CHECK(env.gateway->enrollAgent(token, Platform::Windows, facts("A1")).status == GatewayOutcome::Conflict);
+    CHECK(env.gateway->enrollAgent(token, Platform::Android, {}).status == GatewayOutcome::BadRequest);
     const auto enrolled = env.gateway->enrollAgent(token, Platform::Android, facts("A1", "356938035643809"));
-    REQUIRE(enrolled.status == GatewayStatus::Created);
+    REQUIRE(enrolled.status == GatewayOutcome::Created);
     CHECK(enrolled.deviceId > 0);
     CHECK(enrolled.pollSeconds > 0);
     CHECK(env.deviceState(enrolled.deviceId) == static_cast<int>(DeviceState::Enrolled));
     const auto used = env.gateway->enrollAgent(token, Platform::Android, facts("A2"));
-    CHECK(used.status == GatewayStatus::Gone);
+    CHECK(used.status == GatewayOutcome::Gone);
     CHECK(used.gone == InvitationGone::Used);
 
     auto checkin = env.gateway->agentCheckin(enrolled.secret);
-    CHECK(checkin.status == GatewayStatus::Ok);
+    CHECK(checkin.status == GatewayOutcome::Ok);
     CHECK(checkin.commands.isEmpty());
     env.deprovision(enrolled.deviceId, DeprovisionMode::RevokeMdm);
     checkin = env.gateway->agentCheckin(enrolled.secret);
     REQUIRE(checkin.commands.size() == 1);
     CHECK(checkin.commands[0].mode == DeprovisionMode::RevokeMdm);
     CHECK(env.gateway->agentResult(enrolled.secret, 9999, CommandReportStatus::Acknowledged, {}).status ==
-          GatewayStatus::NotFound);
-    CHECK(env.gateway->agentResult(enrolled.secret, checkin.commands[0].id, CommandReportStatus::Acknowledged, {})
-              .status == GatewayStatus::Ok);
+          GatewayOutcome::NotFound);
+    CHECK(env.gateway
+              ->agentResult(enrolled.secret, checkin.commands[0].id, CommandReportStatus::Acknowledged, {})
+              .status == GatewayOutcome::Ok);
     CHECK(env.gateway->agentCheckin(enrolled.secret).commands.isEmpty());
-    CHECK(env.gateway->agentCheckout(enrolled.secret).status == GatewayStatus::Ok);
+    CHECK(env.gateway->agentCheckout(enrolled.secret).status == GatewayOutcome::Ok);
     CHECK(env.deviceState(enrolled.deviceId) == -1);
-    CHECK(env.gateway->agentCheckin(enrolled.secret).status == GatewayStatus::Unauthorized);
-    CHECK(env.gateway->agentCheckin(qs("wrong")).status == GatewayStatus::Unauthorized);
+    CHECK(env.gateway->agentCheckin(enrolled.secret).status == GatewayOutcome::Unauthorized);
+    CHECK(env.gateway->agentCheckin(qs("wrong")).status == GatewayOutcome::Unauthorized);
 }
 
 TEST_CASE("Agent: an error answer to a revoke is Revoke failed with the text in remarks", "[gatewayservice]")
 {
     Env env;
-    const auto enrolled = env.gateway->enrollAgent(env.invite("Dee", Platform::Windows), Platform::Windows, facts("W1"));
-    REQUIRE(enrolled.status == GatewayStatus::Created);
+    const auto enrolled =
+        env.gateway->enrollAgent(env.invite("Dee", Platform::Windows), Platform::Windows, facts("W1"));
+    REQUIRE(enrolled.status == GatewayOutcome::Created);
     env.deprovision(enrolled.deviceId, DeprovisionMode::RevokeMdm);
     const auto checkin = env.gateway->agentCheckin(enrolled.secret);
     REQUIRE(checkin.commands.size() == 1);
-    CHECK(env.gateway->agentResult(enrolled.secret, checkin.commands[0].id, CommandReportStatus::Error,
-                                   qs("policy forbids"))
-              .status == GatewayStatus::Ok);
+    CHECK(env.gateway
+              ->agentResult(enrolled.secret, checkin.commands[0].id, CommandReportStatus::Error,
+                            qs("policy forbids"))
+              .status == GatewayOutcome::Ok);
     CHECK(env.deviceState(enrolled.deviceId) == static_cast<int>(DeviceState::RevokeFailed));
     CHECK(str(env.value(qs("SELECT remarks FROM devices WHERE id = ?"), {enrolled.deviceId}).toString()) ==
           "policy forbids");
@@ -415,8 +445,8 @@ TEST_CASE("Two devices racing for one invitation: exactly one enrolls", "[gatewa
     DeviceGatewayService second(*other.store, env.clock);
     const auto a = env.gateway->enrollAgent(token, Platform::Android, facts("X1"));
     const auto b = second.enrollAgent(token, Platform::Android, facts("X2"));
-    CHECK(((a.status == GatewayStatus::Created) != (b.status == GatewayStatus::Created)));
-    CHECK((b.status == GatewayStatus::Gone));
+    CHECK(((a.status == GatewayOutcome::Created) != (b.status == GatewayOutcome::Created)));
+    CHECK((b.status == GatewayOutcome::Gone));
     CHECK(env.number(qs("SELECT count(*) FROM devices")) == 1);
     CHECK(env.number(qs("SELECT count(*) FROM enrollments")) == 1);
 }
@@ -424,16 +454,18 @@ TEST_CASE("Two devices racing for one invitation: exactly one enrolls", "[gatewa
 TEST_CASE("Last-seen times are batched and written by one flush", "[gatewayservice]")
 {
     Env env;
-    const auto enrolled = env.gateway->enrollAgent(env.invite("Fay", Platform::Android), Platform::Android, facts("L1"));
-    REQUIRE(enrolled.status == GatewayStatus::Created);
+    const auto enrolled =
+        env.gateway->enrollAgent(env.invite("Fay", Platform::Android), Platform::Android, facts("L1"));
+    REQUIRE(enrolled.status == GatewayOutcome::Created);
     const qint64 enrolledAt = env.clock.nowMs();
     env.clock.advance(5000);
-    REQUIRE(env.gateway->agentCheckin(enrolled.secret).status == GatewayStatus::Ok);
+    REQUIRE(env.gateway->agentCheckin(enrolled.secret).status == GatewayOutcome::Ok);
     CHECK(env.number(qs("SELECT last_seen_at FROM devices WHERE id = ?"), {enrolled.deviceId}) == enrolledAt);
     CHECK(env.gateway->pendingLastSeen() == 1);
     QString error;
     REQUIRE(env.gateway->flush({{qs("gateway.heartbeat_at"), qs("123")}}, &error));
-    CHECK(env.number(qs("SELECT last_seen_at FROM devices WHERE id = ?"), {enrolled.deviceId}) == enrolledAt + 5000);
+    CHECK(env.number(qs("SELECT last_seen_at FROM devices WHERE id = ?"), {enrolled.deviceId}) ==
+          enrolledAt + 5000);
     CHECK(env.number(qs("SELECT value FROM settings WHERE key = 'gateway.heartbeat_at'")) == 123);
     CHECK(env.gateway->pendingLastSeen() == 0);
 }
