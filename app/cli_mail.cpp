@@ -115,6 +115,8 @@ void printSettings(const MailSettings &settings)
         {"user", settings.user},
         {"ca-file", settings.caFile},
         {"link-base", settings.linkBase},
+        // What the setting means, as the mails will show it.
+        {"links", settings.enrollmentLink(QStringLiteral("<token>"))},
     };
     for (const auto &[key, value] : rows)
         out() << qSetFieldWidth(11) << Qt::left << QString::fromLatin1(key) + QLatin1Char(':')

@@ -102,7 +102,9 @@ TEST_CASE("An enrollment link joins the link base and the token with exactly one
         CHECK(settings.enrollmentLink(QStringLiteral("tok_1")) ==
               QStringLiteral("https://mdm.example.com/enroll/tok_1"));
     }
+    // A query is no public URL: refused when saved (links are <public URL>/enroll/<token>).
+    settings.host = QStringLiteral("smtp.example.com");
+    settings.fromAddress = QStringLiteral("it@example.com");
     settings.linkBase = QStringLiteral("https://mdm.example.com/e?token=");
-    CHECK(settings.enrollmentLink(QStringLiteral("tok_1")) ==
-          QStringLiteral("https://mdm.example.com/e?token=tok_1"));
+    CHECK_FALSE(settings.validate().isEmpty());
 }

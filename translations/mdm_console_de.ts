@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppleText</name>
+    <message>
+        <source>The key %1 is missing.</source>
+        <translation>Der Schlüssel %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>The key %1 is not a &lt;string&gt;.</source>
+        <translation>Der Schlüssel %1 ist kein &lt;string&gt;.</translation>
+    </message>
+    <message>
+        <source>The key %1 is empty.</source>
+        <translation>Der Schlüssel %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>The key %1 is not &lt;data&gt;.</source>
+        <translation>Der Schlüssel %1 ist kein &lt;data&gt;.</translation>
+    </message>
+    <message>
+        <source>The key %1 is not an &lt;array&gt;.</source>
+        <translation>Der Schlüssel %1 ist kein &lt;array&gt;.</translation>
+    </message>
+    <message>
+        <source>The body&apos;s plist is not a &lt;dict&gt;.</source>
+        <translation>Die plist der Anfrage ist kein &lt;dict&gt;.</translation>
+    </message>
+    <message>
+        <source>The MessageType %1 is not supported.</source>
+        <translation>Der MessageType %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The Status %1 is not supported.</source>
+        <translation>Der Status %1 wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>An ErrorChain entry is not a &lt;dict&gt;.</source>
+        <translation>Ein Eintrag der ErrorChain ist kein &lt;dict&gt;.</translation>
+    </message>
+    <message>
+        <source>Device identity</source>
+        <translation>Geräteidentität</translation>
+    </message>
+    <message>
+        <source>Device management</source>
+        <translation>Geräteverwaltung</translation>
+    </message>
+    <message>
+        <source>Lets %1 manage this device.</source>
+        <translation>Ermöglicht %1 die Verwaltung dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>Lets %1 manage this device for %2.</source>
+        <translation>Ermöglicht %1 die Verwaltung dieses Geräts für %2.</translation>
+    </message>
+    <message>
+        <source>%1 device management</source>
+        <translation>Geräteverwaltung von %1</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>unexpected text “%1”.</source>
+        <translation>Unerwarteter Text „%1“.</translation>
+    </message>
+    <message>
+        <source>entity references are not allowed (&amp;%1;).</source>
+        <translation>Entitätsreferenzen sind nicht erlaubt (&amp;%1;).</translation>
+    </message>
+    <message>
+        <source>processing instructions are not allowed.</source>
+        <translation>Verarbeitungsanweisungen sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>a document type declaration is only allowed before &lt;plist&gt;.</source>
+        <translation>Eine Dokumenttyp-Deklaration ist nur vor &lt;plist&gt; erlaubt.</translation>
+    </message>
+    <message>
+        <source>text before &lt;plist&gt;.</source>
+        <translation>Text vor &lt;plist&gt;.</translation>
+    </message>
+    <message>
+        <source>DTD declarations (&lt;!ENTITY&gt; and the like) are not allowed.</source>
+        <translation>DTD-Deklarationen (&lt;!ENTITY&gt; und Ähnliches) sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>the root element is &lt;%1&gt;, not &lt;plist&gt;.</source>
+        <translation>Das Wurzelelement ist &lt;%1&gt;, nicht &lt;plist&gt;.</translation>
+    </message>
+    <message>
+        <source>the body holds no &lt;plist&gt;.</source>
+        <translation>Die Anfrage enthält kein &lt;plist&gt;.</translation>
+    </message>
+    <message>
+        <source>unexpected content before &lt;plist&gt;.</source>
+        <translation>Unerwarteter Inhalt vor &lt;plist&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;plist&gt; holds no value.</source>
+        <translation>&lt;plist&gt; enthält keinen Wert.</translation>
+    </message>
+    <message>
+        <source>&lt;plist&gt; holds more than one value.</source>
+        <translation>&lt;plist&gt; enthält mehr als einen Wert.</translation>
+    </message>
+    <message>
+        <source>&lt;plist&gt; is not closed.</source>
+        <translation>&lt;plist&gt; ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>text after &lt;/plist&gt;.</source>
+        <translation>Text nach &lt;/plist&gt;.</translation>
+    </message>
+    <message>
+        <source>content after &lt;/plist&gt;.</source>
+        <translation>Inhalt nach &lt;/plist&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; inside &lt;%2&gt;.</source>
+        <translation>&lt;%1&gt; innerhalb von &lt;%2&gt;.</translation>
+    </message>
+    <message>
+        <source>unexpected content inside &lt;%1&gt;.</source>
+        <translation>Unerwarteter Inhalt innerhalb von &lt;%1&gt;.</translation>
+    </message>
+    <message>
+        <source>containers nest more than %1 deep.</source>
+        <translation>Container sind mehr als %1 Ebenen tief verschachtelt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be empty.</source>
+        <translation>&lt;%1&gt; muss leer sein.</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a property list element.</source>
+        <translation>&lt;%1&gt; ist kein Element einer Property List.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a 64-bit integer.</source>
+        <translation>„%1“ ist keine 64-Bit-Ganzzahl.</translation>
+    </message>
+    <message>
+        <source>&lt;data&gt; is not valid base64.</source>
+        <translation>&lt;data&gt; ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date like 2024-05-31T12:00:00Z.</source>
+        <translation>„%1“ ist kein Datum im Format 2024-05-31T12:00:00Z.</translation>
+    </message>
+    <message>
+        <source>&lt;dict&gt; is not closed.</source>
+        <translation>&lt;dict&gt; ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; in a &lt;dict&gt; where a &lt;key&gt; belongs.</source>
+        <translation>&lt;%1&gt; in einem &lt;dict&gt; an einer Stelle, an die ein &lt;key&gt; gehört.</translation>
+    </message>
+    <message>
+        <source>the key “%1” appears twice in one &lt;dict&gt;.</source>
+        <translation>Der Schlüssel „%1“ kommt in einem &lt;dict&gt; doppelt vor.</translation>
+    </message>
+    <message>
+        <source>the key “%1” has no value.</source>
+        <translation>Der Schlüssel „%1“ hat keinen Wert.</translation>
+    </message>
+    <message>
+        <source>&lt;array&gt; is not closed.</source>
+        <translation>&lt;array&gt; ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>&lt;key&gt; inside an &lt;array&gt;.</source>
+        <translation>&lt;key&gt; innerhalb eines &lt;array&gt;.</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>Enrollment invite sent</source>
@@ -370,6 +549,24 @@
         <source>%1 is damaged: PRAGMA integrity_check found the problems above. Restore the store from a backup.</source>
         <translation>%1 ist beschädigt: PRAGMA integrity_check hat die obigen Probleme gefunden. Stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n line(s) would invite again.</source>
+        <translation>
+            <numerusform>Nichts wurde gesendet: %n Zeile würde eine doppelte Einladung senden.</numerusform>
+            <numerusform>Nichts wurde gesendet: %n Zeilen würden doppelte Einladungen senden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: the audit log could not record the export: %1</source>
+        <translation>Warnung: Das Prüfprotokoll konnte den Export nicht aufzeichnen: %1</translation>
+    </message>
     <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
@@ -398,6 +595,8 @@ Commands:
   deliver [--now] [--wait SECONDS]   send the queued invitation mails
   mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+                --link-base: the enrollment gateway&apos;s public URL (e.g. https://mdm.example.com);
+                invitation links read URL/enroll/TOKEN
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
@@ -428,27 +627,11 @@ Befehle:
   deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
   mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+                --link-base: die öffentliche URL des Registrierungs-Gateways (z. B. https://mdm.example.com);
+                Einladungslinks lauten URL/enroll/TOKEN
 
 Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
 </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n Datensatz</numerusform>
-            <numerusform>%n Datensätze</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was sent: %n line(s) would invite again.</source>
-        <translation>
-            <numerusform>Nichts wurde gesendet: %n Zeile würde eine doppelte Einladung senden.</numerusform>
-            <numerusform>Nichts wurde gesendet: %n Zeilen würden doppelte Einladungen senden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>warning: the audit log could not record the export: %1</source>
-        <translation>Warnung: Das Prüfprotokoll konnte den Export nicht aufzeichnen: %1</translation>
     </message>
 </context>
 <context>
@@ -772,6 +955,73 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>GatewayLaunch</name>
+    <message>
+        <source>Listen on: give an address and a port, e.g. 127.0.0.1:8443 or 0.0.0.0:443.</source>
+        <translation>Lauschen auf: Geben Sie eine Adresse und einen Port an, z. B. 127.0.0.1:8443 oder 0.0.0.0:443.</translation>
+    </message>
+    <message>
+        <source>Public URL: give the address devices use, e.g. https://mdm.example.com.</source>
+        <translation>Öffentliche URL: Geben Sie die Adresse an, über die Geräte das Gateway erreichen, z. B. https://mdm.example.com.</translation>
+    </message>
+    <message>
+        <source>Choose the gateway&apos;s TLS certificate and its private key (PEM files).</source>
+        <translation>Wählen Sie das TLS-Zertifikat des Gateways und seinen privaten Schlüssel aus (PEM-Dateien).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayStatus</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>not running (last seen %1)</source>
+        <translation>läuft nicht (zuletzt aktiv %1)</translation>
+    </message>
+    <message>
+        <source>last check-in %1</source>
+        <translation>letzter Check-in %1</translation>
+    </message>
+    <message>
+        <source>no check-in yet</source>
+        <translation>noch kein Check-in</translation>
+    </message>
+    <message>
+        <source>serving %1 · %2</source>
+        <translation>aktiv unter %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>InvitationMail</name>
     <message>
         <source>Open this email on the Android device you want to enroll.</source>
@@ -864,6 +1114,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Enroll your device</source>
         <translation>Registrieren Sie Ihr Gerät</translation>
+    </message>
+    <message>
+        <source>Reading this on another screen? Scan this code with the device&apos;s camera to open the link there.</source>
+        <translation>Lesen Sie dies auf einem anderen Bildschirm? Scannen Sie diesen Code mit der Kamera des Geräts, um den Link dort zu öffnen.</translation>
+    </message>
+    <message>
+        <source>QR code of the enrollment link</source>
+        <translation>QR-Code des Registrierungslinks</translation>
     </message>
 </context>
 <context>
@@ -1016,12 +1274,16 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <translation>„%1“ ist keine E-Mail-Adresse für den Absender.</translation>
     </message>
     <message>
-        <source>The enrollment link must start with https:// (or http://).</source>
-        <translation>Der Registrierungslink muss mit https:// (oder http://) beginnen.</translation>
-    </message>
-    <message>
         <source>“%1” is not an email address for the test email.</source>
         <translation>„%1“ ist keine E-Mail-Adresse für die Test-E-Mail.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s public URL must start with https:// (or http://) and name a host.</source>
+        <translation>Die öffentliche URL des Gateways muss mit https:// (oder http://) beginnen und einen Host enthalten.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s public URL must not contain “?” or “#”.</source>
+        <translation>Die öffentliche URL des Gateways darf weder „?“ noch „#“ enthalten.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1306,53 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>PushCredentials</name>
+    <message>
+        <source>The push service address &quot;%1&quot; is not an https:// URL.</source>
+        <translation>Die Adresse des Push-Dienstes „%1“ ist keine https://-URL.</translation>
+    </message>
+    <message>
+        <source>No CA certificate could be read from &quot;%1&quot;.</source>
+        <translation>Aus „%1“ konnte kein CA-Zertifikat gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; does not exist.</source>
+        <translation>Die Datei „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; cannot be read: %2</source>
+        <translation>Die Datei „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>A push certificate and its key file are both needed.</source>
+        <translation>Es werden sowohl ein Push-Zertifikat als auch seine Schlüsseldatei benötigt.</translation>
+    </message>
+    <message>
+        <source>No PEM certificate could be read from &quot;%1&quot;.</source>
+        <translation>Aus „%1“ konnte kein PEM-Zertifikat gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The key in &quot;%1&quot; is encrypted; the push key must be stored without a pass phrase.</source>
+        <translation>Der Schlüssel in „%1“ ist verschlüsselt; der Push-Schlüssel muss ohne Passphrase gespeichert sein.</translation>
+    </message>
+    <message>
+        <source>No PEM private key could be read from &quot;%1&quot;.</source>
+        <translation>Aus „%1“ konnte kein privater PEM-Schlüssel gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The key in &quot;%1&quot; does not belong to the certificate in &quot;%2&quot;.</source>
+        <translation>Der Schlüssel in „%1“ gehört nicht zum Zertifikat in „%2“.</translation>
+    </message>
+    <message>
+        <source>The key in &quot;%1&quot; is of a kind that cannot be used for TLS here.</source>
+        <translation>Der Schlüssel in „%1“ ist von einem Typ, der hier nicht für TLS verwendet werden kann.</translation>
+    </message>
+    <message>
+        <source>The certificate in &quot;%1&quot; has no UID in its subject, so the push topic is unknown; give the topic explicitly.</source>
+        <translation>Das Zertifikat in „%1“ enthält im Antragsteller (Subject) keine UID, daher ist das Push-Topic unbekannt; geben Sie das Topic ausdrücklich an.</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +2135,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>&amp;Deprovision…</source>
         <translation>&amp;Außer Betrieb nehmen…</translation>
     </message>
+    <message>
+        <source>Enrollment &amp;Gateway…</source>
+        <translation>Registrierungs-&amp;Gateway…</translation>
+    </message>
 </context>
 <context>
     <name>mdm::CsvPreviewDialog</name>
@@ -2208,6 +2521,14 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>This enrollment request has been removed; its link no longer works.</source>
         <translation>Diese Registrierungsanfrage wurde entfernt; ihr Link funktioniert nicht mehr.</translation>
     </message>
+    <message>
+        <source>QR code of the enrollment link</source>
+        <translation>QR-Code des Registrierungslinks</translation>
+    </message>
+    <message>
+        <source>Scan with the device&apos;s camera to open the enrollment link.</source>
+        <translation>Mit der Kamera des Geräts scannen, um den Registrierungslink zu öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>mdm::ExportDialog</name>
@@ -2266,6 +2587,140 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::GatewayController</name>
+    <message>
+        <source>gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+    <message>
+        <source>A gateway already serves this store at %1. Stop it first, or use that one.</source>
+        <translation>Für diesen Datenspeicher läuft bereits ein Gateway unter %1. Beenden Sie es zuerst, oder verwenden Sie dieses.</translation>
+    </message>
+    <message>
+        <source>Could not start the gateway: %1</source>
+        <translation>Das Gateway konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Enrollment gateway</source>
+        <translation>Registrierungs-Gateway</translation>
+    </message>
+    <message>
+        <source>This window runs the enrollment gateway. Closing it stops the gateway: devices cannot enroll or check in until a gateway runs again.</source>
+        <translation>Dieses Fenster betreibt das Registrierungs-Gateway. Wenn Sie es schließen, wird das Gateway beendet: Geräte können sich erst wieder registrieren oder einchecken, wenn wieder ein Gateway läuft.</translation>
+    </message>
+    <message>
+        <source>Stop Gateway and Close</source>
+        <translation>Gateway beenden und schließen</translation>
+    </message>
+    <message>
+        <source>The enrollment gateway stopped unexpectedly. %1</source>
+        <translation>Das Registrierungs-Gateway wurde unerwartet beendet. %1</translation>
+    </message>
+    <message>
+        <source>The enrollment gateway stopped (exit code %1). %2</source>
+        <translation>Das Registrierungs-Gateway wurde beendet (Exit-Code %1). %2</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::GatewayDialog</name>
+    <message>
+        <source>Plain &amp;HTTP without TLS (a trial on this machine only)</source>
+        <translation>Unverschlüsseltes &amp;HTTP ohne TLS (nur zum Testen auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Enrollment Gateway</source>
+        <translation>Registrierungs-Gateway</translation>
+    </message>
+    <message>
+        <source>Devices open their invitation link, enroll and check in through the enrollment gateway. On a server, run &lt;code&gt;mdm-console serve&lt;/code&gt; there; for a one-machine setup this window can run it.</source>
+        <translation>Geräte öffnen ihren Einladungslink, registrieren sich und checken über das Registrierungs-Gateway ein. Führen Sie auf einem Server dort &lt;code&gt;mdm-console serve&lt;/code&gt; aus; bei einer Einrichtung auf nur einem Computer kann dieses Fenster das Gateway betreiben.</translation>
+    </message>
+    <message>
+        <source>e.g. 0.0.0.0:443</source>
+        <translation>z. B. 0.0.0.0:443</translation>
+    </message>
+    <message>
+        <source>Empty: the mail settings&apos; link base</source>
+        <translation>Leer: die URL aus den Mailserver-Einstellungen</translation>
+    </message>
+    <message>
+        <source>PEM file, e.g. /etc/ssl/mdm.pem</source>
+        <translation>PEM-Datei, z. B. /etc/ssl/mdm.pem</translation>
+    </message>
+    <message>
+        <source>PEM file of its private key</source>
+        <translation>PEM-Datei des privaten Schlüssels</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Gateway log</source>
+        <translation>Gateway-Protokoll</translation>
+    </message>
+    <message>
+        <source>The log of a gateway started here shows here: one line per request.</source>
+        <translation>Hier erscheint das Protokoll eines hier gestarteten Gateways: eine Zeile pro Anfrage.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>&amp;Lauschen auf:</translation>
+    </message>
+    <message>
+        <source>&amp;Public URL:</source>
+        <translation>Öffentliche &amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Gateway certificate</source>
+        <translation>Gateway-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt)</source>
+        <translation>PEM-Dateien (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>&amp;Privater Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key)</source>
+        <translation>PEM-Dateien (*.pem *.key)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>%1 auswählen</translation>
+    </message>
+    <message>
+        <source>%1 (run by this window)</source>
+        <translation>%1 (von diesem Fenster betrieben)</translation>
     </message>
 </context>
 <context>
@@ -2620,10 +3075,6 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <translation>Absender&amp;name:</translation>
     </message>
     <message>
-        <source>Enrollment &amp;link:</source>
-        <translation>Registrierungs&amp;link:</translation>
-    </message>
-    <message>
         <source>CA certificate:</source>
         <translation>CA-Zertifikat:</translation>
     </message>
@@ -2650,6 +3101,22 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>The settings were not saved: %1</source>
         <translation>Die Einstellungen wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>e.g. https://mdm.example.com</source>
+        <translation>z. B. https://mdm.example.com</translation>
+    </message>
+    <message>
+        <source>Public URL of the enrollment gateway</source>
+        <translation>Öffentliche URL des Registrierungs-Gateways</translation>
+    </message>
+    <message>
+        <source>The address at which devices reach the enrollment gateway. Invitation links read &lt;i&gt;public URL&lt;/i&gt;/enroll/&lt;i&gt;token&lt;/i&gt;.</source>
+        <translation>Die Adresse, unter der Geräte das Registrierungs-Gateway erreichen. Einladungslinks lauten &lt;i&gt;öffentliche URL&lt;/i&gt;/enroll/&lt;i&gt;Token&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>Gateway public &amp;URL:</source>
+        <translation>Öffentliche Gateway-&amp;URL:</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +3336,25 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Cannot check “%1”: %2</source>
         <translation>„%1“ kann nicht geprüft werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::gateway::ApnsClient</name>
+    <message>
+        <source>No push certificate is loaded.</source>
+        <translation>Es ist kein Push-Zertifikat geladen.</translation>
+    </message>
+    <message>
+        <source>The device has no push token or PushMagic.</source>
+        <translation>Das Gerät hat kein Push-Token oder kein PushMagic.</translation>
+    </message>
+    <message>
+        <source>Gave up: %1</source>
+        <translation>Aufgegeben: %1</translation>
+    </message>
+    <message>
+        <source>%1 (token %2, attempt %3)</source>
+        <translation>%1 (Token %2, Versuch %3)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,185 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AppleText</name>
+    <message>
+        <source>The key %1 is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key %1 is not a &lt;string&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key %1 is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key %1 is not &lt;data&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key %1 is not an &lt;array&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body's plist is not a &lt;dict&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The MessageType %1 is not supported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Status %1 is not supported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An ErrorChain entry is not a &lt;dict&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device identity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device management</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lets %1 manage this device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lets %1 manage this device for %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 device management</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected text “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>entity references are not allowed (&amp;%1;).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>processing instructions are not allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a document type declaration is only allowed before &lt;plist&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text before &lt;plist&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DTD declarations (&lt;!ENTITY&gt; and the like) are not allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the root element is &lt;%1&gt;, not &lt;plist&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the body holds no &lt;plist&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected content before &lt;plist&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;plist&gt; holds no value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;plist&gt; holds more than one value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;plist&gt; is not closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text after &lt;/plist&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>content after &lt;/plist&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;%1&gt; inside &lt;%2&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected content inside &lt;%1&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>containers nest more than %1 deep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;%1&gt; must be empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a property list element.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a 64-bit integer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;data&gt; is not valid base64.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a date like 2024-05-31T12:00:00Z.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;dict&gt; is not closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;%1&gt; in a &lt;dict&gt; where a &lt;key&gt; belongs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key “%1” appears twice in one &lt;dict&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key “%1” has no value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;array&gt; is not closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;key&gt; inside an &lt;array&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>Enrollment invite sent</source>
@@ -369,6 +548,24 @@
         <source>%1 is damaged: PRAGMA integrity_check found the problems above. Restore the store from a backup.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: %n line(s) would invite again.</source>
+        <translation>
+            <numerusform>Nothing was sent: %n line would invite again.</numerusform>
+            <numerusform>Nothing was sent: %n lines would invite again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: the audit log could not record the export: %1</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
@@ -397,27 +594,11 @@ Commands:
   deliver [--now] [--wait SECONDS]   send the queued invitation mails
   mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+                --link-base: the enrollment gateway's public URL (e.g. https://mdm.example.com);
+                invitation links read URL/enroll/TOKEN
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n record</numerusform>
-            <numerusform>%n records</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was sent: %n line(s) would invite again.</source>
-        <translation>
-            <numerusform>Nothing was sent: %n line would invite again.</numerusform>
-            <numerusform>Nothing was sent: %n lines would invite again.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>warning: the audit log could not record the export: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -742,6 +923,67 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>GatewayLaunch</name>
+    <message>
+        <source>Listen on: give an address and a port, e.g. 127.0.0.1:8443 or 0.0.0.0:443.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public URL: give the address devices use, e.g. https://mdm.example.com.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the gateway's TLS certificate and its private key (PEM files).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GatewayStatus</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not running (last seen %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last check-in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no check-in yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>serving %1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InvitationMail</name>
     <message>
         <source>Open this email on the Android device you want to enroll.</source>
@@ -833,6 +1075,14 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Enroll your device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading this on another screen? Scan this code with the device's camera to open the link there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code of the enrollment link</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -986,11 +1236,15 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The enrollment link must start with https:// (or http://).</source>
+        <source>“%1” is not an email address for the test email.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>“%1” is not an email address for the test email.</source>
+        <source>The gateway's public URL must start with https:// (or http://) and name a host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gateway's public URL must not contain “?” or “#”.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1013,6 +1267,53 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PushCredentials</name>
+    <message>
+        <source>The push service address "%1" is not an https:// URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No CA certificate could be read from "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file "%1" does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file "%1" cannot be read: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A push certificate and its key file are both needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No PEM certificate could be read from "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key in "%1" is encrypted; the push key must be stored without a pass phrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No PEM private key could be read from "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key in "%1" does not belong to the certificate in "%2".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key in "%1" is of a kind that cannot be used for TLS here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate in "%1" has no UID in its subject, so the push topic is unknown; give the topic explicitly.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1796,6 +2097,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>&amp;Deprovision…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Enrollment &amp;Gateway…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::CsvPreviewDialog</name>
@@ -2176,6 +2481,14 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>This enrollment request has been removed; its link no longer works.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>QR code of the enrollment link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan with the device's camera to open the enrollment link.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::ExportDialog</name>
@@ -2233,6 +2546,140 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::GatewayController</name>
+    <message>
+        <source>gateway: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A gateway already serves this store at %1. Stop it first, or use that one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not start the gateway: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment gateway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This window runs the enrollment gateway. Closing it stops the gateway: devices cannot enroll or check in until a gateway runs again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop Gateway and Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The enrollment gateway stopped unexpectedly. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The enrollment gateway stopped (exit code %1). %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::GatewayDialog</name>
+    <message>
+        <source>Plain &amp;HTTP without TLS (a trial on this machine only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment Gateway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices open their invitation link, enroll and check in through the enrollment gateway. On a server, run &lt;code&gt;mdm-console serve&lt;/code&gt; there; for a one-machine setup this window can run it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 0.0.0.0:443</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty: the mail settings' link base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM file, e.g. /etc/ssl/mdm.pem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM file of its private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gateway log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The log of a gateway started here shows here: one line per request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Public URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gateway certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (run by this window)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2588,10 +3035,6 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Enrollment &amp;link:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>CA certificate:</source>
         <translation type="unfinished" />
     </message>
@@ -2617,6 +3060,22 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>The settings were not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. https://mdm.example.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public URL of the enrollment gateway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The address at which devices reach the enrollment gateway. Invitation links read &lt;i&gt;public URL&lt;/i&gt;/enroll/&lt;i&gt;token&lt;/i&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gateway public &amp;URL:</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2836,6 +3295,25 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Cannot check “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::gateway::ApnsClient</name>
+    <message>
+        <source>No push certificate is loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The device has no push token or PushMagic.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gave up: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (token %2, attempt %3)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "domain/clock.h"
 #include "enrollment_profile.h"
 #include "landing_page.h"
+#include "mail/link_qr_code.h"
 #include "mail/mail_settings.h"
 #include "push_credentials.h"
 #include "request_log.h"
@@ -156,18 +157,6 @@ bool appleBodyType(const QByteArray &type)
 
 } // namespace
 
-QString publicUrlFromLinkBase(const QString &linkBase)
-{
-    QString base = linkBase.trimmed();
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    if (base.endsWith(QLatin1String("/enroll")))
-        base.chop(7);
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return base;
-}
-
 // Qt's server with our own dispatch: handleRequest gets every parsed request and its socket, so that an
 // answer can be held back (a deferred reply) without blocking the event loop.
 class GatewayServer::Http : public QAbstractHttpServer
@@ -206,8 +195,8 @@ GatewayServer::~GatewayServer() = default;
 
 bool GatewayServer::start(QString *error)
 {
-    publicUrl_ = publicUrlFromLinkBase(options_.publicUrl.isEmpty() ? MailSettings::load(store_).linkBase
-                                                                    : options_.publicUrl);
+    publicUrl_ = MailSettings::normalizedPublicUrl(
+        options_.publicUrl.isEmpty() ? MailSettings::load(store_).linkBase : options_.publicUrl);
     if (!options_.insecureHttp) {
         QFile certFile(options_.certFile);
         QFile keyFile(options_.keyFile);
@@ -238,13 +227,6 @@ bool GatewayServer::start(QString *error)
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
         http_->sslSetup(ssl);
     }
-    const DeviceIdentity identity = makeDeviceIdentity(QStringLiteral("MDM device identity"));
-    if (!identity.error.isEmpty()) {
-        *error = tr("Cannot make the devices' identity: %1").arg(identity.error);
-        return false;
-    }
-    identityPkcs12_ = identity.pkcs12;
-    identityPassword_ = identity.password;
 
     port_ = http_->listen(options_.address, options_.port);
     if (port_ == 0) {
@@ -406,10 +388,9 @@ GatewayServer::Reply GatewayServer::landing(const QString &token)
         LandingPageInput in;
         in.firstName = view.firstName;
         in.platform = view.platform;
-        in.link = publicUrl_ + QStringLiteral("/enroll/") + token;
+        in.link = MailSettings::enrollmentLinkFor(publicUrl_, token);
         in.profileUrl = in.link + QStringLiteral("/profile.mobileconfig");
-        if (qrCode_)
-            in.qrPng = qrCode_(in.link);
+        in.qrPng = linkQrPng(in.link);
         return {200, kHtml, LandingPage::invitation(in)};
     }
     case GatewayOutcome::Gone:
@@ -451,8 +432,12 @@ GatewayServer::Reply GatewayServer::profile(const QString &token)
     in.topic = topic.isEmpty() ? QStringLiteral("com.apple.mgmt.External.unconfigured") : topic;
     in.organisation = tr("Device management");
     in.userDisplayName = issued.invitation.firstName;
-    in.identityPkcs12 = identityPkcs12_;
-    in.identityPassword = identityPassword_;
+    // A fresh identity per enrollment, named by its profile.
+    const DeviceIdentity identity = makeDeviceIdentity(issued.profileIdentifier.left(kMaxIdentityCommonName));
+    if (!identity.ok())
+        return failed(identity.error);
+    in.identityPkcs12 = identity.pkcs12;
+    in.identityPassword = identity.password;
     return {200, QByteArrayLiteral("application/x-apple-aspen-config"), enrollmentProfile(in)};
 }
 

@@ -43,10 +43,6 @@ struct ServeOptions
     QString apnsUrl;
 };
 
-// "https://mdm.example.com" from a link base as admins type it: with or without a trailing slash, with
-// or without the "/enroll" the links add.
-QString publicUrlFromLinkBase(const QString &linkBase);
-
 class GatewayServer : public QObject
 {
     Q_OBJECT
@@ -63,8 +59,6 @@ public:
     void stop();
     // Deferred (slowed-down) answers not yet written.
     int pendingReplies() const { return pending_; }
-    // Makes the QR code (PNG) of a link for the landing page; none when not set.
-    void setQrCodeMaker(std::function<QByteArray(const QString &link)> maker) { qrCode_ = std::move(maker); }
 
     struct Reply
     {
@@ -94,8 +88,6 @@ private:
     const Clock &clock_;
     ServeOptions options_;
     QString publicUrl_;
-    QByteArray identityPkcs12_;
-    QString identityPassword_;
     std::unique_ptr<Http> http_;
     DeviceGatewayService service_;
     quint16 port_ = 0;
@@ -109,7 +101,6 @@ private:
         qint64 lastAt = 0;
     };
     QHash<QString, Strikes> strikes_;
-    std::function<QByteArray(const QString &)> qrCode_;
 };
 
 } // namespace mdm::gateway

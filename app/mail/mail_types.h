@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -29,6 +30,16 @@ struct SmtpSettings
         30000; // for every step: connect, TLS handshake, each reply (restarted on progress); <= 0: 30 s
 };
 
+// A picture the HTML body shows inline as <img src="cid:CONTENT-ID"> (RFC 2392), sent as a part of
+// its own: the HTML part and these become one multipart/related.
+struct InlineImage
+{
+    QByteArray contentId; // "local@domain", without angle brackets
+    QByteArray mimeType;  // e.g. "image/png"
+    QString fileName;     // ASCII, offered when the user saves it
+    QByteArray data;
+};
+
 struct MailMessage
 {
     QByteArray
@@ -36,9 +47,10 @@ struct MailMessage
     QString to;
     QString toName;
     QString subject;
-    QString textBody; // text/plain part (line ends: any of \n, \r\n, \r)
-    QString htmlBody; // text/html part; with both bodies the message is multipart/alternative
-    QDateTime date;   // Date: header; invalid → the time of sending
+    QString textBody;                // text/plain part (line ends: any of \n, \r\n, \r)
+    QString htmlBody;                // text/html part; with both bodies the message is multipart/alternative
+    QDateTime date;                  // Date: header; invalid → the time of sending
+    QList<InlineImage> inlineImages; // only with an HTML body, which refers to them by Content-ID
 };
 
 struct SendResult

@@ -194,6 +194,60 @@ QByteArray normalizeMessageId(const QByteArray &given, QString *error)
     return id;
 }
 
+// Base64 of binary data in lines of 76 characters, CRLF between them.
+QByteArray base64Lines(const QByteArray &data)
+{
+    const QByteArray encoded = data.toBase64();
+    QByteArray out;
+    for (qsizetype i = 0; i < encoded.size(); i += kMaxBodyLine) {
+        if (i > 0)
+            out += "\r\n";
+        out += encoded.mid(i, kMaxBodyLine);
+    }
+    return out;
+}
+
+// Content-IDs, types and file names go into headers as they are: only plain tokens, no CR/LF, quotes or
+// brackets that could end the field or the angle-bracketed ID.
+bool isHeaderToken(const QByteArray &value, const char *extra)
+{
+    if (value.isEmpty() || value.size() > 200)
+        return false;
+    for (const char c : value) {
+        if (!isAtext(c) && std::strchr(extra, c) == nullptr)
+            return false;
+    }
+    return true;
+}
+
+// The HTML body as one entity: a text/html part, or with inline images a multipart/related whose first
+// part is the HTML (RFC 2387) and whose images carry the Content-IDs it refers to.
+QByteArray htmlEntity(const MailMessage &message, QString *error)
+{
+    QByteArray body;
+    const QByteArray html = partHeaders("text/html", message.htmlBody, &body) + "\r\n" + body;
+    if (message.inlineImages.isEmpty())
+        return html;
+    const QByteArray boundary = "=_mdm_rel_" + randomHex(12);
+    QByteArray out = "Content-Type: multipart/related; type=\"text/html\";\r\n boundary=\"" + boundary +
+                     "\"\r\n\r\n--" + boundary + "\r\n" + html + "\r\n";
+    for (const InlineImage &image : message.inlineImages) {
+        const QByteArray fileName = image.fileName.toLatin1();
+        if (!isHeaderToken(image.contentId, "@.") || image.contentId.count('@') != 1 ||
+            !isHeaderToken(image.mimeType, "/.") || !image.mimeType.startsWith("image/") ||
+            !isHeaderToken(fileName, ".") || image.data.isEmpty()) {
+            *error = QStringLiteral("invalid inline image: ") + QString::fromLatin1(image.contentId);
+            return {};
+        }
+        out += "--" + boundary + "\r\nContent-Type: " + image.mimeType + "; name=\"" + fileName +
+               "\"\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <" + image.contentId +
+               ">\r\nContent-Disposition: inline; filename=\"" + fileName + "\"\r\n\r\n" +
+               base64Lines(image.data) + "\r\n";
+    }
+    out += "--" + boundary + "--";
+    return out;
+}
+
 } // namespace
 
 QByteArray formatDate(const QDateTime &dateTime)
@@ -385,7 +439,23 @@ BuiltMessage build(const MailMessage &message, const QString &fromAddress, const
     const bool hasText = !message.textBody.isEmpty() || message.htmlBody.isEmpty();
     const bool hasHtml = !message.htmlBody.isEmpty();
     QByteArray body;
-    if (hasText && hasHtml) {
+    if (hasHtml && !message.inlineImages.isEmpty()) {
+        // Pictures shown by the HTML: multipart/alternative of the text and a multipart/related of the
+        // HTML and its images (or that multipart/related alone), as mail clients expect.
+        const QByteArray related = htmlEntity(message, &built.error);
+        if (!built.error.isEmpty())
+            return built;
+        if (hasText) {
+            const QByteArray boundary = "=_mdm_" + randomHex(12);
+            data += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
+            data += "--" + boundary + "\r\n" + partHeaders("text/plain", message.textBody, &body) + "\r\n" +
+                    body + "\r\n";
+            data += "--" + boundary + "\r\n" + related + "\r\n";
+            data += "--" + boundary + "--\r\n";
+        } else {
+            data += related + "\r\n";
+        }
+    } else if (hasText && hasHtml) {
         // "=_" never occurs in quoted-printable or base64 output, so the boundary cannot clash with a body.
         const QByteArray boundary = "=_mdm_" + randomHex(12);
         data += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";

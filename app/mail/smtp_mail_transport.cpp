@@ -70,8 +70,13 @@ namespace {
 QList<MailMessage> toMessages(const QList<OutgoingMail> &mails)
 {
     QList<MailMessage> messages;
-    for (const OutgoingMail &m : mails)
-        messages << MailMessage{m.messageId, m.to, m.toName, m.subject, m.text, m.html, m.date};
+    for (const OutgoingMail &m : mails) {
+        QList<InlineImage> images;
+        for (const OutgoingImage &image : m.images)
+            images << InlineImage{image.contentId, QByteArrayLiteral("image/png"),
+                                  QStringLiteral("enrollment-qr-code.png"), image.png};
+        messages << MailMessage{m.messageId, m.to, m.toName, m.subject, m.text, m.html, m.date, images};
+    }
     return messages;
 }
 } // namespace

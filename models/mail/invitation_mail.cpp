@@ -1,9 +1,12 @@
 #include "mail/invitation_mail.h"
 
+#include "mail/link_qr_code.h"
 #include "mail/mail_settings.h"
 
 #include <QDateTime>
+#include <QImage>
 #include <QLocale>
+#include <QUrl>
 
 namespace mdm {
 
@@ -70,9 +73,27 @@ InvitationMail InvitationMail::compose(const OutboxMessage &message, const MailS
             .arg(InvitationMailText::tr("Hello %1,").arg(name).toHtmlEscaped(), invitation.toHtmlEscaped());
     for (const QString &step : steps)
         html += QStringLiteral("<li>%1</li>").arg(step.toHtmlEscaped());
-    html += QStringLiteral("</ol><p><a href=\"%1\">%2</a></p><p>%3</p><p style=\"color:#666\">%4</p>")
-                .arg(link.toHtmlEscaped(), InvitationMailText::tr("Enroll this device").toHtmlEscaped(),
-                     InvitationMailText::tr("The link is valid until %1.").arg(expiry).toHtmlEscaped(),
+    html += QStringLiteral("</ol><p><a href=\"%1\">%2</a></p>")
+                .arg(link.toHtmlEscaped(), InvitationMailText::tr("Enroll this device").toHtmlEscaped());
+    // The QR code rides along as an inline part (no external resources: mail clients block those).
+    const QImage qr = linkQrImage(link);
+    const QByteArray png = linkQrPng(link);
+    if (!png.isEmpty()) {
+        const QString host = QUrl(link).host();
+        const QByteArray contentId =
+            "enrollment-qr@" + (host.isEmpty() ? QByteArrayLiteral("mdm.invalid") : QUrl::toAce(host));
+        mail.images << OutgoingImage{contentId, png};
+        html += QStringLiteral("<p>%1</p><p><img src=\"cid:%2\" alt=\"%3\" width=\"%4\" height=\"%4\" "
+                               "style=\"image-rendering:pixelated\"></p>")
+                    .arg(InvitationMailText::tr("Reading this on another screen? Scan this code with the "
+                                                "device's camera to open the link there.")
+                             .toHtmlEscaped(),
+                         QString::fromLatin1(contentId),
+                         InvitationMailText::tr("QR code of the enrollment link").toHtmlEscaped())
+                    .arg(qr.width());
+    }
+    html += QStringLiteral("<p>%1</p><p style=\"color:#666\">%2</p>")
+                .arg(InvitationMailText::tr("The link is valid until %1.").arg(expiry).toHtmlEscaped(),
                      InvitationMailText::tr("If you did not expect this email, ask your IT department.")
                          .toHtmlEscaped());
     mail.html = QStringLiteral("<!DOCTYPE html><html><body>%1</body></html>").arg(html);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mail/mail_transport.h"
 #include "mail/outbox.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,8 @@ struct InvitationMail
     QString subject;
     QString text;
     QString html;
+    // What the HTML shows inline: the link's QR code, for a user who reads the mail on another screen.
+    QList<OutgoingImage> images;
 
     static InvitationMail compose(const OutboxMessage &message, const MailSettings &settings);
 };

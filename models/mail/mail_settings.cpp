@@ -56,21 +56,38 @@ QString MailSettings::validate() const
         return MailSettingsText::tr("“%1” is not an email address for the sender.").arg(fromAddress);
     if (!testRecipient.trimmed().isEmpty() && !isValidEmail(testRecipient.trimmed()))
         return MailSettingsText::tr("“%1” is not an email address for the test email.").arg(testRecipient);
-    const QUrl link(linkBase);
-    if (!link.isValid() ||
+    const QUrl link(publicUrl(), QUrl::StrictMode);
+    if (!link.isValid() || link.host().isEmpty() ||
         (link.scheme() != QLatin1String("https") && link.scheme() != QLatin1String("http")))
-        return MailSettingsText::tr("The enrollment link must start with https:// (or http://).");
+        return MailSettingsText::tr("The gateway's public URL must start with https:// (or http://) and name "
+                                    "a host.");
+    // Links are <public URL>/enroll/<token>: a query or fragment would end up in front of the path.
+    if (link.hasQuery() || link.hasFragment())
+        return MailSettingsText::tr("The gateway's public URL must not contain “?” or “#”.");
     return {};
 }
 
-QString MailSettings::enrollmentLink(const QString &token) const
+QString MailSettings::normalizedPublicUrl(const QString &typed)
 {
-    QString base = linkBase.trimmed();
-    if (base.endsWith(QLatin1Char('=')) || base.endsWith(QLatin1Char('?')))
-        return base + token;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return base + QLatin1Char('/') + token;
+    const auto chopSlashes = [](QString &url) {
+        while (url.endsWith(QLatin1Char('/')))
+            url.chop(1);
+    };
+    QString url = typed.trimmed();
+    chopSlashes(url);
+    // Before the gateway the setting was the link's prefix ("https://mdm.example.com/enroll/"): read
+    // as the public URL it would give "/enroll/enroll/" links that nothing answers.
+    const QLatin1String legacySuffix("/enroll");
+    if (url.endsWith(legacySuffix, Qt::CaseInsensitive)) {
+        url.chop(legacySuffix.size());
+        chopSlashes(url);
+    }
+    return url;
+}
+
+QString MailSettings::enrollmentLinkFor(const QString &publicUrl, const QString &token)
+{
+    return normalizedPublicUrl(publicUrl) + QStringLiteral("/enroll/") + token;
 }
 
 MailSettings MailSettings::load(Store &store)

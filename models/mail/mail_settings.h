@@ -26,7 +26,10 @@ struct MailSettings
     QString fromAddress;
     QString fromName;
     QString caFile;
-    QString linkBase = QStringLiteral("https://mdm.example.com/enroll/");
+    // The enrollment gateway's public URL (what devices reach), e.g. "https://mdm.example.com"; links
+    // are <public URL>/enroll/<token>. Kept under its old name: stores from before the gateway hold the
+    // link prefix "…/enroll/" here, which publicUrl() reads as the public URL.
+    QString linkBase = QStringLiteral("https://mdm.example.com");
     // Where "Send Test Email" goes; empty: the From address.
     QString testRecipient;
 
@@ -40,9 +43,13 @@ struct MailSettings
 
     bool isConfigured() const { return !host.isEmpty() && !fromAddress.isEmpty(); }
     QString validate() const; // empty when usable
-    // The link a user opens to enroll: the link base and the token joined by exactly one "/", whatever
-    // the admin typed; a base ending in "=" or "?" (a query parameter) takes the token as it is.
-    QString enrollmentLink(const QString &token) const;
+    // The public URL without trailing slashes and without a trailing "/enroll" (an old-style link base).
+    QString publicUrl() const { return normalizedPublicUrl(linkBase); }
+    // The link a user opens to enroll: <public URL>/enroll/<token>, joined with exactly one "/" whatever
+    // the admin typed ("https://mdm.example.com", "…com/", "…com//", "…com/enroll/").
+    QString enrollmentLink(const QString &token) const { return enrollmentLinkFor(linkBase, token); }
+    static QString normalizedPublicUrl(const QString &typed);
+    static QString enrollmentLinkFor(const QString &publicUrl, const QString &token);
 
     static MailSettings load(Store &store);
     // Saves and records in the audit log which fields changed (the password, kept in the keychain, only

@@ -10,6 +10,13 @@
 
 namespace mdm {
 
+// A picture the HTML body shows as <img src="cid:CONTENT-ID">: the enrollment link's QR code.
+struct OutgoingImage
+{
+    QByteArray contentId; // "local@domain", without angle brackets
+    QByteArray png;
+};
+
 struct OutgoingMail
 {
     QByteArray messageId; // stable per outbox message, so a resent duplicate is recognisable
@@ -19,6 +26,7 @@ struct OutgoingMail
     QString text;
     QString html;
     QDateTime date;
+    QList<OutgoingImage> images;
 };
 
 struct DeliveryResult

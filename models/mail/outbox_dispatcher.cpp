@@ -128,7 +128,8 @@ void OutboxDispatcher::sendNextBatch()
                               content.subject,
                               content.text,
                               content.html,
-                              clock_.now()};
+                              clock_.now(),
+                              content.images};
     }
     transport_.sendBatch(settings_, password_, mails);
 }

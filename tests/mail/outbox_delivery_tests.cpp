@@ -8,6 +8,7 @@
 #include "mail/outbox.h"
 #include "mail/outbox_dispatcher.h"
 #include "outbox_test_support.h"
+#include "qr_support.h"
 #include "services/enrollment_service.h"
 #include "smtp_mail_transport.h"
 
@@ -17,6 +18,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <QVariantList>
 
 using namespace mdm;
 using namespace mdm::mail::test;
@@ -72,7 +74,14 @@ void checkInvitationMail(Store &store, qint64 invitationId, const InviteRequest 
     const OutboxRow row = outboxRowFor(store, invitationId);
     CHECK(eml.value(QStringLiteral("message_id")).toString() == messageIdFor(row));
 
-    REQUIRE(eml.value(QStringLiteral("parts")).toArray().size() == 2);
+    // The text, and the HTML with its QR code as an inline image: multipart/related inside
+    // multipart/alternative, as mail clients expect.
+    CHECK(eml.value(QStringLiteral("structure")).toArray().toVariantList() ==
+          QVariantList{QStringLiteral("multipart/alternative"), QStringLiteral(" text/plain"),
+                       QStringLiteral(" multipart/related"), QStringLiteral("  text/html"),
+                       QStringLiteral("  image/png")});
+    CHECK(eml.value(QStringLiteral("related_type")).toString() == QLatin1String("text/html"));
+    REQUIRE(eml.value(QStringLiteral("parts")).toArray().size() == 3);
     const QString text = partContent(eml, 0);
     const QString html = partContent(eml, 1);
     CHECK(eml.value(QStringLiteral("parts"))
@@ -84,15 +93,34 @@ void checkInvitationMail(Store &store, qint64 invitationId, const InviteRequest 
     CHECK(text.contains(QStringLiteral("Hello %1,").arg(request.name)));
     CHECK(html.contains(QStringLiteral("Hello %1,").arg(request.name).toHtmlEscaped()));
 
-    // The link: link base + a token whose SHA-256 is the invitation's token_hash.
-    const QRegularExpression linkPattern(QRegularExpression::escape(settings.linkBase) +
+    // The link: <public URL>/enroll/ + a token whose SHA-256 is the invitation's token_hash.
+    const QRegularExpression linkPattern(QRegularExpression::escape(settings.enrollmentLink(QString())) +
                                          QStringLiteral("([A-Za-z0-9_-]{20,})"));
     const QRegularExpressionMatch link = linkPattern.match(text);
     REQUIRE(link.hasMatch());
     const QString token = link.captured(1);
     const InvitationRow invitation = invitationRow(store, invitationId);
     CHECK(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256) == invitation.tokenHash);
-    CHECK(html.contains(QStringLiteral("href=\"%1%2\"").arg(settings.linkBase, token)));
+    CHECK(html.contains(QStringLiteral("href=\"%1\"").arg(settings.enrollmentLink(token))));
+
+    // The QR code: an inline PNG the HTML shows by its Content-ID, that a scanner reads as the link.
+    const QJsonObject image = eml.value(QStringLiteral("parts")).toArray().at(2).toObject();
+    CHECK(image.value(QStringLiteral("type")).toString() == QLatin1String("image/png"));
+    CHECK(image.value(QStringLiteral("disposition")).toString() == QLatin1String("inline"));
+    const QString contentId = image.value(QStringLiteral("content_id")).toString();
+    REQUIRE(contentId.startsWith(QLatin1Char('<')));
+    REQUIRE(contentId.endsWith(QLatin1Char('>')));
+    const QString cid = contentId.mid(1, contentId.size() - 2);
+    const QRegularExpression img(
+        QStringLiteral("<img src=\"cid:%1\" alt=\"([^\"]+)\"").arg(QRegularExpression::escape(cid)));
+    const QRegularExpressionMatch imgMatch = img.match(html);
+    CHECK(imgMatch.hasMatch());
+    CHECK(imgMatch.captured(1) == InvitationMailText::tr("QR code of the enrollment link").toHtmlEscaped());
+    const QByteArray png =
+        QByteArray::fromBase64(image.value(QStringLiteral("content_base64")).toString().toLatin1());
+    CHECK(png.size() < 4096); // a small mail
+    CHECK(mdm::test::decodeQrPngBytes(png) == settings.enrollmentLink(token));
+    CHECK_FALSE(text.contains(QLatin1String("cid:"))); // the plain text stays plain
 
     // Valid for 7 days from the moment the server accepted it, and the mail says until when.
     CHECK(invitation.expiresAt == invitationExpiry(row.sentAt));

@@ -4,6 +4,7 @@
 Independent of the C++ MIME code: encoded-words, quoted-printable/base64 and folding are undone by Python.
 """
 
+import base64
 import email
 import email.policy
 import email.utils
@@ -36,20 +37,40 @@ def main(path):
         "mime_version": str(msg["mime-version"]),
         "raw_date": raw_msg["date"],
         "parts": [],
+        # Every entity in order, multiparts included, indented by depth: "multipart/alternative",
+        # " text/plain", " multipart/related", "  text/html", "  image/png".
+        "structure": [],
     }
     date = email.utils.parsedate_to_datetime(str(msg["date"]))
     result["date_epoch"] = int(date.timestamp())
     result["date_offset_minutes"] = int(date.utcoffset().total_seconds() // 60)
+    def outline(entity, depth):
+        result["structure"].append(" " * depth + entity.get_content_type())
+        if entity.is_multipart():
+            for child in entity.iter_parts():
+                outline(child, depth + 1)
+    outline(msg, 0)
     for part in msg.walk():
         if part.is_multipart():
+            if part.get_content_type() == "multipart/related":
+                result["related_type"] = part.get_param("type")
             continue
         result["defects"] += [type(d).__name__ for d in part.defects]
-        result["parts"].append({
+        content = part.get_content()
+        entry = {
             "type": part.get_content_type(),
             "charset": part.get_content_charset(),
             "encoding": part.get("content-transfer-encoding"),
-            "content": part.get_content(),
-        })
+            "content_id": part.get("content-id"),
+            "disposition": part.get_content_disposition(),
+            "filename": part.get_filename(),
+        }
+        if isinstance(content, bytes):  # an image: JSON carries it as base64
+            entry["content"] = None
+            entry["content_base64"] = base64.b64encode(content).decode("ascii")
+        else:
+            entry["content"] = content
+        result["parts"].append(entry)
     json.dump(result, sys.stdout, ensure_ascii=True)
 
 

@@ -3,19 +3,27 @@
 #include "dialogs/help_pages.h"
 #include "domain/invitation_rules.h"
 #include "domain/invitation_text.h"
+#include "mail/link_qr_code.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QImage>
+#include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace mdm {
 
 namespace {
+// The QR code fits under the details at this size (logical pixels), however long the link.
+constexpr int kQrMaxSide = 240;
+constexpr int kQrModulePixels = 4;
+
 QString when(qint64 ms)
 {
     return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QLocale::LongFormat)
@@ -25,10 +33,13 @@ QString when(qint64 ms)
 
 EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs,
                                              const QString &link, QWidget *parent)
-    : QDialog(parent), details_(new QTextBrowser(this)), invitationId_(invitation.id)
+    : QDialog(parent), details_(new QTextBrowser(this)), qr_(new QLabel(this)), invitationId_(invitation.id)
 {
     setWindowTitle(tr("Enrollment Steps — %1").arg(invitation.email));
     setAttribute(Qt::WA_DeleteOnClose);
+    qr_->setObjectName(QStringLiteral("enrollmentQrCode"));
+    qr_->setAlignment(Qt::AlignCenter);
+    qr_->setAccessibleName(tr("QR code of the enrollment link"));
     showInvitation(invitation, nowMs, link);
 
     auto *steps = new QTextBrowser(this);
@@ -36,8 +47,15 @@ EnrollmentStepsDialog::EnrollmentStepsDialog(const InvitationInfo &invitation, q
     steps->setSource(
         helpPageUrl(QStringLiteral("enrollment-steps-%1.html").arg(platformKey(invitation.platform))));
 
+    // The QR code under the details: the user scans it with the device's camera instead of typing.
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(details_, 1);
+    leftLayout->addWidget(qr_);
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(details_);
+    splitter->addWidget(left);
     splitter->addWidget(steps);
     splitter->setSizes({320, 480});
 
@@ -66,6 +84,7 @@ void EnrollmentStepsDialog::showInvitation(const InvitationInfo &invitation, qin
                 : tr("This enrollment request has been removed; its link no longer works.");
         details_->setHtml(QStringLiteral("<p style='color:#b71c1c'>%1</p>").arg(gone.toHtmlEscaped()) +
                           shownHtml_);
+        showQrCode(QString()); // the link no longer works: nothing to scan
         if (resend_)
             resend_->setEnabled(false);
         return;
@@ -105,6 +124,32 @@ void EnrollmentStepsDialog::showInvitation(const InvitationInfo &invitation, qin
                          .toHtmlEscaped());
     shownHtml_ = html;
     details_->setHtml(html);
+    showQrCode(status == InvitationDisplayStatus::Expired ? QString() : link);
+}
+
+void EnrollmentStepsDialog::showQrCode(const QString &link)
+{
+    const QImage probe = linkQrImage(link, 1);
+    if (probe.isNull()) {
+        qr_->clear();
+        qr_->setAccessibleDescription(QString());
+        qr_->hide();
+        return;
+    }
+    // Whole device pixels per module, no smoothing: a scaled QR code blurs and scanners fail on it.
+    const int modulePixels = std::clamp(kQrMaxSide / probe.width(), 2, kQrModulePixels);
+    const qreal ratio = devicePixelRatioF();
+    QPixmap pixmap = QPixmap::fromImage(linkQrImage(link, qRound(modulePixels * ratio)));
+    pixmap.setDevicePixelRatio(ratio);
+    qr_->setPixmap(pixmap);
+    qr_->setAccessibleDescription(link);
+    qr_->setToolTip(tr("Scan with the device's camera to open the enrollment link."));
+    qr_->show();
+}
+
+QImage EnrollmentStepsDialog::qrImage() const
+{
+    return qr_->isHidden() ? QImage() : qr_->pixmap().toImage();
 }
 
 QString EnrollmentStepsDialog::detailsText() const

@@ -4,13 +4,14 @@
 
 #include <QDialog>
 
+class QLabel;
 class QPushButton;
 class QTextBrowser;
 
 namespace mdm {
 
-// For troubleshooting with a user on the phone: the invitation's details (link, expiry) beside the
-// platform's enrollment steps.
+// For troubleshooting with a user on the phone: the invitation's details (link and its QR code, expiry)
+// beside the platform's enrollment steps.
 class EnrollmentStepsDialog : public QDialog
 {
     Q_OBJECT
@@ -20,6 +21,8 @@ public:
     EnrollmentStepsDialog(const InvitationInfo &invitation, qint64 nowMs, const QString &link,
                           QWidget *parent = nullptr);
     QString detailsText() const;
+    // The QR code of the link as shown (null when no link is shown).
+    QImage qrImage() const;
     qint64 invitationId() const { return invitationId_; }
     // The invitation as it is now: the dialog follows changes made by this window or another process.
     void showInvitation(const InvitationInfo &invitation, qint64 nowMs, const QString &link);
@@ -28,7 +31,10 @@ signals:
     void resendRequested(qint64 invitationId);
 
 private:
+    void showQrCode(const QString &link);
+
     QTextBrowser *details_;
+    QLabel *qr_;
     qint64 invitationId_;
     QString shownHtml_; // the record as last shown, kept under a note once it is gone
     QPushButton *resend_ = nullptr;

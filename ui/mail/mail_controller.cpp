@@ -92,9 +92,13 @@ void MailController::openSettings()
                 transport_.sendTest(
                     s, password,
                     {QStringLiteral("<test-%1@mdm-console.invalid>").arg(clock_.nowMs()).toLatin1(),
-                     recipient, QString(), tr("MDM Enrollment Console: test email"),
+                     recipient,
+                     QString(),
+                     tr("MDM Enrollment Console: test email"),
                      tr("This test email from the MDM Enrollment Console was sent at %1.").arg(when),
-                     QString(), clock_.now()});
+                     QString(),
+                     clock_.now(),
+                     {}});
             });
     connect(dialog, &MailSettingsDialog::saveRequested, this, [this, dialog] { save(dialog); });
     dialog->open();

@@ -57,6 +57,8 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     from_->setPlaceholderText(tr("e.g. it-enrollment@example.com"));
     fromName_->setPlaceholderText(tr("e.g. IT Service Desk"));
     caFile_->setPlaceholderText(tr("Only for a relay with an internal certificate authority"));
+    linkBase_->setPlaceholderText(tr("e.g. https://mdm.example.com"));
+    linkBase_->setAccessibleDescription(tr("Public URL of the enrollment gateway"));
     testTo_->setPlaceholderText(tr("Empty: the From address"));
     for (QLineEdit *edit : {host_, user_, password_, from_, fromName_, caFile_, testTo_})
         fitToPlaceholder(edit);
@@ -86,7 +88,19 @@ MailSettingsDialog::MailSettingsDialog(const MailSettings &settings, const QStri
     form->addRow(tr("Pass&word:"), password_);
     form->addRow(tr("&From address:"), from_);
     form->addRow(tr("From &name:"), fromName_);
-    form->addRow(tr("Enrollment &link:"), linkBase_);
+    // The help sits right under its field, in the field's column.
+    auto *linkHelp = new QLabel(tr("The address at which devices reach the enrollment gateway. Invitation "
+                                   "links read <i>public URL</i>/enroll/<i>token</i>."),
+                                this);
+    linkHelp->setWordWrap(true);
+    linkHelp->setForegroundRole(QPalette::PlaceholderText);
+    auto *linkColumn = new QVBoxLayout;
+    linkColumn->setSpacing(2);
+    linkColumn->addWidget(linkBase_);
+    linkColumn->addWidget(linkHelp);
+    auto *linkLabel = new QLabel(tr("Gateway public &URL:"), this);
+    linkLabel->setBuddy(linkBase_);
+    form->addRow(linkLabel, linkColumn);
     form->addRow(tr("CA certificate:"), caRow);
     // A row holding a layout gets a label without a buddy, which would show the "&" itself.
     auto *testToLabel = new QLabel(tr("Send test t&o:"), this);

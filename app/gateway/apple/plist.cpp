@@ -12,17 +12,79 @@ namespace {
 
 using Token = QXmlStreamReader::TokenType;
 
+// A plist needs one attribute (<plist version>); see crowdedTagLine.
+constexpr int kMaxAttributes = 16;
+
+// The line of the first tag with more than kMaxAttributes attributes, or 0. QXmlStreamReader compares
+// each attribute of a start tag with all earlier ones: thousands in one tag cost quadratic time (a 64 KiB
+// body of them took 250 ms), so they are counted on the bytes before parsing. Exact for the UTF-8 the
+// reader accepts: comments, CDATA sections and <?…?> are skipped; a quoted value may hold '=' and '>'.
+int crowdedTagLine(const QByteArray &xml)
+{
+    const qsizetype size = xml.size();
+    qsizetype at = 0;
+    const auto skipPast = [&](const char *end, qsizetype length) {
+        const qsizetype found = xml.indexOf(QByteArrayView(end, length), at);
+        at = found < 0 ? size : found + length;
+    };
+    while (at < size) {
+        const qsizetype open = xml.indexOf('<', at);
+        if (open < 0)
+            return 0;
+        at = open + 1;
+        const QByteArrayView rest = QByteArrayView(xml).sliced(at);
+        if (rest.startsWith("!--")) {
+            skipPast("-->", 3);
+        } else if (rest.startsWith("![CDATA[")) {
+            skipPast("]]>", 3);
+        } else if (rest.startsWith("?")) {
+            skipPast("?>", 2);
+        } else {
+            int assignments = 0;
+            char quote = 0;
+            for (; at < size; ++at) {
+                const char c = xml.at(at);
+                if (quote) {
+                    if (c == quote)
+                        quote = 0;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '=') {
+                    ++assignments;
+                } else if (c == '>' || c == '<') {
+                    break;
+                }
+            }
+            if (assignments > kMaxAttributes)
+                return static_cast<int>(QByteArrayView(xml).first(open).count('\n')) + 1;
+        }
+    }
+    return 0;
+}
+
 // A recursive-descent reader over QXmlStreamReader's tokens. The first error wins; every step after it
 // returns at once, so the text names where the body first went wrong.
 class Reader
 {
 public:
-    explicit Reader(const QByteArray &xml) : xml_(xml) {}
+    explicit Reader(const QByteArray &xml) : xml_bytes_(xml), xml_(xml) {}
 
     PlistResult read()
     {
         PlistResult result;
-        if (readPrologue() && readRoot(result.value))
+        // UTF-8 only, as Apple's devices send (and the attribute count above assumes): no NUL byte, which
+        // UTF-16 and UTF-32 always have, and no other declared encoding (see readPrologue).
+        const qsizetype nul = xml_bytes_.indexOf('\0');
+        const int crowded = crowdedTagLine(xml_bytes_);
+        if (nul >= 0)
+            error_ = AppleText::tr("Line %1: %2")
+                         .arg(QByteArrayView(xml_bytes_).first(nul).count('\n') + 1)
+                         .arg(AppleText::tr("a NUL byte; bodies must be UTF-8."));
+        else if (crowded > 0)
+            error_ = AppleText::tr("Line %1: %2")
+                         .arg(crowded)
+                         .arg(AppleText::tr("an element with more than %1 attributes.").arg(kMaxAttributes));
+        else if (readPrologue() && readRoot(result.value))
             readEpilogue();
         if (!error_.isEmpty())
             result = {QVariant(), error_};
@@ -83,6 +145,13 @@ private:
             const Token token = xml_.readNext();
             switch (token) {
             case Token::StartDocument:
+                // Checked before any element is parsed: another encoding would get past crowdedTagLine.
+                if (!xml_.documentEncoding().isEmpty() &&
+                    xml_.documentEncoding().compare(QLatin1String("UTF-8"), Qt::CaseInsensitive) != 0 &&
+                    xml_.documentEncoding().compare(QLatin1String("UTF8"), Qt::CaseInsensitive) != 0)
+                    return fail(AppleText::tr("the body is declared as %1; bodies must be UTF-8.")
+                                    .arg(shortened(xml_.documentEncoding().toString())));
+                continue;
             case Token::Comment:
                 continue;
             case Token::Characters:
@@ -232,7 +301,8 @@ private:
         QByteArray base64;
         base64.reserve(text.size());
         for (const QChar c : text) {
-            if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') ||
+                c == QLatin1Char('\r'))
                 continue;
             if (c.unicode() > 0x7f)
                 return fail(AppleText::tr("<data> is not valid base64."));
@@ -310,6 +380,7 @@ private:
         return true;
     }
 
+    const QByteArray &xml_bytes_;
     QXmlStreamReader xml_;
     QString error_;
 };

@@ -5,7 +5,8 @@
 //   <true/>/<false/> bool, <data> QByteArray (base64 in the XML), <date> QDateTime (UTC, whole seconds).
 // The reader takes untrusted input from the network: it refuses DTD entity and notation declarations
 // and entity references, nests at most kMaxPlistDepth containers deep, and rejects duplicate keys and
-// anything after </plist>. Its errors name the line.
+// anything after </plist>. It reads UTF-8 only (as devices send) and refuses an element with more than 16
+// attributes (Qt's parser takes quadratic time on them). Its errors name the line.
 #include <QCoreApplication>
 #include <QString>
 #include <QVariant>
@@ -14,7 +15,8 @@ namespace mdm::gateway {
 
 inline constexpr int kMaxPlistDepth = 32;
 
-struct PlistResult {
+struct PlistResult
+{
     QVariant value;
     QString error; // empty when the body was read
     bool ok() const { return error.isEmpty(); }
