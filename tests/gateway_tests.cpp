@@ -4,6 +4,7 @@
 #include "domain/domain.h"
 #include "domain/enrollment_token.h"
 #include "plist.h"
+#include "qr_support.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -14,6 +15,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
@@ -238,6 +240,13 @@ TEST_CASE("Gateway landing page: 200 for a valid link 404 unknown 410 expired re
     CHECK(page.contains(qs("profile.mobileconfig")));
     CHECK_FALSE(page.contains(qs("http://")));
     CHECK_FALSE(page.contains(qs("<script")));
+    // The QR code of the link, inline: a scanner reads the link back.
+    static const QRegularExpression png(qs("data:image/png;base64,([A-Za-z0-9+/=]+)"));
+    const auto match = png.match(page);
+    REQUIRE(match.hasMatch());
+    const QString link = test::decodeQrPngBytes(QByteArray::fromBase64(match.captured(1).toLatin1()));
+    CHECK(link.endsWith(qs("/enroll/") + valid));
+    CHECK(link.startsWith(qs("https://127.0.0.1:")));
     CHECK(gw.request("GET", qs("/enroll/unknown-token")).status == 404);
     r = gw.request("GET", qs("/enroll/") + expired);
     CHECK(r.status == 410);
