@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "test_support.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -448,4 +449,25 @@ TEST_CASE("Gateway Apple: profile Authenticate TokenUpdate RemoveProfile and Che
     CHECK(gw.stop() == 0);
     CHECK_FALSE(gw.log().contains(e));
     CHECK(gw.log().contains(qs("PUT /mdm/connect?e=… 401")));
+}
+
+TEST_CASE("Gateway holds back repeated 401 answers without blocking other requests", "[gateway]")
+{
+    Gateway gw;
+    const QString token = gw.invite("Ivy", "android");
+    gw.start();
+    for (int i = 0; i < 6; ++i)
+        CHECK(gw.postJson(qs("/agent/v1/checkin"), {}, qs("wrong-secret")).status == 401);
+    // The next wrong secret is answered late; a good request sent after it is answered first.
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply *held =
+        gw.send("POST", qs("/agent/v1/checkin"), "{}", "application/json", qs("wrong-secret"));
+    QNetworkReply *good = gw.send("GET", qs("/enroll/") + token);
+    REQUIRE(waitUntil([&] { return good->isFinished(); }, 20000));
+    CHECK_FALSE(held->isFinished());
+    CHECK(Gateway::wait(good).status == 200);
+    CHECK(Gateway::wait(held).status == 401);
+    CHECK(timer.elapsed() >= 300);
+    CHECK(gw.stop() == 0);
 }
