@@ -1,18 +1,27 @@
 // The device protocol's state machine (DeviceGatewayService) on a real store file, checked with direct
 // SQL and the audit log; and the version-4 migration of a version-3 store.
+#include "console_fixture.h"
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "domain/enrollment_token.h"
+#include "gui_support.h"
+#include "index/record_table_model.h"
 #include "services/device_gateway_service.h"
 #include "services/device_service.h"
 #include "store/audit_log.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "tabs/device_tab_view.h"
 #include "test_support.h"
+#include "window/console_actions.h"
+#include "window/main_window.h"
 
+#include <QAction>
+#include <QItemSelectionModel>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTableView>
 #include <QVariant>
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -468,4 +477,34 @@ TEST_CASE("Last-seen times are batched and written by one flush", "[gatewayservi
           enrolledAt + 5000);
     CHECK(env.number(qs("SELECT value FROM settings WHERE key = 'gateway.heartbeat_at'")) == 123);
     CHECK(env.gateway->pendingLastSeen() == 0);
+}
+
+TEST_CASE("The details pane shows a failed deprovision's remarks and a Mac's erase PIN",
+          "[gatewayservice][gui]")
+{
+    mdm::test::ConsoleFixture console;
+    DeviceTabView *managed = console.show(TabKind::Managed);
+    console.window->actions().toggleDetailsPane->setChecked(true);
+    console.selectRows(TabKind::Managed, 0, 0);
+    managed->table()->selectionModel()->setCurrentIndex(managed->model().index(0, 0),
+                                                        QItemSelectionModel::NoUpdate);
+    const qint64 id = managed->model().idAt(0);
+    QSqlQuery q(console.store->database());
+    REQUIRE(q.exec(qs("BEGIN")));
+    q.prepare(qs("UPDATE devices SET state = 6, remarks = ? WHERE id = ?"));
+    q.addBindValue(qs("The device is busy. (MDMErrorDomain 12021)"));
+    q.addBindValue(id);
+    REQUIRE(q.exec());
+    q.prepare(qs("INSERT INTO commands (device_id, kind, state, created_at, updated_at, pin, error)"
+                 " VALUES (?, 2, 2, 1, 1, '042517', 'busy')"));
+    q.addBindValue(id);
+    REQUIRE(q.exec());
+    REQUIRE(q.exec(qs("COMMIT")));
+    console.store->announce(RecordKind::Device, {id});
+    REQUIRE(test::waitUntil([&] {
+        const QString text = managed->detailsText();
+        return text.contains(qs("MDMErrorDomain 12021")) && text.contains(qs("042517")) &&
+               text.contains(qs("Wipe failed"));
+    }));
+    test::saveScreenshot(console.window.get(), qs("gateway-details-wipe-failed"));
 }
