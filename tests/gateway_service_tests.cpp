@@ -8,6 +8,7 @@
 #include "index/record_table_model.h"
 #include "services/device_gateway_service.h"
 #include "services/device_service.h"
+#include "store/audit_action.h"
 #include "store/audit_log.h"
 #include "store/schema.h"
 #include "store/store.h"
@@ -325,8 +326,10 @@ TEST_CASE("Apple revoke: RemoveProfile of the enrollment's profile then CheckOut
     CHECK(env.gateway->tokenUpdate(secret, {QByteArray("x"), qs("y"), {}}).status ==
           GatewayOutcome::Unauthorized);
     for (const char *action :
-         {"gateway.command", "gateway.result", "gateway.checkout", "gateway.device_removed"})
+         {"gateway.command", "gateway.result", "gateway.checkout", "gateway.device_removed"}) {
         CHECK(env.number(qs("SELECT count(*) FROM audit_log WHERE action = ?"), {qs(action)}) == 1);
+        CHECK(AuditAction::text(qs(action)) != qs(action)); // a readable name in the audit log
+    }
 }
 
 TEST_CASE("Apple erase of a Mac carries a 6-digit PIN and Acknowledged removes the device",
