@@ -179,6 +179,66 @@
         <source>&lt;key&gt; inside an &lt;array&gt;.</source>
         <translation>&lt;key&gt; innerhalb eines &lt;array&gt;.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The device identity&apos;s name must have 1 to %1 characters, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway CA needs both its certificate and its private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway CA certificate is not a PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway CA key is not an unencrypted PEM private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway CA key does not belong to its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway CA certificate may not sign certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the device identity&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the device identity&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign the device identity&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the device identity&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not pack the device identity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a NUL byte; bodies must be UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an element with more than %1 attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body is declared as %1; bodies must be UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditAction</name>

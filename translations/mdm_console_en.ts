@@ -178,6 +178,66 @@
         <source>&lt;key&gt; inside an &lt;array&gt;.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The device identity's name must have 1 to %1 characters, not %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gateway CA needs both its certificate and its private key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gateway CA certificate is not a PEM certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gateway CA key is not an unencrypted PEM private key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gateway CA key does not belong to its certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gateway CA certificate may not sign certificates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not make the device identity's key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not make the device identity's certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not sign the device identity's certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not make the device identity's password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not pack the device identity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a NUL byte; bodies must be UTF-8.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an element with more than %1 attributes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the body is declared as %1; bodies must be UTF-8.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AuditAction</name>
@@ -950,17 +1010,23 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%n minute(s) ago</source>
         <translation>
-            <numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
         <translation>
-            <numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
         <translation>
-            <numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
     </message>
     <message>
         <source>not started</source>

@@ -72,11 +72,7 @@ struct TabQuery
         const QList<QByteArray> words = QByteArray(spec.from).split(' ');
         return "SELECT count(*) FROM " + words.value(0) + ' ' + words.value(1) + " WHERE " + spec.predicate;
     }
-    QByteArray listedSql(qsizetype n) const
-    {
-        return selectFrom() + " WHERE " + spec.predicate + " AND " + spec.idColumn + " IN (" +
-               sqlPlaceholders(n) + ")";
-    }
+    QByteArray listedSql(qsizetype n) const { return selectFrom() + " WHERE " + spec.listedWhere(n); }
 };
 
 QByteArray cell(const QString &text, csv::Formulas formulas)

@@ -148,10 +148,17 @@ QByteArray TabSpec::loadSql() const
            idColumn;
 }
 
+// The tab's condition behind a unary plus, which keeps SQLite from using an index for it: a condition
+// such as "i.state = 0" would otherwise lead the planner to the state index (it knows no better without
+// statistics) and scan every record of the tab for each batch of IDs, instead of looking up the IDs.
+QByteArray TabSpec::listedWhere(qsizetype ids) const
+{
+    return QByteArray(idColumn) + " IN (" + sqlPlaceholders(ids) + ") AND +(" + predicate + ")";
+}
+
 QByteArray TabSpec::refreshSql(qsizetype ids) const
 {
-    return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + predicate + " AND " +
-           idColumn + " IN (" + sqlPlaceholders(ids) + ")";
+    return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + listedWhere(ids);
 }
 
 // Without the tab's condition: a record that has just left the tab can still be shown until it goes.

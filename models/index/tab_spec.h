@@ -86,7 +86,9 @@ struct TabSpec
     const char *countSql = nullptr;
 
     static const TabSpec &of(TabKind kind);
-    QByteArray loadSql() const;                 // every record of the tab, by ID
+    QByteArray loadSql() const; // every record of the tab, by ID
+    // "id IN (?,…) AND the tab's condition", for a statement on listed records: looked up by ID.
+    QByteArray listedWhere(qsizetype ids) const;
     QByteArray refreshSql(qsizetype ids) const; // the index's fields of some records, if still on the tab
     QByteArray rowSql(qsizetype ids) const;     // the display values of some records
     int columnCount() const { return static_cast<int>(columns.size()); }

@@ -18,14 +18,14 @@ int sqlitePrimaryCode(const QSqlError &error)
     return error.nativeErrorCode().toInt() & 0xff;
 }
 
-namespace {
-
-bool isBusy(const QSqlError &error)
+bool sqliteBusy(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
     return code == QLatin1String("5") || code == QLatin1String("6") ||
            error.databaseText().contains(QLatin1String("locked"));
 }
+
+namespace {
 
 // SQLITE_CORRUPT and SQLITE_NOTADB: the file's pages are not what SQLite wrote.
 bool isDamaged(const QSqlError &error)
@@ -95,7 +95,7 @@ QString describeSqlError(const QSqlError &error, int busyTimeoutMs, const QStrin
         return Store::tr("The store is damaged (%1). Run “mdm-console --db STORE check” for a full report "
                          "and restore the store from a backup.")
             .arg(sqlErrorText(error));
-    if (isBusy(error))
+    if (sqliteBusy(error))
         return Store::tr("The store is locked by another program that is writing to it; gave up after %1 s. "
                          "Try again when it has finished.")
             .arg(busyTimeoutMs / 1000.0, 0, 'f', 1);

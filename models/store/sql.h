@@ -25,6 +25,9 @@ QString sqlErrorText(const QSqlError &error);
 // SQLite's primary result code of a failed statement (SQLITE_IOERR for any SQLITE_IOERR_…); 0 for none.
 int sqlitePrimaryCode(const QSqlError &error);
 
+// SQLITE_BUSY or SQLITE_LOCKED: another connection held the lock past the busy timeout.
+bool sqliteBusy(const QSqlError &error);
+
 // SQLITE_FULL in plain words, for every path that reports it (Qt's driver and raw statements).
 QString diskFullText();
 

@@ -338,9 +338,13 @@ QString Store::migrate()
 bool Store::transaction(const std::function<bool(QString *error)> &work, QString *error)
 {
     QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        *error = describeSqlError(q.lastError(), options_.busyTimeoutMs, path_);
-        return false;
+    // BEGIN IMMEDIATE takes the write lock, so the rest of the transaction never waits for one: a store
+    // that another writer holds is met here, and only here.
+    while (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (!sqliteBusy(q.lastError()) || !busyHandler_ || !busyHandler_()) {
+            *error = describeSqlError(q.lastError(), options_.busyTimeoutMs, path_);
+            return false;
+        }
     }
     if (!work(error)) {
         q.exec(QStringLiteral("ROLLBACK"));

@@ -67,7 +67,11 @@ public:
     int busyTimeoutMs() const { return options_.busyTimeoutMs; }
 
     // Runs work inside BEGIN IMMEDIATE ... COMMIT; work returns false (and sets *error) to roll back.
+    // A store locked by another writer past the busy timeout is tried again for as long as the busy
+    // handler, if one is set, returns true; without one the transaction fails at once.
     bool transaction(const std::function<bool(QString *error)> &work, QString *error);
+    // Called on this connection's thread each time BEGIN IMMEDIATE gave up on a locked store.
+    void setBusyHandler(std::function<bool()> handler) { busyHandler_ = std::move(handler); }
 
     bool hasRecords() const;
 
@@ -88,6 +92,7 @@ private:
     QString path_;
     QString connectionName_;
     Options options_;
+    std::function<bool()> busyHandler_;
 };
 
 } // namespace mdm

@@ -1,6 +1,6 @@
 // mdm-bench: the project's benchmark. Prints one line per figure, `figure <name> <value> <unit>`, for our
 // models and, in the same run, for the naive peer (QSqlQueryModel + QSortFilterProxyModel), with ratios.
-// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH] [--skip-naive]
+// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH] [--skip-naive] [--only live|stall|gateway]
 
 #include "csv/csv_export.h"
 #include "csv/staged_import.h"
@@ -12,6 +12,7 @@
 #include "live_bench.h"
 #include "naive_peer.h"
 #include "services/enrollment_service.h"
+#include "stall_bench.h"
 #include "store/demo_data.h"
 #include "store/store.h"
 
@@ -41,6 +42,27 @@ void figure(const QString &name, double value, const QString &unit)
                            : unit == QLatin1String("ms") || unit == QLatin1String("x") ? 1
                                                                                        : 0)
         << ' ' << unit << Qt::endl;
+}
+
+// A figure whose unit follows from its name.
+void printFigure(const QString &name, double value)
+{
+    const bool ms = name.endsWith(QLatin1String("_ms"));
+    const bool size = name.endsWith(QLatin1String("_mb"));
+    const bool share = name.endsWith(QLatin1String("_pct"));
+    const bool reloads = name.endsWith(QLatin1String("_reloads"));
+    const bool rate = name.endsWith(QLatin1String("_per_s"));
+    const bool seconds = !rate && name.endsWith(QLatin1String("_s"));
+    const bool failures = name.endsWith(QLatin1String("_failures"));
+    figure(name, value,
+           rate       ? QStringLiteral("1/s")
+           : seconds  ? QStringLiteral("s")
+           : failures ? QStringLiteral("failures")
+           : ms       ? QStringLiteral("ms")
+           : size     ? QStringLiteral("MB")
+           : share    ? QStringLiteral("%")
+           : reloads  ? QStringLiteral("reloads")
+                      : QStringLiteral("rows"));
 }
 
 double peakRssMb()
@@ -229,6 +251,11 @@ int main(int argc, char *argv[])
                       QStringLiteral("path")});
     parser.addOption({QStringLiteral("skip-naive"), QStringLiteral("Do not measure the naive peer.")});
     parser.addOption(
+        {QStringLiteral("only"),
+         QStringLiteral("Measure one group of figures: live (the console following another writer) or "
+                        "stall (the UI thread during another process's import) or gateway (enrollment and check-ins over HTTPS)."),
+         QStringLiteral("group")});
+    parser.addOption(
         {QStringLiteral("naive-only"), QStringLiteral("Internal: measure the naive peer on --db.")});
     parser.process(app);
     const QString fragment = parser.value(QStringLiteral("fragment"));
@@ -262,32 +289,33 @@ int main(int argc, char *argv[])
                QStringLiteral("ms"));
     }
 
+    const auto log = [](const QString &line) { err << line << Qt::endl; };
+    const QString only = parser.value(QStringLiteral("only"));
+    // One group alone, for profiling a figure without waiting for all the others.
+    if (!only.isEmpty()) {
+        std::map<QString, double> group;
+        if (only == QLatin1String("live"))
+            group = bench::liveFigures(path, log);
+        else if (only == QLatin1String("stall"))
+            group = bench::stallFigures(path, log);
+        else if (only == QLatin1String("gateway"))
+            group = bench::gatewayFigures(path, log);
+        for (const auto &[name, value] : group)
+            printFigure(name, value);
+        return group.empty() ? 1 : 0;
+    }
+
     auto ours = measureOurs(path, fragment);
     if (ours.empty())
         return 1;
     ours[QStringLiteral("import_100k_ms")] = importFigure();
-    ours.merge(bench::feedFigures(path, [](const QString &line) { err << line << Qt::endl; }));
-    ours.merge(bench::liveFigures(path, [](const QString &line) { err << line << Qt::endl; }));
+    ours.merge(bench::feedFigures(path, log));
+    ours.merge(bench::liveFigures(path, log));
+    ours.merge(bench::stallFigures(path, log));
     // Last: the gateway adds enrolled devices to the store.
-    ours.merge(bench::gatewayFigures(path, [](const QString &line) { err << line << Qt::endl; }));
-    for (const auto &[name, value] : ours) {
-        const bool ms = name.endsWith(QLatin1String("_ms"));
-        const bool size = name.endsWith(QLatin1String("_mb"));
-        const bool share = name.endsWith(QLatin1String("_pct"));
-        const bool reloads = name.endsWith(QLatin1String("_reloads"));
-        const bool rate = name.endsWith(QLatin1String("_per_s"));
-        const bool seconds = !rate && name.endsWith(QLatin1String("_s"));
-        const bool failures = name.endsWith(QLatin1String("_failures"));
-        figure(name, value,
-               rate       ? QStringLiteral("1/s")
-               : seconds  ? QStringLiteral("s")
-               : failures ? QStringLiteral("failures")
-               : ms       ? QStringLiteral("ms")
-               : size     ? QStringLiteral("MB")
-               : share    ? QStringLiteral("%")
-               : reloads  ? QStringLiteral("reloads")
-                          : QStringLiteral("rows"));
-    }
+    ours.merge(bench::gatewayFigures(path, log));
+    for (const auto &[name, value] : ours)
+        printFigure(name, value);
     figure(QStringLiteral("deliver_msgs_per_s"),
            bench::deliverMessagesPerSecond(1000, [](const QString &line) { err << line << Qt::endl; }),
            QStringLiteral("msgs/s"));

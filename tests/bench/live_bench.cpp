@@ -108,7 +108,10 @@ std::map<QString, double> liveFigures(const QString &path, const std::function<v
     const BulkResult result = EnrollmentService(*other.store, clock).resend(ids);
     if (!result.ok)
         log(result.error);
+    const double commitMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
     const bool all = spinUntil([&] { return waiting.isEmpty(); }, 30000);
+    log(QStringLiteral("external_bulk_visible_ms: the other writer's resend took %1 ms of it")
+            .arg(commitMs, 0, 'f', 0));
     f[QStringLiteral("external_bulk_visible_ms")] = all ? static_cast<double>(t.nsecsElapsed()) / 1e6 : -1;
     f[QStringLiteral("external_bulk_full_reloads")] = resets;
 

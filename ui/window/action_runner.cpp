@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <QProgressDialog>
+#include <QScopedValueRollback>
 #include <QThread>
 #include <QTimer>
 
@@ -80,9 +81,13 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
     connect(dialog, &QProgressDialog::canceled, this, [cancel = cancel_] { cancel->store(true); });
     auto *poll = new QTimer(dialog);
     poll->setInterval(100);
-    connect(poll, &QTimer::timeout, dialog, [dialog, progress = progress_] {
-        if (dialog->maximum() > 0)
-            dialog->setValue(static_cast<int>(std::min<qint64>(progress->load(), dialog->maximum())));
+    connect(poll, &QTimer::timeout, dialog, [this, dialog, progress = progress_] {
+        if (dialog->maximum() <= 0)
+            return;
+        // A shown window-modal dialog's setValue() runs the event loop, where the action may finish:
+        // finish() must not delete the dialog under it.
+        const QScopedValueRollback guard(updatingProgress_, true);
+        dialog->setValue(static_cast<int>(std::min<qint64>(progress->load(), dialog->maximum())));
     });
     poll->start();
     emit busyChanged(true);
@@ -97,25 +102,48 @@ void ActionRunner::run(const QString &label, qint64 total, Job job, Done done)
                 ActionControl control;
                 control.cancel = cancel.get();
                 control.progress = [progress](qint64 doneCount, qint64) { progress->store(doneCount); };
+                // Another program writing for longer than the busy timeout delays the action, it does not
+                // fail it: the window says so, and Cancel still stops it.
+                store->setBusyHandler([this, cancel] {
+                    QMetaObject::invokeMethod(
+                        this, [this] { emit storeBusy(); }, Qt::QueuedConnection);
+                    return !cancel->load();
+                });
                 result = job(*store, control);
+                store->setBusyHandler({});
             } else {
                 result.error = error;
             }
             QMetaObject::invokeMethod(
                 this,
-                [this, result = std::move(result), done = std::move(done)] {
-                    // Gone before Done runs: a message box that Done opens runs its own event loop,
-                    // where a deferred delete waits and the progress dialog's timer still shows it,
-                    // window-modal over the box, whose OK then does nothing.
-                    delete dialog_.data();
-                    busy_ = false;
-                    label_.clear();
-                    emit busyChanged(false);
-                    done(result);
+                [this, result = std::move(result), done = std::move(done)]() mutable {
+                    finish(std::move(result), std::move(done));
                 },
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+void ActionRunner::finish(BulkResult result, Done done)
+{
+    if (updatingProgress_) {
+        // Inside the dialog's setValue(): once more when it has returned.
+        QMetaObject::invokeMethod(
+            this,
+            [this, result = std::move(result), done = std::move(done)]() mutable {
+                finish(std::move(result), std::move(done));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    // Gone before Done runs: a message box that Done opens runs its own event loop, where a deferred
+    // delete waits and the progress dialog's timer still shows it, window-modal over the box, whose OK
+    // then does nothing.
+    delete dialog_.data();
+    busy_ = false;
+    label_.clear();
+    emit busyChanged(false);
+    done(result);
 }
 
 } // namespace mdm

@@ -40,13 +40,18 @@ public:
 signals:
     // An action started (true) or finished (false, just before its Done is called).
     void busyChanged(bool busy);
+    // The running action found the store locked by another writer past the busy timeout; it tries again
+    // until the store is free or the admin cancels.
+    void storeBusy();
 
 private:
     void startThread();
+    void finish(BulkResult result, Done done);
 
     const Store &store_;
     QWidget *window_;
     bool busy_ = false;
+    bool updatingProgress_ = false; // inside the progress dialog's setValue()
     QString label_;
     std::shared_ptr<std::atomic<bool>> cancel_;
     std::shared_ptr<std::atomic<qint64>> progress_;

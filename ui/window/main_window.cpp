@@ -103,6 +103,10 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
         view->reveal(id);
     });
     connect(&controller_->runner(), &ActionRunner::busyChanged, this, &MainWindow::updateActionState);
+    connect(&controller_->runner(), &ActionRunner::storeBusy, this, [this] {
+        showStatusMessage(
+            tr("Another program is writing to the store; the action waits for it and tries again."));
+    });
     restoreLayout();
     updateTabTitles();
     updateActionState();
