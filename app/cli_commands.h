@@ -19,5 +19,6 @@ int exportList(const QStringList &arguments);   // cli_csv.cpp
 int importStaged(const QStringList &arguments); // cli_csv.cpp
 int deliver(const QStringList &arguments);      // cli_mail.cpp
 int mailSettings(const QStringList &arguments); // cli_mail.cpp
+int serve(const QStringList &arguments);        // cli_serve.cpp
 
 } // namespace mdm::cli

@@ -24,7 +24,7 @@ const std::map<QString, int (*)(const QStringList &)> &commands()
         {QStringLiteral("list"), &cli::list},         {QStringLiteral("audit"), &cli::audit},
         {QStringLiteral("export"), &cli::exportList}, {QStringLiteral("import-staged"), &cli::importStaged},
         {QStringLiteral("deliver"), &cli::deliver},   {QStringLiteral("mail-settings"), &cli::mailSettings},
-        {QStringLiteral("check"), &cli::check},
+        {QStringLiteral("check"), &cli::check},       {QStringLiteral("serve"), &cli::serve},
     };
     return table;
 }
@@ -62,6 +62,9 @@ QString usageText()
            "                --link-base: the enrollment gateway's public URL (e.g. "
            "https://mdm.example.com);\n"
            "                invitation links read URL/enroll/TOKEN\n"
+           "  serve --listen ADDR:PORT --cert FILE --key FILE [--public-url URL] [--insecure-http]\n"
+           "        [--apns-cert FILE --apns-key FILE] [--apns-topic TOPIC] [--apns-url URL]\n"
+           "        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM)\n"
            "\n"
            "Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.\n")
             .arg(Store::defaultPath());

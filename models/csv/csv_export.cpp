@@ -96,7 +96,7 @@ public:
             platforms_.push_back(cell(DomainText::platform(static_cast<Platform>(p)), formulas));
         for (auto o : {Ownership::Corporate, Ownership::Personal})
             ownerships_.push_back(cell(DomainText::ownership(o), formulas));
-        for (int s = 0; s <= static_cast<int>(DeviceState::WipePending); ++s)
+        for (int s = 0; s < kDeviceStateCount; ++s)
             deviceStates_.push_back(cell(DomainText::deviceState(static_cast<DeviceState>(s)), formulas));
         for (int s = 0; s <= static_cast<int>(InvitationDisplayStatus::DeliveryFailed); ++s)
             inviteStatuses_.push_back(

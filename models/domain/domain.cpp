@@ -58,6 +58,10 @@ QString DomainText::deviceState(DeviceState s)
         return tr("Revoke pending");
     case DeviceState::WipePending:
         return tr("Wipe pending");
+    case DeviceState::RevokeFailed:
+        return tr("Revoke failed");
+    case DeviceState::WipeFailed:
+        return tr("Wipe failed");
     }
     return {};
 }

@@ -30,8 +30,13 @@ enum class DeviceState
     Enrolled = 1,
     Unmanaged = 2,
     RevokePending = 3,
-    WipePending = 4
+    WipePending = 4,
+    // The device refused or failed the deprovision (its answer in the device's remarks); the admin may
+    // deprovision it again.
+    RevokeFailed = 5,
+    WipeFailed = 6
 };
+inline constexpr int kDeviceStateCount = 7;
 
 // What the store keeps in invitations.state; the tab shows an InvitationDisplayStatus.
 enum class InvitationRecordState

@@ -523,6 +523,11 @@ QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
     const int extra = columnCount() - (kind_ == TabKind::Pending ? 1 : 0);
     switch (kind_) {
     case TabKind::Managed:
+        // What a device answered to a failed deprovision, and the PIN that unlocks an erased Mac.
+        if (const QString remarks = values.value(extra).toString(); !remarks.isEmpty())
+            out.append({tr("Remarks"), remarks});
+        if (const QString pin = values.value(extra + 1).toString(); !pin.isEmpty())
+            out.append({tr("Erase PIN"), pin});
         break;
     case TabKind::Staged:
         out.append(

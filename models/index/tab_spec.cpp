@@ -18,7 +18,9 @@ TabSpec managedSpec()
         " coalesce(d.last_seen_at, 0), coalesce(g.name, ''), d.model, d.os_version",
         "d.id, d.name, d.platform, coalesce(u.name, ''), coalesce(u.email, ''), d.state, d.ownership,"
         " coalesce(g.name, ''), coalesce(d.serial, ''), coalesce(d.imei, ''), d.model, d.os_version,"
-        " d.enrolled_at, d.last_seen_at",
+        " d.enrolled_at, d.last_seen_at, d.remarks,"
+        " coalesce((SELECT c.pin FROM commands c WHERE c.device_id = d.id AND c.pin IS NOT NULL"
+        "  ORDER BY c.id DESC LIMIT 1), '')",
         "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
         "d.state <> 0",
         "d.id",
@@ -192,7 +194,7 @@ QVector<StatusChoice> statusChoices(TabKind kind)
     switch (kind) {
     case TabKind::Managed:
         for (auto s : {DeviceState::Enrolled, DeviceState::Unmanaged, DeviceState::RevokePending,
-                       DeviceState::WipePending})
+                       DeviceState::WipePending, DeviceState::RevokeFailed, DeviceState::WipeFailed})
             out.push_back({static_cast<int>(s), DomainText::deviceState(s)});
         break;
     case TabKind::Staged:

@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -54,6 +55,12 @@ QHash<qint64, DeviceRow> readDevices(const QSqlDatabase &db, const QList<qint64>
         },
         error);
     return ok ? rows : QHash<qint64, DeviceRow>();
+}
+
+// Six random digits.
+QString erasePin()
+{
+    return QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
 }
 
 QString deviceLabel(const DeviceRow &row)
@@ -301,10 +308,12 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
         mode == DeprovisionMode::FactoryReset ? DeviceState::WipePending : DeviceState::RevokePending;
     QSqlDatabase db = store_.database();
     QSqlQuery command(db);
-    command.prepare(QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
-                                   " VALUES (?, ?, 0, ?, ?)"));
+    command.prepare(
+        QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at, pin)"
+                       " VALUES (?, ?, 0, ?, ?, ?)"));
     QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE devices SET state = ? WHERE id = ?"));
+    // A new attempt: the answer to a failed one (in remarks) no longer describes the device.
+    update.prepare(QStringLiteral("UPDATE devices SET state = ?, remarks = '' WHERE id = ?"));
     BulkSteps<DeviceRow> steps;
     steps.read = readDevices;
     steps.label = deviceLabel;
@@ -317,11 +326,16 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
             *reason = tr("Already queued: %1.").arg(DomainText::deviceState(state));
         return true;
     };
-    steps.apply = [&](qint64 id, const DeviceRow &, QString *error) {
+    steps.apply = [&](qint64 id, const DeviceRow &row, QString *error) {
         command.addBindValue(id);
         command.addBindValue(static_cast<int>(mode));
         command.addBindValue(now);
         command.addBindValue(now);
+        // A Mac erased by MDM is locked with a PIN the admin gives its user (Apple's EraseDevice).
+        command.addBindValue(mode == DeprovisionMode::FactoryReset &&
+                                     row.platform == static_cast<int>(Platform::macOS)
+                                 ? QVariant(erasePin())
+                                 : QVariant(QMetaType::fromType<QString>()));
         update.addBindValue(static_cast<int>(pendingState));
         update.addBindValue(id);
         return execOrError(command, error) && execOrError(update, error);

@@ -19,6 +19,13 @@ QString AuditAction::text(const QString &code)
         {QStringLiteral("list.export"), QT_TR_NOOP("List exported")},
         {QStringLiteral("mail.settings"), QT_TR_NOOP("Mail settings changed")},
         {QStringLiteral("demo.fill"), QT_TR_NOOP("Sample data added")},
+        {QStringLiteral("gateway.profile"), QT_TR_NOOP("Enrollment profile downloaded")},
+        {QStringLiteral("gateway.authenticate"), QT_TR_NOOP("Device authenticated")},
+        {QStringLiteral("gateway.enroll"), QT_TR_NOOP("Device enrolled")},
+        {QStringLiteral("gateway.checkout"), QT_TR_NOOP("Device checked out")},
+        {QStringLiteral("gateway.command"), QT_TR_NOOP("Command sent to the device")},
+        {QStringLiteral("gateway.result"), QT_TR_NOOP("Device answered a command")},
+        {QStringLiteral("gateway.device_removed"), QT_TR_NOOP("Device left management")},
     };
     const auto it = names.constFind(code);
     return it == names.constEnd() ? code : tr(it.value());

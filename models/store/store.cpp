@@ -288,6 +288,10 @@ QString Store::configure()
 
 QString Store::migrate()
 {
+    // SQLite's documented way to change a table's constraints (a rebuild, version 4) needs foreign keys
+    // off outside the transaction; they are checked before it commits and switched on again after.
+    QSqlQuery fk(database());
+    fk.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     QString error;
     const bool ok = transaction(
         [this](QString *err) {
@@ -313,9 +317,21 @@ QString Store::migrate()
                 *err = sqlErrorText(q.lastError());
                 return false;
             }
+            if (from >= static_cast<int>(all.size()))
+                return true;
+            if (!q.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
+                *err = sqlErrorText(q.lastError());
+                return false;
+            }
+            if (q.next()) {
+                *err = tr("Upgrading the store left a record that refers to a missing one (%1 #%2).")
+                           .arg(q.value(0).toString(), q.value(1).toString());
+                return false;
+            }
             return true;
         },
         &error);
+    fk.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     return ok ? QString() : tr("Cannot open “%1”: %2").arg(path_, error);
 }
 

@@ -20,7 +20,7 @@ class Store : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kDefaultBusyTimeoutMs = 5000;
     static constexpr qint64 kHealthCheckMaxBytes = 64 * 1024 * 1024;
 

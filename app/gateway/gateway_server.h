@@ -1,0 +1,106 @@
+#pragma once
+// The enrollment gateway's HTTP side (`mdm-console serve`): TLS, routes, body limits, the request log,
+// slowed-down 401/404 answers and the status it writes into the store. It parses and answers; every
+// decision is DeviceGatewayService's.
+
+#include "services/device_gateway_service.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QTcpSocket;
+
+namespace mdm {
+class Clock;
+class Store;
+} // namespace mdm
+
+namespace mdm::gateway {
+
+inline constexpr qint64 kMaxBodyBytes = 64 * 1024;
+
+struct ServeOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0; // 0: any free port
+    QString certFile;
+    QString keyFile;
+    QString publicUrl; // empty: the mail settings' link base
+    bool insecureHttp = false;
+    // Apple's push service (APNs): kept for the push client.
+    QString apnsCert;
+    QString apnsKey;
+    QString apnsTopic;
+    QString apnsUrl;
+};
+
+class GatewayServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    GatewayServer(Store &store, const Clock &clock, ServeOptions options, QObject *parent = nullptr);
+    ~GatewayServer() override;
+
+    // Loads the certificate, listens and writes gateway.listen / public_url / started_at.
+    bool start(QString *error);
+    quint16 port() const { return port_; }
+    QString publicUrl() const { return publicUrl_; }
+    // Stops accepting connections, flushes the last-seen batch and writes gateway.stopped_at.
+    void stop();
+    // Deferred (slowed-down) answers not yet written.
+    int pendingReplies() const { return pending_; }
+
+    struct Reply
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+    };
+
+private:
+    class Http;
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
+    Reply route(const QHttpServerRequest &request);
+    Reply landing(const QString &token);
+    Reply profile(const QString &token);
+    Reply appleCheckin(const QHttpServerRequest &request);
+    Reply appleConnect(const QHttpServerRequest &request);
+    Reply agentEnroll(const QHttpServerRequest &request);
+    Reply agentCheckin(const QHttpServerRequest &request);
+    Reply agentResult(const QHttpServerRequest &request, qint64 commandId);
+    Reply agentCheckout(const QHttpServerRequest &request);
+    Reply failed(const QString &error);
+    // Milliseconds to hold back an answer with this status to this address (0: at once).
+    int penalty(const QHostAddress &address, int status);
+    void flushStatus(bool final);
+
+    Store &store_;
+    const Clock &clock_;
+    ServeOptions options_;
+    QString publicUrl_;
+    std::unique_ptr<Http> http_;
+    DeviceGatewayService service_;
+    quint16 port_ = 0;
+    int pending_ = 0;
+    QTimer flushTimer_;
+    qint64 lastRequestAt_ = 0;
+    qint64 lastCheckinAt_ = 0;
+    struct Strikes
+    {
+        int count = 0;
+        qint64 lastAt = 0;
+    };
+    QHash<QString, Strikes> strikes_;
+};
+
+} // namespace mdm::gateway
