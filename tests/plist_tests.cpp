@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTimeZone>
-
 #include <catch2/catch.hpp>
 
 using namespace mdm::gateway;
@@ -22,7 +21,8 @@ QByteArray doc(const char *inner)
     return QByteArray(R"(<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
 <plist version="1.0">
-)") + inner + "\n</plist>\n";
+)") + inner +
+           "\n</plist>\n";
 }
 
 // Runs a Python snippet that reads the plist from stdin with plistlib and prints JSON to stdout.
@@ -56,7 +56,8 @@ QVariantMap sampleValue()
         {QStringLiteral("data"), QByteArray("\x00\x01\xff binary", 10)},
         {QStringLiteral("nodata"), QByteArray()},
         {QStringLiteral("date"), QDateTime(QDate(2024, 5, 31), QTime(23, 59, 58), QTimeZone::utc())},
-        {QStringLiteral("array"), QVariantList{qint64(1), QStringLiteral("two"), QVariantList{}, QVariantMap{}}},
+        {QStringLiteral("array"),
+         QVariantList{qint64(1), QStringLiteral("two"), QVariantList{}, QVariantMap{}}},
         {QStringLiteral("nested"),
          QVariantMap{{QStringLiteral("a"), QVariantMap{{QStringLiteral("b"), QVariantList{true}}}}}},
     };
@@ -84,8 +85,8 @@ TEST_CASE("plist: every value type survives a round trip", "[plist]")
     CHECK(back.value(QStringLiteral("date")).toDateTime().timeSpec() == Qt::UTC);
 
     // Top-level values other than a dict.
-    for (const QVariant &single : {QVariant(QStringLiteral("just text")), QVariant(qint64(42)), QVariant(true),
-                                   QVariant(QVariantList{QStringLiteral("x")})}) {
+    for (const QVariant &single : {QVariant(QStringLiteral("just text")), QVariant(qint64(42)),
+                                   QVariant(true), QVariant(QVariantList{QStringLiteral("x")})}) {
         const PlistResult again = readPlist(writePlist(single));
         REQUIRE(again.ok());
         CHECK(again.value == single);
@@ -111,12 +112,13 @@ print(json.dumps(out))
     CHECK(seen.value(QStringLiteral("date")).toString() == QStringLiteral("2024-05-31T23:59:58Z"));
 
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import sys, plistlib, datetime\n"
-                                 "sys.stdout.buffer.write(plistlib.dumps({'UDID': 'abc', 'Token': b'\\x01\\x02',"
-                                 " 'n': 7, 'r': 0.5, 'ok': True, 'when': datetime.datetime(2023, 1, 2, 3, 4, 5),"
-                                 " 'list': ['a', {'b': []}]}))")});
+    python.start(
+        QStringLiteral("/usr/bin/python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import sys, plistlib, datetime\n"
+                        "sys.stdout.buffer.write(plistlib.dumps({'UDID': 'abc', 'Token': b'\\x01\\x02',"
+                        " 'n': 7, 'r': 0.5, 'ok': True, 'when': datetime.datetime(2023, 1, 2, 3, 4, 5),"
+                        " 'list': ['a', {'b': []}]}))")});
     REQUIRE(python.waitForFinished(30000));
     const PlistResult read = readPlist(python.readAllStandardOutput());
     INFO(read.error.toStdString());
@@ -133,7 +135,8 @@ print(json.dumps(out))
 
 TEST_CASE("plist: malformed bodies give a clear error with the line", "[plist]")
 {
-    struct Case {
+    struct Case
+    {
         QByteArray body;
         const char *expected; // part of the error text
     };
@@ -225,7 +228,8 @@ TEST_CASE("plist: check-in messages", "[plist]")
     CHECK(authenticate.deviceName == QStringLiteral("Anna's iPhone"));
     CHECK_FALSE(authenticate.hasUnlockToken);
 
-    const QByteArray token = QByteArray::fromHex("0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9");
+    const QByteArray token =
+        QByteArray::fromHex("0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9");
     QVariantMap update{{QStringLiteral("MessageType"), QStringLiteral("TokenUpdate")},
                        {QStringLiteral("UDID"), QStringLiteral("U1")},
                        {QStringLiteral("Topic"), QStringLiteral("com.apple.mgmt.External.1234")},
@@ -245,12 +249,14 @@ TEST_CASE("plist: check-in messages", "[plist]")
     REQUIRE(withoutUnlock.ok());
     CHECK_FALSE(withoutUnlock.hasUnlockToken);
 
-    const CheckinMessage checkOut = parseCheckin(writePlist(QVariantMap{
-        {QStringLiteral("MessageType"), QStringLiteral("CheckOut")}, {QStringLiteral("UDID"), QStringLiteral("U1")}}));
+    const CheckinMessage checkOut =
+        parseCheckin(writePlist(QVariantMap{{QStringLiteral("MessageType"), QStringLiteral("CheckOut")},
+                                            {QStringLiteral("UDID"), QStringLiteral("U1")}}));
     REQUIRE(checkOut.ok());
     CHECK(checkOut.type == CheckinType::CheckOut);
 
-    struct Bad {
+    struct Bad
+    {
         QVariant body;
         const char *expected;
     };
@@ -274,7 +280,8 @@ TEST_CASE("plist: check-in messages", "[plist]")
         {with("UDID", QString()), "UDID is empty"},
         {with("UDID", qint64(5)), "UDID is not a <string>"},
         {with("Token", QStringLiteral("not data")), "Token is not <data>"},
-        {with("MessageType", QStringLiteral("DeclarativeManagement")), "DeclarativeManagement is not supported"},
+        {with("MessageType", QStringLiteral("DeclarativeManagement")),
+         "DeclarativeManagement is not supported"},
     };
     for (const Bad &b : bad) {
         const CheckinMessage message = parseCheckin(writePlist(b.body));
@@ -283,7 +290,8 @@ TEST_CASE("plist: check-in messages", "[plist]")
         INFO(message.error.toStdString());
         CHECK(message.error.contains(QString::fromUtf8(b.expected)));
     }
-    const CheckinMessage unknown = parseCheckin(writePlist(with("MessageType", QStringLiteral("GetBootstrapToken"))));
+    const CheckinMessage unknown =
+        parseCheckin(writePlist(with("MessageType", QStringLiteral("GetBootstrapToken"))));
     CHECK(unknown.type == CheckinType::Unknown);
     CHECK(unknown.messageType == QStringLiteral("GetBootstrapToken"));
     CHECK(parseCheckin("<plist><dict>").error.startsWith(QStringLiteral("Line ")));
@@ -291,8 +299,8 @@ TEST_CASE("plist: check-in messages", "[plist]")
 
 TEST_CASE("plist: command reports and command bodies", "[plist]")
 {
-    const ConnectReport idle = parseConnect(doc(
-        "<dict><key>UDID</key><string>U1</string><key>Status</key><string>Idle</string></dict>"));
+    const ConnectReport idle = parseConnect(
+        doc("<dict><key>UDID</key><string>U1</string><key>Status</key><string>Idle</string></dict>"));
     REQUIRE(idle.ok());
     CHECK(idle.status == CommandStatus::Idle);
     CHECK(idle.udid == QStringLiteral("U1"));
@@ -330,14 +338,15 @@ TEST_CASE("plist: command reports and command bodies", "[plist]")
     INFO(error.error.toStdString());
     REQUIRE(error.ok());
     CHECK(error.status == CommandStatus::Error);
-    CHECK(error.errorChain == QStringLiteral("The profile “com.example.x” could not be found. (MCProfileErrorDomain "
-                                             "4001); Command failed. (MDMErrorDomain 1)"));
+    CHECK(error.errorChain ==
+          QStringLiteral("The profile “com.example.x” could not be found. (MCProfileErrorDomain "
+                         "4001); Command failed. (MDMErrorDomain 1)"));
 
     for (const char *status : {"NotNow", "CommandFormatError"}) {
-        const ConnectReport report = parseConnect(writePlist(QVariantMap{
-            {QStringLiteral("UDID"), QStringLiteral("U1")},
-            {QStringLiteral("Status"), QString::fromLatin1(status)},
-            {QStringLiteral("CommandUUID"), QStringLiteral("C2")}}));
+        const ConnectReport report =
+            parseConnect(writePlist(QVariantMap{{QStringLiteral("UDID"), QStringLiteral("U1")},
+                                                {QStringLiteral("Status"), QString::fromLatin1(status)},
+                                                {QStringLiteral("CommandUUID"), QStringLiteral("C2")}}));
         REQUIRE(report.ok());
         CHECK(report.statusText == QString::fromLatin1(status));
     }
@@ -346,22 +355,25 @@ TEST_CASE("plist: command reports and command bodies", "[plist]")
               .error.contains(QStringLiteral("UDID is missing")));
     CHECK(parseConnect(doc("<dict><key>UDID</key><string>U</string></dict>"))
               .error.contains(QStringLiteral("Status is missing")));
-    CHECK(parseConnect(doc("<dict><key>UDID</key><string>U</string><key>Status</key><string>Acknowledged</string>"
-                           "</dict>"))
+    CHECK(parseConnect(
+              doc("<dict><key>UDID</key><string>U</string><key>Status</key><string>Acknowledged</string>"
+                  "</dict>"))
               .error.contains(QStringLiteral("CommandUUID is missing")));
     const ConnectReport odd = parseConnect(
         doc("<dict><key>UDID</key><string>U</string><key>Status</key><string>Maybe</string></dict>"));
     CHECK(odd.status == CommandStatus::Unknown);
     CHECK(odd.error.contains(QStringLiteral("Maybe is not supported")));
     CHECK(parseConnect(doc("<array/>")).error.contains(QStringLiteral("not a <dict>")));
-    CHECK(parseConnect(doc("<dict><key>UDID</key><string>U</string><key>Status</key><string>Error</string>"
-                           "<key>CommandUUID</key><string>C</string><key>ErrorChain</key><string>x</string></dict>"))
+    CHECK(parseConnect(
+              doc("<dict><key>UDID</key><string>U</string><key>Status</key><string>Error</string>"
+                  "<key>CommandUUID</key><string>C</string><key>ErrorChain</key><string>x</string></dict>"))
               .error.contains(QStringLiteral("ErrorChain is not an <array>")));
 
-    const QByteArray remove = commandPlist(QStringLiteral("C-REMOVE"), QStringLiteral("RemoveProfile"),
-                                           {{QStringLiteral("Identifier"), QStringLiteral("com.example.mdm.42")}});
-    const QByteArray erase =
-        commandPlist(QStringLiteral("C-ERASE"), QStringLiteral("EraseDevice"), {{QStringLiteral("PIN"), QStringLiteral("123456")}});
+    const QByteArray remove =
+        commandPlist(QStringLiteral("C-REMOVE"), QStringLiteral("RemoveProfile"),
+                     {{QStringLiteral("Identifier"), QStringLiteral("com.example.mdm.42")}});
+    const QByteArray erase = commandPlist(QStringLiteral("C-ERASE"), QStringLiteral("EraseDevice"),
+                                          {{QStringLiteral("PIN"), QStringLiteral("123456")}});
     const char *script = R"(
 import sys, plistlib, json
 p = plistlib.loads(sys.stdin.buffer.read())
@@ -373,7 +385,8 @@ print(json.dumps({'uuid': p['CommandUUID'], 'command': p['Command'], 'keys': sor
           QStringList{QStringLiteral("Command"), QStringLiteral("CommandUUID")});
     const QJsonObject removeCommand = removeSeen.value(QStringLiteral("command")).toObject();
     CHECK(removeCommand.value(QStringLiteral("RequestType")).toString() == QStringLiteral("RemoveProfile"));
-    CHECK(removeCommand.value(QStringLiteral("Identifier")).toString() == QStringLiteral("com.example.mdm.42"));
+    CHECK(removeCommand.value(QStringLiteral("Identifier")).toString() ==
+          QStringLiteral("com.example.mdm.42"));
     const QJsonObject eraseCommand = pythonReads(erase, script).value(QStringLiteral("command")).toObject();
     CHECK(eraseCommand.value(QStringLiteral("RequestType")).toString() == QStringLiteral("EraseDevice"));
     CHECK(eraseCommand.value(QStringLiteral("PIN")).toString() == QStringLiteral("123456"));
@@ -389,11 +402,13 @@ TEST_CASE("plist: the enrollment profile", "[plist]")
           QStringLiteral("https://h/mdm/connect?e=s"));
     CHECK(enrollmentUrl(QStringLiteral("https://h/"), QStringLiteral("mdm/connect"), QStringLiteral("s")) ==
           QStringLiteral("https://h/mdm/connect?e=s"));
-    CHECK(enrollmentUrl(QStringLiteral("https://h/base//"), QStringLiteral("mdm/checkin"), QStringLiteral("a b&c=d/+")) ==
+    CHECK(enrollmentUrl(QStringLiteral("https://h/base//"), QStringLiteral("mdm/checkin"),
+                        QStringLiteral("a b&c=d/+")) ==
           QStringLiteral("https://h/base/mdm/checkin?e=a%20b%26c%3Dd%2F%2B"));
 
     const QByteArray pkcs12("\x30\x82\x01\x00 not really DER", 25);
-    for (const QString &url : {QStringLiteral("https://h"), QStringLiteral("https://h/"), QStringLiteral("https://h/base//")}) {
+    for (const QString &url :
+         {QStringLiteral("https://h"), QStringLiteral("https://h/"), QStringLiteral("https://h/base//")}) {
         EnrollmentProfileInput in;
         in.publicUrl = url;
         in.secret = QStringLiteral("s3cr&t");
@@ -433,9 +448,11 @@ print(json.dumps({
         CHECK(seen.value(QStringLiteral("count")).toInt() == 2);
         CHECK(seen.value(QStringLiteral("uuidsUnique")).toBool());
         const QString base = url == QStringLiteral("https://h/base//") ? QStringLiteral("https://h/base")
-                                                                         : QStringLiteral("https://h");
-        CHECK(seen.value(QStringLiteral("server")).toString() == base + QStringLiteral("/mdm/connect?e=s3cr%26t"));
-        CHECK(seen.value(QStringLiteral("checkin")).toString() == base + QStringLiteral("/mdm/checkin?e=s3cr%26t"));
+                                                                       : QStringLiteral("https://h");
+        CHECK(seen.value(QStringLiteral("server")).toString() ==
+              base + QStringLiteral("/mdm/connect?e=s3cr%26t"));
+        CHECK(seen.value(QStringLiteral("checkin")).toString() ==
+              base + QStringLiteral("/mdm/checkin?e=s3cr%26t"));
         CHECK(seen.value(QStringLiteral("checkout")).toBool());
         const int rights = seen.value(QStringLiteral("rights")).toInt();
         CHECK((rights & 1) == 1); // inspect profiles: Apple requires it with 2

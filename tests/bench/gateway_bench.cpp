@@ -48,10 +48,12 @@ int freePort()
     return probe.serverPort();
 }
 
-QByteArray request(const QByteArray &method, const QByteArray &target, int port, const QByteArray &contentType = {},
-                   const QByteArray &body = {}, const QByteArray &extraHeaders = {})
+QByteArray request(const QByteArray &method, const QByteArray &target, int port,
+                   const QByteArray &contentType = {}, const QByteArray &body = {},
+                   const QByteArray &extraHeaders = {})
 {
-    QByteArray out = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
+    QByteArray out =
+        method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) + "\r\n";
     if (!contentType.isEmpty())
         out += "Content-Type: " + contentType + "\r\n";
     if (!body.isEmpty() || method != "GET")
@@ -144,7 +146,10 @@ private:
 bool runAll(std::vector<std::unique_ptr<Connection>> &connections, int timeoutMs, QString *error)
 {
     const bool finished = spin(
-        [&] { return std::all_of(connections.begin(), connections.end(), [](const auto &c) { return c->done(); }); },
+        [&] {
+            return std::all_of(connections.begin(), connections.end(),
+                               [](const auto &c) { return c->done(); });
+        },
         timeoutMs);
     for (const auto &c : connections)
         if (!c->error().isEmpty()) {
@@ -197,8 +202,9 @@ std::map<QString, double> gatewayFigures(const QString &storePath, const Log &lo
     const QString key = dir.filePath(QStringLiteral("gateway.key"));
     if (QProcess::execute(QStringLiteral("openssl"),
                           {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                           QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
-                           QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                           QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                           QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                           QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
                            QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
                            QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key,
                            QStringLiteral("-out"), cert}) != 0) {
@@ -231,8 +237,8 @@ std::map<QString, double> gatewayFigures(const QString &storePath, const Log &lo
     serve.setStandardErrorFile(dir.filePath(QStringLiteral("serve.log")));
     serve.start(QStringLiteral(MDM_CONSOLE_BINARY),
                 {QStringLiteral("--db"), storePath, QStringLiteral("serve"), QStringLiteral("--listen"),
-                 QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--cert"), cert, QStringLiteral("--key"),
-                 key, QStringLiteral("--public-url"), base});
+                 QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--cert"), cert,
+                 QStringLiteral("--key"), key, QStringLiteral("--public-url"), base});
     const bool listening = spin(
         [&] {
             QTcpSocket probe;
@@ -260,15 +266,15 @@ std::map<QString, double> gatewayFigures(const QString &storePath, const Log &lo
                 if (i == 20)
                     return {};
                 const int n = c * 20 + i++;
-                const QByteArray body = QJsonDocument(QJsonObject{
-                                                          {QStringLiteral("token"), QString::fromLatin1(agentTokens[n])},
-                                                          {QStringLiteral("platform"), QStringLiteral("android")},
-                                                          {QStringLiteral("serial"), QStringLiteral("BENCHA%1").arg(n)},
-                                                          {QStringLiteral("imei"), QString()},
-                                                          {QStringLiteral("model"), QStringLiteral("Pixel 8")},
-                                                          {QStringLiteral("osVersion"), QStringLiteral("14")},
-                                                          {QStringLiteral("deviceName"), QStringLiteral("Bench")}})
-                                            .toJson(QJsonDocument::Compact);
+                const QByteArray body =
+                    QJsonDocument(QJsonObject{{QStringLiteral("token"), QString::fromLatin1(agentTokens[n])},
+                                              {QStringLiteral("platform"), QStringLiteral("android")},
+                                              {QStringLiteral("serial"), QStringLiteral("BENCHA%1").arg(n)},
+                                              {QStringLiteral("imei"), QString()},
+                                              {QStringLiteral("model"), QStringLiteral("Pixel 8")},
+                                              {QStringLiteral("osVersion"), QStringLiteral("14")},
+                                              {QStringLiteral("deviceName"), QStringLiteral("Bench")}})
+                        .toJson(QJsonDocument::Compact);
                 return request("POST", "/agent/v1/enroll", port, "application/json", body);
             };
             connections.push_back(std::make_unique<Connection>(port, tls, next, &latencies));
@@ -291,7 +297,8 @@ std::map<QString, double> gatewayFigures(const QString &storePath, const Log &lo
         for (int c = 0; c < 200; ++c) {
             const QByteArray udid = "BENCH-UDID-" + QByteArray::number(c);
             const QByteArray topic = "<string>com.apple.mgmt.External.bench</string>";
-            auto next = [&, c, udid, topic, step = 0](int status, const QByteArray &body) mutable -> QByteArray {
+            auto next = [&, c, udid, topic, step = 0](int status,
+                                                      const QByteArray &body) mutable -> QByteArray {
                 switch (step++) {
                 case 0:
                     return request("GET", "/enroll/" + appleTokens[c] + "/profile.mobileconfig", port);
@@ -301,7 +308,8 @@ std::map<QString, double> gatewayFigures(const QString &storePath, const Log &lo
                         return {};
                     secrets[c] = QUrl::fromPercentEncoding(match.captured(1).toLatin1()).toLatin1();
                     const QByteArray e = QUrl::toPercentEncoding(QString::fromLatin1(secrets[c]));
-                    return request("PUT", "/mdm/checkin?e=" + e, port, "application/x-apple-aspen-mdm-checkin",
+                    return request("PUT", "/mdm/checkin?e=" + e, port,
+                                   "application/x-apple-aspen-mdm-checkin",
                                    plistDict({{"MessageType", plistString("Authenticate")},
                                               {"UDID", plistString(udid)},
                                               {"Topic", topic},
@@ -313,7 +321,8 @@ std::map<QString, double> gatewayFigures(const QString &storePath, const Log &lo
                     if (status != 200)
                         return {};
                     const QByteArray e = QUrl::toPercentEncoding(QString::fromLatin1(secrets[c]));
-                    return request("PUT", "/mdm/checkin?e=" + e, port, "application/x-apple-aspen-mdm-checkin",
+                    return request("PUT", "/mdm/checkin?e=" + e, port,
+                                   "application/x-apple-aspen-mdm-checkin",
                                    plistDict({{"MessageType", plistString("TokenUpdate")},
                                               {"UDID", plistString(udid)},
                                               {"Topic", topic},
@@ -341,10 +350,10 @@ std::map<QString, double> gatewayFigures(const QString &storePath, const Log &lo
             for (int c = 0; c < 200; ++c) {
                 const QByteArray target =
                     "/mdm/connect?e=" + QUrl::toPercentEncoding(QString::fromLatin1(secrets[c]));
-                const QByteArray idle = request(
-                    "PUT", target, port, "application/x-apple-aspen-mdm",
-                    plistDict({{"UDID", plistString("BENCH-UDID-" + QByteArray::number(c))},
-                               {"Status", plistString("Idle")}}));
+                const QByteArray idle =
+                    request("PUT", target, port, "application/x-apple-aspen-mdm",
+                            plistDict({{"UDID", plistString("BENCH-UDID-" + QByteArray::number(c))},
+                                       {"Status", plistString("Idle")}}));
                 auto next = [&, idle](int status, const QByteArray &) -> QByteArray {
                     if (status != 0 && status != 200)
                         ++failures;

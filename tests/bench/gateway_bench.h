@@ -13,6 +13,7 @@ namespace mdm::bench {
 //                    connections for 10 s, one enrolled device per connection
 //   checkin_p99_ms   the 99th percentile of those check-ins' response times
 // Empty (and why in `log`) when the gateway cannot be started.
-std::map<QString, double> gatewayFigures(const QString &storePath, const std::function<void(const QString &)> &log);
+std::map<QString, double> gatewayFigures(const QString &storePath,
+                                         const std::function<void(const QString &)> &log);
 
 } // namespace mdm::bench

@@ -186,7 +186,8 @@ ConnectReport parseConnect(const QByteArray &body)
             report.status = status;
     }
     if (report.status == CommandStatus::Unknown) {
-        report.error = AppleText::tr("The Status %1 is not supported.").arg(oneLine(report.statusText).left(60));
+        report.error =
+            AppleText::tr("The Status %1 is not supported.").arg(oneLine(report.statusText).left(60));
         return report;
     }
     report.commandUuid = fields.string(QStringLiteral("CommandUUID"), report.status != CommandStatus::Idle);
@@ -203,8 +204,8 @@ QByteArray commandPlist(const QString &commandUuid, const QString &requestType, 
 {
     QVariantMap command = extra;
     command.insert(QStringLiteral("RequestType"), requestType);
-    return writePlist(QVariantMap{{QStringLiteral("CommandUUID"), commandUuid},
-                                  {QStringLiteral("Command"), command}});
+    return writePlist(
+        QVariantMap{{QStringLiteral("CommandUUID"), commandUuid}, {QStringLiteral("Command"), command}});
 }
 
 } // namespace mdm::gateway

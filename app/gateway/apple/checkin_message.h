@@ -9,9 +9,16 @@
 
 namespace mdm::gateway {
 
-enum class CheckinType { Unknown, Authenticate, TokenUpdate, CheckOut };
+enum class CheckinType
+{
+    Unknown,
+    Authenticate,
+    TokenUpdate,
+    CheckOut
+};
 
-struct CheckinMessage {
+struct CheckinMessage
+{
     CheckinType type = CheckinType::Unknown;
     QString messageType; // as sent, also when Unknown
     QString udid;        // required in every message
@@ -36,9 +43,18 @@ struct CheckinMessage {
 // unknown MessageType (type Unknown, messageType kept) → error set.
 CheckinMessage parseCheckin(const QByteArray &body);
 
-enum class CommandStatus { Unknown, Idle, Acknowledged, Error, CommandFormatError, NotNow };
+enum class CommandStatus
+{
+    Unknown,
+    Idle,
+    Acknowledged,
+    Error,
+    CommandFormatError,
+    NotNow
+};
 
-struct ConnectReport {
+struct ConnectReport
+{
     QString udid;
     CommandStatus status = CommandStatus::Unknown;
     QString statusText;  // as sent, also when Unknown
@@ -56,6 +72,7 @@ QString flattenErrorChain(const QVariantList &chain);
 
 // {CommandUUID, Command: {RequestType, …extra}}: e.g. RemoveProfile with {"Identifier": …},
 // EraseDevice with {"PIN": "123456"}.
-QByteArray commandPlist(const QString &commandUuid, const QString &requestType, const QVariantMap &extra = {});
+QByteArray commandPlist(const QString &commandUuid, const QString &requestType,
+                        const QVariantMap &extra = {});
 
 } // namespace mdm::gateway

@@ -7,7 +7,8 @@
 
 namespace mdm::gateway {
 
-struct EnrollmentProfileInput {
+struct EnrollmentProfileInput
+{
     QString publicUrl;         // "https://mdm.example.com" or with a path; trailing slashes do not matter
     QString secret;            // the enrollment secret, URL-encoded into ?e=
     QString profileIdentifier; // top-level PayloadIdentifier, unique per enrollment (RemoveProfile names it)

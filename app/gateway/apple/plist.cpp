@@ -232,7 +232,8 @@ private:
         QByteArray base64;
         base64.reserve(text.size());
         for (const QChar c : text) {
-            if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') ||
+                c == QLatin1Char('\r'))
                 continue;
             if (c.unicode() > 0x7f)
                 return fail(AppleText::tr("<data> is not valid base64."));

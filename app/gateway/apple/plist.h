@@ -14,7 +14,8 @@ namespace mdm::gateway {
 
 inline constexpr int kMaxPlistDepth = 32;
 
-struct PlistResult {
+struct PlistResult
+{
     QVariant value;
     QString error; // empty when the body was read
     bool ok() const { return error.isEmpty(); }
