@@ -125,7 +125,8 @@ class AppleDevice:
         self.checkin_url = mdm["CheckInURL"]
         self.server_url = mdm["ServerURL"]
         self.topic = mdm.get("Topic", "")
-        emit("profile", identifier=profile["PayloadIdentifier"])
+        secret = urllib.parse.parse_qs(urllib.parse.urlsplit(self.checkin_url).query).get("e", [""])[0]
+        emit("profile", identifier=profile["PayloadIdentifier"], **({"secret": secret} if self.args.show_secrets else {}))
         facts = {
             "MessageType": "Authenticate",
             "UDID": self.udid,
@@ -224,7 +225,8 @@ class AgentDevice:
             raise Refused(status, json.dumps(answer).encode() if answer else b"")
         self.secret = answer["deviceSecret"]
         self.poll_seconds = answer.get("pollSeconds", 5)
-        emit("enrolled", device_id=answer["deviceId"], serial=self.serial, imei=self.imei, protocol="agent")
+        emit("enrolled", device_id=answer["deviceId"], serial=self.serial, imei=self.imei, protocol="agent",
+             **({"secret": self.secret} if self.args.show_secrets else {}))
 
     def poll(self):
         status, answer = self.post("/agent/v1/checkin", {}, self.secret)
@@ -276,6 +278,8 @@ def main():
     p.add_argument("--once", action="store_true", help="enroll, check in once, exit")
     p.add_argument("--check-out", action="store_true", help="enroll, then remove the profile (CheckOut)")
     p.add_argument("--timeout", type=float, default=10.0)
+    p.add_argument("--show-secrets", action="store_true",
+                   help="print the enrollment secret (for tests that check that no log holds it)")
     args = p.parse_args()
 
     client = Client(args.cafile, args.insecure, args.timeout)
