@@ -78,12 +78,15 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
         REQUIRE(r.exitCode == 0);
     };
     run({QStringLiteral("mail-settings"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-         QStringLiteral("--port"), QString::number(smtp.port()), QStringLiteral("--security"), QStringLiteral("none"),
-         QStringLiteral("--from"), QStringLiteral("it@example.com"), QStringLiteral("--link-base"), publicUrl});
-    run({QStringLiteral("invite"), QStringLiteral("--name"), QStringLiteral("Ada Lovelace"), QStringLiteral("--email"),
-         QStringLiteral("ada@example.com"), QStringLiteral("--platform"), QStringLiteral("ios")});
-    run({QStringLiteral("invite"), QStringLiteral("--name"), QStringLiteral("Bob Builder"), QStringLiteral("--email"),
-         QStringLiteral("bob@example.com"), QStringLiteral("--platform"), QStringLiteral("android")});
+         QStringLiteral("--port"), QString::number(smtp.port()), QStringLiteral("--security"),
+         QStringLiteral("none"), QStringLiteral("--from"), QStringLiteral("it@example.com"),
+         QStringLiteral("--link-base"), publicUrl});
+    run({QStringLiteral("invite"), QStringLiteral("--name"), QStringLiteral("Ada Lovelace"),
+         QStringLiteral("--email"), QStringLiteral("ada@example.com"), QStringLiteral("--platform"),
+         QStringLiteral("ios")});
+    run({QStringLiteral("invite"), QStringLiteral("--name"), QStringLiteral("Bob Builder"),
+         QStringLiteral("--email"), QStringLiteral("bob@example.com"), QStringLiteral("--platform"),
+         QStringLiteral("android")});
 
     // The links as they wait in the outbox (the only place a token is kept, until the mail is sent).
     QStringList tokens;
@@ -104,8 +107,8 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
     serve.setStandardOutputFile(dir.file(QStringLiteral("serve.out")));
     serve.start(QStringLiteral(MDM_CONSOLE_BINARY),
                 {QStringLiteral("--db"), path, QStringLiteral("serve"), QStringLiteral("--listen"),
-                 QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--cert"), cert, QStringLiteral("--key"), key,
-                 QStringLiteral("--public-url"), publicUrl});
+                 QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--cert"), cert,
+                 QStringLiteral("--key"), key, QStringLiteral("--public-url"), publicUrl});
     REQUIRE(waitUntil(
         [&] {
             QTcpSocket probe;
@@ -130,7 +133,8 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
         [&] {
             appleOut += QString::fromUtf8(apple->readAllStandardOutput());
             agentOut += QString::fromUtf8(agent->readAllStandardOutput());
-            return appleOut.contains(QStringLiteral("\"enrolled\"")) && agentOut.contains(QStringLiteral("\"enrolled\""));
+            return appleOut.contains(QStringLiteral("\"enrolled\"")) &&
+                   agentOut.contains(QStringLiteral("\"enrolled\""));
         },
         20000));
     const QStringList secrets = eventsOf(appleOut, QStringLiteral("profile"), QStringLiteral("secret")) +
@@ -139,15 +143,17 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
     REQUIRE_FALSE(secrets.contains(QString()));
 
     // Revoke both from the command line; the devices receive it at their next check-in.
-    const ProcessResult listed = runConsole({QStringLiteral("--db"), path, QStringLiteral("list"), QStringLiteral("managed")});
+    const ProcessResult listed =
+        runConsole({QStringLiteral("--db"), path, QStringLiteral("list"), QStringLiteral("managed")});
     logs += listed.out + listed.err;
     QStringList ids;
-    static const QRegularExpression firstNumber(QStringLiteral("^\\s*(\\d+)"), QRegularExpression::MultilineOption);
+    static const QRegularExpression firstNumber(QStringLiteral("^\\s*(\\d+)"),
+                                                QRegularExpression::MultilineOption);
     for (auto it = firstNumber.globalMatch(listed.out); it.hasNext();)
         ids << it.next().captured(1);
     REQUIRE(ids.size() == 2);
-    run({QStringLiteral("deprovision"), QStringLiteral("--device"), ids[0], QStringLiteral("--device"), ids[1],
-         QStringLiteral("--mode"), QStringLiteral("revoke"), QStringLiteral("--yes")});
+    run({QStringLiteral("deprovision"), QStringLiteral("--device"), ids[0], QStringLiteral("--device"),
+         ids[1], QStringLiteral("--mode"), QStringLiteral("revoke"), QStringLiteral("--yes")});
     REQUIRE(apple->waitForFinished(20000));
     REQUIRE(agent->waitForFinished(20000));
     appleOut += QString::fromUtf8(apple->readAllStandardOutput());
@@ -181,7 +187,8 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
 
     // The store is the owner's alone.
     struct stat st
-    {};
+    {
+    };
     REQUIRE(::stat(QFile::encodeName(path).constData(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
 }
