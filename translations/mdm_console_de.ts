@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentJson</name>
+    <message>
+        <source>Malformed JSON at offset %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“token” is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“platform” must be one of android, ios, ipados, macos, windows, other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“status” must be Acknowledged, Error or NotNow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppleText</name>
     <message>
         <source>The key %1 is missing.</source>
@@ -289,6 +320,34 @@
     <message>
         <source>Sample data added</source>
         <translation>Beispieldaten hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Enrollment profile downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command sent to the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device answered a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device left management</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -628,6 +687,34 @@
         <translation>Warnung: Das Prüfprotokoll konnte den Export nicht aufzeichnen: %1</translation>
     </message>
     <message>
+        <source>serve needs --listen ADDRESS:PORT (e.g. 0.0.0.0:8443).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serve needs --cert FILE and --key FILE (or --insecure-http for a trial on one machine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--apns-cert and --apns-key go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: serving plain HTTP (--insecure-http): enrollment secrets cross the network unencrypted. Use this only for a trial on one machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving %1 on %2:%3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set up signal handling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
        mdm-console --help | --version
@@ -657,41 +744,13 @@ Commands:
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
                 --link-base: the enrollment gateway&apos;s public URL (e.g. https://mdm.example.com);
                 invitation links read URL/enroll/TOKEN
+  serve --listen ADDR:PORT --cert FILE --key FILE [--public-url URL] [--insecure-http]
+        [--apns-cert FILE --apns-key FILE] [--apns-topic TOPIC] [--apns-url URL]
+        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM)
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
-        <translation>Aufruf: mdm-console [--db PFAD] [--lang CODE]          öffnet das Konsolenfenster
-        mdm-console [--db PFAD] BEFEHL [OPTIONEN]       führt einen Befehl ohne Fenster aus
-        mdm-console --help | --version
-
-Globale Optionen:
-  --db PFAD     Datenspeicher-Datei (Standard: %1)
-  --lang CODE   Sprache der Benutzeroberfläche (z. B. de); Standard: die des Systems
-
-Befehle:
-  demo [--devices N] [--staged N] [--pending N] [--force]
-        füllt einen leeren Datenspeicher mit Beispieldaten (N verwaltete Geräte,
-        Standard 300; N/5 bereitgestellte und N/3 ausstehende, wenn nicht angegeben)
-  invite --name NAME --email E-MAIL --platform android|ios|ipados|macos|windows|other
-         [--owned-by corporate|personal] [--group G]
-  invite --csv DATEI              Einladungen aus einer CSV-Datei zur Massenregistrierung
-  resend --expired | --id N [--id N…]
-  remove-request --id N [--id N…]
-  reassign --device N… --email E-MAIL [--name NAME] [--group G]
-  deprovision --device N… --mode revoke|factory-reset --yes
-  list managed|staged|pending [--search TEXT]   Datensätze mit ihren IDs
-  audit [--since ISO8601]         das Prüfprotokoll
-  check                           vollständige Integritätsprüfung des Datenspeichers (nur lesend)
-  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] DATEI|-
-  import-staged DATEI [--dry-run] [--skip-invalid]
-  deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
-  mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
-                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
-                --link-base: die öffentliche URL des Registrierungs-Gateways (z. B. https://mdm.example.com);
-                Einladungslinks lauten URL/enroll/TOKEN
-
-Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -820,6 +879,33 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Sample data was not written: %1</source>
         <translation>Die Beispieldaten wurden nicht geschrieben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceGatewayService</name>
+    <message>
+        <source>The invitation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TokenUpdate before Authenticate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device left management before it carried out the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device reported an error without a description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A serial number or an IMEI is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation is for %1, not %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -957,6 +1043,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Revoke MDM</source>
         <translation>MDM widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe failed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1411,81 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>%1 is invited for %2 on line %3 too; each line sends an invitation.</source>
         <translation>%1 wird auch in Zeile %3 für %2 eingeladen; jede Zeile sendet eine Einladung.</translation>
+    </message>
+</context>
+<context>
+    <name>LandingPage</name>
+    <message>
+        <source>Hello,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello %1,</source>
+        <translation type="unfinished">Guten Tag %1,</translation>
+    </message>
+    <message>
+        <source>This invitation enrolls one %1 device in your organisation&apos;s device management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the enrollment profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: open System Settings, choose the downloaded profile and install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: open Settings, tap “Profile Downloaded” and install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: open this link in the device management app on your device; it enrolls the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or scan this code with the device you want to enroll:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the enrollment link</source>
+        <translation type="unfinished">QR-Code des Registrierungslinks</translation>
+    </message>
+    <message>
+        <source>The link works for one device only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll your device</source>
+        <translation type="unfinished">Registrieren Sie Ihr Gerät</translation>
+    </message>
+    <message>
+        <source>Unknown enrollment link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrollment link is not known. Check that you opened the whole link from your invitation, or ask your IT department for a new invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation was withdrawn by your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation has already been used to enroll a device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation no longer valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please ask your IT department for a new invitation.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3245,6 +3414,10 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>Changes made by other programs no longer show (press F5 to reload): %1</source>
         <translation>Änderungen anderer Programme werden nicht mehr angezeigt (F5 lädt neu): %1</translation>
     </message>
+    <message>
+        <source>Another program is writing to the store; the action waits for it and tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdm::OutboxDispatcher</name>
@@ -3286,6 +3459,14 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Actions for this invitation</source>
         <translation>Aktionen für diese Einladung</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished">Hinweise</translation>
+    </message>
+    <message>
+        <source>Erase PIN</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3397,6 +3578,10 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>Cannot check “%1”: %2</source>
         <translation>„%1“ kann nicht geprüft werden: %2</translation>
     </message>
+    <message>
+        <source>Upgrading the store left a record that refers to a missing one (%1 #%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdm::gateway::ApnsClient</name>
@@ -3415,6 +3600,97 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>%1 (token %2, attempt %3)</source>
         <translation>%1 (Token %2, Versuch %3)</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::gateway::GatewayServer</name>
+    <message>
+        <source>Cannot read the certificate “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the private key “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds no unencrypted PEM private key (RSA or EC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not complete the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body must be application/json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation is not for an Apple device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device management</source>
+        <translation type="unfinished">Geräteverwaltung</translation>
+    </message>
+    <message>
+        <source>The body must be an Apple check-in plist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown MessageType.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body must be an Apple command report plist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown Status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation is no longer valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown or revoked device secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgentJson</name>
+    <message>
+        <source>Malformed JSON at offset %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” must be a string.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is longer than %2 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“token” is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“platform” must be one of android, ios, ipados, macos, windows, other.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“status” must be Acknowledged, Error or NotNow.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AppleText</name>
     <message>
         <source>The key %1 is missing.</source>
@@ -287,6 +318,34 @@
     </message>
     <message>
         <source>Sample data added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enrollment profile downloaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device authenticated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device enrolled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device checked out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command sent to the device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device answered a command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device left management</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -627,6 +686,34 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>serve needs --listen ADDRESS:PORT (e.g. 0.0.0.0:8443).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>serve needs --cert FILE and --key FILE (or --insecure-http for a trial on one machine).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--apns-cert and --apns-key go together.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning: serving plain HTTP (--insecure-http): enrollment secrets cross the network unencrypted. Use this only for a trial on one machine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serving %1 on %2:%3 (%4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot set up signal handling.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
        mdm-console --help | --version
@@ -656,6 +743,9 @@ Commands:
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
                 --link-base: the enrollment gateway's public URL (e.g. https://mdm.example.com);
                 invitation links read URL/enroll/TOKEN
+  serve --listen ADDR:PORT --cert FILE --key FILE [--public-url URL] [--insecure-http]
+        [--apns-cert FILE --apns-key FILE] [--apns-topic TOPIC] [--apns-url URL]
+        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM)
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
@@ -787,6 +877,33 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>DemoData</name>
     <message>
         <source>Sample data was not written: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeviceGatewayService</name>
+    <message>
+        <source>The invitation no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TokenUpdate before Authenticate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The device left management before it carried out the command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The device reported an error without a description.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A serial number or an IMEI is needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation is for %1, not %2.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -924,6 +1041,14 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Revoke MDM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wipe failed</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1284,6 +1409,81 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>%1 is invited for %2 on line %3 too; each line sends an invitation.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LandingPage</name>
+    <message>
+        <source>Hello,</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hello %1,</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation enrolls one %1 device in your organisation's device management.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download the enrollment profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next: open System Settings, choose the downloaded profile and install it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next: open Settings, tap “Profile Downloaded” and install it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next: open this link in the device management app on your device; it enrolls the device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Or scan this code with the device you want to enroll:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code of the enrollment link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The link works for one device only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enroll your device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown enrollment link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This enrollment link is not known. Check that you opened the whole link from your invitation, or ask your IT department for a new invitation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation has expired.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation was withdrawn by your IT department.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation has already been used to enroll a device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invitation no longer valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please ask your IT department for a new invitation.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3211,6 +3411,10 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>Changes made by other programs no longer show (press F5 to reload): %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Another program is writing to the store; the action waits for it and tries again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::OutboxDispatcher</name>
@@ -3251,6 +3455,14 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Actions for this invitation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Erase PIN</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3363,6 +3575,10 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>Cannot check “%1”: %2</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Upgrading the store left a record that refers to a missing one (%1 #%2).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::gateway::ApnsClient</name>
@@ -3380,6 +3596,97 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>%1 (token %2, attempt %3)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::gateway::GatewayServer</name>
+    <message>
+        <source>Cannot read the certificate “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the private key “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” holds no PEM certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” holds no unencrypted PEM private key (RSA or EC).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write to the store: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not complete the request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Method not allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body must be application/json.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation is not for an Apple device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device management</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body must be an Apple check-in plist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown MessageType.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body must be an Apple command report plist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown Status.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This invitation is no longer valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown invitation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown or revoked device secret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown command.</source>
         <translation type="unfinished" />
     </message>
 </context>
