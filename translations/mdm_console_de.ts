@@ -5,31 +5,31 @@
     <name>AgentJson</name>
     <message>
         <source>Malformed JSON at offset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhaftes JSON an Position %1: %2</translation>
     </message>
     <message>
         <source>The body is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>“%1” must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
         <source>“%1” is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist länger als %2 Zeichen.</translation>
     </message>
     <message>
         <source>“token” is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>„token“ fehlt.</translation>
     </message>
     <message>
         <source>“platform” must be one of android, ios, ipados, macos, windows, other.</source>
-        <translation type="unfinished"></translation>
+        <translation>„platform“ muss einer der Werte android, ios, ipados, macos, windows, other sein.</translation>
     </message>
     <message>
         <source>“status” must be Acknowledged, Error or NotNow.</source>
-        <translation type="unfinished"></translation>
+        <translation>„status“ muss Acknowledged, Error oder NotNow sein.</translation>
     </message>
 </context>
 <context>
@@ -212,63 +212,63 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The device identity&apos;s name must have 1 to %1 characters, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der Geräteidentität muss 1 bis %1 Zeichen lang sein, nicht %2.</translation>
     </message>
     <message>
         <source>The gateway CA needs both its certificate and its private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gateway-CA benötigt sowohl ihr Zertifikat als auch ihren privaten Schlüssel.</translation>
     </message>
     <message>
         <source>The gateway CA certificate is not a PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat der Gateway-CA ist kein PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>The gateway CA key is not an unencrypted PEM private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel der Gateway-CA ist kein unverschlüsselter privater PEM-Schlüssel.</translation>
     </message>
     <message>
         <source>The gateway CA key does not belong to its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel der Gateway-CA gehört nicht zu ihrem Zertifikat.</translation>
     </message>
     <message>
         <source>The gateway CA certificate may not sign certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat der Gateway-CA darf keine Zertifikate signieren.</translation>
     </message>
     <message>
         <source>Could not make the device identity&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel der Geräteidentität konnte nicht erzeugt werden.</translation>
     </message>
     <message>
         <source>Could not make the device identity&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat der Geräteidentität konnte nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Could not sign the device identity&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat der Geräteidentität konnte nicht signiert werden.</translation>
     </message>
     <message>
         <source>Could not make the device identity&apos;s password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort der Geräteidentität konnte nicht erzeugt werden.</translation>
     </message>
     <message>
         <source>Could not pack the device identity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geräteidentität konnte nicht verpackt werden.</translation>
     </message>
     <message>
         <source>a NUL byte; bodies must be UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein NUL-Byte; Anfragen müssen UTF-8-kodiert sein.</translation>
     </message>
     <message>
         <source>an element with more than %1 attributes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Element mit mehr als %1 Attributen.</translation>
     </message>
     <message>
         <source>the body is declared as %1; bodies must be UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist als %1 deklariert; Anfragen müssen UTF-8-kodiert sein.</translation>
     </message>
 </context>
 <context>
@@ -323,31 +323,31 @@
     </message>
     <message>
         <source>Enrollment profile downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsprofil heruntergeladen</translation>
     </message>
     <message>
         <source>Device authenticated</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät authentifiziert</translation>
     </message>
     <message>
         <source>Device enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät registriert</translation>
     </message>
     <message>
         <source>Device checked out</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät abgemeldet</translation>
     </message>
     <message>
         <source>Command sent to the device</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl an das Gerät gesendet</translation>
     </message>
     <message>
         <source>Device answered a command</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät hat auf einen Befehl geantwortet</translation>
     </message>
     <message>
         <source>Device left management</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät hat die Verwaltung verlassen</translation>
     </message>
 </context>
 <context>
@@ -688,31 +688,31 @@
     </message>
     <message>
         <source>serve needs --listen ADDRESS:PORT (e.g. 0.0.0.0:8443).</source>
-        <translation type="unfinished"></translation>
+        <translation>serve erwartet --listen ADRESSE:PORT (z. B. 0.0.0.0:8443).</translation>
     </message>
     <message>
         <source>serve needs --cert FILE and --key FILE (or --insecure-http for a trial on one machine).</source>
-        <translation type="unfinished"></translation>
+        <translation>serve erwartet --cert DATEI und --key DATEI (oder --insecure-http für einen Test auf einem einzigen Computer).</translation>
     </message>
     <message>
         <source>--apns-cert and --apns-key go together.</source>
-        <translation type="unfinished"></translation>
+        <translation>--apns-cert und --apns-key müssen zusammen angegeben werden.</translation>
     </message>
     <message>
         <source>warning: serving plain HTTP (--insecure-http): enrollment secrets cross the network unencrypted. Use this only for a trial on one machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: Bereitstellung über einfaches HTTP (--insecure-http): Registrierungsgeheimnisse werden unverschlüsselt über das Netzwerk übertragen. Verwenden Sie dies nur für einen Test auf einem einzigen Computer.</translation>
     </message>
     <message>
         <source>Serving %1 on %2:%3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird auf %2:%3 bereitgestellt (%4).</translation>
     </message>
     <message>
         <source>Cannot set up signal handling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signalbehandlung kann nicht eingerichtet werden.</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet.</translation>
     </message>
     <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
@@ -750,7 +750,41 @@ Commands:
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: mdm-console [--db PFAD] [--lang CODE]          öffnet das Konsolenfenster
+        mdm-console [--db PFAD] BEFEHL [OPTIONEN]       führt einen Befehl ohne Fenster aus
+        mdm-console --help | --version
+
+Globale Optionen:
+  --db PFAD     Datenspeicher-Datei (Standard: %1)
+  --lang CODE   Sprache der Benutzeroberfläche (z. B. de); Standard: die des Systems
+
+Befehle:
+  demo [--devices N] [--staged N] [--pending N] [--force]
+        füllt einen leeren Datenspeicher mit Beispieldaten (N verwaltete Geräte,
+        Standard 300; N/5 bereitgestellte und N/3 ausstehende, wenn nicht angegeben)
+  invite --name NAME --email E-MAIL --platform android|ios|ipados|macos|windows|other
+         [--owned-by corporate|personal] [--group G]
+  invite --csv DATEI              Einladungen aus einer CSV-Datei zur Massenregistrierung
+  resend --expired | --id N [--id N…]
+  remove-request --id N [--id N…]
+  reassign --device N… --email E-MAIL [--name NAME] [--group G]
+  deprovision --device N… --mode revoke|factory-reset --yes
+  list managed|staged|pending [--search TEXT]   Datensätze mit ihren IDs
+  audit [--since ISO8601]         das Prüfprotokoll
+  check                           vollständige Integritätsprüfung des Datenspeichers (nur lesend)
+  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] DATEI|-
+  import-staged DATEI [--dry-run] [--skip-invalid]
+  deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
+  mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
+                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+                --link-base: die öffentliche URL des Registrierungs-Gateways (z. B. https://mdm.example.com);
+                Einladungslinks lauten URL/enroll/TOKEN
+  serve --listen ADRESSE:PORT --cert DATEI --key DATEI [--public-url URL] [--insecure-http]
+        [--apns-cert DATEI --apns-key DATEI] [--apns-topic TOPIC] [--apns-url URL]
+        das Registrierungs-Gateway für die Geräte (HTTPS; endet bei SIGINT/SIGTERM)
+
+Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
+</translation>
     </message>
 </context>
 <context>
@@ -885,27 +919,27 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>DeviceGatewayService</name>
     <message>
         <source>The invitation no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung existiert nicht mehr.</translation>
     </message>
     <message>
         <source>TokenUpdate before Authenticate.</source>
-        <translation type="unfinished"></translation>
+        <translation>TokenUpdate vor Authenticate.</translation>
     </message>
     <message>
         <source>The device left management before it carried out the command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät hat die Verwaltung verlassen, bevor es den Befehl ausgeführt hat.</translation>
     </message>
     <message>
         <source>The device reported an error without a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät hat einen Fehler ohne Beschreibung gemeldet.</translation>
     </message>
     <message>
         <source>A serial number or an IMEI is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Seriennummer oder IMEI wird benötigt.</translation>
     </message>
     <message>
         <source>This invitation is for %1, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einladung gilt für %1, nicht für %2.</translation>
     </message>
 </context>
 <context>
@@ -1046,11 +1080,11 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Revoke failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerruf fehlgeschlagen</translation>
     </message>
     <message>
         <source>Wipe failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschung fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1417,75 +1451,75 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>LandingPage</name>
     <message>
         <source>Hello,</source>
-        <translation type="unfinished"></translation>
+        <translation>Guten Tag,</translation>
     </message>
     <message>
         <source>Hello %1,</source>
-        <translation type="unfinished">Guten Tag %1,</translation>
+        <translation>Guten Tag %1,</translation>
     </message>
     <message>
         <source>This invitation enrolls one %1 device in your organisation&apos;s device management.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dieser Einladung registrieren Sie ein %1-Gerät in der Geräteverwaltung Ihrer Organisation.</translation>
     </message>
     <message>
         <source>Download the enrollment profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsprofil herunterladen</translation>
     </message>
     <message>
         <source>Next: open System Settings, choose the downloaded profile and install it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie anschließend die Systemeinstellungen, wählen Sie das heruntergeladene Profil aus und installieren Sie es.</translation>
     </message>
     <message>
         <source>Next: open Settings, tap “Profile Downloaded” and install it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie anschließend die Einstellungen, tippen Sie auf „Profil geladen“ und installieren Sie es.</translation>
     </message>
     <message>
         <source>Next: open this link in the device management app on your device; it enrolls the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie anschließend diesen Link in der Geräteverwaltungs-App auf Ihrem Gerät; damit wird das Gerät registriert.</translation>
     </message>
     <message>
         <source>Or scan this code with the device you want to enroll:</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder scannen Sie diesen Code mit dem Gerät, das Sie registrieren möchten:</translation>
     </message>
     <message>
         <source>QR code of the enrollment link</source>
-        <translation type="unfinished">QR-Code des Registrierungslinks</translation>
+        <translation>QR-Code des Registrierungslinks</translation>
     </message>
     <message>
         <source>The link works for one device only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link funktioniert nur für ein einziges Gerät.</translation>
     </message>
     <message>
         <source>Enroll your device</source>
-        <translation type="unfinished">Registrieren Sie Ihr Gerät</translation>
+        <translation>Registrieren Sie Ihr Gerät</translation>
     </message>
     <message>
         <source>Unknown enrollment link</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Registrierungslink</translation>
     </message>
     <message>
         <source>This enrollment link is not known. Check that you opened the whole link from your invitation, or ask your IT department for a new invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Registrierungslink ist nicht bekannt. Prüfen Sie, ob Sie den vollständigen Link aus Ihrer Einladung geöffnet haben, oder bitten Sie Ihre IT-Abteilung um eine neue Einladung.</translation>
     </message>
     <message>
         <source>This invitation has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einladung ist abgelaufen.</translation>
     </message>
     <message>
         <source>This invitation was withdrawn by your IT department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einladung wurde von Ihrer IT-Abteilung zurückgezogen.</translation>
     </message>
     <message>
         <source>This invitation has already been used to enroll a device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dieser Einladung wurde bereits ein Gerät registriert.</translation>
     </message>
     <message>
         <source>Invitation no longer valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung nicht mehr gültig</translation>
     </message>
     <message>
         <source>Please ask your IT department for a new invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte wenden Sie sich für eine neue Einladung an Ihre IT-Abteilung.</translation>
     </message>
 </context>
 <context>
@@ -3416,7 +3450,7 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>Another program is writing to the store; the action waits for it and tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Programm schreibt gerade in den Datenspeicher; die Aktion wartet darauf und versucht es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -3462,11 +3496,11 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>Remarks</source>
-        <translation type="unfinished">Hinweise</translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <source>Erase PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösch-PIN</translation>
     </message>
 </context>
 <context>
@@ -3580,7 +3614,7 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>Upgrading the store left a record that refers to a missing one (%1 #%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der Aktualisierung des Datenspeichers verweist ein Datensatz auf einen fehlenden Datensatz (%1 #%2).</translation>
     </message>
 </context>
 <context>
@@ -3606,91 +3640,91 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <name>mdm::gateway::GatewayServer</name>
     <message>
         <source>Cannot read the certificate “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Cannot read the private key “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Schlüssel „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>“%1” holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>“%1” holds no unencrypted PEM private key (RSA or EC).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält keinen unverschlüsselten privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
     <message>
         <source>Cannot listen on %1:%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1:%2 kann nicht gelauscht werden.</translation>
     </message>
     <message>
         <source>Cannot write to the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Datenspeicher kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Store error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Datenspeicher: %1</translation>
     </message>
     <message>
         <source>The server could not complete the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte die Anfrage nicht abschließen.</translation>
     </message>
     <message>
         <source>The body is larger than %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist größer als %1 Bytes.</translation>
     </message>
     <message>
         <source>Method not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode nicht erlaubt.</translation>
     </message>
     <message>
         <source>The body must be application/json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage muss application/json sein.</translation>
     </message>
     <message>
         <source>Not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden.</translation>
     </message>
     <message>
         <source>This invitation is not for an Apple device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einladung gilt nicht für ein Apple-Gerät.</translation>
     </message>
     <message>
         <source>Device management</source>
-        <translation type="unfinished">Geräteverwaltung</translation>
+        <translation>Geräteverwaltung</translation>
     </message>
     <message>
         <source>The body must be an Apple check-in plist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage muss eine Apple-Check-in-plist sein.</translation>
     </message>
     <message>
         <source>Unknown MessageType.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter MessageType.</translation>
     </message>
     <message>
         <source>The body must be an Apple command report plist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage muss eine plist mit einer Apple-Befehlsantwort sein.</translation>
     </message>
     <message>
         <source>Unknown Status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Status.</translation>
     </message>
     <message>
         <source>This invitation is no longer valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einladung ist nicht mehr gültig.</translation>
     </message>
     <message>
         <source>Unknown invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Einladung.</translation>
     </message>
     <message>
         <source>Unknown or revoked device secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes oder widerrufenes Gerätegeheimnis.</translation>
     </message>
     <message>
         <source>Unknown command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Befehl.</translation>
     </message>
 </context>
 <context>
