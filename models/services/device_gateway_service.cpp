@@ -343,15 +343,18 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
                                                                : serial;
 
     // A staged device (or an earlier record of this one) with the same serial or IMEI becomes this
-    // device: a staged record brings its user and group.
+    // device: a staged record brings its user and group. "serial <> ''" lets SQLite use the partial
+    // unique indexes: without it, every enrollment would scan the whole fleet.
     QSqlQuery existing(db);
-    existing.prepare(
-        QStringLiteral("SELECT id, state, coalesce(user_id, 0), coalesce(group_id, 0) FROM devices"
-                       " WHERE (? <> '' AND serial = ?) OR (? <> '' AND imei = ?)"
-                       " ORDER BY state = 0 DESC, id LIMIT 1"));
+    existing.prepare(QStringLiteral(
+        "SELECT id, state, user_id, group_id FROM ("
+        " SELECT id, state, coalesce(user_id, 0) AS user_id, coalesce(group_id, 0) AS group_id FROM devices"
+        "  WHERE serial = ? AND serial <> ''"
+        " UNION ALL"
+        " SELECT id, state, coalesce(user_id, 0), coalesce(group_id, 0) FROM devices"
+        "  WHERE imei = ? AND imei <> '')"
+        " ORDER BY state = 0 DESC, id LIMIT 1"));
     existing.addBindValue(serial);
-    existing.addBindValue(serial);
-    existing.addBindValue(imei);
     existing.addBindValue(imei);
     if (!execOrError(existing, error))
         return false;
