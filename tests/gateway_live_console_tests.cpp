@@ -55,11 +55,11 @@ struct TestCertificate
     explicit TestCertificate(const TempDir &dir)
         : cert(dir.file(qs("gateway.pem"))), key(dir.file(qs("gateway.key")))
     {
-        REQUIRE(QProcess::execute(qs("openssl"), {qs("req"), qs("-x509"), qs("-newkey"), qs("ec"), qs("-pkeyopt"),
-                                                  qs("ec_paramgen_curve:P-256"), qs("-nodes"), qs("-days"), qs("2"),
-                                                  qs("-subj"), qs("/CN=127.0.0.1"), qs("-addext"),
-                                                  qs("subjectAltName=IP:127.0.0.1"), qs("-keyout"), key,
-                                                  qs("-out"), cert}) == 0);
+        REQUIRE(QProcess::execute(qs("openssl"), {qs("req"), qs("-x509"), qs("-newkey"), qs("ec"),
+                                                  qs("-pkeyopt"), qs("ec_paramgen_curve:P-256"), qs("-nodes"),
+                                                  qs("-days"), qs("2"), qs("-subj"), qs("/CN=127.0.0.1"),
+                                                  qs("-addext"), qs("subjectAltName=IP:127.0.0.1"),
+                                                  qs("-keyout"), key, qs("-out"), cert}) == 0);
     }
 };
 
@@ -87,9 +87,11 @@ std::pair<qint64, QString> invite(Store &store, const QString &email, const char
     const qint64 sent = QDateTime::currentMSecsSinceEpoch();
     const auto p = platformFromText(qs(platform));
     REQUIRE(p);
-    q.prepare(qs("INSERT INTO invitations (user_id, email, platform, token_hash, requested_at, sent_at, expires_at,"
-                 " delivery) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
-    for (const QVariant &v : QVariantList{user, email, static_cast<int>(*p), token.hash, sent, sent, sent + 7 * kDayMs})
+    q.prepare(
+        qs("INSERT INTO invitations (user_id, email, platform, token_hash, requested_at, sent_at, expires_at,"
+           " delivery) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
+    for (const QVariant &v :
+         QVariantList{user, email, static_cast<int>(*p), token.hash, sent, sent, sent + 7 * kDayMs})
         q.addBindValue(v);
     REQUIRE(q.exec());
     return {q.lastInsertId().toLongLong(), token.text};
@@ -120,7 +122,8 @@ QString statusBarGatewayText(MainWindow &window)
 }
 
 // GET path from the gateway, trusting its test certificate; the HTTP status.
-int httpsGet(quint16 port, const QString &path, const TestCertificate &certificate, QByteArray *body = nullptr)
+int httpsGet(quint16 port, const QString &path, const TestCertificate &certificate,
+             QByteArray *body = nullptr)
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(QUrl(qs("https://127.0.0.1:%1%2").arg(port).arg(path)));
@@ -272,15 +275,16 @@ TEST_CASE("A device enrolling and carrying out a revoke through a real gateway s
     gateway->setProgram(qs(MDM_CONSOLE_BINARY));
     QString error;
     REQUIRE(gateway->start(launchOn(port, certificate), &error));
-    REQUIRE(waitUntil([&] { return GatewayStatus::read(*f.store).serving(QDateTime::currentMSecsSinceEpoch()); },
-                      8000));
+    REQUIRE(waitUntil(
+        [&] { return GatewayStatus::read(*f.store).serving(QDateTime::currentMSecsSinceEpoch()); }, 8000));
 
     const auto [appleInvitation, appleToken] = invite(*f.store, qs("apple-live@example.com"), "ios");
     const auto [agentInvitation, agentToken] = invite(*f.store, qs("agent-live@example.com"), "android");
     DeviceTabView *pending = f.show(TabKind::Pending);
     auto &pendingModel = pending->model();
     REQUIRE(waitUntil(
-        [&] { return pendingModel.rowOf(appleInvitation) >= 0 && pendingModel.rowOf(agentInvitation) >= 0; }, 5000));
+        [&] { return pendingModel.rowOf(appleInvitation) >= 0 && pendingModel.rowOf(agentInvitation) >= 0; },
+        5000));
 
     // The admin has selected something else on Managed; the live updates must keep it.
     DeviceTabView *managed = f.window->tab(TabKind::Managed);
@@ -298,9 +302,10 @@ TEST_CASE("A device enrolling and carrying out a revoke through a real gateway s
     // Both enroll without --platform: the landing page's data-platform tells the Apple way from the agent
     // way. The Apple one checks in once; the agent one keeps checking in every half second.
     const QString base = qs("https://127.0.0.1:%1/enroll/").arg(port);
-    auto apple = virtualDevice(base + appleToken, certificate, {qs("--once"), qs("--serial"), qs("LIVEAPPLE01")});
-    auto agent =
-        virtualDevice(base + agentToken, certificate, {qs("--interval"), qs("0.5"), qs("--serial"), qs("LIVEAGENT01")});
+    auto apple =
+        virtualDevice(base + appleToken, certificate, {qs("--once"), qs("--serial"), qs("LIVEAPPLE01")});
+    auto agent = virtualDevice(base + agentToken, certificate,
+                               {qs("--interval"), qs("0.5"), qs("--serial"), qs("LIVEAGENT01")});
     REQUIRE(apple->waitForFinished(30000));
     {
         INFO(apple->readAllStandardError().toStdString());
@@ -323,13 +328,16 @@ TEST_CASE("A device enrolling and carrying out a revoke through a real gateway s
 
     // Without F5: the invitations leave Enrollment Pending, the devices show on Managed as Enrolled.
     REQUIRE(waitUntil(
-        [&] { return pendingModel.rowOf(appleInvitation) < 0 && pendingModel.rowOf(agentInvitation) < 0; }, 8000));
+        [&] { return pendingModel.rowOf(appleInvitation) < 0 && pendingModel.rowOf(agentInvitation) < 0; },
+        8000));
     auto managedText = [&](qint64 id, int column) {
         const int row = managedModel.rowOf(id);
         return row < 0 ? QString() : managedModel.index(row, column).data().toString();
     };
-    REQUIRE(waitUntil([&] { return managedText(appleDevice, ManagedColumn::Status) == qs("Enrolled"); }, 8000));
-    REQUIRE(waitUntil([&] { return managedText(agentDevice, ManagedColumn::Status) == qs("Enrolled"); }, 8000));
+    REQUIRE(
+        waitUntil([&] { return managedText(appleDevice, ManagedColumn::Status) == qs("Enrolled"); }, 8000));
+    REQUIRE(
+        waitUntil([&] { return managedText(agentDevice, ManagedColumn::Status) == qs("Enrolled"); }, 8000));
     CHECK(managedText(appleDevice, ManagedColumn::Serial) == qs("LIVEAPPLE01"));
     CHECK(managedText(agentDevice, ManagedColumn::Serial) == qs("LIVEAGENT01"));
     CHECK(selectedIds() == QList<qint64>{selectedId});
@@ -355,6 +363,13 @@ TEST_CASE("A device enrolling and carrying out a revoke through a real gateway s
     REQUIRE(waitUntil([&] { return managedModel.rowOf(agentDevice) < 0; }, 8000));
     CHECK(managedModel.rowOf(appleDevice) >= 0);
     CHECK(selectedIds() == QList<qint64>{selectedId});
+
+    // The check-ins reached the console's status; an idle gateway keeps its heartbeat going.
+    REQUIRE(waitUntil([&] { return GatewayStatus::read(*f.store).lastCheckinAt > 0; }, 5000));
+    REQUIRE(waitUntil([&] { return gateway->statusText().contains(qs("last check-in")); }, 5000));
+    const qint64 heartbeat = GatewayStatus::read(*f.store).heartbeatAt;
+    CHECK(waitUntil([&] { return GatewayStatus::read(*f.store).heartbeatAt > heartbeat; },
+                    static_cast<int>(gateway::GatewayServer::kHeartbeatMs) + 3000));
 
     gateway->stop();
     QProcess *process = gatewayProcess(*gateway);
