@@ -245,6 +245,7 @@ bool GatewayServer::start(QString *error)
         *error = tr("Cannot write to the store: %1").arg(flushError);
         return false;
     }
+    heartbeatAt_ = now;
     flushTimer_.start();
     return true;
 }
@@ -260,6 +261,12 @@ void GatewayServer::stop()
 void GatewayServer::flushStatus(bool final)
 {
     const qint64 now = clock_.nowMs();
+    // An idle gateway writes only its heartbeat, every kHeartbeatMs rather than every tick: each write
+    // wakes every console on the store. News (a request, a check-in) is written within the tick.
+    const bool news = lastRequestAt_ != flushedRequestAt_ || lastCheckinAt_ != flushedCheckinAt_;
+    // (A last-seen batch always comes with news: every request sets lastRequestAt_.)
+    if (!final && !news && now - heartbeatAt_ < kHeartbeatMs)
+        return;
     QList<QPair<QString, QString>> settings{{QStringLiteral("gateway.heartbeat_at"), QString::number(now)}};
     if (lastRequestAt_ > 0)
         settings.append({QStringLiteral("gateway.last_request_at"), QString::number(lastRequestAt_)});
@@ -268,8 +275,13 @@ void GatewayServer::flushStatus(bool final)
     if (final)
         settings.append({QStringLiteral("gateway.stopped_at"), QString::number(now)});
     QString error;
-    if (!service_.flush(settings, &error))
+    if (service_.flush(settings, &error)) {
+        heartbeatAt_ = now;
+        flushedRequestAt_ = lastRequestAt_;
+        flushedCheckinAt_ = lastCheckinAt_;
+    } else {
         std::fprintf(stderr, "%s\n", qUtf8Printable(tr("Cannot write to the store: %1").arg(error)));
+    }
 }
 
 int GatewayServer::penalty(const QHostAddress &address, int status)

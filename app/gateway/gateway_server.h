@@ -48,6 +48,10 @@ class GatewayServer : public QObject
     Q_OBJECT
 
 public:
+    // How often an idle gateway writes gateway.heartbeat_at, so consoles see it is alive; it must stay well
+    // under GatewayStatus::kStaleMs. Requests are flushed sooner, within a second (the last-seen batch).
+    static constexpr qint64 kHeartbeatMs = 5000;
+
     GatewayServer(Store &store, const Clock &clock, ServeOptions options, QObject *parent = nullptr);
     ~GatewayServer() override;
 
@@ -95,6 +99,9 @@ private:
     QTimer flushTimer_;
     qint64 lastRequestAt_ = 0;
     qint64 lastCheckinAt_ = 0;
+    qint64 heartbeatAt_ = 0;      // when gateway.* was last written
+    qint64 flushedRequestAt_ = 0; // lastRequestAt_ as last written
+    qint64 flushedCheckinAt_ = 0; // lastCheckinAt_ as last written
     struct Strikes
     {
         int count = 0;

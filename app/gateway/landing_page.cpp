@@ -6,18 +6,23 @@ namespace mdm::gateway {
 
 namespace {
 
-QByteArray page(const QString &title, const QString &body)
+// platform: the platform key (domain.h's platformKey()) the invitation is for, as data-platform on
+// <html>, so a device agent or test client can tell from the page how to enroll; empty: none.
+QByteArray page(const QString &title, const QString &body, const QString &platform = {})
 {
+    const QString htmlTag = platform.isEmpty()
+                                ? QStringLiteral("<html>")
+                                : QStringLiteral("<html data-platform=\"%1\">").arg(platform.toHtmlEscaped());
     // Inline style only: the page loads nothing else.
     const QString html =
-        QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+        QStringLiteral("<!DOCTYPE html>%3<head><meta charset=\"utf-8\">"
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                        "<title>%1</title><style>body{font-family:sans-serif;max-width:36em;margin:2em auto;"
                        "padding:0 1em;line-height:1.5;color:#222}h1{font-size:1.4em}"
                        "a.button{display:inline-block;padding:.6em 1.2em;background:#0b5cad;color:#fff;"
                        "border-radius:.3em;text-decoration:none}img{image-rendering:pixelated}</style>"
                        "</head><body><h1>%1</h1>%2</body></html>")
-            .arg(title.toHtmlEscaped(), body);
+            .arg(title.toHtmlEscaped(), body, htmlTag);
     return html.toUtf8();
 }
 
@@ -67,7 +72,7 @@ QByteArray LandingPage::invitation(const LandingPageInput &in)
     }
     body += QStringLiteral("<p><small>%1</small></p>")
                 .arg(tr("The link works for one device only.").toHtmlEscaped());
-    return page(tr("Enroll your device"), body);
+    return page(tr("Enroll your device"), body, platformKey(in.platform));
 }
 
 QByteArray LandingPage::notFound()

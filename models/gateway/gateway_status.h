@@ -9,7 +9,8 @@ class Store;
 
 // What the enrollment gateway (`mdm-console serve`) last wrote about itself into the store's settings
 // (`gateway.*`), so that every console on the store can tell whether devices can reach it. The gateway
-// writes these with its batched last-seen flush, at most once a second, and a heartbeat while idle.
+// writes these with its batched last-seen flush, at most once a second, and a heartbeat every 5 s
+// (GatewayServer::kHeartbeatMs) while idle.
 struct GatewayStatus
 {
     Q_DECLARE_TR_FUNCTIONS(GatewayStatus)

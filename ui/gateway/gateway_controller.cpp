@@ -76,7 +76,8 @@ bool GatewayController::start(const GatewayLaunch &launch, QString *error)
     connect(process_, &QProcess::readyReadStandardOutput, this, &GatewayController::readLog);
     connect(process_, &QProcess::finished, this, &GatewayController::onFinished);
     stopping_ = false;
-    process_->start(QCoreApplication::applicationFilePath(), launch.arguments(store_.path()));
+    process_->start(program_.isEmpty() ? QCoreApplication::applicationFilePath() : program_,
+                    launch.arguments(store_.path()));
     if (!process_->waitForStarted(5000)) {
         *error = tr("Could not start the gateway: %1").arg(process_->errorString());
         return false;

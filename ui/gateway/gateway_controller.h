@@ -34,6 +34,8 @@ public:
     void openDialog();
     GatewayDialog *dialog() const { return dialog_; }
 
+    // The program that runs `serve`: this very binary unless set (tests run the built mdm-console).
+    void setProgram(const QString &program) { program_ = program; }
     bool start(const GatewayLaunch &launch, QString *error);
     void stop();
     // A gateway this window started and that has not exited.
@@ -62,6 +64,7 @@ private:
     const Clock &clock_;
     QWidget *window_;
     QTimer *timer_;
+    QString program_;
     QProcess *process_ = nullptr;
     bool stopping_ = false;
     GatewayStatus status_;

@@ -60,8 +60,9 @@ GatewayDialog::GatewayDialog(GatewayController &controller, QWidget *parent)
     form->addRow(tr("&Listen on:"), listen_);
     form->addRow(tr("&Public URL:"), publicUrl_);
     form->addRow(tr("&Certificate:"),
-                 fileRow(cert_, tr("Gateway certificate"), tr("PEM files (*.pem *.crt)")));
-    form->addRow(tr("Private &key:"), fileRow(key_, tr("Private key"), tr("PEM files (*.pem *.key)")));
+                 fileRow(cert_, tr("Gateway certificate"), tr("PEM files (*.pem *.crt)"), &browseCert_));
+    form->addRow(tr("Private &key:"),
+                 fileRow(key_, tr("Private key"), tr("PEM files (*.pem *.key)"), &browseKey_));
     form->addRow(QString(), insecure_);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -71,7 +72,7 @@ GatewayDialog::GatewayDialog(GatewayController &controller, QWidget *parent)
     connect(start_, &QPushButton::clicked, this, [this] {
         QString error;
         if (!controller_.start(launch(), &error))
-            problem_->setText(error);
+            setProblem(error);
         updateState();
     });
     connect(stop_, &QPushButton::clicked, &controller_, &GatewayController::stop);
@@ -80,23 +81,28 @@ GatewayDialog::GatewayDialog(GatewayController &controller, QWidget *parent)
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(problem_);
+    auto *logLabel = new QLabel(tr("&Log of the gateway run by this window:"), this);
+    logLabel->setBuddy(log_);
+    layout->addWidget(logLabel);
     layout->addWidget(log_, 1);
     layout->addWidget(buttons);
 
     for (QLineEdit *edit : {listen_, publicUrl_, cert_, key_})
-        connect(edit, &QLineEdit::textEdited, this, [this] { problem_->clear(); });
+        connect(edit, &QLineEdit::textEdited, this, [this] { setProblem({}); });
     connect(insecure_, &QCheckBox::toggled, this, [this] {
-        problem_->clear();
+        setProblem({});
         updateState();
     });
     connect(&controller_, &GatewayController::statusChanged, this, &GatewayDialog::updateState);
     connect(&controller_, &GatewayController::logLine, log_, &QPlainTextEdit::appendPlainText);
-    connect(&controller_, &GatewayController::message, problem_, &QLabel::setText);
+    connect(&controller_, &GatewayController::message, this, &GatewayDialog::setProblem);
+    setProblem({});
     resize(sizeHint().expandedTo(QSize(620, 460)));
     updateState();
 }
 
-QWidget *GatewayDialog::fileRow(QLineEdit *edit, const QString &title, const QString &filter)
+QWidget *GatewayDialog::fileRow(QLineEdit *edit, const QString &title, const QString &filter,
+                                QPushButton **browseButton)
 {
     auto *row = new QWidget(this);
     auto *layout = new QHBoxLayout(row);
@@ -106,6 +112,7 @@ QWidget *GatewayDialog::fileRow(QLineEdit *edit, const QString &title, const QSt
     connect(browse, &QPushButton::clicked, this, [=, this] { chooseFile(edit, title, filter); });
     layout->addWidget(edit, 1);
     layout->addWidget(browse);
+    *browseButton = browse;
     return row;
 }
 
@@ -115,7 +122,7 @@ void GatewayDialog::chooseFile(QLineEdit *edit, const QString &title, const QStr
     const QString file = QFileDialog::getOpenFileName(this, title, start, filter);
     if (!file.isEmpty()) {
         edit->setText(file);
-        problem_->clear();
+        setProblem({});
     }
 }
 
@@ -128,6 +135,12 @@ GatewayLaunch GatewayDialog::launch() const
     l.keyFile = key_->text();
     l.insecureHttp = insecure_->isChecked();
     return l;
+}
+
+void GatewayDialog::setProblem(const QString &text)
+{
+    problem_->setText(text);
+    problem_->setVisible(!text.isEmpty());
 }
 
 QString GatewayDialog::problemText() const
@@ -151,8 +164,9 @@ void GatewayDialog::updateState()
     stop_->setEnabled(here);
     for (QWidget *w : std::initializer_list<QWidget *>{listen_, publicUrl_, cert_, key_, insecure_})
         w->setEnabled(!here);
-    cert_->setEnabled(!here && !insecure_->isChecked());
-    key_->setEnabled(!here && !insecure_->isChecked());
+    // The certificate's Browse… buttons go with their fields: nothing to choose while it runs.
+    for (QWidget *w : std::initializer_list<QWidget *>{cert_, key_, browseCert_, browseKey_})
+        w->setEnabled(!here && !insecure_->isChecked());
 }
 
 } // namespace mdm

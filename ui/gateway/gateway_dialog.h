@@ -27,13 +27,20 @@ public:
     GatewayLaunch launch() const;
     QString problemText() const;
     QString statusLabelText() const;
+    QLineEdit *listenEdit() const { return listen_; }
+    QLineEdit *publicUrlEdit() const { return publicUrl_; }
+    QLineEdit *certEdit() const { return cert_; }
+    QLineEdit *keyEdit() const { return key_; }
+    QPlainTextEdit *logView() const { return log_; }
     QPushButton *startButton() const { return start_; }
     QPushButton *stopButton() const { return stop_; }
 
 private:
     void updateState();
+    // Shows text in red under the form; an empty text hides the line rather than leaving a gap.
+    void setProblem(const QString &text);
     void chooseFile(QLineEdit *edit, const QString &title, const QString &filter);
-    QWidget *fileRow(QLineEdit *edit, const QString &title, const QString &filter);
+    QWidget *fileRow(QLineEdit *edit, const QString &title, const QString &filter, QPushButton **browse);
 
     GatewayController &controller_;
     QLabel *status_;
@@ -46,6 +53,8 @@ private:
     QPlainTextEdit *log_;
     QPushButton *start_;
     QPushButton *stop_;
+    QPushButton *browseCert_ = nullptr;
+    QPushButton *browseKey_ = nullptr;
 };
 
 } // namespace mdm
