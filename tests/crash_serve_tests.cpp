@@ -53,11 +53,11 @@ void invite(Store &store, const QString &tokensFile, const QString &prefix, int 
     REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     QTextStream out(&file);
     for (int i = 0; i < agent + apple; ++i) {
-        const QString platform =
-            qs(i < agent ? agentPlatforms[i % 2] : applePlatforms[(i - agent) % 3]);
+        const QString platform = qs(i < agent ? agentPlatforms[i % 2] : applePlatforms[(i - agent) % 3]);
         const QString name = qs("%1 User %2").arg(prefix).arg(i);
         const QString email = qs("%1-%2@example.com").arg(prefix.toLower()).arg(i);
-        out << platform << ' ' << test::gateway::addInvitation(store.database(), name, email, platform) << '\n';
+        out << platform << ' ' << test::gateway::addInvitation(store.database(), name, email, platform)
+            << '\n';
     }
 }
 
@@ -79,7 +79,8 @@ int runLoad(const QString &mode, quint16 port, const TestCertificate &certificat
 bool stopServe(QProcess &serve)
 {
     ::kill(static_cast<pid_t>(serve.processId()), SIGTERM);
-    return serve.waitForFinished(10000) && serve.exitStatus() == QProcess::NormalExit && serve.exitCode() == 0;
+    return serve.waitForFinished(10000) && serve.exitStatus() == QProcess::NormalExit &&
+           serve.exitCode() == 0;
 }
 
 // Enrollments half made, counted with SQL: accepted invitations without their enrolled device and its
@@ -92,16 +93,17 @@ const char *const kHalfEnrolled =
     "   WHERE d.invitation_id = i.id AND d.user_id = i.user_id))"
     " + (SELECT count(*) FROM devices d WHERE NOT EXISTS ("
     "   SELECT 1 FROM invitations i WHERE i.id = d.invitation_id AND i.state = 1 AND i.user_id = d.user_id))"
-    " + (SELECT count(*) FROM devices d WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.device_id = d.id))"
+    " + (SELECT count(*) FROM devices d WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.device_id = "
+    "d.id))"
     " + (SELECT count(*) FROM enrollments WHERE protocol = 1 AND device_id IS NULL AND state < 3)";
 
 // What the clients were told is stored, from their log.
 struct Confirmed
 {
-    QSet<QString> enrolled;                   // serials
-    QSet<QString> agentAcks;                  // command ids
-    QSet<QString> appleAcks;                  // CommandUUIDs
-    QHash<QString, qint64> seen;              // serial -> latest check-in sent (ms since the epoch)
+    QSet<QString> enrolled;      // serials
+    QSet<QString> agentAcks;     // command ids
+    QSet<QString> appleAcks;     // CommandUUIDs
+    QHash<QString, qint64> seen; // serial -> latest check-in sent (ms since the epoch)
     bool any() const { return !enrolled.isEmpty() || !agentAcks.isEmpty() || !appleAcks.isEmpty(); }
 };
 
@@ -146,17 +148,20 @@ QStringList missing(const QString &store, const Confirmed &confirmed, qint64 kil
         if (!ackedUuids.contains(uuid))
             lost << qs("ack-apple %1").arg(uuid);
     QHash<QString, qint64> lastSeen;
-    for (const QString &row : column(store, qs("SELECT serial || ' ' || coalesce(last_seen_at, 0) FROM devices")))
+    for (const QString &row :
+         column(store, qs("SELECT serial || ' ' || coalesce(last_seen_at, 0) FROM devices")))
         lastSeen.insert(row.section(QLatin1Char(' '), 0, 0), row.section(QLatin1Char(' '), 1).toLongLong());
     for (auto it = confirmed.seen.cbegin(); it != confirmed.seen.cend(); ++it)
         if (it.value() < killedAtMs - 1500 && lastSeen.value(it.key()) < it.value())
-            lost << qs("seen %1 at %2, stored %3").arg(it.key()).arg(it.value()).arg(lastSeen.value(it.key()));
+            lost
+                << qs("seen %1 at %2, stored %3").arg(it.key()).arg(it.value()).arg(lastSeen.value(it.key()));
     return lost;
 }
 
 } // namespace
 
-TEST_CASE("serve killed under check-in load keeps every confirmed answer and starts again", "[crash][gateway]")
+TEST_CASE("serve killed under check-in load keeps every confirmed answer and starts again",
+          "[crash][gateway]")
 {
     TempDir dir;
     const TestCertificate certificate = test::gateway::makeCertificate(dir.path());
@@ -187,7 +192,8 @@ TEST_CASE("serve killed under check-in load keeps every confirmed answer and sta
     const auto revoked = runConsole(deprovision + QStringList{qs("--mode"), qs("revoke"), qs("--yes")});
     INFO(revoked.err.toStdString());
     REQUIRE(revoked.exitCode == 0);
-    REQUIRE(number(source, qs("SELECT count(*) FROM commands WHERE state = 0")) == kAgentDevices + kAppleDevices);
+    REQUIRE(number(source, qs("SELECT count(*) FROM commands WHERE state = 0")) ==
+            kAgentDevices + kAppleDevices);
     REQUIRE(number(source, QString::fromLatin1(kHalfEnrolled)) == 0);
 
     const QString store = dir.file(qs("store.db"));
@@ -204,9 +210,9 @@ TEST_CASE("serve killed under check-in load keeps every confirmed answer and sta
         test::gateway::startServe(serve, store, port, certificate, serveLog);
         QProcess load;
         load.start(qs(MDM_TEST_PYTHON), {qs(MDM_CHECKIN_LOAD_SCRIPT), qs("load"), qs("--base"),
-                                         qs("https://127.0.0.1:%1").arg(port), qs("--cafile"), certificate.cert,
-                                         qs("--tokens"), freshTokens, qs("--devices"), devices, qs("--log"),
-                                         confirmedLog, qs("--threads"), qs("3")});
+                                         qs("https://127.0.0.1:%1").arg(port), qs("--cafile"),
+                                         certificate.cert, qs("--tokens"), freshTokens, qs("--devices"),
+                                         devices, qs("--log"), confirmedLog, qs("--threads"), qs("3")});
         REQUIRE(load.waitForStarted());
         // From the clients' first requests (enrollments) to well into the check-ins and batched writes.
         const int delay = randomDelay(20, 2500);
@@ -231,9 +237,10 @@ TEST_CASE("serve killed under check-in load keeps every confirmed answer and sta
         const Confirmed confirmed = readConfirmed(confirmedLog);
         const QStringList lost = missing(store, confirmed, killedAt);
         INFO("killed after " << delay << " ms: integrity " << check.toStdString() << ", " << half
-                             << " half-made enrollments, confirmed " << confirmed.enrolled.size() << " enrolled, "
-                             << confirmed.agentAcks.size() + confirmed.appleAcks.size() << " acks, "
-                             << confirmed.seen.size() << " seen; missing: " << lost.join(qs("; ")).toStdString());
+                             << " half-made enrollments, confirmed " << confirmed.enrolled.size()
+                             << " enrolled, " << confirmed.agentAcks.size() + confirmed.appleAcks.size()
+                             << " acks, " << confirmed.seen.size()
+                             << " seen; missing: " << lost.join(qs("; ")).toStdString());
         all.enrolled += confirmed.enrolled;
         all.agentAcks += confirmed.agentAcks;
         all.appleAcks += confirmed.appleAcks;
@@ -250,8 +257,8 @@ TEST_CASE("serve killed under check-in load keeps every confirmed answer and sta
         const bool goesOn = runLoad(qs("probe"), port, certificate, probeTokens, devices) == 0;
         const bool stopped = stopServe(again);
         CHECK(stopped);
-        const bool stillWhole = integrity(store) == QLatin1String("ok") &&
-                                number(store, QString::fromLatin1(kHalfEnrolled)) == 0;
+        const bool stillWhole =
+            integrity(store) == QLatin1String("ok") && number(store, QString::fromLatin1(kHalfEnrolled)) == 0;
         CHECK(stillWhole);
 
         if (!whole)
