@@ -8,8 +8,8 @@
 // - every answer a client got a 200/201/204 for (the client logs each at once) is in the store: the
 //   enrolled device, the acknowledged command;
 // - last-seen times: serve keeps them in memory and writes them in one batch a second (by design, so that
-//   a check-in costs no write), so a kill may lose the check-ins of the last batch; a check-in answered
-//   more than 1.5 s (one batch and its write) before the kill must be in the store;
+//   a check-in costs no write), so a kill may lose the check-ins of the last batch (at most 1 s); a
+//   check-in answered more than 1.5 s (one batch and its write) before the kill must be in the store;
 // - serve started again on the same store answers every device and enrolls a fresh invitation, and
 //   stops cleanly: the state machine goes on.
 // The kills count in crash_tests.cpp's spread and in the soak's totals.
@@ -100,10 +100,15 @@ const char *const kHalfEnrolled =
 // What the clients were told is stored, from their log.
 struct Confirmed
 {
-    QSet<QString> enrolled;      // serials
-    QSet<QString> agentAcks;     // command ids
-    QSet<QString> appleAcks;     // CommandUUIDs
-    QHash<QString, qint64> seen; // serial -> latest check-in sent (ms since the epoch)
+    QSet<QString> enrolled;  // serials
+    QSet<QString> agentAcks; // command ids
+    QSet<QString> appleAcks; // CommandUUIDs
+    struct CheckIn
+    {
+        qint64 sent = 0;
+        qint64 answered = 0;
+    };
+    QHash<QString, CheckIn> seen; // serial -> its latest check-in answered (ms since the epoch)
     bool any() const { return !enrolled.isEmpty() || !agentAcks.isEmpty() || !appleAcks.isEmpty(); }
 };
 
@@ -122,9 +127,11 @@ Confirmed readConfirmed(const QString &path)
             c.agentAcks << QString::fromLatin1(words[1]);
         else if (words.size() == 2 && words[0] == "ack-apple")
             c.appleAcks << QString::fromLatin1(words[1]);
-        else if (words.size() == 3 && words[0] == "seen") {
-            qint64 &latest = c.seen[QString::fromLatin1(words[1])];
-            latest = std::max(latest, words[2].toLongLong());
+        else if (words.size() == 4 && words[0] == "seen") {
+            // The latest check-in answered, and when it was sent.
+            auto &latest = c.seen[QString::fromLatin1(words[1])];
+            if (words[3].toLongLong() > latest.answered)
+                latest = {words[2].toLongLong(), words[3].toLongLong()};
         }
     }
     return c;
@@ -152,9 +159,11 @@ QStringList missing(const QString &store, const Confirmed &confirmed, qint64 kil
          column(store, qs("SELECT serial || ' ' || coalesce(last_seen_at, 0) FROM devices")))
         lastSeen.insert(row.section(QLatin1Char(' '), 0, 0), row.section(QLatin1Char(' '), 1).toLongLong());
     for (auto it = confirmed.seen.cbegin(); it != confirmed.seen.cend(); ++it)
-        if (it.value() < killedAtMs - 1500 && lastSeen.value(it.key()) < it.value())
-            lost
-                << qs("seen %1 at %2, stored %3").arg(it.key()).arg(it.value()).arg(lastSeen.value(it.key()));
+        if (it.value().answered < killedAtMs - 1500 && lastSeen.value(it.key()) < it.value().sent)
+            lost << qs("seen %1 at %2, stored %3")
+                        .arg(it.key())
+                        .arg(it.value().sent)
+                        .arg(lastSeen.value(it.key()));
     return lost;
 }
 

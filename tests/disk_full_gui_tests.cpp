@@ -3,9 +3,9 @@
 // again the store is whole and the same action goes through. Root only: it mounts a small tmpfs.
 #include "console_fixture.h"
 #include "crash_support.h"
+#include "dialogs/result_sheet.h"
 #include "small_disk.h"
 #include "window/console_actions.h"
-#include "dialogs/result_sheet.h"
 
 #include <QLineEdit>
 #include <QTest>
@@ -31,7 +31,8 @@ TEST_CASE("On a full disk the console window says so, stays usable, and the acti
     test::TempDir dir;
     SmallDisk disk(dir.file(QStringLiteral("disk")));
     if (!disk.whyNot().isEmpty()) {
-        WARN("Full-disk window test skipped: " << disk.whyNot().toStdString() << " (it mounts a small tmpfs)");
+        WARN("Full-disk window test skipped: " << disk.whyNot().toStdString()
+                                               << " (it mounts a small tmpfs)");
         return;
     }
     const QString path = disk.file(QStringLiteral("console.db"));

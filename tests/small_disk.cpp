@@ -19,7 +19,8 @@ ProcessResult run(const QString &program, const QStringList &arguments)
     process.start(program, arguments);
     process.waitForFinished(30000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace
@@ -31,9 +32,9 @@ SmallDisk::SmallDisk(const QString &dir) : dir_(dir)
         why_ = QStringLiteral("not running as root");
         return;
     }
-    const auto mount = run(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"),
-                                                     QStringLiteral("-o"), QStringLiteral("size=16m,mode=0700"),
-                                                     QStringLiteral("tmpfs"), dir_});
+    const auto mount =
+        run(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                      QStringLiteral("size=16m,mode=0700"), QStringLiteral("tmpfs"), dir_});
     if (mount.exitCode != 0)
         why_ = QStringLiteral("mount -t tmpfs failed: %1").arg(mount.err.trimmed());
     mounted_ = why_.isEmpty();

@@ -10,7 +10,7 @@ virtual devices of virtual_device.py.
              enrolled SERIAL            (agent 201; Apple TokenUpdate 200)
              ack-agent COMMAND_ID       (204 to the command result)
              ack-apple COMMAND_UUID     (200 to the Acknowledged report)
-             seen SERIAL SENT_MS        (a check-in answered 200/204, sent at SENT_MS since the epoch)
+             seen SERIAL SENT_MS ANSWERED_MS   (a check-in answered 200/204; ms since the epoch)
   probe  after a restart: every device checks in once, one fresh agent token enrolls; exit 0 when all of it
          was answered as the state machine says.
 
@@ -87,7 +87,7 @@ def check_in(device, record, log):
     sent = int(time.time() * 1000)
     if record["platform"] in vd.APPLE:
         command = device.connect({"UDID": device.udid, "Status": "Idle"})
-        log.write("seen", record["serial"], sent)
+        log.write("seen", record["serial"], sent, int(time.time() * 1000))
         while command:
             uuid = command["CommandUUID"]
             command = device.connect({"UDID": device.udid, "Status": "Acknowledged", "CommandUUID": uuid})
@@ -96,7 +96,7 @@ def check_in(device, record, log):
     status, answer = device.post("/agent/v1/checkin", {}, device.secret)
     if status not in (200, 204):
         raise vd.Refused(status, b"")
-    log.write("seen", record["serial"], sent)
+    log.write("seen", record["serial"], sent, int(time.time() * 1000))
     for command in (answer or {}).get("commands", []):
         status, _ = device.post(f"/agent/v1/commands/{command['id']}/result", {"status": "Acknowledged"},
                                 device.secret)
