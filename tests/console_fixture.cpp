@@ -8,9 +8,10 @@
 
 namespace mdm::test {
 
-ConsoleFixture::ConsoleFixture(qint64 managed, const std::function<void(MainWindow &)> &created)
+ConsoleFixture::ConsoleFixture(qint64 managed, const std::function<void(MainWindow &)> &created,
+                               const QString &storePath)
 {
-    auto opened = Store::open(dir.file(QStringLiteral("console.db")));
+    auto opened = Store::open(storePath.isEmpty() ? dir.file(QStringLiteral("console.db")) : storePath);
     REQUIRE(opened.store);
     store = std::move(opened.store);
     if (managed > 0) {

@@ -24,8 +24,10 @@ struct ConsoleFixture
     std::unique_ptr<MainWindow> window;
 
     // created runs right after the window exists and before its tabs have loaded, e.g. to attach a
-    // QAbstractItemModelTester to the tab models before they fill.
-    explicit ConsoleFixture(qint64 managed = 300, const std::function<void(MainWindow &)> &created = {});
+    // QAbstractItemModelTester to the tab models before they fill. storePath: where the store is made
+    // (default: console.db in dir).
+    explicit ConsoleFixture(qint64 managed = 300, const std::function<void(MainWindow &)> &created = {},
+                            const QString &storePath = {});
 
     bool settled() const;
     DeviceTabView *show(TabKind kind);

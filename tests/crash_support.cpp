@@ -6,6 +6,7 @@
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <sqlite3.h>
 
 namespace mdm::test::crash {
@@ -37,6 +38,36 @@ QString Tally::line() const
         .arg(before)
         .arg(after)
         .arg(finished);
+}
+
+namespace {
+
+Tally &grandTotal()
+{
+    static Tally total;
+    return total;
+}
+
+} // namespace
+
+void addToTotal(const Tally &tally)
+{
+    Tally &total = grandTotal();
+    total.survived += tally.survived;
+    total.corrupt += tally.corrupt;
+    total.partial += tally.partial;
+    total.duplicates += tally.duplicates;
+    total.before += tally.before;
+    total.after += tally.after;
+    total.finished += tally.finished;
+}
+
+void printTally(const QString &name, const Tally &tally)
+{
+    std::printf("%s: %s\n", qPrintable(name), qPrintable(tally.line()));
+    if (qEnvironmentVariableIntValue("MDM_SOAK_KILLS") > 0)
+        std::printf("all so far: %s\n", qPrintable(grandTotal().line()));
+    std::fflush(stdout);
 }
 
 int killsWanted(int ciKills, int cases)
@@ -114,6 +145,22 @@ qint64 number(const QString &path, const QString &sql)
     }
     sqlite3_close(db);
     return value;
+}
+
+QStringList column(const QString &path, const QString &sql)
+{
+    sqlite3 *db = nullptr;
+    QStringList values;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 5000);
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK)
+            while (sqlite3_step(stmt) == SQLITE_ROW)
+                values << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return values;
 }
 
 void copyStore(const QString &source, const QString &dest)

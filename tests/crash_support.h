@@ -22,6 +22,11 @@ struct Tally
     QString line() const;
 };
 
+// The commands the kills are spread over (one test case each) and the kills per case on every run:
+// at least 50 kills in all on CI.
+constexpr int kKillCases = 6;
+constexpr int kCiKillsPerCase = 9;
+
 // Kills per test case: ciKills on every run; MDM_SOAK_KILLS=N spreads N kills over the `cases` cases.
 int killsWanted(int ciKills, int cases);
 
@@ -33,6 +38,14 @@ bool runAndKill(const QStringList &arguments, int delayMs);
 
 // PRAGMA integrity_check on the store at path: "ok" for a sound store (or no store file at all).
 QString integrity(const QString &path);
+
+// Adds a case's kills to the totals of this process; printTally prints them (and, in the soak, the totals
+// so far, whose last line is the soak's summary).
+void addToTotal(const Tally &tally);
+void printTally(const QString &name, const Tally &tally);
+
+// The first column of every row of a query on the store at path, as text; empty on failure.
+QStringList column(const QString &path, const QString &sql);
 
 // One number from a query on the store at path (a connection of its own); -1 on failure.
 qint64 number(const QString &path, const QString &sql);

@@ -2,9 +2,10 @@
 // promises against what is left: the store passes PRAGMA integrity_check, every bulk action is all or
 // nothing (counted in the store, not assumed), an export target is the old file or the complete new one,
 // and every queued mail goes out exactly once on the next run except the documented window between the
-// server's 250 and the store's record of it.
+// server's 250 and the store's record of it. The gateway (`serve` under check-in load) is killed in
+// crash_serve_tests.cpp; its kills count in the same spread and totals.
 //
-// Every run: about a dozen kills per command on stores sized to keep the suite fast. MDM_SOAK_KILLS=N
+// Every run: about ten kills per command on stores sized to keep the suite fast. MDM_SOAK_KILLS=N
 // spreads N kills over the commands on larger stores and prints the totals, e.g.
 //     MDM_SOAK_KILLS=1000 tests/mdm_tests "[crash]"
 #include "crash_support.h"
@@ -16,7 +17,6 @@
 #include <QDir>
 #include <QFile>
 #include <catch2/catch.hpp>
-#include <cstdio>
 
 using namespace mdm;
 using namespace mdm::test::crash;
@@ -27,19 +27,12 @@ using mdm::test::TempDir;
 
 namespace {
 
-constexpr int kCases = 5; // commands the soak's kills are spread over
-constexpr int kCiKills = 11;
+constexpr int kCases = kKillCases;
+constexpr int kCiKills = kCiKillsPerCase;
 
 bool soak()
 {
     return qEnvironmentVariableIntValue("MDM_SOAK_KILLS") > 0;
-}
-
-// Totals over every case this process ran, for the soak's last line.
-Tally &grandTotal()
-{
-    static Tally total;
-    return total;
 }
 
 // Numbers from the store joined into one comparable text; a missing store or schema reads as all zero.
@@ -65,26 +58,6 @@ struct KillCase
     std::function<QString()> state;
     std::function<void(Tally &)> afterKill; // optional: the next run, and what it must find
 };
-
-void addToTotal(const Tally &tally)
-{
-    Tally &total = grandTotal();
-    total.survived += tally.survived;
-    total.corrupt += tally.corrupt;
-    total.partial += tally.partial;
-    total.duplicates += tally.duplicates;
-    total.before += tally.before;
-    total.after += tally.after;
-    total.finished += tally.finished;
-}
-
-void printTally(const QString &name, const Tally &tally)
-{
-    std::printf("%s: %s\n", qPrintable(name), qPrintable(tally.line()));
-    if (soak())
-        std::printf("all so far: %s\n", qPrintable(grandTotal().line()));
-    std::fflush(stdout);
-}
 
 void killRepeatedly(const KillCase &c, int kills)
 {

@@ -2,6 +2,7 @@
 // what is wrong in plain words (never "not a store" for a full disk), and the store stays as it was.
 #include "crash_support.h"
 #include "domain/clock.h"
+#include "small_disk.h"
 #include "store/demo_data.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -9,82 +10,16 @@
 #include <QDir>
 #include <QFile>
 #include <catch2/catch.hpp>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace mdm;
 using mdm::test::fileBytes;
-using mdm::test::ProcessResult;
 using mdm::test::runConsole;
+using mdm::test::SmallDisk;
 using mdm::test::TempDir;
 using mdm::test::crash::integrity;
 using mdm::test::crash::number;
 
 namespace {
-
-// A 16 MiB tmpfs mounted for one test (root only), unmounted when destroyed.
-class SmallDisk
-{
-public:
-    explicit SmallDisk(const QString &dir) : dir_(dir)
-    {
-        QDir().mkpath(dir_);
-        if (::geteuid() != 0) {
-            why_ = QStringLiteral("not running as root");
-            return;
-        }
-        const auto mount = run(QStringLiteral("mount"),
-                               {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                QStringLiteral("size=16m,mode=0700"), QStringLiteral("tmpfs"), dir_});
-        if (mount.exitCode != 0)
-            why_ = QStringLiteral("mount -t tmpfs failed: %1").arg(mount.err.trimmed());
-        mounted_ = why_.isEmpty();
-    }
-    ~SmallDisk()
-    {
-        if (mounted_)
-            run(QStringLiteral("umount"), {dir_});
-    }
-    SmallDisk(const SmallDisk &) = delete;
-    SmallDisk &operator=(const SmallDisk &) = delete;
-
-    QString whyNot() const { return why_; }
-    QString file(const QString &name) const { return dir_ + QLatin1Char('/') + name; }
-
-    // Fills the disk to its last byte, then gives back `leave` bytes.
-    void fill(qint64 leave = 0)
-    {
-        const QByteArray path = QFile::encodeName(file(QStringLiteral("fill")));
-        const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        REQUIRE(fd >= 0);
-        const QByteArray block(4096, '\0');
-        qint64 written = 0;
-        ssize_t n;
-        while ((n = ::write(fd, block.constData(), static_cast<size_t>(block.size()))) > 0)
-            written += n;
-        // The last bytes smaller than a block.
-        while ((n = ::write(fd, block.constData(), 1)) > 0)
-            written += n;
-        REQUIRE(::ftruncate(fd, std::max<qint64>(0, written - leave)) == 0);
-        ::close(fd);
-    }
-    void empty() { QFile::remove(file(QStringLiteral("fill"))); }
-
-private:
-    static ProcessResult run(const QString &program, const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(program, arguments);
-        process.waitForFinished(30000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
-
-    QString dir_;
-    QString why_;
-    bool mounted_ = false;
-};
 
 bool saysDiskFull(const QString &text)
 {

@@ -2,7 +2,7 @@
 // test certificate made by openssl, driven over HTTPS by QNetworkAccessManager, and the store read
 // beside it as a console would.
 #include "domain/domain.h"
-#include "domain/enrollment_token.h"
+#include "gateway_support.h"
 #include "plist.h"
 #include "qr_support.h"
 #include "store/store.h"
@@ -20,7 +20,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
-#include <QTcpServer>
 #include <QUrlQuery>
 #include <catch2/catch.hpp>
 #include <csignal>
@@ -58,20 +57,12 @@ class Gateway
 public:
     Gateway()
     {
-        cert_ = dir_.file(qs("cert.pem"));
-        key_ = dir_.file(qs("key.pem"));
-        QProcess openssl;
-        openssl.start(qs("openssl"),
-                      {qs("req"), qs("-x509"), qs("-newkey"), qs("rsa:2048"), qs("-nodes"), qs("-keyout"),
-                       key_, qs("-out"), cert_, qs("-days"), qs("2"), qs("-subj"), qs("/CN=localhost"),
-                       qs("-addext"), qs("subjectAltName=DNS:localhost,IP:127.0.0.1")});
-        REQUIRE(openssl.waitForFinished(30000));
-        REQUIRE(openssl.exitCode() == 0);
+        certificate_ = test::gateway::makeCertificate(dir_.path());
         auto opened = Store::open(dir_.file(qs("gateway.db")));
         REQUIRE(opened.store);
         store_ = std::move(opened.store);
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(cert_);
+        ssl.addCaCertificates(certificate_.cert);
         ssl_ = ssl;
     }
     ~Gateway()
@@ -92,26 +83,9 @@ public:
 
     void start()
     {
-        QTcpServer probe;
-        REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
-        port_ = probe.serverPort();
-        probe.close();
+        port_ = test::gateway::freePort();
         process_ = std::make_unique<QProcess>();
-        process_->setStandardErrorFile(dir_.file(qs("serve.log")), QIODevice::Append);
-        process_->start(qs(MDM_CONSOLE_BINARY),
-                        {qs("--db"), dbPath(), qs("serve"), qs("--listen"), qs("127.0.0.1:%1").arg(port_),
-                         qs("--cert"), cert_, qs("--key"), key_, qs("--public-url"),
-                         qs("https://127.0.0.1:%1/").arg(port_)});
-        REQUIRE(process_->waitForStarted());
-        const bool up = waitUntil(
-            [&] {
-                return log().count(qs("Serving ")) > starts_ || process_->state() == QProcess::NotRunning;
-            },
-            20000);
-        INFO(str(log()));
-        REQUIRE(up);
-        REQUIRE(process_->state() == QProcess::Running);
-        ++starts_;
+        test::gateway::startServe(*process_, dbPath(), port_, certificate_, dir_.file(qs("serve.log")));
     }
 
     // SIGTERM; the exit code.
@@ -182,30 +156,18 @@ public:
     QString invite(const char *name, const char *platform, qint64 sentAgoMs = 0)
     {
         static int n = 0;
-        const QString email = qs("gw%1@example.com").arg(++n);
-        exec(qs("INSERT INTO users (name, email) VALUES (?, ?)"), {qs(name), email});
-        const qint64 user = number(qs("SELECT id FROM users WHERE email = ?"), {email});
-        const EnrollmentToken token = EnrollmentToken::generate();
-        const qint64 sent = QDateTime::currentMSecsSinceEpoch() - sentAgoMs;
-        const auto platformNumber = platformFromText(qs(platform));
-        REQUIRE(platformNumber);
-        exec(qs("INSERT INTO invitations (user_id, email, platform, token_hash, requested_at, sent_at, "
-                "expires_at,"
-                " delivery) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"),
-             {user, email, static_cast<int>(*platformNumber), token.hash, sent, sent, sent + 7 * kDayMs});
-        return token.text;
+        return test::gateway::addInvitation(store_->database(), qs(name), qs("gw%1@example.com").arg(++n),
+                                            qs(platform), sentAgoMs);
     }
 
 private:
     TempDir dir_;
-    QString cert_;
-    QString key_;
+    test::gateway::TestCertificate certificate_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<QProcess> process_;
     QNetworkAccessManager manager_;
     QSslConfiguration ssl_;
     quint16 port_ = 0;
-    int starts_ = 0;
 };
 
 QJsonObject enrollBody(const QString &token, const char *platform, const char *serial)
