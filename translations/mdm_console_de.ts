@@ -2985,6 +2985,10 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>%1 (run by this window)</source>
         <translation>%1 (von diesem Fenster betrieben)</translation>
     </message>
+    <message>
+        <source>&amp;Log of the gateway run by this window:</source>
+        <translation>Pr&amp;otokoll des von diesem Fenster gestarteten Gateways:</translation>
+    </message>
 </context>
 <context>
     <name>mdm::HelpBrowser</name>

@@ -2948,6 +2948,10 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>%1 (run by this window)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Log of the gateway run by this window:</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::HelpBrowser</name>
