@@ -2,6 +2,7 @@
 // run: invitations are delivered by real mail, an Apple and an agent device enroll through a real
 // gateway, both are deprovisioned and carry it out; then every log, every command's output and the
 // store's files are searched for each secret that went by, in every form it travelled in.
+#include "gateway_support.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -12,8 +13,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QUrl>
 #include <catch2/catch.hpp>
 #include <signal.h>
@@ -23,13 +22,6 @@ using namespace mdm;
 using namespace mdm::test;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer probe;
-    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
-    return probe.serverPort();
-}
 
 QStringList eventsOf(const QString &output, const QString &event, const QString &field)
 {
@@ -56,17 +48,9 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
 {
     TempDir dir;
     const QString path = dir.file(QStringLiteral("s.db"));
-    const QString cert = dir.file(QStringLiteral("gateway.pem"));
-    const QString key = dir.file(QStringLiteral("gateway.key"));
-    REQUIRE(QProcess::execute(QStringLiteral("openssl"),
-                              {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                               QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                               QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                               QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                               QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                               QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key,
-                               QStringLiteral("-out"), cert}) == 0);
-    const int port = freePort();
+    const gateway::TestCertificate certificate = gateway::makeCertificate(dir.path());
+    const QString &cert = certificate.cert;
+    const quint16 port = gateway::freePort();
     const QString publicUrl = QStringLiteral("https://127.0.0.1:%1").arg(port);
     QString logs; // every product log and command output of the run
 
@@ -103,19 +87,7 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
     REQUIRE(smtp.delivered() == 2);
 
     QProcess serve;
-    serve.setStandardErrorFile(dir.file(QStringLiteral("serve.log")));
-    serve.setStandardOutputFile(dir.file(QStringLiteral("serve.out")));
-    serve.start(QStringLiteral(MDM_CONSOLE_BINARY),
-                {QStringLiteral("--db"), path, QStringLiteral("serve"), QStringLiteral("--listen"),
-                 QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--cert"), cert,
-                 QStringLiteral("--key"), key, QStringLiteral("--public-url"), publicUrl});
-    REQUIRE(waitUntil(
-        [&] {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
-            return probe.waitForConnected(100);
-        },
-        15000));
+    gateway::startServe(serve, path, port, certificate, dir.file(QStringLiteral("serve.log")));
 
     // Each device enrolls and then checks in until it has carried out its deprovisioning.
     auto device = [&](const QString &token, const QString &platform) {
@@ -172,8 +144,7 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
     CHECK(audit.out.contains(QStringLiteral("gateway")));
 
     // Every process is done with the store: its files may be read now.
-    QByteArray everything = logs.toUtf8() + fileBytes(dir.file(QStringLiteral("serve.log"))) +
-                            fileBytes(dir.file(QStringLiteral("serve.out")));
+    QByteArray everything = logs.toUtf8() + fileBytes(dir.file(QStringLiteral("serve.log")));
     const QByteArray serveLog = fileBytes(dir.file(QStringLiteral("serve.log")));
     CHECK(serveLog.count('\n') >= 8); // one line per request: the log was really written
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")})
