@@ -1,0 +1,217 @@
+// Waking Apple devices end to end: a real `mdm-console serve --apns-*` against the APNs stand-in, an Apple
+// device enrolled over the gateway's HTTP check-in, and a command queued by another process
+// (`mdm-console deprovision`). What the admin then reads in the device's details comes from the model.
+#include "domain/clock.h"
+#include "gateway_support.h"
+#include "index/record_table_model.h"
+#include "plist.h"
+#include "tabs/details_pane.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
+#include <catch2/catch.hpp>
+#include <functional>
+
+using namespace mdm;
+using mdm::test::ApnsStandin;
+using mdm::test::GatewayProcess;
+using mdm::test::waitUntil;
+
+namespace {
+
+QString qs(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+const QByteArray kToken =
+    QByteArray::fromHex("a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a");
+const QString kMagic = qs("7D3A1F0C-2B4E-4C8D-9E6F-1A2B3C4D5E6F");
+
+QStringList apnsOptions(const ApnsStandin &standin)
+{
+    const auto &c = test::apnsCertificates();
+    return {qs("--apns-cert"),      c.path(qs("push.pem")), qs("--apns-key"),
+            c.path(qs("push.key")), qs("--apns-url"),       qs("https://127.0.0.1:%1").arg(standin.port()),
+            qs("--apns-ca"),        c.path(qs("ca.pem"))};
+}
+
+// An Apple device enrolled the way a real one does: profile, Authenticate, TokenUpdate. Returns its
+// device ID and the profile's push topic.
+struct Enrolled
+{
+    qint64 deviceId = 0;
+    QString topic;
+    std::function<int(const QVariantMap &)> checkin;
+};
+
+Enrolled enrollApple(GatewayProcess &gw, const char *serial)
+{
+    const QString token = gw.invite("Ivy", "ios");
+    const auto profile = gw.request("GET", qs("/enroll/%1/profile.mobileconfig").arg(token));
+    REQUIRE(profile.status == 200);
+    const auto parsed = gateway::readPlist(profile.body);
+    REQUIRE(parsed.ok());
+    QVariantMap mdmPayload;
+    for (const QVariant &payload : parsed.value.toMap().value(qs("PayloadContent")).toList())
+        if (payload.toMap().value(qs("PayloadType")).toString() == qs("com.apple.mdm"))
+            mdmPayload = payload.toMap();
+    const QUrl checkinUrl(mdmPayload.value(qs("CheckInURL")).toString());
+    Enrolled out;
+    out.topic = mdmPayload.value(qs("Topic")).toString();
+    out.checkin = [&gw, checkinUrl](const QVariantMap &body) {
+        return gw
+            .request("PUT", checkinUrl.path() + qs("?") + checkinUrl.query(QUrl::FullyEncoded),
+                     gateway::writePlist(body), "application/x-apple-aspen-mdm-checkin")
+            .status;
+    };
+    const QString udid = qs("UDID-") + qs(serial);
+    REQUIRE(out.checkin({{qs("MessageType"), qs("Authenticate")},
+                         {qs("UDID"), udid},
+                         {qs("Topic"), out.topic},
+                         {qs("SerialNumber"), qs(serial)},
+                         {qs("ProductName"), qs("iPhone15,2")},
+                         {qs("OSVersion"), qs("17.4")}}) == 200);
+    REQUIRE(out.checkin({{qs("MessageType"), qs("TokenUpdate")},
+                         {qs("UDID"), udid},
+                         {qs("Topic"), out.topic},
+                         {qs("Token"), kToken},
+                         {qs("PushMagic"), kMagic}}) == 200);
+    out.deviceId = gw.number(qs("SELECT id FROM devices WHERE serial = ? AND state = 1"), {qs(serial)});
+    REQUIRE(out.deviceId > 0);
+    return out;
+}
+
+void revoke(GatewayProcess &gw, qint64 deviceId)
+{
+    const auto result =
+        test::runConsole({qs("--db"), gw.dbPath(), qs("deprovision"), qs("--device"),
+                          QString::number(deviceId), qs("--mode"), qs("revoke"), qs("--yes")});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+}
+
+// The device's "Command" line in the details, as the console reads it (a fresh model: nothing cached).
+QString commandText(GatewayProcess &gw, qint64 deviceId)
+{
+    Clock clock;
+    RecordTableModel model(gw.store(), clock, TabKind::Managed);
+    for (const auto &[label, value] : model.details(deviceId))
+        if (label == RecordTableModel::tr("Command"))
+            return value;
+    return {};
+}
+
+void grabDetails(GatewayProcess &gw, qint64 deviceId, const QString &file)
+{
+    Clock clock;
+    RecordTableModel model(gw.store(), clock, TabKind::Managed);
+    DetailsPane pane(gw.store());
+    pane.resize(420, 520);
+    pane.showRecord(model, deviceId);
+    pane.grab().save(file);
+}
+
+} // namespace
+
+TEST_CASE("A command queued by another process wakes the Apple device with one MDM push", "[push]")
+{
+    ApnsStandin standin(qs("200"));
+    GatewayProcess gw;
+    gw.start(apnsOptions(standin));
+    const Enrolled device = enrollApple(gw, "PUSH1");
+    // The profile names the push certificate's topic.
+    CHECK(device.topic == test::kApnsTopic);
+    CHECK(standin.requests().isEmpty()); // nothing queued yet
+
+    revoke(gw, device.deviceId);
+    REQUIRE(waitUntil([&] { return standin.requests().size() == 1; }, 8000));
+    const QJsonObject request = standin.requests().first();
+    CHECK(request.value(qs("path")).toString() == qs("/3/device/") + QString::fromLatin1(kToken.toHex()));
+    const QJsonObject headers = request.value(qs("headers")).toObject();
+    CHECK(headers.value(qs("apns-topic")).toString() == test::kApnsTopic);
+    CHECK(headers.value(qs("apns-push-type")).toString() == qs("mdm"));
+    CHECK(QJsonDocument::fromJson(request.value(qs("body")).toString().toUtf8()).object() ==
+          QJsonObject{{qs("mdm"), kMagic}});
+
+    REQUIRE(waitUntil(
+        [&] {
+            return gw.number(
+                       qs("SELECT count(*) FROM commands WHERE device_id = ? AND pushed_at IS NOT NULL"),
+                       {device.deviceId}) == 1;
+        },
+        5000));
+    const QString text = commandText(gw, device.deviceId);
+    CHECK(text.startsWith(qs("Revoke MDM queued — push sent ")));
+    grabDetails(gw, device.deviceId, qs("/tmp/push-details-sent.png"));
+
+    // Another change of the device is no reason to push again.
+    gw.exec(qs("UPDATE devices SET name = 'Ivy''s phone' WHERE id = ?"), {device.deviceId});
+    QTest::qWait(1500);
+    CHECK(standin.requests().size() == 1);
+    CHECK(gw.stop() == 0);
+}
+
+TEST_CASE("410 from the push service marks the token dead until the next TokenUpdate", "[push]")
+{
+    ApnsStandin standin(qs("410"));
+    GatewayProcess gw;
+    gw.start(apnsOptions(standin));
+    const Enrolled device = enrollApple(gw, "PUSH2");
+    revoke(gw, device.deviceId);
+    const QString deadSql = qs("SELECT push_dead FROM enrollments WHERE device_id = ? AND state = 2");
+    REQUIRE(waitUntil([&] { return gw.number(deadSql, {device.deviceId}) == 1; }, 8000));
+    CHECK(standin.requests().size() == 1);
+    CHECK(
+        gw.number(qs("SELECT count(*) FROM commands WHERE device_id = ? AND state = 0 AND pushed_at IS NULL"),
+                  {device.deviceId}) == 1);
+    CHECK(commandText(gw, device.deviceId) ==
+          qs("Revoke MDM queued — waits for the device's next check-in (the device's push token is no longer "
+             "valid)"));
+    grabDetails(gw, device.deviceId, qs("/tmp/push-details-dead.png"));
+
+    // A new TokenUpdate brings a live token again.
+    REQUIRE(device.checkin({{qs("MessageType"), qs("TokenUpdate")},
+                            {qs("UDID"), qs("UDID-PUSH2")},
+                            {qs("Topic"), device.topic},
+                            {qs("Token"), kToken},
+                            {qs("PushMagic"), kMagic}}) == 200);
+    CHECK(gw.number(deadSql, {device.deviceId}) == 0);
+    CHECK(gw.stop() == 0);
+}
+
+TEST_CASE("Without a push certificate a queued command waits for the next check-in", "[push]")
+{
+    GatewayProcess gw;
+    gw.start();
+    CHECK(gw.log().contains(qs("No push certificate")));
+    const Enrolled device = enrollApple(gw, "PUSH3");
+    revoke(gw, device.deviceId);
+    CHECK(commandText(gw, device.deviceId) ==
+          qs("Revoke MDM queued — waits for the device's next check-in (no push certificate)"));
+    grabDetails(gw, device.deviceId, qs("/tmp/push-details-nocert.png"));
+    CHECK(gw.number(qs("SELECT count(*) FROM commands WHERE pushed_at IS NOT NULL")) == 0);
+    CHECK(gw.stop() == 0);
+}
+
+TEST_CASE("serve refuses an unusable push key with exit code 2 and the reason", "[push]")
+{
+    test::TempDir dir;
+    const QString badKey = dir.file(qs("bad.key"));
+    QFile file(badKey);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("not a key\n");
+    file.close();
+    const auto &c = test::apnsCertificates();
+    const auto result =
+        test::runConsole({qs("--db"), dir.file(qs("store.db")), qs("serve"), qs("--listen"),
+                          qs("127.0.0.1:%1").arg(test::unusedPort()), qs("--insecure-http"),
+                          qs("--apns-cert"), c.path(qs("push.pem")), qs("--apns-key"), badKey});
+    INFO(result.err.toStdString());
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.contains(badKey));
+    CHECK_FALSE(result.err.contains(qs("Serving")));
+}
