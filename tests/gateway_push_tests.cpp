@@ -215,3 +215,38 @@ TEST_CASE("serve refuses an unusable push key with exit code 2 and the reason", 
     CHECK(result.err.contains(badKey));
     CHECK_FALSE(result.err.contains(qs("Serving")));
 }
+
+TEST_CASE("A command queued while serve was stopped is pushed at start; a refused push is audited once",
+          "[push]")
+{
+    ApnsStandin standin(qs("400:BadDeviceToken"));
+    GatewayProcess gw;
+    gw.start(apnsOptions(standin));
+    const Enrolled device = enrollApple(gw, "PUSH4");
+    CHECK(gw.stop() == 0);
+    revoke(gw, device.deviceId);
+    CHECK(standin.requests().isEmpty());
+
+    gw.start(apnsOptions(standin)); // the sweep at start finds the command
+    REQUIRE(waitUntil([&] { return standin.requests().size() == 1; }, 8000));
+    const QString auditSql =
+        qs("SELECT count(*) FROM audit_log a JOIN audit_log_records r ON r.audit_id = a.id"
+           " WHERE a.action = 'gateway.push_failed' AND a.actor LIKE '%(gateway)'"
+           " AND r.record_kind = 'device' AND r.record_id = ?");
+    REQUIRE(waitUntil([&] { return gw.number(auditSql, {device.deviceId}) == 1; }, 5000));
+    // Apple's reason, never the PushMagic.
+    CHECK(gw.number(qs("SELECT count(*) FROM audit_log WHERE action = 'gateway.push_failed'"
+                       " AND details LIKE '%BadDeviceToken%' AND details NOT LIKE ?"),
+                    {qs("%") + kMagic + qs("%")}) == 1);
+    CHECK(
+        gw.number(qs("SELECT count(*) FROM commands WHERE device_id = ? AND state = 0 AND pushed_at IS NULL"),
+                  {device.deviceId}) == 1);
+    CHECK(commandText(gw, device.deviceId) == qs("Revoke MDM queued — waits for the device's next check-in"));
+
+    // Refused once: not pushed again on the next change.
+    gw.exec(qs("UPDATE devices SET name = 'Another name' WHERE id = ?"), {device.deviceId});
+    QTest::qWait(1000);
+    CHECK(standin.requests().size() == 1);
+    CHECK(gw.number(auditSql, {device.deviceId}) == 1);
+    CHECK(gw.stop() == 0);
+}

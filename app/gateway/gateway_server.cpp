@@ -193,7 +193,11 @@ GatewayServer::GatewayServer(Store &store, const Clock &clock, ServeOptions opti
     QObject::connect(&flushTimer_, &QTimer::timeout, this, [this] { flushStatus(false); });
 }
 
-GatewayServer::~GatewayServer() = default;
+GatewayServer::~GatewayServer()
+{
+    // Before the client it listens to.
+    delete dispatcher_;
+}
 
 bool GatewayServer::loadPush(QString *error)
 {
