@@ -5,10 +5,13 @@
 #include "gateway_support.h"
 #include "index/record_table_model.h"
 #include "plist.h"
+#include "services/push_queue.h"
+#include "store/store.h"
 #include "tabs/details_pane.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
 #include <QUrlQuery>
@@ -249,4 +252,75 @@ TEST_CASE("A command queued while serve was stopped is pushed at start; a refuse
     CHECK(standin.requests().size() == 1);
     CHECK(gw.number(auditSql, {device.deviceId}) == 1);
     CHECK(gw.stop() == 0);
+}
+
+TEST_CASE("PushQueue: what is due and the outcomes of a batch in one transaction", "[push]")
+{
+    test::TempDir dir;
+    auto opened = Store::open(dir.file(qs("queue.db")));
+    REQUIRE(opened.store);
+    Store &store = *opened.store;
+    QSqlDatabase db = store.database();
+    const auto exec = [&](const QString &sql, const QVariantList &binds = {}) {
+        QSqlQuery q(db);
+        q.prepare(sql);
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        INFO(sql.toStdString());
+        REQUIRE(q.exec());
+    };
+    exec(qs("INSERT INTO users (id, name, email) VALUES (1, 'U', 'u@example.com')"));
+    exec(qs("INSERT INTO invitations (id, user_id, email, platform, requested_at, sent_at, expires_at, state)"
+            " VALUES (1, 1, 'u@example.com', 0, 0, 0, 0, 1)"));
+    // Devices 1..5: live Apple token; token dead; agent; Apple without a token; live token, command pushed.
+    for (int id = 1; id <= 5; ++id) {
+        exec(qs("INSERT INTO devices (id, platform, serial, state) VALUES (?, 0, ?, 2)"),
+             {id, qs("S%1").arg(id)});
+        exec(qs("INSERT INTO enrollments (invitation_id, device_id, protocol, secret_hash, push_token, "
+                "push_magic,"
+                " push_dead, state, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, 2, 0)"),
+             {id, id == 3 ? 1 : 0, QByteArray::number(id),
+              id == 4 ? QVariant(QMetaType::fromType<QByteArray>())
+                      : QVariant(QByteArray("tok") + char('0' + id)),
+              qs("magic%1").arg(id), id == 2 ? 1 : 0});
+        exec(qs("INSERT INTO commands (id, device_id, kind, state, created_at, updated_at, pushed_at)"
+                " VALUES (?, ?, 1, 0, 0, 0, ?)"),
+             {id * 10, id, id == 5 ? QVariant(123) : QVariant(QMetaType::fromType<qint64>())});
+    }
+    QList<PushQueue::Due> due;
+    QString error;
+    REQUIRE(PushQueue::due(store, {}, &due, &error));
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].commandId == 10);
+    CHECK(due[0].deviceId == 1);
+    CHECK(due[0].token == QByteArray("tok1"));
+    CHECK(due[0].pushMagic == qs("magic1"));
+    REQUIRE(PushQueue::due(store, {2, 3}, &due, &error));
+    CHECK(due.isEmpty());
+
+    // Many outcomes, one transaction: one audit entry for the failures, the journal in one commit.
+    QList<PushQueue::Result> results;
+    PushQueue::Due delivered = {10, 1, 1, QByteArray("tok1"), qs("magic1")};
+    results.append({delivered, PushQueue::Outcome::Delivered, qs("ok"), 1000});
+    PushQueue::Due gone = {50, 5, 5, QByteArray("tok5"), qs("magic5")};
+    results.append({gone, PushQueue::Outcome::Unregistered, qs("Unregistered"), 1000});
+    PushQueue::Due stale = {40, 4, 4, QByteArray("old"), qs("magic4")};
+    results.append({stale, PushQueue::Outcome::Unregistered, qs("Unregistered"), 1000});
+    for (qint64 device : {2, 3})
+        results.append({{device * 10, device, device, QByteArray("x"), qs("m")},
+                        PushQueue::Outcome::Failed,
+                        qs("BadDeviceToken"),
+                        1000});
+    REQUIRE(PushQueue::record(store, results, &error));
+    CHECK(test::scalar(store, qs("SELECT pushed_at FROM commands WHERE id = 10")) == 1000);
+    CHECK(test::scalar(store, qs("SELECT push_dead FROM enrollments WHERE device_id = 5")) == 1);
+    // Not the token that was pushed: the enrollment keeps its (newer) one alive.
+    CHECK(test::scalar(store, qs("SELECT push_dead FROM enrollments WHERE device_id = 4")) == 0);
+    CHECK(test::scalar(store, qs("SELECT count(*) FROM audit_log WHERE action = 'gateway.push_failed'")) ==
+          1);
+    CHECK(test::scalar(store,
+                       qs("SELECT count(*) FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
+                          " WHERE a.action = 'gateway.push_failed'")) == 2);
+    REQUIRE(PushQueue::due(store, {}, &due, &error));
+    CHECK(due.isEmpty());
 }
