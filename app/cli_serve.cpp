@@ -57,8 +57,8 @@ int serve(const QStringList &arguments)
 {
     QCommandLineParser parser;
     prepare(parser);
-    for (const char *name :
-         {"listen", "cert", "key", "public-url", "apns-cert", "apns-key", "apns-topic", "apns-url"})
+    for (const char *name : {"listen", "cert", "key", "public-url", "apns-cert", "apns-key", "apns-topic",
+                             "apns-url", "apns-ca"})
         parser.addOption({QLatin1String(name), QString(), QStringLiteral("value")});
     parser.addOption({QStringLiteral("insecure-http"), QString()});
     if (!parser.parse(arguments))
@@ -82,6 +82,7 @@ int serve(const QStringList &arguments)
     options.apnsKey = parser.value(QStringLiteral("apns-key"));
     options.apnsTopic = parser.value(QStringLiteral("apns-topic"));
     options.apnsUrl = parser.value(QStringLiteral("apns-url"));
+    options.apnsCa = parser.value(QStringLiteral("apns-ca"));
     if (options.apnsCert.isEmpty() != options.apnsKey.isEmpty())
         return usageError(Text::tr("--apns-cert and --apns-key go together."));
 
@@ -99,6 +100,11 @@ int serve(const QStringList &arguments)
     Clock clock;
     gateway::GatewayServer server(*store, clock, options);
     QString error;
+    // A push certificate that cannot be used is the admin's to fix before devices are told a topic.
+    if (!server.loadPush(&error)) {
+        err() << error << '\n';
+        return ExitUsage;
+    }
     if (!server.start(&error)) {
         err() << error << '\n';
         return ExitFailure;
@@ -108,6 +114,10 @@ int serve(const QStringList &arguments)
                  .arg(server.port())
                  .arg(options.insecureHttp ? QStringLiteral("http") : QStringLiteral("https"))
           << '\n';
+    if (!server.pushes())
+        err() << Text::tr("No push certificate (--apns-cert): queued commands wait for each Apple device's "
+                          "next check-in.")
+              << '\n';
     err().flush();
 
     // SIGINT and SIGTERM reach the event loop through a pipe: a handler may do nothing else safely.

@@ -64,7 +64,11 @@ QString usageText()
            "                invitation links read URL/enroll/TOKEN\n"
            "  serve --listen ADDR:PORT --cert FILE --key FILE [--public-url URL] [--insecure-http]\n"
            "        [--apns-cert FILE --apns-key FILE] [--apns-topic TOPIC] [--apns-url URL]\n"
-           "        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM)\n"
+           "        [--apns-ca FILE]\n"
+           "        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM);\n"
+           "        --apns-cert/--apns-key: the MDM push certificate (PEM) that wakes Apple devices\n"
+           "        with a queued command; --apns-ca: an extra CA to trust for --apns-url (tests,\n"
+           "        an internal CA)\n"
            "\n"
            "Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.\n")
             .arg(Store::defaultPath());

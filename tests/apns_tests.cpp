@@ -3,6 +3,7 @@
 // openssl when the first test case needs them: a CA, the stand-in's server certificate (SAN IP:127.0.0.1) and
 // a push certificate with Apple's subject form, both issued by that CA.
 #include "apns_client.h"
+#include "gateway_support.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,60 +24,18 @@ using mdm::gateway::PushOutcome;
 
 namespace {
 
-const QString kTopic = QStringLiteral("com.apple.mgmt.External.test");
+const QString &kTopic = mdm::test::kApnsTopic;
 const QByteArray kToken =
     QByteArray::fromHex("0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9");
 const QString kMagic = QStringLiteral("5E4A1D2B-7C3F-4B8E-9A61-0F2D3C4B5A69");
 
-void run(const QString &program, const QStringList &arguments, const QString &directory)
-{
-    QProcess process;
-    process.setWorkingDirectory(directory);
-    process.start(program, arguments);
-    REQUIRE(process.waitForFinished(30000));
-    INFO(QString::fromLocal8Bit(process.readAllStandardError()).toStdString());
-    REQUIRE(process.exitCode() == 0);
-}
-
-// Made once per test run; the files live until the program ends.
-struct Certificates
-{
-    QTemporaryDir dir;
-    QString path(const QString &name) const { return dir.filePath(name); }
-
-    Certificates()
-    {
-        REQUIRE(dir.isValid());
-        const QString openssl = QStringLiteral(MDM_OPENSSL);
-        const QString d = dir.path();
-        QFile ext(path(QStringLiteral("server.ext")));
-        REQUIRE(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
-        ext.close();
-        const auto args = [](const char *text) { return QString::fromLatin1(text).split(QLatin1Char(' ')); };
-        run(openssl,
-            args("req -x509 -newkey rsa:2048 -nodes -days 2 -keyout ca.key -out ca.pem -subj")
-                << QStringLiteral("/CN=APNs test CA"),
-            d);
-        run(openssl,
-            args("req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1"), d);
-        run(openssl,
-            args("x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out server.pem "
-                 "-extfile server.ext"),
-            d);
-        run(openssl,
-            args("req -newkey rsa:2048 -nodes -keyout push.key -out push.csr -subj")
-                << QStringLiteral("/UID=") + kTopic + QStringLiteral("/CN=APSP:test"),
-            d);
-        run(openssl,
-            args("x509 -req -in push.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out push.pem"), d);
-    }
-};
+using Certificates = mdm::test::ApnsCertificates;
+using Standin = mdm::test::ApnsStandin;
+using mdm::test::unusedPort;
 
 const Certificates &certificates()
 {
-    static const auto made = std::make_unique<Certificates>();
-    return *made;
+    return mdm::test::apnsCertificates();
 }
 
 ApnsConfig configFor(quint16 port)
@@ -93,64 +52,6 @@ ApnsConfig configFor(quint16 port)
     config.requestTimeoutMs = 5000;
     return config;
 }
-
-quint16 unusedPort()
-{
-    QTcpServer server;
-    REQUIRE(server.listen(QHostAddress::LocalHost, 0));
-    return server.serverPort();
-}
-
-// The stand-in process: listening once constructed, killed when destroyed.
-class Standin
-{
-public:
-    explicit Standin(const QString &answers)
-    {
-        const Certificates &c = certificates();
-        REQUIRE(dir_.isValid());
-        process_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process_.start(QStringLiteral(MDM_TEST_PYTHON),
-                       {QStringLiteral(MDM_APNS_STANDIN_SCRIPT), QStringLiteral("--cert"),
-                        c.path(QStringLiteral("server.pem")), QStringLiteral("--key"),
-                        c.path(QStringLiteral("server.key")), QStringLiteral("--client-ca"),
-                        c.path(QStringLiteral("ca.pem")), QStringLiteral("--record"), recordPath(),
-                        QStringLiteral("--answers"), answers, QStringLiteral("--topic"), kTopic});
-        REQUIRE(process_.waitForStarted(10000));
-        while (!process_.canReadLine())
-            REQUIRE(process_.waitForReadyRead(10000));
-        const QByteArray line = process_.readLine().trimmed();
-        REQUIRE(line.startsWith("PORT "));
-        port_ = quint16(line.mid(5).toUInt());
-        REQUIRE(port_ != 0);
-    }
-    ~Standin()
-    {
-        process_.kill();
-        process_.waitForFinished(5000);
-    }
-    quint16 port() const { return port_; }
-    QString recordPath() const { return dir_.filePath(QStringLiteral("requests.jsonl")); }
-
-    QList<QJsonObject> requests() const
-    {
-        QList<QJsonObject> out;
-        QFile file(recordPath());
-        if (!file.open(QIODevice::ReadOnly))
-            return out;
-        while (!file.atEnd()) {
-            const QByteArray line = file.readLine().trimmed();
-            if (!line.isEmpty())
-                out.append(QJsonDocument::fromJson(line).object());
-        }
-        return out;
-    }
-
-private:
-    QTemporaryDir dir_;
-    QProcess process_;
-    quint16 port_ = 0;
-};
 
 struct Result
 {
@@ -472,10 +373,11 @@ TEST_CASE("Bad push certificate or key files give clear load errors", "[apns]")
 
     // An encrypted key: refused without asking for a pass phrase.
     const QString encrypted = dir.filePath(QStringLiteral("encrypted.key"));
-    run(QStringLiteral(MDM_OPENSSL),
-        {QStringLiteral("pkey"), QStringLiteral("-in"), good.keyFile, QStringLiteral("-aes256"),
-         QStringLiteral("-passout"), QStringLiteral("pass:secret"), QStringLiteral("-out"), encrypted},
-        dir.path());
+    mdm::test::runProgram(QStringLiteral(MDM_OPENSSL),
+                          {QStringLiteral("pkey"), QStringLiteral("-in"), good.keyFile,
+                           QStringLiteral("-aes256"), QStringLiteral("-passout"),
+                           QStringLiteral("pass:secret"), QStringLiteral("-out"), encrypted},
+                          dir.path());
     config = good;
     config.keyFile = encrypted;
     CHECK(loadError(config).contains(QStringLiteral("encrypted")));

@@ -2,6 +2,7 @@
 // test certificate made by openssl, driven over HTTPS by QNetworkAccessManager, and the store read
 // beside it as a console would.
 #include "domain/domain.h"
+#include "domain/enrollment_token.h"
 #include "gateway_support.h"
 #include "plist.h"
 #include "qr_support.h"
@@ -20,6 +21,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <QUrlQuery>
 #include <catch2/catch.hpp>
 #include <csignal>
@@ -43,132 +45,8 @@ std::string str(const QString &text)
     return text.toStdString();
 }
 
-struct Response
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-// One gateway process and a client that trusts its certificate.
-class Gateway
-{
-public:
-    Gateway()
-    {
-        certificate_ = test::gateway::makeCertificate(dir_.path());
-        auto opened = Store::open(dir_.file(qs("gateway.db")));
-        REQUIRE(opened.store);
-        store_ = std::move(opened.store);
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(certificate_.cert);
-        ssl_ = ssl;
-    }
-    ~Gateway()
-    {
-        if (process_ && process_->state() != QProcess::NotRunning) {
-            process_->kill();
-            process_->waitForFinished(5000);
-        }
-    }
-
-    Store &store() { return *store_; }
-    QString dbPath() const { return dir_.file(qs("gateway.db")); }
-    QString log() const
-    {
-        QFile f(dir_.file(qs("serve.log")));
-        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-    }
-
-    void start()
-    {
-        port_ = test::gateway::freePort();
-        process_ = std::make_unique<QProcess>();
-        test::gateway::startServe(*process_, dbPath(), port_, certificate_, dir_.file(qs("serve.log")));
-    }
-
-    // SIGTERM; the exit code.
-    int stop()
-    {
-        ::kill(static_cast<pid_t>(process_->processId()), SIGTERM);
-        REQUIRE(process_->waitForFinished(10000));
-        REQUIRE(process_->exitStatus() == QProcess::NormalExit);
-        return process_->exitCode();
-    }
-
-    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                        const QByteArray &contentType = {}, const QString &bearer = {})
-    {
-        QNetworkRequest request(QUrl(qs("https://127.0.0.1:%1%2").arg(port_).arg(path)));
-        request.setSslConfiguration(ssl_);
-        if (!contentType.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-        if (!bearer.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
-        return manager_.sendCustomRequest(request, method, body);
-    }
-
-    static Response wait(QNetworkReply *reply)
-    {
-        REQUIRE(waitUntil([reply] { return reply->isFinished(); }, 20000));
-        Response r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                   reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()};
-        reply->deleteLater();
-        return r;
-    }
-
-    Response request(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                     const QByteArray &contentType = {}, const QString &bearer = {})
-    {
-        return wait(send(method, path, body, contentType, bearer));
-    }
-
-    Response postJson(const QString &path, const QJsonObject &body, const QString &bearer = {})
-    {
-        return request("POST", path, QJsonDocument(body).toJson(), "application/json", bearer);
-    }
-
-    qint64 number(const QString &sql, const QVariantList &binds = {})
-    {
-        QSqlQuery q(store_->database());
-        q.prepare(sql);
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
-        const bool ok = q.exec();
-        INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
-        REQUIRE(ok);
-        return q.next() ? q.value(0).toLongLong() : -1;
-    }
-
-    void exec(const QString &sql, const QVariantList &binds = {})
-    {
-        QSqlQuery q(store_->database());
-        q.prepare(sql);
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
-        const bool ok = q.exec();
-        INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
-        REQUIRE(ok);
-    }
-
-    // A delivered invitation sent sentAgoMs ago; returns its link token.
-    QString invite(const char *name, const char *platform, qint64 sentAgoMs = 0)
-    {
-        static int n = 0;
-        return test::gateway::addInvitation(store_->database(), qs(name), qs("gw%1@example.com").arg(++n),
-                                            qs(platform), sentAgoMs);
-    }
-
-private:
-    TempDir dir_;
-    test::gateway::TestCertificate certificate_;
-    std::unique_ptr<Store> store_;
-    std::unique_ptr<QProcess> process_;
-    QNetworkAccessManager manager_;
-    QSslConfiguration ssl_;
-    quint16 port_ = 0;
-};
+using Response = test::GatewayResponse;
+using Gateway = test::GatewayProcess;
 
 QJsonObject enrollBody(const QString &token, const char *platform, const char *serial)
 {

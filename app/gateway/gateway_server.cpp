@@ -1,6 +1,7 @@
 #include "gateway_server.h"
 
 #include "agent_json.h"
+#include "apns_client.h"
 #include "checkin_message.h"
 #include "device_identity.h"
 #include "domain/clock.h"
@@ -9,6 +10,7 @@
 #include "mail/link_qr_code.h"
 #include "mail/mail_settings.h"
 #include "push_credentials.h"
+#include "push_dispatcher.h"
 #include "request_log.h"
 #include "store/store.h"
 
@@ -191,7 +193,31 @@ GatewayServer::GatewayServer(Store &store, const Clock &clock, ServeOptions opti
     QObject::connect(&flushTimer_, &QTimer::timeout, this, [this] { flushStatus(false); });
 }
 
-GatewayServer::~GatewayServer() = default;
+GatewayServer::~GatewayServer()
+{
+    // Before the client it listens to.
+    delete dispatcher_;
+}
+
+bool GatewayServer::loadPush(QString *error)
+{
+    if (options_.apnsCert.isEmpty() || apns_)
+        return true;
+    ApnsConfig config;
+    config.certFile = options_.apnsCert;
+    config.keyFile = options_.apnsKey;
+    config.topicOverride = options_.apnsTopic;
+    if (!options_.apnsUrl.isEmpty())
+        config.baseUrl = QUrl(options_.apnsUrl);
+    config.caFile = options_.apnsCa;
+    auto *client = new ApnsClient(config, this);
+    if (!client->load(error)) {
+        delete client;
+        return false;
+    }
+    apns_ = client;
+    return true;
+}
 
 bool GatewayServer::start(QString *error)
 {
@@ -240,13 +266,19 @@ bool GatewayServer::start(QString *error)
                          {QStringLiteral("gateway.public_url"), publicUrl_},
                          {QStringLiteral("gateway.started_at"), QString::number(now)},
                          {QStringLiteral("gateway.stopped_at"), QStringLiteral("0")},
-                         {QStringLiteral("gateway.heartbeat_at"), QString::number(now)}},
+                         {QStringLiteral("gateway.heartbeat_at"), QString::number(now)},
+                         // The console tells "waits for the next check-in (no push certificate)" by it.
+                         {QStringLiteral("gateway.push_topic"), apns_ ? apns_->topic() : QStringLiteral("")}},
                         &flushError)) {
         *error = tr("Cannot write to the store: %1").arg(flushError);
         return false;
     }
     heartbeatAt_ = now;
     flushTimer_.start();
+    if (apns_) {
+        dispatcher_ = new PushDispatcher(store_, clock_, *apns_, this);
+        dispatcher_->start();
+    }
     return true;
 }
 
@@ -255,6 +287,8 @@ void GatewayServer::stop()
     for (QTcpServer *server : http_->servers())
         server->close();
     flushTimer_.stop();
+    if (dispatcher_)
+        dispatcher_->stop();
     flushStatus(true);
 }
 
@@ -430,13 +464,8 @@ GatewayServer::Reply GatewayServer::profile(const QString &token)
     default:
         return {404, kHtml, LandingPage::notFound()};
     }
-    QString topic = options_.apnsTopic;
-    if (topic.isEmpty() && !options_.apnsCert.isEmpty()) {
-        PushCredentials credentials;
-        QString error;
-        if (PushCredentials::load(options_.apnsCert, options_.apnsKey, {}, &credentials, &error))
-            topic = credentials.topic;
-    }
+    // The topic the device's pushes come with: the push certificate's (or --apns-topic).
+    const QString topic = apns_ ? apns_->topic() : options_.apnsTopic;
     EnrollmentProfileInput in;
     in.publicUrl = publicUrl_;
     in.secret = issued.secret;

@@ -26,6 +26,9 @@ class Store;
 
 namespace mdm::gateway {
 
+class ApnsClient;
+class PushDispatcher;
+
 inline constexpr qint64 kMaxBodyBytes = 64 * 1024;
 
 struct ServeOptions
@@ -41,6 +44,7 @@ struct ServeOptions
     QString apnsKey;
     QString apnsTopic;
     QString apnsUrl;
+    QString apnsCa; // extra CA to trust for the push service (tests, an internal CA)
 };
 
 class GatewayServer : public QObject
@@ -54,6 +58,12 @@ public:
 
     GatewayServer(Store &store, const Clock &clock, ServeOptions options, QObject *parent = nullptr);
     ~GatewayServer() override;
+
+    // With options.apnsCert: loads the push certificate and key (call before start()). False with the
+    // reason in *error; without --apns-cert true and nothing to do.
+    bool loadPush(QString *error);
+    // Whether queued commands of Apple devices are pushed.
+    bool pushes() const { return apns_ != nullptr; }
 
     // Loads the certificate, listens and writes gateway.listen / public_url / started_at.
     bool start(QString *error);
@@ -93,6 +103,8 @@ private:
     ServeOptions options_;
     QString publicUrl_;
     std::unique_ptr<Http> http_;
+    ApnsClient *apns_ = nullptr;           // child; null without --apns-cert
+    PushDispatcher *dispatcher_ = nullptr; // child, with apns_
     DeviceGatewayService service_;
     quint16 port_ = 0;
     int pending_ = 0;

@@ -508,6 +508,25 @@ QVariantList RecordTableModel::recordValues(qint64 id) const
     return it == cache_.constEnd() ? QVariantList() : it->values;
 }
 
+QString RecordTableModel::queuedCommandText(const QString &packed, const QString &pushTopic)
+{
+    // "kind|pushed_at|protocol|push_dead|has token", see the Managed row query in tab_spec.cpp.
+    const QStringList parts = packed.split(QLatin1Char('|'));
+    if (parts.size() != 5)
+        return {};
+    const QString mode = DomainText::deprovisionMode(static_cast<DeprovisionMode>(parts[0].toInt()));
+    const bool apple = parts[2] == QLatin1String("0");
+    if (apple && parts[1].toLongLong() > 0)
+        return tr("%1 queued — push sent %2").arg(mode, formatTimestamp(parts[1].toLongLong()));
+    if (apple && parts[3] == QLatin1String("1"))
+        return tr("%1 queued — waits for the device's next check-in (the device's push token is no longer "
+                  "valid)")
+            .arg(mode);
+    if (apple && pushTopic.isEmpty())
+        return tr("%1 queued — waits for the device's next check-in (no push certificate)").arg(mode);
+    return tr("%1 queued — waits for the device's next check-in").arg(mode);
+}
+
 QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
 {
     QList<QPair<QString, QString>> out;
@@ -528,6 +547,10 @@ QList<QPair<QString, QString>> RecordTableModel::details(qint64 id) const
             out.append({tr("Remarks"), remarks});
         if (const QString pin = values.value(extra + 1).toString(); !pin.isEmpty())
             out.append({tr("Erase PIN"), pin});
+        if (const QString command =
+                queuedCommandText(values.value(extra + 2).toString(), values.value(extra + 3).toString());
+            !command.isEmpty())
+            out.append({tr("Command"), command});
         break;
     case TabKind::Staged:
         out.append(

@@ -63,6 +63,9 @@ public:
     QVariantList recordValues(qint64 id) const;
     // Every field of one record as label and text, including those that have no column.
     QList<QPair<QString, QString>> details(qint64 id) const;
+    // A device's queued command and how it reaches the device ("Revoke MDM queued — push sent …"), from the
+    // row query's packed field and the gateway's push topic; empty when none is queued.
+    static QString queuedCommandText(const QString &packed, const QString &pushTopic);
     // Values typical of a column as it shows them (every status, a long date, a 15-digit IMEI…), so that a
     // view can size the column to its kind of content before any row is read.
     QStringList typicalTexts(int column) const;

@@ -20,7 +20,14 @@ TabSpec managedSpec()
         " coalesce(g.name, ''), coalesce(d.serial, ''), coalesce(d.imei, ''), d.model, d.os_version,"
         " d.enrolled_at, d.last_seen_at, d.remarks,"
         " coalesce((SELECT c.pin FROM commands c WHERE c.device_id = d.id AND c.pin IS NOT NULL"
-        "  ORDER BY c.id DESC LIMIT 1), '')",
+        "  ORDER BY c.id DESC LIMIT 1), ''),"
+        // The queued command and how it reaches the device, packed as "kind|pushed_at|protocol|push_dead|
+        // has token" (one subquery, not five), and the gateway's push topic (empty: no push certificate).
+        " coalesce((SELECT c.kind || '|' || coalesce(c.pushed_at, '') || '|' || coalesce(e.protocol, '') ||"
+        "  '|' || coalesce(e.push_dead, '') || '|' || (e.push_token IS NOT NULL AND e.push_magic IS NOT NULL)"
+        "  FROM commands c LEFT JOIN enrollments e ON e.device_id = c.device_id AND e.state = 2"
+        "  WHERE c.device_id = d.id AND c.state = 0 ORDER BY c.id DESC, e.id DESC LIMIT 1), ''),"
+        " coalesce((SELECT value FROM settings WHERE key = 'gateway.push_topic'), '')",
         "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
         "d.state <> 0",
         "d.id",

@@ -26,6 +26,7 @@ QString AuditAction::text(const QString &code)
         {QStringLiteral("gateway.command"), QT_TR_NOOP("Command sent to the device")},
         {QStringLiteral("gateway.result"), QT_TR_NOOP("Device answered a command")},
         {QStringLiteral("gateway.device_removed"), QT_TR_NOOP("Device left management")},
+        {QStringLiteral("gateway.push_failed"), QT_TR_NOOP("Push to wake the device failed")},
     };
     const auto it = names.constFind(code);
     return it == names.constEnd() ? code : tr(it.value());
