@@ -349,6 +349,10 @@
         <source>Device left management</source>
         <translation>Gerät hat die Verwaltung verlassen</translation>
     </message>
+    <message>
+        <source>Push to wake the device failed</source>
+        <translation>Push zum Aufwecken des Geräts fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>BulkAction</name>
@@ -715,6 +719,10 @@
         <translation>Beendet.</translation>
     </message>
     <message>
+        <source>No push certificate (--apns-cert): queued commands wait for each Apple device&apos;s next check-in.</source>
+        <translation>Kein Push-Zertifikat (--apns-cert): Anstehende Befehle warten auf den nächsten Check-in des jeweiligen Apple-Geräts.</translation>
+    </message>
+    <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
        mdm-console --help | --version
@@ -746,7 +754,11 @@ Commands:
                 invitation links read URL/enroll/TOKEN
   serve --listen ADDR:PORT --cert FILE --key FILE [--public-url URL] [--insecure-http]
         [--apns-cert FILE --apns-key FILE] [--apns-topic TOPIC] [--apns-url URL]
-        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM)
+        [--apns-ca FILE]
+        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM);
+        --apns-cert/--apns-key: the MDM push certificate (PEM) that wakes Apple devices
+        with a queued command; --apns-ca: an extra CA to trust for --apns-url (tests,
+        an internal CA)
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
@@ -781,7 +793,11 @@ Befehle:
                 Einladungslinks lauten URL/enroll/TOKEN
   serve --listen ADRESSE:PORT --cert DATEI --key DATEI [--public-url URL] [--insecure-http]
         [--apns-cert DATEI --apns-key DATEI] [--apns-topic TOPIC] [--apns-url URL]
-        das Registrierungs-Gateway für die Geräte (HTTPS; endet bei SIGINT/SIGTERM)
+        [--apns-ca DATEI]
+        das Registrierungs-Gateway für die Geräte (HTTPS; endet bei SIGINT/SIGTERM);
+        --apns-cert/--apns-key: das MDM-Push-Zertifikat (PEM), das Apple-Geräte mit
+        anstehendem Befehl weckt; --apns-ca: eine zusätzliche vertrauenswürdige CA für
+        --apns-url (Tests, eine interne CA)
 
 Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
 </translation>
@@ -3506,6 +3522,26 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <source>Erase PIN</source>
         <translation>Lösch-PIN</translation>
     </message>
+    <message>
+        <source>%1 queued — push sent %2</source>
+        <translation>%1 in Warteschlange — Push gesendet %2</translation>
+    </message>
+    <message>
+        <source>%1 queued — waits for the device&apos;s next check-in (the device&apos;s push token is no longer valid)</source>
+        <translation>%1 in Warteschlange — wartet auf den nächsten Check-in des Geräts (das Push-Token des Geräts ist nicht mehr gültig)</translation>
+    </message>
+    <message>
+        <source>%1 queued — waits for the device&apos;s next check-in (no push certificate)</source>
+        <translation>%1 in Warteschlange — wartet auf den nächsten Check-in des Geräts (kein Push-Zertifikat)</translation>
+    </message>
+    <message>
+        <source>%1 queued — waits for the device&apos;s next check-in</source>
+        <translation>%1 in Warteschlange — wartet auf den nächsten Check-in des Geräts</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
 </context>
 <context>
     <name>mdm::ResultSheet</name>
@@ -3729,6 +3765,25 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Unknown command.</source>
         <translation>Unbekannter Befehl.</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::gateway::PushDispatcher</name>
+    <message>
+        <source>Not following the store any more (%1); queued commands are pushed once a minute.</source>
+        <translation>Der Datenspeicher wird nicht mehr verfolgt (%1); anstehende Befehle werden einmal pro Minute gepusht.</translation>
+    </message>
+    <message>
+        <source>Cannot read the queued commands: %1</source>
+        <translation>Die anstehenden Befehle können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Push for command %1: %2 (%3)</source>
+        <translation>Push für Befehl %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Cannot record push outcomes: %1</source>
+        <translation>Die Ergebnisse der Pushes können nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

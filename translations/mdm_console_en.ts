@@ -348,6 +348,10 @@
         <source>Device left management</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Push to wake the device failed</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>BulkAction</name>
@@ -714,6 +718,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>No push certificate (--apns-cert): queued commands wait for each Apple device's next check-in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
        mdm-console --help | --version
@@ -745,7 +753,11 @@ Commands:
                 invitation links read URL/enroll/TOKEN
   serve --listen ADDR:PORT --cert FILE --key FILE [--public-url URL] [--insecure-http]
         [--apns-cert FILE --apns-key FILE] [--apns-topic TOPIC] [--apns-url URL]
-        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM)
+        [--apns-ca FILE]
+        the enrollment gateway devices talk to (HTTPS; stops on SIGINT/SIGTERM);
+        --apns-cert/--apns-key: the MDM push certificate (PEM) that wakes Apple devices
+        with a queued command; --apns-ca: an extra CA to trust for --apns-url (tests,
+        an internal CA)
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
@@ -3469,6 +3481,26 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>Erase PIN</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 queued — push sent %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 queued — waits for the device's next check-in (the device's push token is no longer valid)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 queued — waits for the device's next check-in (no push certificate)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 queued — waits for the device's next check-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::ResultSheet</name>
@@ -3691,6 +3723,25 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Unknown command.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::gateway::PushDispatcher</name>
+    <message>
+        <source>Not following the store any more (%1); queued commands are pushed once a minute.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the queued commands: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Push for command %1: %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot record push outcomes: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
