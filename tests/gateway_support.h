@@ -78,6 +78,10 @@ public:
     Store &store() { return *store_; }
     QString dbPath() const { return dir_.file(QStringLiteral("gateway.db")); }
     QString log() const;
+    quint16 port() const { return port_; }
+    // Trusts the gateway's test certificate.
+    QSslConfiguration ssl() const { return ssl_; }
+    bool running() const { return process_ && process_->state() == QProcess::Running; }
 
     // Starts serve (with extra options, e.g. --apns-*) and waits for "Serving".
     void start(const QStringList &extra = {});

@@ -38,7 +38,7 @@ void figure(const QString &name, double value, const QString &unit)
 {
     out << "figure " << name << ' '
         << QString::number(value, 'f',
-                           unit == QLatin1String("%")                                  ? 2
+                           unit == QLatin1String("%") || unit == QLatin1String("s")    ? 2
                            : unit == QLatin1String("ms") || unit == QLatin1String("x") ? 1
                                                                                        : 0)
         << ' ' << unit << Qt::endl;
