@@ -159,6 +159,13 @@ void GatewayDialog::updateState()
     QString text = controller_.status().summary(controller_.statusTimeMs());
     if (here)
         text = tr("%1 (run by this window)").arg(text);
+    const GatewayStatus status = controller_.status();
+    const qint64 now = controller_.statusTimeMs();
+    if (status.serving(now))
+        text += QLatin1Char('\n') +
+                tr("Last request: %1 · started: %2")
+                    .arg(status.lastRequestAt > 0 ? GatewayStatus::ago(status.lastRequestAt, now) : tr("none yet"),
+                         GatewayStatus::ago(status.startedAt, now));
     status_->setText(text);
     start_->setEnabled(!here);
     stop_->setEnabled(here);
