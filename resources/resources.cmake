@@ -11,6 +11,7 @@
 # This folder, for other users in the including scope (e.g. a test that reads the files directly).
 set(MDM_RESOURCES_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
+# The icons, for the window (mdm_ui).
 function(mdm_add_resources target)
   # Inside a function body CMAKE_CURRENT_LIST_DIR names the *calling* file's folder (ui/), while
   # CMAKE_CURRENT_FUNCTION_LIST_DIR (CMake >= 3.17) names the folder of the file that defined the function,
@@ -44,8 +45,26 @@ function(mdm_add_resources target)
       "${dir}/icons/staged-remove.svg"
       "${dir}/icons/assign.svg"
       # Application icon
-      "${dir}/icons/mdm-console.svg"
-      # Help pages (QTextBrowser)
+      "${dir}/icons/mdm-console.svg")
+
+  foreach(file IN LISTS files)
+    if(NOT EXISTS "${file}")
+      message(FATAL_ERROR "mdm_add_resources: missing resource file ${file}")
+    endif()
+  endforeach()
+
+  qt_add_resources(${target} "mdm_resources"
+    PREFIX "/"
+    BASE "${dir}"
+    FILES ${files})
+endfunction()
+
+# The help pages, for the window's help browser and the gateway's landing page, which shows a platform's
+# steps for the user (models/mail/help_steps.h): compiled into mdm_models, which both link.
+function(mdm_add_help_pages target)
+  set(dir "${CMAKE_CURRENT_FUNCTION_LIST_DIR}")
+  set(files
+      # Help pages (QTextBrowser; the landing page reads the enrollment steps)
       "${dir}/help/index.html"
       "${dir}/help/howto.html"
       "${dir}/help/troubleshooting.html"
@@ -70,11 +89,10 @@ function(mdm_add_resources target)
 
   foreach(file IN LISTS files)
     if(NOT EXISTS "${file}")
-      message(FATAL_ERROR "mdm_add_resources: missing resource file ${file}")
+      message(FATAL_ERROR "mdm_add_help_pages: missing resource file ${file}")
     endif()
   endforeach()
-
-  qt_add_resources(${target} "mdm_resources"
+  qt_add_resources(${target} "mdm_help_pages"
     PREFIX "/"
     BASE "${dir}"
     FILES ${files})

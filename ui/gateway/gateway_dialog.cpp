@@ -162,10 +162,11 @@ void GatewayDialog::updateState()
     const GatewayStatus status = controller_.status();
     const qint64 now = controller_.statusTimeMs();
     if (status.serving(now))
-        text += QLatin1Char('\n') +
-                tr("Last request: %1 · started: %2")
-                    .arg(status.lastRequestAt > 0 ? GatewayStatus::ago(status.lastRequestAt, now) : tr("none yet"),
-                         GatewayStatus::ago(status.startedAt, now));
+        text += QLatin1Char('\n') + tr("Last request: %1 · started: %2")
+                                        .arg(status.lastRequestAt > 0
+                                                 ? GatewayStatus::ago(status.lastRequestAt, now)
+                                                 : tr("none yet"),
+                                             GatewayStatus::ago(status.startedAt, now));
     status_->setText(text);
     start_->setEnabled(!here);
     stop_->setEnabled(here);
