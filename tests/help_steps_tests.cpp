@@ -9,7 +9,8 @@ TEST_CASE("Every platform's help page gives the user's steps, in English and Ger
 {
     for (int p = 0; p < kPlatformCount; ++p) {
         const auto platform = static_cast<Platform>(p);
-        for (const QString language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        for (const char *code : {"en", "de"}) {
+            const QString language = QString::fromLatin1(code);
             const QString steps = helpUserSteps(platform, language);
             INFO(platformKey(platform).toStdString() << " " << language.toStdString());
             CHECK(steps.startsWith(QLatin1String("<h2>")));
@@ -20,7 +21,7 @@ TEST_CASE("Every platform's help page gives the user's steps, in English and Ger
             CHECK_FALSE(steps.contains(QLatin1String("Troubleshooting")));
             CHECK_FALSE(steps.contains(QLatin1String("Fehlerbehebung")));
             CHECK(steps.contains(language == QLatin1String("de") ? QLatin1String("Schritte für den Benutzer")
-                                                                  : QLatin1String("Steps for the user")));
+                                                                 : QLatin1String("Steps for the user")));
         }
     }
 }

@@ -7,8 +7,8 @@ namespace mdm {
 
 QString helpUserSteps(Platform platform, const QString &language)
 {
-    const QString folder = language.startsWith(QLatin1String("de")) ? QStringLiteral(":/help/de/")
-                                                                      : QStringLiteral(":/help/");
+    const QString folder =
+        language.startsWith(QLatin1String("de")) ? QStringLiteral(":/help/de/") : QStringLiteral(":/help/");
     QFile page(folder + QStringLiteral("enrollment-steps-%1.html").arg(platformKey(platform)));
     if (!page.open(QIODevice::ReadOnly))
         return {};
