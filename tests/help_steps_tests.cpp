@@ -20,8 +20,8 @@ TEST_CASE("Every platform's help page gives the user's steps, in English and Ger
             // The admin's troubleshooting stays in the help browser.
             CHECK_FALSE(steps.contains(QLatin1String("Troubleshooting")));
             CHECK_FALSE(steps.contains(QLatin1String("Fehlerbehebung")));
-            CHECK(steps.contains(language == QLatin1String("de") ? QLatin1String("Schritte für den Benutzer")
-                                                                 : QLatin1String("Steps for the user")));
+            CHECK(steps.contains(language == QLatin1String("de") ? QStringLiteral("Schritte für den Benutzer")
+                                                                 : QStringLiteral("Steps for the user")));
         }
     }
 }
