@@ -165,7 +165,7 @@ QString GatewayProcess::log() const
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-void GatewayProcess::start(const QStringList &extra)
+void GatewayProcess::start(const QStringList &extra, const QStringList &global)
 {
     QTcpServer probe;
     REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
@@ -174,13 +174,17 @@ void GatewayProcess::start(const QStringList &extra)
     process_ = std::make_unique<QProcess>();
     process_->setStandardErrorFile(dir_.file(qs("serve.log")), QIODevice::Append);
     process_->start(qs(MDM_CONSOLE_BINARY),
-                    QStringList{qs("--db"), dbPath(), qs("serve"), qs("--listen"),
-                                qs("127.0.0.1:%1").arg(port_), qs("--cert"), cert_, qs("--key"), key_,
-                                qs("--public-url"), qs("https://127.0.0.1:%1/").arg(port_)}
+                    QStringList{qs("--db"), dbPath()}
+                        << global
+                        << QStringList{qs("serve"), qs("--listen"), qs("127.0.0.1:%1").arg(port_),
+                                       qs("--cert"), cert_, qs("--key"), key_, qs("--public-url"),
+                                       qs("https://127.0.0.1:%1/").arg(port_)}
                         << extra);
     REQUIRE(process_->waitForStarted());
     const bool up = waitUntil(
-        [&] { return log().count(qs("Serving ")) > starts_ || process_->state() == QProcess::NotRunning; },
+        // "Serving URL on ADDRESS (https)." ends alike in every language (--lang de: "… bereitgestellt
+        // (https).").
+        [&] { return log().count(qs(" (https).")) > starts_ || process_->state() == QProcess::NotRunning; },
         20000);
     INFO(str(log()));
     REQUIRE(up);
@@ -197,7 +201,8 @@ int GatewayProcess::stop()
 }
 
 QNetworkReply *GatewayProcess::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                                    const QByteArray &contentType, const QString &bearer)
+                                    const QByteArray &contentType, const QString &bearer,
+                                    const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(QUrl(qs("https://127.0.0.1:%1%2").arg(port_).arg(path)));
     request.setSslConfiguration(ssl_);
@@ -205,6 +210,8 @@ QNetworkReply *GatewayProcess::send(const QByteArray &method, const QString &pat
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     return manager_.sendCustomRequest(request, method, body);
 }
 
@@ -212,15 +219,17 @@ GatewayResponse GatewayProcess::wait(QNetworkReply *reply)
 {
     REQUIRE(waitUntil([reply] { return reply->isFinished(); }, 20000));
     GatewayResponse r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                      reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()};
+                      reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+                      reply->rawHeader("Content-Language")};
     reply->deleteLater();
     return r;
 }
 
 GatewayResponse GatewayProcess::request(const QByteArray &method, const QString &path, const QByteArray &body,
-                                        const QByteArray &contentType, const QString &bearer)
+                                        const QByteArray &contentType, const QString &bearer,
+                                        const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    return wait(send(method, path, body, contentType, bearer));
+    return wait(send(method, path, body, contentType, bearer, headers));
 }
 
 GatewayResponse GatewayProcess::postJson(const QString &path, const QJsonObject &body, const QString &bearer)

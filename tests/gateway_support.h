@@ -65,6 +65,7 @@ struct GatewayResponse
     int status = 0;
     QByteArray body;
     QByteArray contentType;
+    QByteArray contentLanguage;
     QJsonObject json() const;
 };
 
@@ -83,16 +84,20 @@ public:
     QSslConfiguration ssl() const { return ssl_; }
     bool running() const { return process_ && process_->state() == QProcess::Running; }
 
-    // Starts serve (with extra options, e.g. --apns-*) and waits for "Serving".
-    void start(const QStringList &extra = {});
+    // Starts serve (with extra options, e.g. --apns-*; global: options before the command, e.g. --lang de)
+    // and waits for its "Serving …" line.
+    void start(const QStringList &extra = {}, const QStringList &global = {});
     // SIGTERM; the exit code.
     int stop();
 
+    // headers: more request headers, e.g. {{"Accept-Language", "de"}}.
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                        const QByteArray &contentType = {}, const QString &bearer = {});
+                        const QByteArray &contentType = {}, const QString &bearer = {},
+                        const QList<QPair<QByteArray, QByteArray>> &headers = {});
     static GatewayResponse wait(QNetworkReply *reply);
     GatewayResponse request(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                            const QByteArray &contentType = {}, const QString &bearer = {});
+                            const QByteArray &contentType = {}, const QString &bearer = {},
+                            const QList<QPair<QByteArray, QByteArray>> &headers = {});
     GatewayResponse postJson(const QString &path, const QJsonObject &body, const QString &bearer = {});
 
     qint64 number(const QString &sql, const QVariantList &binds = {});

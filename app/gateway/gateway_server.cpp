@@ -9,6 +9,7 @@
 #include "landing_page.h"
 #include "mail/link_qr_code.h"
 #include "mail/mail_settings.h"
+#include "page_language.h"
 #include "push_credentials.h"
 #include "push_dispatcher.h"
 #include "request_log.h"
@@ -136,6 +137,15 @@ QString goneText(InvitationGone gone)
         break;
     }
     return {};
+}
+
+// A page for a person's browser, in the shipped language its Accept-Language asks for, else in the serve
+// process's. render gets the language's code; its tr() texts are in that language while it runs.
+template <typename Render>
+GatewayServer::Reply htmlPage(int status, const QByteArray &acceptLanguage, Render render)
+{
+    const PageLanguage language(negotiateLanguage(acceptLanguage, shippedLanguages(), processLanguage()));
+    return {status, kHtml, render(language.code()), language.code().toLatin1()};
 }
 
 LandingPage::Gone landingGone(InvitationGone gone)
@@ -346,8 +356,15 @@ void GatewayServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
         const auto status = static_cast<QHttpServerResponder::StatusCode>(reply.status);
         if (reply.body.isEmpty() && reply.contentType.isEmpty())
             r.write(status);
-        else
+        else if (reply.language.isEmpty())
             r.write(reply.body, {{"Content-Type", reply.contentType}, {"Cache-Control", "no-store"}}, status);
+        else
+            r.write(reply.body,
+                    {{"Content-Type", reply.contentType},
+                     {"Cache-Control", "no-store"},
+                     {"Content-Language", reply.language},
+                     {"Vary", "Accept-Language"}},
+                    status);
         std::fprintf(stderr, "%s\n",
                      qUtf8Printable(requestLogLine(QDateTime::currentMSecsSinceEpoch(), method, path,
                                                    reply.status, timer.elapsed())));
@@ -398,9 +415,13 @@ GatewayServer::Reply GatewayServer::route(const QHttpServerRequest &request)
     const auto wrongMethod = [] { return jsonError(405, tr("Method not allowed.")); };
 
     if (is({"enroll", "*"}))
-        return method == QHttpServerRequest::Method::Get ? landing(parts[1]) : wrongMethod();
+        return method == QHttpServerRequest::Method::Get
+                   ? landing(parts[1], header(request, "Accept-Language"))
+                   : wrongMethod();
     if (is({"enroll", "*", "profile.mobileconfig"}))
-        return method == QHttpServerRequest::Method::Get ? profile(parts[1]) : wrongMethod();
+        return method == QHttpServerRequest::Method::Get
+                   ? profile(parts[1], header(request, "Accept-Language"))
+                   : wrongMethod();
     if (is({"mdm", "checkin"}))
         return method == QHttpServerRequest::Method::Put ? appleCheckin(request) : wrongMethod();
     if (is({"mdm", "connect"}))
@@ -426,7 +447,7 @@ GatewayServer::Reply GatewayServer::route(const QHttpServerRequest &request)
     return jsonError(404, tr("Not found."));
 }
 
-GatewayServer::Reply GatewayServer::landing(const QString &token)
+GatewayServer::Reply GatewayServer::landing(const QString &token, const QByteArray &acceptLanguage)
 {
     const auto view = service_.viewInvitation(token);
     switch (view.status) {
@@ -437,32 +458,39 @@ GatewayServer::Reply GatewayServer::landing(const QString &token)
         in.link = MailSettings::enrollmentLinkFor(publicUrl_, token);
         in.profileUrl = in.link + QStringLiteral("/profile.mobileconfig");
         in.qrPng = linkQrPng(in.link);
-        return {200, kHtml, LandingPage::invitation(in)};
+        return htmlPage(200, acceptLanguage, [&](const QString &language) {
+            in.language = language;
+            return LandingPage::invitation(in);
+        });
     }
     case GatewayOutcome::Gone:
-        return {410, kHtml, LandingPage::gone(landingGone(view.gone))};
+        return htmlPage(410, acceptLanguage, [&](const QString &language) {
+            return LandingPage::gone(landingGone(view.gone), language);
+        });
     case GatewayOutcome::Failed:
         return failed(view.error);
     default:
         break;
     }
-    return {404, kHtml, LandingPage::notFound()};
+    return htmlPage(404, acceptLanguage, &LandingPage::notFound);
 }
 
-GatewayServer::Reply GatewayServer::profile(const QString &token)
+GatewayServer::Reply GatewayServer::profile(const QString &token, const QByteArray &acceptLanguage)
 {
     const auto issued = service_.issueAppleEnrollment(token);
     switch (issued.invitation.status) {
     case GatewayOutcome::Ok:
         break;
     case GatewayOutcome::Gone:
-        return {410, kHtml, LandingPage::gone(landingGone(issued.invitation.gone))};
+        return htmlPage(410, acceptLanguage, [&](const QString &language) {
+            return LandingPage::gone(landingGone(issued.invitation.gone), language);
+        });
     case GatewayOutcome::Conflict:
         return jsonError(409, tr("This invitation is not for an Apple device."));
     case GatewayOutcome::Failed:
         return failed(issued.invitation.error);
     default:
-        return {404, kHtml, LandingPage::notFound()};
+        return htmlPage(404, acceptLanguage, &LandingPage::notFound);
     }
     // The topic the device's pushes come with: the push certificate's (or --apns-topic).
     const QString topic = apns_ ? apns_->topic() : options_.apnsTopic;

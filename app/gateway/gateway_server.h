@@ -79,14 +79,15 @@ public:
         int status = 200;
         QByteArray contentType;
         QByteArray body;
+        QByteArray language = {}; // Content-Language of a page; empty: none sent
     };
 
 private:
     class Http;
     void handle(const QHttpServerRequest &request, QTcpSocket *socket);
     Reply route(const QHttpServerRequest &request);
-    Reply landing(const QString &token);
-    Reply profile(const QString &token);
+    Reply landing(const QString &token, const QByteArray &acceptLanguage);
+    Reply profile(const QString &token, const QByteArray &acceptLanguage);
     Reply appleCheckin(const QHttpServerRequest &request);
     Reply appleConnect(const QHttpServerRequest &request);
     Reply agentEnroll(const QHttpServerRequest &request);

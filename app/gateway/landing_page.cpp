@@ -6,13 +6,16 @@ namespace mdm::gateway {
 
 namespace {
 
+// language: the page's BCP 47 language code, as lang on <html>.
 // platform: the platform key (domain.h's platformKey()) the invitation is for, as data-platform on
 // <html>, so a device agent or test client can tell from the page how to enroll; empty: none.
-QByteArray page(const QString &title, const QString &body, const QString &platform = {})
+QByteArray page(const QString &title, const QString &body, const QString &language,
+                const QString &platform = {})
 {
-    const QString htmlTag = platform.isEmpty()
-                                ? QStringLiteral("<html>")
-                                : QStringLiteral("<html data-platform=\"%1\">").arg(platform.toHtmlEscaped());
+    QString htmlTag = QStringLiteral("<html lang=\"%1\"").arg(language.toHtmlEscaped());
+    if (!platform.isEmpty())
+        htmlTag += QStringLiteral(" data-platform=\"%1\"").arg(platform.toHtmlEscaped());
+    htmlTag += QLatin1Char('>');
     // Inline style only: the page loads nothing else.
     const QString html =
         QStringLiteral("<!DOCTYPE html>%3<head><meta charset=\"utf-8\">"
@@ -72,19 +75,20 @@ QByteArray LandingPage::invitation(const LandingPageInput &in)
     }
     body += QStringLiteral("<p><small>%1</small></p>")
                 .arg(tr("The link works for one device only.").toHtmlEscaped());
-    return page(tr("Enroll your device"), body, platformKey(in.platform));
+    return page(tr("Enroll your device"), body, in.language, platformKey(in.platform));
 }
 
-QByteArray LandingPage::notFound()
+QByteArray LandingPage::notFound(const QString &language)
 {
     return page(tr("Unknown enrollment link"),
                 QStringLiteral("<p>%1</p>")
                     .arg(tr("This enrollment link is not known. Check that you opened the whole link from "
                             "your invitation, or ask your IT department for a new invitation.")
-                             .toHtmlEscaped()));
+                             .toHtmlEscaped()),
+                language);
 }
 
-QByteArray LandingPage::gone(Gone why)
+QByteArray LandingPage::gone(Gone why, const QString &language)
 {
     QString text;
     switch (why) {
@@ -101,7 +105,8 @@ QByteArray LandingPage::gone(Gone why)
     return page(tr("Invitation no longer valid"),
                 QStringLiteral("<p>%1</p><p>%2</p>")
                     .arg(text.toHtmlEscaped(),
-                         tr("Please ask your IT department for a new invitation.").toHtmlEscaped()));
+                         tr("Please ask your IT department for a new invitation.").toHtmlEscaped()),
+                language);
 }
 
 } // namespace mdm::gateway

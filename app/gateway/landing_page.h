@@ -16,6 +16,7 @@ struct LandingPageInput
     QString link;       // the invitation link itself (for the QR code's caption)
     QString profileUrl; // Apple platforms: where the enrollment profile is downloaded
     QByteArray qrPng;   // a QR code of the link; left out when empty
+    QString language;   // the BCP 47 code the texts are in, for <html lang>
 };
 
 class LandingPage
@@ -29,9 +30,10 @@ public:
         Removed,
         Used
     };
+    // Texts come from tr(): the caller installs the translation for language (see page_language.h).
     static QByteArray invitation(const LandingPageInput &in);
-    static QByteArray notFound();
-    static QByteArray gone(Gone why);
+    static QByteArray notFound(const QString &language);
+    static QByteArray gone(Gone why, const QString &language);
 };
 
 } // namespace mdm::gateway
