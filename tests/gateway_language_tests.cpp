@@ -49,14 +49,14 @@ TEST_CASE("Accept-Language picks a shipped language by q-value region and wildca
     CHECK(pick("", "de") == qs("de"));
     CHECK(pick("DE-at") == qs("de"));
     CHECK(pick("fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5") == qs("en"));
-    CHECK(pick("en;q=0.5, de") == qs("de"));         // q-values count, not the order
-    CHECK(pick("de;q=0.8, en;q=0.8") == qs("de"));   // equal q: the header's order
-    CHECK(pick("fr, *;q=0.1", "de") == qs("de"));    // "*": anything, the server's own first
-    CHECK(pick("*, de;q=0") == qs("en"));            // refused, even through "*"
+    CHECK(pick("en;q=0.5, de") == qs("de"));       // q-values count, not the order
+    CHECK(pick("de;q=0.8, en;q=0.8") == qs("de")); // equal q: the header's order
+    CHECK(pick("fr, *;q=0.1", "de") == qs("de"));  // "*": anything, the server's own first
+    CHECK(pick("*, de;q=0") == qs("en"));          // refused, even through "*"
     CHECK(pick("de;q=0, *", "de") == qs("en"));
-    CHECK(pick("de;q=0", "de") == qs("de"));         // nothing acceptable: the server's language anyway
-    CHECK(pick("de-CH;q=0, de;q=0.5") == qs("de"));  // a refused region is not the whole language
-    CHECK(pick("de;q=abc, en") == qs("en"));         // a malformed range is skipped
+    CHECK(pick("de;q=0", "de") == qs("de"));        // nothing acceptable: the server's language anyway
+    CHECK(pick("de-CH;q=0, de;q=0.5") == qs("de")); // a refused region is not the whole language
+    CHECK(pick("de;q=abc, en") == qs("en"));        // a malformed range is skipped
     CHECK(pick(" de ; q = 0.9 ,en;q=0.2") == qs("de"));
     CHECK(pick("es, fr;q=0.3") == qs("en"));
 }
@@ -68,14 +68,18 @@ TEST_CASE("Landing pages follow Accept-Language on an English server", "[gateway
     const QString expired = gw.invite("Bo Chen", "android", 8 * kDayMs);
     gw.start({}, {qs("--lang"), qs("en")});
 
-    Response r = gw.request("GET", qs("/enroll/") + valid, {}, {}, {}, acceptLanguage("de-DE,de;q=0.9,en;q=0.8"));
+    Response r =
+        gw.request("GET", qs("/enroll/") + valid, {}, {}, {}, acceptLanguage("de-DE,de;q=0.9,en;q=0.8"));
     CHECK(r.status == 200);
     CHECK(r.contentLanguage == "de");
     CHECK(text(r).contains(qs("<html lang=\"de\"")));
     CHECK(text(r).contains(qs("Registrieren Sie Ihr Gerät")));
     CHECK(text(r).contains(qs("Guten Tag Ana,")));
     // The platform steps come from the invitation mail's texts: German too.
-    CHECK(text(r).contains(qs("Öffnen Sie diese E-Mail auf dem Android-Gerät, das Sie registrieren möchten.")));
+    CHECK(
+        text(r).contains(qs("Öffnen Sie diese E-Mail auf dem Android-Gerät, das Sie registrieren möchten.")));
+    // And the bundled help's steps for the platform, from its German page.
+    CHECK(text(r).contains(qs("<h2>Schritte für den Benutzer</h2>")));
     CHECK_FALSE(text(r).contains(qs("Enroll your device")));
 
     r = gw.request("GET", qs("/enroll/") + valid, {}, {}, {}, acceptLanguage("en"));
@@ -84,6 +88,8 @@ TEST_CASE("Landing pages follow Accept-Language on an English server", "[gateway
     CHECK(text(r).contains(qs("<html lang=\"en\"")));
     CHECK(text(r).contains(qs("Enroll your device")));
     CHECK(text(r).contains(qs("Open this email on the Android device you want to enroll.")));
+    CHECK(text(r).contains(qs("<h2>Steps for the user</h2>")));
+    CHECK_FALSE(text(r).contains(qs("Troubleshooting")));
 
     r = gw.request("GET", qs("/enroll/") + valid, {}, {}, {}, acceptLanguage("fr"));
     CHECK(r.contentLanguage == "en");

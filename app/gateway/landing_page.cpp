@@ -1,5 +1,6 @@
 #include "landing_page.h"
 
+#include "mail/help_steps.h"
 #include "mail/invitation_mail.h"
 
 namespace mdm::gateway {
@@ -73,6 +74,11 @@ QByteArray LandingPage::invitation(const LandingPageInput &in)
                          tr("QR code of the enrollment link").toHtmlEscaped(),
                          QString::fromLatin1(in.qrPng.toBase64()));
     }
+    // The whole of what the bundled help says for the platform, folded: the short steps above are
+    // usually enough.
+    if (const QString steps = helpUserSteps(in.platform, in.language); !steps.isEmpty())
+        body += QStringLiteral("<details><summary>%1</summary>%2</details>")
+                    .arg(tr("Step by step, with what you need before you start").toHtmlEscaped(), steps);
     body += QStringLiteral("<p><small>%1</small></p>")
                 .arg(tr("The link works for one device only.").toHtmlEscaped());
     return page(tr("Enroll your device"), body, in.language, platformKey(in.platform));

@@ -88,7 +88,8 @@ QStringList shippedLanguages()
     return languages;
 }
 
-QString negotiateLanguage(const QByteArray &acceptLanguage, const QStringList &available, const QString &fallback)
+QString negotiateLanguage(const QByteArray &acceptLanguage, const QStringList &available,
+                          const QString &fallback)
 {
     const QList<Range> ranges = parseRanges(acceptLanguage);
     // "de;q=0" refuses German, even through "*"; "de-CH;q=0" alone does not.
@@ -124,8 +125,7 @@ QString processLanguage()
     return shippedLanguages().contains(language) ? language : QStringLiteral("en");
 }
 
-PageLanguage::PageLanguage(const QString &language)
-    : code_(language)
+PageLanguage::PageLanguage(const QString &language) : code_(language)
 {
     translator_ = translatorFor(language);
     if (translator_)

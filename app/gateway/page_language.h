@@ -15,7 +15,8 @@ QStringList shippedLanguages();
 
 // The language (one of available, lower case) the Accept-Language header asks for most, honouring q-values,
 // region tags ("de-DE" → "de"), "*" (→ fallback) and q=0 refusals; fallback when nothing fits.
-QString negotiateLanguage(const QByteArray &acceptLanguage, const QStringList &available, const QString &fallback);
+QString negotiateLanguage(const QByteArray &acceptLanguage, const QStringList &available,
+                          const QString &fallback);
 
 // The shipped language the serve process translates into (its --lang or the system's), "en" when none fits.
 QString processLanguage();
