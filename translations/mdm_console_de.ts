@@ -1537,6 +1537,10 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
         <source>Please ask your IT department for a new invitation.</source>
         <translation>Bitte wenden Sie sich für eine neue Einladung an Ihre IT-Abteilung.</translation>
     </message>
+    <message>
+        <source>Step by step, with what you need before you start</source>
+        <translation>Schritt für Schritt, mit allem, was Sie vorher brauchen</translation>
+    </message>
 </context>
 <context>
     <name>MailSettings</name>
@@ -3004,6 +3008,14 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>&amp;Log of the gateway run by this window:</source>
         <translation>Pr&amp;otokoll des von diesem Fenster gestarteten Gateways:</translation>
+    </message>
+    <message>
+        <source>Last request: %1 · started: %2</source>
+        <translation>Letzte Anfrage: %1 · gestartet: %2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
     </message>
 </context>
 <context>

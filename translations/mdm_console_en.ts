@@ -1498,6 +1498,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
         <source>Please ask your IT department for a new invitation.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Step by step, with what you need before you start</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MailSettings</name>
@@ -2962,6 +2966,14 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>&amp;Log of the gateway run by this window:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last request: %1 · started: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none yet</source>
         <translation type="unfinished" />
     </message>
 </context>
