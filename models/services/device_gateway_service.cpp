@@ -180,15 +180,16 @@ auto DeviceGatewayService::readInvitation(const QByteArray &tokenHash, qint64 *i
     InvitationView view;
     QSqlQuery q(store_.database());
     q.prepare(
-        QStringLiteral("SELECT i.id, i.state, i.delivery, i.expires_at, i.platform, coalesce(u.name, '')"
-                       " FROM invitations i LEFT JOIN users u ON u.id = i.user_id WHERE i.token_hash = ?"));
+        QStringLiteral("SELECT i.id, i.state, i.delivery, i.expires_at, i.platform, coalesce(u.name, ''),"
+                       " i.token_hash FROM invitations i LEFT JOIN users u ON u.id = i.user_id"
+                       " WHERE i.token_hash = ?"));
     q.addBindValue(tokenHash);
     if (!q.exec()) {
         view.status = GatewayOutcome::Failed;
         view.error = sqlErrorText(q.lastError());
         return view;
     }
-    if (!q.next())
+    if (!q.next() || !sameHash(q.value(6).toByteArray(), tokenHash))
         return view; // NotFound
     *invitationId = q.value(0).toLongLong();
     view.platform = static_cast<Platform>(q.value(4).toInt());
