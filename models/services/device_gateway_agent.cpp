@@ -15,7 +15,6 @@
 #include <QUuid>
 #include <QVariant>
 
-
 namespace mdm {
 
 using namespace gateway_detail;
