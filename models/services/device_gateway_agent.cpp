@@ -1,8 +1,7 @@
-#include "services/device_gateway_service.h"
-#include "services/device_gateway_internal.h"
-
 #include "domain/clock.h"
 #include "domain/enrollment_token.h"
+#include "services/device_gateway_internal.h"
+#include "services/device_gateway_service.h"
 #include "services/record_labels.h"
 #include "store/audit_log.h"
 #include "store/sql.h"

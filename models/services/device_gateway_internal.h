@@ -76,7 +76,7 @@ inline QString modeKey(DeprovisionMode mode)
 }
 
 inline bool audit(const QSqlDatabase &db, qint64 now, const QString &action, RecordKind kind,
-           const QList<qint64> &ids, const QJsonObject &details, QString *error)
+                  const QList<qint64> &ids, const QJsonObject &details, QString *error)
 {
     return AuditLog::append(
         db, {now, AuditLog::currentActor(), action, kind, ids, AuditLog::details(details)}, error);
