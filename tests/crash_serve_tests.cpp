@@ -190,7 +190,7 @@ TEST_CASE("serve killed under check-in load keeps every confirmed answer and sta
     // The enrolled devices come through real HTTP, then the console queues a revoke for each.
     {
         QProcess serve;
-        const quint16 port = test::gateway::freePort();
+        const quint16 port = test::unusedPort();
         test::gateway::startServe(serve, source, port, certificate, serveLog);
         REQUIRE(runLoad(qs("setup"), port, certificate, setupTokens, devices) == 0);
         REQUIRE(stopServe(serve));
@@ -215,7 +215,7 @@ TEST_CASE("serve killed under check-in load keeps every confirmed answer and sta
         copyStore(source, store);
         QFile::remove(confirmedLog);
         QProcess serve;
-        quint16 port = test::gateway::freePort();
+        quint16 port = test::unusedPort();
         test::gateway::startServe(serve, store, port, certificate, serveLog);
         QProcess load;
         load.start(qs(MDM_TEST_PYTHON), {qs(MDM_CHECKIN_LOAD_SCRIPT), qs("load"), qs("--base"),
@@ -260,7 +260,7 @@ TEST_CASE("serve killed under check-in load keeps every confirmed answer and sta
         CHECK(lost.isEmpty());
 
         // Started again on the same store: every device is answered, a fresh invitation enrolls.
-        port = test::gateway::freePort();
+        port = test::unusedPort();
         QProcess again;
         test::gateway::startServe(again, store, port, certificate, serveLog);
         const bool goesOn = runLoad(qs("probe"), port, certificate, probeTokens, devices) == 0;

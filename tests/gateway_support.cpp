@@ -167,10 +167,7 @@ QString GatewayProcess::log() const
 
 void GatewayProcess::start(const QStringList &extra, const QStringList &global)
 {
-    QTcpServer probe;
-    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
-    port_ = probe.serverPort();
-    probe.close();
+    port_ = unusedPort();
     process_ = std::make_unique<QProcess>();
     process_->setStandardErrorFile(dir_.file(qs("serve.log")), QIODevice::Append);
     process_->start(qs(MDM_CONSOLE_BINARY),
@@ -313,13 +310,6 @@ TestCertificate makeCertificate(const QString &dir)
     REQUIRE(openssl.waitForFinished(30000));
     REQUIRE(openssl.exitCode() == 0);
     return c;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
-    return probe.serverPort();
 }
 
 void startServe(QProcess &process, const QString &db, quint16 port, const TestCertificate &certificate,

@@ -131,9 +131,6 @@ struct TestCertificate
 };
 TestCertificate makeCertificate(const QString &dir);
 
-// A loopback port nobody listens on right now.
-quint16 freePort();
-
 // Starts serve on db with its stderr appended to logPath; returns when the log says it serves (one more
 // "Serving " line than before the start). The public URL is https://127.0.0.1:port/.
 void startServe(QProcess &process, const QString &db, quint16 port, const TestCertificate &certificate,

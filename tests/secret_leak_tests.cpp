@@ -50,7 +50,7 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
     const QString path = dir.file(QStringLiteral("s.db"));
     const gateway::TestCertificate certificate = gateway::makeCertificate(dir.path());
     const QString &cert = certificate.cert;
-    const quint16 port = gateway::freePort();
+    const quint16 port = unusedPort();
     const QString publicUrl = QStringLiteral("https://127.0.0.1:%1").arg(port);
     QString logs; // every product log and command output of the run
 
