@@ -138,7 +138,7 @@ int serve(const QStringList &arguments)
     QTimer drain;
     drain.setInterval(20);
     QObject::connect(&drain, &QTimer::timeout, [&] {
-        if (server.pendingReplies() == 0 || stopping.elapsed() > kStopGraceMs)
+        if ((server.pendingReplies() == 0 && server.pushesStopped()) || stopping.elapsed() > kStopGraceMs)
             QCoreApplication::quit();
     });
     QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
@@ -151,6 +151,8 @@ int serve(const QStringList &arguments)
         drain.start();
     });
     QCoreApplication::exec();
+    // What was let go of last (a reply, a push connection) is deleted before the server and the store.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     err() << Text::tr("Stopped.") << '\n';
     return ExitOk;
 }

@@ -186,6 +186,23 @@ TEST_CASE("410 from the push service marks the token dead until the next TokenUp
     CHECK(gw.stop() == 0);
 }
 
+TEST_CASE("serve stops cleanly while a push is still on the wire", "[push]")
+{
+    // The push service never answers: SIGTERM must not leave the request's connection half torn down (a
+    // sanitizer build reports what a connection thread still held at exit).
+    ApnsStandin standin(qs("hang"));
+    GatewayProcess gw;
+    gw.start(apnsOptions(standin));
+    const Enrolled device = enrollApple(gw, "PUSH9");
+    revoke(gw, device.deviceId);
+    REQUIRE(waitUntil([&] { return standin.requests().size() == 1; }, 8000));
+    CHECK(gw.stop() == 0);
+    // Nothing was recorded for the unanswered push: the next serve pushes it again.
+    CHECK(
+        gw.number(qs("SELECT count(*) FROM commands WHERE device_id = ? AND state = 0 AND pushed_at IS NULL"),
+                  {device.deviceId}) == 1);
+}
+
 TEST_CASE("Without a push certificate a queued command waits for the next check-in", "[push]")
 {
     GatewayProcess gw;

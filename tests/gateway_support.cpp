@@ -192,7 +192,9 @@ void GatewayProcess::start(const QStringList &extra, const QStringList &global)
 int GatewayProcess::stop()
 {
     ::kill(static_cast<pid_t>(process_->processId()), SIGTERM);
-    REQUIRE(process_->waitForFinished(10000));
+    const bool finished = process_->waitForFinished(10000);
+    INFO(str(log())); // a crash on the way out (a sanitizer's finding) is told in serve's own log
+    REQUIRE(finished);
     REQUIRE(process_->exitStatus() == QProcess::NormalExit);
     return process_->exitCode();
 }

@@ -299,7 +299,14 @@ void GatewayServer::stop()
     flushTimer_.stop();
     if (dispatcher_)
         dispatcher_->stop();
+    if (apns_)
+        apns_->stop();
     flushStatus(true);
+}
+
+bool GatewayServer::pushesStopped() const
+{
+    return !apns_ || apns_->stopped();
 }
 
 void GatewayServer::flushStatus(bool final)

@@ -71,6 +71,8 @@ public:
     QString publicUrl() const { return publicUrl_; }
     // Stops accepting connections, flushes the last-seen batch and writes gateway.stopped_at.
     void stop();
+    // After stop(): the push connections are closed (the event loop must run until then).
+    bool pushesStopped() const;
     // Deferred (slowed-down) answers not yet written.
     int pendingReplies() const { return pending_; }
 

@@ -96,10 +96,29 @@ void ApnsClient::push(qint64 enrollmentId, const QByteArray &deviceToken, const 
     send(id);
 }
 
+void ApnsClient::stop()
+{
+    stopping_ = true;
+    pending_.clear();
+    // abort() finishes each reply at once; onReplyFinished then retires its manager.
+    const auto replies = findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        if (reply->isRunning())
+            reply->abort();
+    if (!inFlight_.contains(network_))
+        network_->deleteLater();
+}
+
+bool ApnsClient::stopped() const
+{
+    // A manager closes its connections in its own thread when it is deleted, from the event loop.
+    return stopping_ && findChildren<QNetworkAccessManager *>(Qt::FindDirectChildrenOnly).isEmpty();
+}
+
 void ApnsClient::send(quint64 id)
 {
     auto it = pending_.find(id);
-    if (it == pending_.end())
+    if (it == pending_.end() || stopping_)
         return;
     ++it->attempts;
 
@@ -136,11 +155,11 @@ void ApnsClient::onReplyFinished(quint64 id, QNetworkReply *reply)
     reply->deleteLater();
     QNetworkAccessManager *manager = reply->manager();
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!statusAttribute.isValid() && manager == network_)
+    if (!statusAttribute.isValid() && manager == network_ && !stopping_)
         renewConnection();
     if (--inFlight_[manager] <= 0) {
         inFlight_.remove(manager);
-        if (manager != network_)
+        if (manager != network_ || stopping_)
             manager->deleteLater();
     }
 

@@ -66,6 +66,12 @@ public:
     // Pushes sent or waiting for a retry.
     int pendingCount() const { return int(pending_.size()); }
 
+    // For a clean exit: drops the retries, aborts the pushes on the wire (no finished() for them: their
+    // commands stay unpushed and are pushed by the next start) and lets go of every connection. Push nothing
+    // after it; the event loop must run until stopped() so that the connections are really closed.
+    void stop();
+    bool stopped() const;
+
 signals:
     // detail: Apple's reason ("Unregistered", "BadDeviceToken", …) or what went wrong, with the token's first
     // 8 hex digits and the number of attempts.
@@ -92,6 +98,7 @@ private:
     PushCredentials credentials_;
     QSslConfiguration ssl_;
     bool loaded_ = false;
+    bool stopping_ = false;
     QNetworkAccessManager *network_ = nullptr; // the manager new pushes go through
     QHash<QNetworkAccessManager *, int>
         inFlight_; // replies not finished yet, per manager (current or retired)
