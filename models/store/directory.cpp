@@ -1,5 +1,6 @@
 #include "store/directory.h"
 
+#include "store/portable_sql.h"
 #include "store/store.h"
 
 #include <QRegularExpression>
@@ -26,14 +27,14 @@ qint64 Directory::userFor(const QString &name, const QString &email, QString *er
     q.addBindValue(email.trimmed());
     if (q.exec() && q.next())
         return q.value(0).toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?) RETURNING id"));
     q.addBindValue(name.trimmed());
     q.addBindValue(email.trimmed());
-    if (!q.exec()) {
-        *error = tr("Cannot add the user %1: %2").arg(email, sqlErrorText(q.lastError()));
-        return 0;
-    }
-    return q.lastInsertId().toLongLong();
+    QString why;
+    const qint64 id = insertReturningId(q, &why);
+    if (id == 0)
+        *error = tr("Cannot add the user %1: %2").arg(email, why);
+    return id;
 }
 
 qint64 Directory::groupFor(const QString &name, QString *error)
@@ -46,13 +47,15 @@ qint64 Directory::groupFor(const QString &name, QString *error)
     q.addBindValue(trimmed);
     if (q.exec() && q.next())
         return q.value(0).toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO groups (name) VALUES (?)"));
+    q.prepare(QStringLiteral("INSERT INTO groups (name) VALUES (?) RETURNING id"));
     q.addBindValue(trimmed);
-    if (!q.exec()) {
-        *error = tr("Cannot add the group %1: %2").arg(trimmed, sqlErrorText(q.lastError()));
+    QString why;
+    const qint64 id = insertReturningId(q, &why);
+    if (id == 0) {
+        *error = tr("Cannot add the group %1: %2").arg(trimmed, why);
         return -1;
     }
-    return q.lastInsertId().toLongLong();
+    return id;
 }
 
 UserInfo Directory::user(qint64 id) const
@@ -79,9 +82,13 @@ UserInfo Directory::userByEmail(const QString &email) const
 QList<UserInfo> Directory::searchUsers(const QString &text, int limit) const
 {
     QSqlQuery q(db_);
-    const QString pattern = QLatin1Char('%') + text.trimmed() + QLatin1Char('%');
-    q.prepare(QStringLiteral("SELECT id, name, email FROM users WHERE name LIKE ? OR email LIKE ?"
-                             " ORDER BY name COLLATE NOCASE, email LIMIT ?"));
+    const QString pattern = likeContains(text.trimmed());
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. Sorted by
+    // lower(name), as SQLite's NOCASE did (ASCII case only), with the same query on both databases.
+    q.prepare(QStringLiteral("SELECT id, name, email FROM users"
+                             " WHERE lower(name) LIKE lower(?)%1 OR lower(email) LIKE lower(?)%1"
+                             " ORDER BY lower(name), email LIMIT ?")
+                  .arg(QLatin1String(kLikeEscape)));
     q.addBindValue(pattern);
     q.addBindValue(pattern);
     q.addBindValue(limit);
@@ -96,7 +103,7 @@ QStringList Directory::groupNames() const
 {
     QSqlQuery q(db_);
     QStringList out;
-    if (q.exec(QStringLiteral("SELECT name FROM groups ORDER BY name COLLATE NOCASE")))
+    if (q.exec(QStringLiteral("SELECT name FROM groups ORDER BY lower(name), name")))
         while (q.next())
             out << q.value(0).toString();
     return out;
