@@ -83,10 +83,12 @@ QList<UserInfo> Directory::searchUsers(const QString &text, int limit) const
 {
     QSqlQuery q(db_);
     const QString pattern = likeContains(text.trimmed());
-    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. Sorted by
-    // lower(name), as SQLite's NOCASE did (ASCII case only), with the same query on both databases.
-    q.prepare(QStringLiteral("SELECT id, name, email FROM users"
-                             " WHERE lower(name) LIKE lower(?)%1 OR lower(email) LIKE lower(?)%1"
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. The email column
+    // compares without case (NOCASE; a nondeterministic collation on PostgreSQL, which LIKE refuses):
+    // "binary" is SQLite's own collation and one the PostgreSQL schema defines. Sorted by lower(name),
+    // as SQLite's NOCASE did (ASCII case only).
+    q.prepare(QStringLiteral("SELECT id, name, email FROM users WHERE lower(name) LIKE lower(?)%1"
+                             " OR lower(email) COLLATE \"binary\" LIKE lower(?)%1"
                              " ORDER BY lower(name), email LIMIT ?")
                   .arg(QLatin1String(kLikeEscape)));
     q.addBindValue(pattern);
