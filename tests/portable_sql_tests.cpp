@@ -114,12 +114,20 @@ TEST_CASE("Audit search ignores case and takes wildcards literally", "[portable]
     REQUIRE(store->transaction(
         [&](QString *err) {
             return AuditLog::append(store->database(),
-                                    {1, QStringLiteral("Admin"), QStringLiteral("invite.send"),
-                                     RecordKind::Invitation, {7}, QStringLiteral(R"({"note":"50% done"})")},
+                                    {1,
+                                     QStringLiteral("Admin"),
+                                     QStringLiteral("invite.send"),
+                                     RecordKind::Invitation,
+                                     {7},
+                                     QStringLiteral(R"({"note":"50% done"})")},
                                     err) &&
                    AuditLog::append(store->database(),
-                                    {2, QStringLiteral("admin"), QStringLiteral("invite.resend"),
-                                     RecordKind::Invitation, {8}, QStringLiteral(R"({"note":"500 done"})")},
+                                    {2,
+                                     QStringLiteral("admin"),
+                                     QStringLiteral("invite.resend"),
+                                     RecordKind::Invitation,
+                                     {8},
+                                     QStringLiteral(R"({"note":"500 done"})")},
                                     err);
         },
         &error));
@@ -160,8 +168,8 @@ TEST_CASE("The Managed tab packs a queued command as text", "[portable]")
     QSqlQuery q(store->database());
     REQUIRE(q.exec(QStringLiteral("INSERT INTO devices (id, name, platform, serial, state) VALUES"
                                   " (1, 'Mac', 2, 'S1', 3), (2, 'Pixel', 0, 'S2', 0)")));
-    REQUIRE(q.exec(QStringLiteral(
-        "INSERT INTO commands (device_id, kind, state, created_at, updated_at, pushed_at) VALUES (1, 2, 0, 1, 1, 99)")));
+    REQUIRE(q.exec(QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at, "
+                                  "pushed_at) VALUES (1, 2, 0, 1, 1, 99)")));
     const TabSpec &managed = TabSpec::of(TabKind::Managed);
     REQUIRE(q.prepare(QString::fromLatin1(managed.rowSql(1))));
     q.addBindValue(1);

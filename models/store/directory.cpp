@@ -10,7 +10,17 @@
 
 namespace mdm {
 
-Directory::Directory(const Store &store) : db_(store.database()) {}
+Directory::Directory(const Store &store)
+    : db_(store.database()), findUser_(db_), addUser_(db_), findGroup_(db_), addGroup_(db_)
+{
+}
+
+QSqlQuery &Directory::prepared(QSqlQuery &query, const char *sql)
+{
+    if (query.lastQuery().isEmpty())
+        query.prepare(QString::fromLatin1(sql));
+    return query;
+}
 
 bool isValidEmail(const QString &email)
 {
@@ -22,12 +32,13 @@ bool isValidEmail(const QString &email)
 
 qint64 Directory::userFor(const QString &name, const QString &email, QString *error)
 {
-    QSqlQuery q(db_);
-    q.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
-    q.addBindValue(email.trimmed());
-    if (q.exec() && q.next())
-        return q.value(0).toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?) RETURNING id"));
+    QSqlQuery &find = prepared(findUser_, "SELECT id FROM users WHERE email = ?");
+    find.addBindValue(email.trimmed());
+    const qint64 found = find.exec() && find.next() ? find.value(0).toLongLong() : 0;
+    find.finish();
+    if (found > 0)
+        return found;
+    QSqlQuery &q = prepared(addUser_, "INSERT INTO users (name, email) VALUES (?, ?) RETURNING id");
     q.addBindValue(name.trimmed());
     q.addBindValue(email.trimmed());
     QString why;
@@ -42,12 +53,13 @@ qint64 Directory::groupFor(const QString &name, QString *error)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return 0;
-    QSqlQuery q(db_);
-    q.prepare(QStringLiteral("SELECT id FROM groups WHERE name = ?"));
-    q.addBindValue(trimmed);
-    if (q.exec() && q.next())
-        return q.value(0).toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO groups (name) VALUES (?) RETURNING id"));
+    QSqlQuery &find = prepared(findGroup_, "SELECT id FROM groups WHERE name = ?");
+    find.addBindValue(trimmed);
+    const qint64 found = find.exec() && find.next() ? find.value(0).toLongLong() : 0;
+    find.finish();
+    if (found > 0)
+        return found;
+    QSqlQuery &q = prepared(addGroup_, "INSERT INTO groups (name) VALUES (?) RETURNING id");
     q.addBindValue(trimmed);
     QString why;
     const qint64 id = insertReturningId(q, &why);
