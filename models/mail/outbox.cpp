@@ -72,8 +72,8 @@ QList<OutboxMessage> Outbox::due(bool ignoreBackoff, int limit) const
                              " i.platform, o.attempts, o.created_at"
                              " FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
                              " LEFT JOIN users u ON u.id = i.user_id"
-                             " WHERE o.state = 0 AND o.link_token IS NOT NULL AND (CAST(? AS INTEGER) = 1 OR "
-                             "o.next_attempt_at <= ?)"
+                             " WHERE o.state = 0 AND o.link_token IS NOT NULL"
+                             " AND (CAST(? AS INTEGER) = 1 OR o.next_attempt_at <= ?)"
                              " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
     q.addBindValue(ignoreBackoff ? 1 : 0); // an integer: a bound bool means different things to each driver
     q.addBindValue(clock_.nowMs());
