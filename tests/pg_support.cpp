@@ -21,13 +21,18 @@ void configure(QSqlDatabase &db, const QString &uri)
     const QUrl url(uri);
     db.setHostName(url.host());
     db.setPort(url.port(5432));
-    db.setUserName(url.userName());
-    db.setPassword(url.password());
-    db.setDatabaseName(url.path().mid(1));
+    db.setUserName(url.userName(QUrl::FullyDecoded));
+    db.setPassword(url.password(QUrl::FullyDecoded));
+    db.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
     QStringList options;
     bool timeout = false;
     for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
-        options << key + QLatin1Char('=') + value;
+        // libpq's quoting; Qt turns every ';' of the options into a space, so a value cannot hold one.
+        options << key + QStringLiteral("='") +
+                       QString(value)
+                           .replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+                           .replace(QLatin1Char('\''), QStringLiteral("\\'")) +
+                       QLatin1Char('\'');
         timeout = timeout || key == QLatin1String("connect_timeout");
     }
     // A server that died mid-run fails the test in seconds instead of hanging it.
@@ -123,7 +128,7 @@ TestPgDatabase::TestPgDatabase()
                 .arg(QRandomGenerator::global()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
     QUrl url(server);
     url.setPath(QLatin1Char('/') + name_);
-    uri_ = url.toString();
+    uri_ = url.toString(QUrl::FullyEncoded);
     const QString error = runSql(server, QStringLiteral("CREATE DATABASE %1").arg(quoted(name_)));
     INFO("Creating a test database on " << server.toStdString()
                                         << " (MDM_TEST_PG_URI): " << error.toStdString());

@@ -6,6 +6,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 #include <catch2/catch.hpp>
 
@@ -112,6 +113,26 @@ TEST_CASE("Two TestPgDatabase instances are two databases", "[pgci]")
     TestPgConnection inA(a.uri());
     CHECK(pgScalar(inA.database(),
                    QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_a'")) == 1);
+}
+
+TEST_CASE("TestPgConnection decodes the user name and options of a URI", "[pgci]")
+{
+    if (!pgServerRuns())
+        return;
+    TestPgDatabase db;
+    const QString role = db.name() + QStringLiteral(" ä/@");
+    db.exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN").arg(role));
+    QUrl url(db.uri());
+    url.setUserName(role);
+    url.setQuery(QStringLiteral("application_name=pgci%20test"));
+    {
+        TestPgConnection connection(url.toString(QUrl::FullyEncoded));
+        CHECK(pgScalar(connection.database(),
+                       QStringLiteral("SELECT current_user = '%1' AND current_database() = '%2' AND "
+                                      "current_setting('application_name') = 'pgci test'")
+                           .arg(role, db.name())) == 1);
+    }
+    db.exec(QStringLiteral("DROP ROLE \"%1\"").arg(role));
 }
 
 TEST_CASE("NOTIFY on one connection reaches LISTEN on another after commit", "[pgci]")
