@@ -539,7 +539,8 @@ TEST_CASE("A PostgreSQL store connects again after the server dropped its connec
     TestPgDatabase db;
     auto store = openStore(db.uri());
     const qint64 pid = scalar(*store, QStringLiteral("SELECT pg_backend_pid()"));
-    db.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid));
+    // As a server restart would; the call waits until the session has ended.
+    db.exec(QStringLiteral("SELECT pg_terminate_backend(%1, 10000)").arg(pid));
     QString error;
     const bool ok = store->transaction(
         [&](QString *) {
