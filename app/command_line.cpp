@@ -25,6 +25,7 @@ const std::map<QString, int (*)(const QStringList &)> &commands()
         {QStringLiteral("export"), &cli::exportList}, {QStringLiteral("import-staged"), &cli::importStaged},
         {QStringLiteral("deliver"), &cli::deliver},   {QStringLiteral("mail-settings"), &cli::mailSettings},
         {QStringLiteral("check"), &cli::check},       {QStringLiteral("serve"), &cli::serve},
+        {QStringLiteral("grant"), &cli::grant},       {QStringLiteral("revoke"), &cli::revoke},
     };
     return table;
 }
@@ -54,6 +55,9 @@ QString usageText()
            "  list managed|staged|pending [--search TEXT]   records with their IDs\n"
            "  audit [--since ISO8601]         the audit log\n"
            "  check                           full integrity check of the store (read-only)\n"
+           "  grant admin|viewer ROLE         (PostgreSQL store, run by its owner) let a database role\n"
+           "                                  change the records (admin) or only read and export (viewer)\n"
+           "  revoke ROLE                     take both from a database role\n"
            "  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-\n"
            "  import-staged FILE [--dry-run] [--skip-invalid]\n"
            "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"
