@@ -1,5 +1,6 @@
 #include "feed/store_watcher.h"
 
+#include "feed/pg_store_watcher.h"
 #include "feed/sqlite_store_watcher.h"
 #include "store/store.h"
 
@@ -7,8 +8,12 @@ namespace mdm {
 
 std::unique_ptr<StoreWatcher> StoreWatcher::create(const Store &store, QObject *parent)
 {
-    // The only store is SQLite today; the PostgreSQL store will answer with its LISTEN/NOTIFY watcher.
-    return std::make_unique<SqliteStoreWatcher>(store.path(), parent);
+    // A PostgreSQL store shows its libpq URI as its path; an SQLite store its file's absolute path.
+    const QString location = store.path();
+    if (location.startsWith(QLatin1String("postgresql://")) ||
+        location.startsWith(QLatin1String("postgres://")))
+        return std::make_unique<PgStoreWatcher>(location, parent);
+    return std::make_unique<SqliteStoreWatcher>(location, parent);
 }
 
 } // namespace mdm
