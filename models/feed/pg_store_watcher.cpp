@@ -52,7 +52,8 @@ void configure(QSqlDatabase &db, const QString &uri)
     QHash<QString, QString> given;
     for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
         given.insert(key, value);
-    // The watcher's connection shows as such in pg_stat_activity. TCP keepalives find a server that
+    // The watcher's connection shows as such in pg_stat_activity. A short connect timeout (see
+    // kConnectTimeoutS): the store was reachable when it opened. TCP keepalives find a server that
     // vanished without closing the connection (a host down, a cable pulled) within about 25 s; a server
     // that stops or restarts closes it, which the socket notifier sees at once.
     given.insert(QStringLiteral("application_name"), QStringLiteral("mdm store watcher"));
@@ -62,8 +63,7 @@ void configure(QSqlDatabase &db, const QString &uri)
                  given.value(QStringLiteral("keepalives_interval"), QStringLiteral("5")));
     given.insert(QStringLiteral("keepalives_count"),
                  given.value(QStringLiteral("keepalives_count"), QStringLiteral("3")));
-    given.insert(QStringLiteral("connect_timeout"),
-                 given.value(QStringLiteral("connect_timeout"), QStringLiteral("10")));
+    given.insert(QStringLiteral("connect_timeout"), QString::number(PgStoreWatcher::kConnectTimeoutS));
     for (auto it = given.cbegin(); it != given.cend(); ++it) {
         // libpq's quoting; Qt turns every ';' of the options into a space, so a value cannot hold one.
         options << it.key() + QStringLiteral("='") +

@@ -45,6 +45,9 @@ public:
     static constexpr int kReconnectFirstMs = 250;
     static constexpr int kReconnectMaxMs = 4000;
     static constexpr int kGiveUpMs = 30000;
+    // libpq's connect timeout for the watcher's connection: a reconnection attempt to a host that does not
+    // answer blocks the watcher's thread, and stop() waits for it, this long at most.
+    static constexpr int kConnectTimeoutS = 3;
     // A missing seq is awaited at least this long before the transactions that could hold it are
     // asked about (a writer may draw its seq a moment before its transaction id).
     static constexpr int kGapGraceMs = 1000;
