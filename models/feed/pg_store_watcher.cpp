@@ -90,7 +90,7 @@ public:
         clock_.start();
     }
 
-    ~JournalListener() override { disconnect(); }
+    ~JournalListener() override { closeConnection(); }
 
     // On the thread: connect, listen, catch up.
     void begin()
@@ -149,21 +149,21 @@ private:
             }
         }
         if (!error.isEmpty()) {
-            disconnect();
+            closeConnection();
             return error;
         }
-        // Our own notifier rather than QSqlDriver::subscribeToNotification: Qt's driver does not report
-        // a lost connection, and keeps watching a socket that libpq has closed.
         // libpq prints a server's messages outside a statement (the FATAL of a shutdown) to stderr; a lost
         // connection is handled here, and failed() tells the admin when it matters.
         PQsetNoticeProcessor(
             pg_, [](void *, const char *) {}, nullptr);
+        // Our own notifier rather than QSqlDriver::subscribeToNotification: Qt's driver does not report
+        // a lost connection, and keeps watching a socket that libpq has closed.
         notifier_ = new QSocketNotifier(PQsocket(pg_), QSocketNotifier::Read, this);
         QObject::connect(notifier_, &QSocketNotifier::activated, this, [this] { readable(); });
         return {};
     }
 
-    void disconnect()
+    void closeConnection()
     {
         delete notifier_;
         notifier_ = nullptr;
@@ -227,6 +227,7 @@ private:
         if (!q.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
             return failure(q.lastError());
         const Outcome r = readInTransaction(q);
+        q.finish(); // rows left unread after a bulk mark
         QSqlQuery end(db);
         if (r == Outcome::Ok) {
             if (!end.exec(QStringLiteral("COMMIT")))
@@ -397,7 +398,7 @@ private:
     {
         if (pg_)
             lastError_ = QString::fromUtf8(PQerrorMessage(pg_)).trimmed();
-        disconnect();
+        closeConnection();
         coalesce_.stop();
         retry_.stop();
         if (lostSinceMs_ < 0) {
@@ -421,7 +422,7 @@ private:
 
     void fail(const QString &message)
     {
-        disconnect();
+        closeConnection();
         coalesce_.stop();
         retry_.stop();
         sink_.failed(WatcherText::tr("Cannot follow changes to the store “%1”: %2").arg(uri_, message));
