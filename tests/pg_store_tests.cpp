@@ -418,6 +418,14 @@ TEST_CASE("PostgreSQL triggers journal devices and invitations as SQLite's do", 
         CHECK(sqlErrorText(q.lastError()).contains(QLatin1String("append-only")));
     }
     CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'me'")) == 1);
+
+    // Addresses compare without case with = and LIKE, as SQLite's NOCASE column does, and the portable
+    // search's collation exists.
+    CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM users WHERE email = 'ANN@Example.org'")) == 1);
+    CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM users WHERE email LIKE 'ANN@%'")) == 1);
+    CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM users"
+                                        " WHERE lower(email) COLLATE \"binary\" LIKE lower('%EXAMPLE%')")) ==
+          1);
 }
 
 TEST_CASE("A bulk change on PostgreSQL journals one mark and its journal is back on after", "[pgstore][feed]")
