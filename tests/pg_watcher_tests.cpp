@@ -1,8 +1,14 @@
 // The PostgreSQL store's watcher (models/feed/pg_store_watcher): woken by LISTEN/NOTIFY, never polling,
 // complete and in order, robust against seqs that commit out of order and a server that restarts.
 
+#include "domain/clock.h"
 #include "feed/pg_store_watcher.h"
+#include "feed/store_follower.h"
 #include "pg_support.h"
+#include "services/enrollment_service.h"
+#include "store/change_journal.h"
+#include "store/store.h"
+#include "test_support.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -455,4 +461,80 @@ TEST_CASE("PG watcher: a server that stays away makes it fail after the give-up 
     REQUIRE(QTest::qWaitFor([&] { return !received.failed.isEmpty(); }, PgStoreWatcher::kGiveUpMs + 10000));
     CHECK(clock.elapsed() >= PgStoreWatcher::kGiveUpMs - 1000);
     CHECK_FALSE(watcher.isRunning());
+}
+
+namespace {
+
+std::unique_ptr<Store> openPgStore(const QString &uri)
+{
+    auto opened = Store::open(uri);
+    INFO(opened.error.toStdString());
+    REQUIRE(opened.store);
+    return std::move(opened.store);
+}
+
+InviteRequest invitation(const char *name, const char *email)
+{
+    InviteRequest request;
+    request.name = QString::fromUtf8(name);
+    request.email = QString::fromUtf8(email);
+    request.platform = Platform::macOS;
+    request.group = QStringLiteral("Design");
+    return request;
+}
+
+} // namespace
+
+TEST_CASE("PG watcher on the real store: a service's invite and another process's reach the follower",
+          "[pgwatch]")
+{
+    if (!havePgServer())
+        return;
+    TestPgDatabase db;
+    auto store = openPgStore(db.uri());
+    // The store picks the LISTEN/NOTIFY watcher for itself.
+    {
+        auto watcher = StoreWatcher::create(*store);
+        CHECK(dynamic_cast<PgStoreWatcher *>(watcher.get()) != nullptr);
+    }
+    QList<qint64> invitationsSeen;
+    QObject::connect(store.get(), &Store::changed, store.get(),
+                     [&](RecordKind kind, const QList<qint64> &ids) {
+                         if (kind == RecordKind::Invitation)
+                             invitationsSeen << ids;
+                     });
+    StoreFollower follower(*store);
+    QStringList failures;
+    QObject::connect(&follower, &StoreFollower::failed, &follower,
+                     [&](const QString &message) { failures << message; });
+    follower.start();
+
+    // Another connection of this process, through the real service.
+    auto writer = openPgStore(db.uri());
+    Clock clock;
+    EnrollmentService service(*writer, clock);
+    const BulkResult result = service.invite({invitation("Nia Long", "nia.long@contoso.example")});
+    REQUIRE(result.ok);
+    const qint64 first = result.createdIds.value(0);
+    QElapsedTimer sinceCommit;
+    sinceCommit.start();
+    REQUIRE(mdm::test::waitUntil([&] { return invitationsSeen.contains(first); }, 1000));
+    INFO("seen after " << sinceCommit.elapsed() << " ms");
+    CHECK(sinceCommit.elapsed() < 1000);
+
+    // Another process: the command line on the same database.
+    const auto invited = mdm::test::runConsole(
+        {QStringLiteral("--db"), db.uri(), QStringLiteral("invite"), QStringLiteral("--name"),
+         QStringLiteral("Ada Byron"), QStringLiteral("--email"), QStringLiteral("ada.byron@contoso.example"),
+         QStringLiteral("--platform"), QStringLiteral("macos")});
+    INFO(invited.err.toStdString());
+    REQUIRE(invited.exitCode == 0);
+    QSqlQuery q(store->database());
+    REQUIRE(q.exec(QStringLiteral("SELECT max(id) FROM invitations")));
+    REQUIRE(q.next());
+    const qint64 second = q.value(0).toLongLong();
+    CHECK(second != first);
+    REQUIRE(mdm::test::waitUntil([&] { return invitationsSeen.contains(second); }, 2000));
+    CHECK(failures.isEmpty());
+    follower.stop();
 }

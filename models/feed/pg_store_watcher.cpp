@@ -1,6 +1,7 @@
 #include "feed/pg_store_watcher.h"
 
 #include "store/change_journal.h"
+#include "store/postgres_location.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -11,8 +12,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
-#include <QUrl>
-#include <QUrlQuery>
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -39,40 +38,35 @@ struct ReaderSink
     std::function<void(QString)> failed;
 };
 
-// Sets a libpq URI's parts on a QPSQL connection: Qt 6.4 hands setDatabaseName() to libpq as a quoted
-// dbname, which libpq does not expand as a URI.
-void configure(QSqlDatabase &db, const QString &uri)
+// The store's own reading of its URI (libpq's parser, as the store connects), plus the watcher's settings.
+// Returns why the URI cannot be used, empty when db is set up.
+QString configure(QSqlDatabase &db, const QString &uri)
 {
-    const QUrl url(uri);
-    db.setHostName(url.host());
-    db.setPort(url.port(5432));
-    db.setUserName(url.userName(QUrl::FullyDecoded));
-    db.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
-    QStringList options;
-    QHash<QString, QString> given;
-    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
-        given.insert(key, value);
-    // The watcher's connection shows as such in pg_stat_activity. A short connect timeout (see
-    // kConnectTimeoutS): the store was reachable when it opened. TCP keepalives find a server that
-    // vanished without closing the connection (a host down, a cable pulled) within about 25 s; a server
+    const PostgresLocation loc = parsePostgresLocation(uri);
+    if (!loc.error.isEmpty())
+        return loc.error;
+    db.setDatabaseName(loc.database);
+    db.setHostName(loc.host);
+    db.setUserName(loc.user);
+    if (loc.port > 0)
+        db.setPort(loc.port);
+    // libpq takes the last value of a keyword given twice: these follow the URI's options. The watcher's
+    // connection shows as such in pg_stat_activity. A short connect timeout (see kConnectTimeoutS): the
+    // store was reachable when it opened. TCP keepalives find a server that vanished without closing
+    // the connection (a host down, a cable pulled) within about 25 s, unless the URI sets them; a server
     // that stops or restarts closes it, which the socket notifier sees at once.
-    given.insert(QStringLiteral("application_name"), QStringLiteral("mdm store watcher"));
-    given.insert(QStringLiteral("keepalives_idle"),
-                 given.value(QStringLiteral("keepalives_idle"), QStringLiteral("10")));
-    given.insert(QStringLiteral("keepalives_interval"),
-                 given.value(QStringLiteral("keepalives_interval"), QStringLiteral("5")));
-    given.insert(QStringLiteral("keepalives_count"),
-                 given.value(QStringLiteral("keepalives_count"), QStringLiteral("3")));
-    given.insert(QStringLiteral("connect_timeout"), QString::number(PgStoreWatcher::kConnectTimeoutS));
-    for (auto it = given.cbegin(); it != given.cend(); ++it) {
-        // libpq's quoting; Qt turns every ';' of the options into a space, so a value cannot hold one.
-        options << it.key() + QStringLiteral("='") +
-                       QString(it.value())
-                           .replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-                           .replace(QLatin1Char('\''), QStringLiteral("\\'")) +
-                       QLatin1Char('\'');
+    QStringList options;
+    if (!loc.qtOptions.isEmpty())
+        options << loc.qtOptions;
+    options << QStringLiteral("application_name='mdm store watcher'")
+            << QStringLiteral("connect_timeout=%1").arg(PgStoreWatcher::kConnectTimeoutS);
+    for (const auto &[key, value] :
+         {std::pair{"keepalives_idle", 10}, {"keepalives_interval", 5}, {"keepalives_count", 3}}) {
+        if (!loc.qtOptions.contains(QLatin1String(key) + QLatin1Char('=')))
+            options << QStringLiteral("%1=%2").arg(QLatin1String(key)).arg(value);
     }
     db.setConnectOptions(options.join(QLatin1Char(';')));
+    return {};
 }
 
 // Lives on the watcher's thread, owns the connection, and is deleted there when the thread finishes.
@@ -131,8 +125,10 @@ private:
         QString error;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName_);
-            configure(db, uri_);
-            if (!db.open()) {
+            error = configure(db, uri_);
+            if (!error.isEmpty()) {
+                // reported below
+            } else if (!db.open()) {
                 error = db.lastError().text();
             } else {
                 QSqlQuery q(db);

@@ -2,6 +2,7 @@
 
 #include "feed/pg_store_watcher.h"
 #include "feed/sqlite_store_watcher.h"
+#include "store/postgres_location.h"
 #include "store/store.h"
 
 namespace mdm {
@@ -10,8 +11,7 @@ std::unique_ptr<StoreWatcher> StoreWatcher::create(const Store &store, QObject *
 {
     // A PostgreSQL store shows its libpq URI as its path; an SQLite store its file's absolute path.
     const QString location = store.path();
-    if (location.startsWith(QLatin1String("postgresql://")) ||
-        location.startsWith(QLatin1String("postgres://")))
+    if (isPostgresLocation(location))
         return std::make_unique<PgStoreWatcher>(location, parent);
     return std::make_unique<SqliteStoreWatcher>(location, parent);
 }
