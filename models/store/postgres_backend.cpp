@@ -86,18 +86,19 @@ QString PostgresBackend::open(const QString &connectionName)
     if (QString error = connect(loc_, connectionName); !error.isEmpty())
         return error;
     const PostgresSchemaState state = readPostgresSchemaState(QSqlDatabase::database(connectionName, false));
-    if (state.kind == PostgresSchemaState::Kind::Foreign)
-        return foreignText(loc_.uri);
     if (!state.error.isEmpty()) {
         // A login role that is neither admin nor viewer (nor the owner) may not even read the version.
         QSqlQuery q(QSqlDatabase::database(connectionName, false));
-        if (q.exec(QStringLiteral("SELECT has_table_privilege('schema_version', 'SELECT')")) && q.next() &&
-            !q.value(0).toBool())
+        if (q.exec(QStringLiteral("SELECT has_table_privilege('schema_version', 'SELECT'), session_user")) &&
+            q.next() && !q.value(0).toBool())
             return Store::tr("The database user “%1” has no rights on the store “%2”. Its owner makes it an "
                              "admin or a viewer: mdm-console --db URI grant admin|viewer %1")
-                .arg(loc_.user.isEmpty() ? QStringLiteral("?") : loc_.user, loc_.uri);
-        return Store::tr("Cannot open “%1”: %2").arg(loc_.uri, state.error);
+                .arg(q.value(1).toString(), loc_.uri);
+        if (state.kind != PostgresSchemaState::Kind::Foreign)
+            return Store::tr("Cannot open “%1”: %2").arg(loc_.uri, state.error);
     }
+    if (state.kind == PostgresSchemaState::Kind::Foreign)
+        return foreignText(loc_.uri);
     if (state.version > Store::kSchemaVersion)
         return newerText(loc_.uri, state.version);
     version_ = state.version;

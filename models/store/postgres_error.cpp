@@ -159,8 +159,8 @@ QString describePostgresError(const QSqlError &error, int busyTimeoutMs)
     case PostgresFailure::NotAllowed:
         // Mostly a viewer (mdm_viewer) trying to change the records: the server refuses, whatever the
         // console showed. Nothing was written: the transaction rolls back.
-        return Store::tr("Your database role may only read this store (mdm_viewer), so nothing was changed: "
-                         "ask an admin. (The server said: %1)")
+        return Store::tr("Your database role may only read this store (mdm_viewer): ask an admin. (The "
+                         "server said: %1)")
             .arg(said);
     case PostgresFailure::Other:
         break;

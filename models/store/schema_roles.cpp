@@ -42,27 +42,34 @@ QStringList postgresRoles()
             "  EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER SET search_path = %I, pg_temp', f,"
             "   current_schema());"
             " END LOOP; END$$"),
-        // The owner too gives up changing the audit log (and naming the database user in it).
-        QStringLiteral("DO $$BEGIN"
-                       " EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, audit_log_records"
-                       "  FROM %I', current_user);"
-                       " EXECUTE format('GRANT INSERT (%1) ON audit_log TO %I', current_user);"
-                       " EXECUTE format('GRANT INSERT ON audit_log_records TO %I', current_user);"
-                       " END$$")
+        // The owner too gives up changing the audit log (and naming the database user in it). All but
+        // UPDATE of audit_log.id: the foreign key check of audit_log_records runs as the owner and locks
+        // the entry (SELECT … FOR KEY SHARE), which needs UPDATE on some column; the append-only trigger
+        // refuses any UPDATE all the same.
+        QStringLiteral(
+            "DO $$BEGIN"
+            " EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, audit_log_records"
+            "  FROM %I', current_user);"
+            " EXECUTE format('GRANT INSERT (%1) ON audit_log TO %I', current_user);"
+            " EXECUTE format('GRANT UPDATE (id) ON audit_log TO %I', current_user);"
+            " EXECUTE format('GRANT INSERT ON audit_log_records TO %I', current_user);"
+            " END$$")
             .arg(QLatin1String(kAuditInsertColumns)),
         QStringLiteral(
             "DO $$DECLARE s text := quote_ident(current_schema()); BEGIN"
             " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mdm_viewer') THEN"
             "  EXECUTE 'GRANT USAGE ON SCHEMA ' || s || ' TO mdm_viewer';"
             "  EXECUTE 'GRANT SELECT ON ALL TABLES IN SCHEMA ' || s || ' TO mdm_viewer';"
-            "  EXECUTE 'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA ' || s || ' FROM mdm_viewer';"
+            "  EXECUTE 'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA ' || s || ' FROM "
+            "mdm_viewer';"
             // An export writes its audit entry: the viewer's only write.
             "  GRANT INSERT (%1) ON audit_log TO mdm_viewer;"
             "  GRANT INSERT ON audit_log_records TO mdm_viewer;"
             " END IF;"
             " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mdm_admin') THEN"
             "  EXECUTE 'GRANT USAGE ON SCHEMA ' || s || ' TO mdm_admin';"
-            "  EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ' || s || ' TO mdm_admin';"
+            "  EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ' || s || ' TO "
+            "mdm_admin';"
             "  EXECUTE 'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ' || s || ' TO mdm_admin';"
             "  REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_version FROM mdm_admin;"
             "  REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, audit_log_records FROM mdm_admin;"

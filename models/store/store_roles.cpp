@@ -54,12 +54,14 @@ bool checkRoles(Store &store, const QString &role, QString *error)
         return false;
     }
     if (role == QLatin1String(StoreRoles::kAdminRole) || role == QLatin1String(StoreRoles::kViewerRole)) {
-        *error = StoreRoles::tr("“%1” is one of the console's group roles; name a login role instead.").arg(role);
+        *error =
+            StoreRoles::tr("“%1” is one of the console's group roles; name a login role instead.").arg(role);
         return false;
     }
     QSqlQuery q(store.database());
-    q.prepare(QStringLiteral("SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('mdm_admin', 'mdm_viewer')),"
-                             " (SELECT count(*) FROM pg_roles WHERE rolname = ?)"));
+    q.prepare(
+        QStringLiteral("SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('mdm_admin', 'mdm_viewer')),"
+                       " (SELECT count(*) FROM pg_roles WHERE rolname = ?)"));
     q.addBindValue(role);
     if (!q.exec() || !q.next()) {
         *error = describeSqlError(q.lastError(), Store::kDefaultBusyTimeoutMs);
@@ -88,6 +90,9 @@ bool change(Store &store, const QString &role, const QStringList &statements, co
     return store.transaction(
         [&](QString *err) {
             QSqlQuery q(store.database());
+            // REVOKE of a level the role does not have warns; that is no news here.
+            if (!run(q, QStringLiteral("SET LOCAL client_min_messages = error"), err))
+                return false;
             // The group roles' rights first: a superuser may have made the roles after the store.
             for (const QString &statement : schema::postgresRoles())
                 if (!run(q, statement, err))
@@ -109,10 +114,10 @@ bool change(Store &store, const QString &role, const QStringList &statements, co
 
 bool StoreRoles::grant(Store &store, Level level, const QString &role, QString *error)
 {
-    const QString given = quotedIdentifier(level == Level::Admin ? QLatin1String(kAdminRole)
-                                                                 : QLatin1String(kViewerRole));
-    const QString taken = quotedIdentifier(level == Level::Admin ? QLatin1String(kViewerRole)
-                                                                 : QLatin1String(kAdminRole));
+    const QString given =
+        quotedIdentifier(level == Level::Admin ? QLatin1String(kAdminRole) : QLatin1String(kViewerRole));
+    const QString taken =
+        quotedIdentifier(level == Level::Admin ? QLatin1String(kViewerRole) : QLatin1String(kAdminRole));
     const QString who = quotedIdentifier(role);
     return change(store, role,
                   {QStringLiteral("GRANT %1 TO %2").arg(given, who),
