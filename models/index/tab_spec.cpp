@@ -155,12 +155,14 @@ QByteArray TabSpec::loadSql() const
            idColumn;
 }
 
-// The tab's condition behind a unary plus, which keeps SQLite from using an index for it: a condition
-// such as "i.state = 0" would otherwise lead the planner to the state index (it knows no better without
+// The tab's condition inside a CASE, which keeps SQLite from using an index for it: a condition such as
+// "i.state = 0" would otherwise lead the planner to the state index (it knows no better without
 // statistics) and scan every record of the tab for each batch of IDs, instead of looking up the IDs.
+// (SQLite's unary plus does the same, but PostgreSQL has no + for a boolean.)
 QByteArray TabSpec::listedWhere(qsizetype ids) const
 {
-    return QByteArray(idColumn) + " IN (" + sqlPlaceholders(ids) + ") AND +(" + predicate + ")";
+    return QByteArray(idColumn) + " IN (" + sqlPlaceholders(ids) + ") AND CASE WHEN " + predicate +
+           " THEN 1 ELSE 0 END = 1";
 }
 
 QByteArray TabSpec::refreshSql(qsizetype ids) const
