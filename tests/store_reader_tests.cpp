@@ -4,6 +4,8 @@
 // holding the same rows. PostgreSQL runs when MDM_TEST_PG_URI names a test server (scripts/test).
 
 #include "csv/csv_export.h"
+#include "domain/clock.h"
+#include "index/record_table_model.h"
 #include "index/tab_spec.h"
 #include "index/table_index.h"
 #include "pg_support.h"
@@ -383,6 +385,22 @@ std::vector<std::vector<qint64>> indexAnswers(const QString &location, TabKind t
     return out;
 }
 
+// What a tab's table model shows (text and tooltips) in its first rows, read through the store's own
+// connection (the rows on screen are fetched per visible row, not by the index).
+QStringList shownRows(Store &store, TabKind tab, qint64 nowMs)
+{
+    Clock clock;
+    clock.setFixed(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC));
+    RecordTableModel model(store, clock, tab);
+    REQUIRE(waitUntil([&] { return !model.isLoading() && !model.isQueryPending(); }));
+    QStringList out{QString::number(model.rowCount())};
+    for (int row = 0; row < std::min(model.rowCount(), 80); ++row)
+        for (int column = 0; column < model.columnCount(); ++column)
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)})
+                out << model.data(model.index(row, column), role).toString();
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("The table index and the CSV export read the same from an SQLite and a PostgreSQL store",
@@ -391,6 +409,7 @@ TEST_CASE("The table index and the CSV export read the same from an SQLite and a
     const qint64 nowMs = 1'700'000'000'000;
     std::map<QString, std::vector<std::vector<qint64>>> answers;
     std::map<QString, std::vector<QByteArray>> exports;
+    std::map<QString, std::vector<QStringList>> shown;
     for (const QString &name : storeBackends()) {
         INFO(name.toStdString());
         Backend backend(name);
@@ -402,6 +421,7 @@ TEST_CASE("The table index and the CSV export read the same from an SQLite and a
             auto &a = answers[name];
             for (auto &answer : indexAnswers(backend.location(), tab, nowMs))
                 a.push_back(std::move(answer));
+            shown[name].push_back(shownRows(*opened.store, tab, nowMs));
             for (bool listed : {false, true}) {
                 CsvExportOptions options;
                 options.tab = tab;
@@ -432,6 +452,10 @@ TEST_CASE("The table index and the CSV export read the same from an SQLite and a
         for (size_t i = 0; i < a.size(); ++i) {
             INFO("answer " << i);
             CHECK(a[i] == sqlite[i]);
+        }
+        for (size_t i = 0; i < shown[name].size(); ++i) {
+            INFO("tab " << i);
+            CHECK(shown[name][i] == shown[QStringLiteral("sqlite")][i]);
         }
         const auto &csv = exports[name];
         for (size_t i = 0; i < csv.size(); ++i) {
