@@ -11,7 +11,7 @@ GatewayStatus GatewayStatus::read(Store &store)
     GatewayStatus s;
     QSqlQuery q(store.database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'gateway.%'")))
+    if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE substr(key, 1, 8) = 'gateway.'")))
         return s;
     while (q.next()) {
         const QString key = q.value(0).toString().mid(8); // after "gateway."

@@ -23,8 +23,11 @@ TabSpec managedSpec()
         "  ORDER BY c.id DESC LIMIT 1), ''),"
         // The queued command and how it reaches the device, packed as "kind|pushed_at|protocol|push_dead|
         // has token" (one subquery, not five), and the gateway's push topic (empty: no push certificate).
-        " coalesce((SELECT c.kind || '|' || coalesce(c.pushed_at, '') || '|' || coalesce(e.protocol, '') ||"
-        "  '|' || coalesce(e.push_dead, '') || '|' || (e.push_token IS NOT NULL AND e.push_magic IS NOT NULL)"
+        // Numbers are cast to text before they meet '' or ||, and the last part is 1 or 0 (not a boolean),
+        // so that the text is the same on SQLite and PostgreSQL.
+        " coalesce((SELECT CAST(c.kind AS TEXT) || '|' || coalesce(CAST(c.pushed_at AS TEXT), '') || '|' ||"
+        "  coalesce(CAST(e.protocol AS TEXT), '') || '|' || coalesce(CAST(e.push_dead AS TEXT), '') || '|' ||"
+        "  CASE WHEN e.push_token IS NOT NULL AND e.push_magic IS NOT NULL THEN '1' ELSE '0' END"
         "  FROM commands c LEFT JOIN enrollments e ON e.device_id = c.device_id AND e.state = 2"
         "  WHERE c.device_id = d.id AND c.state = 0 ORDER BY c.id DESC, e.id DESC LIMIT 1), ''),"
         " coalesce((SELECT value FROM settings WHERE key = 'gateway.push_topic'), '')",
@@ -75,7 +78,8 @@ TabSpec stagedSpec()
         "d.id, d.name, coalesce(d.serial, ''), coalesce(u.name, ''), coalesce(u.email, ''),"
         " coalesce(d.imei, ''), d.platform, coalesce(g.name, '')",
         "d.id, d.name, coalesce(d.serial, ''), d.platform, coalesce(u.name, ''), coalesce(u.email, ''),"
-        " coalesce(g.name, ''), d.user_id IS NOT NULL, coalesce(d.imei, ''), d.ownership, d.model,"
+        " coalesce(g.name, ''), CASE WHEN d.user_id IS NOT NULL THEN 1 ELSE 0 END, coalesce(d.imei, ''),"
+        " d.ownership, d.model,"
         " d.staged_at",
         "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
         "d.state = 0",

@@ -94,7 +94,7 @@ MailSettings MailSettings::load(Store &store)
 {
     MailSettings s;
     QSqlQuery q(store.database());
-    if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'mail.%'")))
+    if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE substr(key, 1, 5) = 'mail.'")))
         return s;
     while (q.next()) {
         const QString key = q.value(0).toString();
@@ -144,7 +144,8 @@ bool MailSettings::save(Store &store, QString *error, bool passwordChanged) cons
         [&](QString *err) {
             QSqlQuery q(store.database());
             QHash<QString, QString> before;
-            if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'mail.%'"))) {
+            if (!q.exec(
+                    QStringLiteral("SELECT key, value FROM settings WHERE substr(key, 1, 5) = 'mail.'"))) {
                 *err = sqlErrorText(q.lastError());
                 return false;
             }

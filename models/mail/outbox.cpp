@@ -68,14 +68,14 @@ QList<OutboxMessage> Outbox::due(bool ignoreBackoff, int limit) const
 {
     QSqlQuery q(store_.database());
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT o.id, o.invitation_id, o.recipient, coalesce(u.name, ''), o.link_token,"
-                       " i.platform, o.attempts, o.created_at"
-                       " FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
-                       " LEFT JOIN users u ON u.id = i.user_id"
-                       " WHERE o.state = 0 AND o.link_token IS NOT NULL AND (? OR o.next_attempt_at <= ?)"
-                       " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
-    q.addBindValue(ignoreBackoff);
+    q.prepare(QStringLiteral("SELECT o.id, o.invitation_id, o.recipient, coalesce(u.name, ''), o.link_token,"
+                             " i.platform, o.attempts, o.created_at"
+                             " FROM outbox o JOIN invitations i ON i.id = o.invitation_id"
+                             " LEFT JOIN users u ON u.id = i.user_id"
+                             " WHERE o.state = 0 AND o.link_token IS NOT NULL"
+                             " AND (CAST(? AS INTEGER) = 1 OR o.next_attempt_at <= ?)"
+                             " ORDER BY o.next_attempt_at, o.id LIMIT ?"));
+    q.addBindValue(ignoreBackoff ? 1 : 0); // an integer: a bound bool means different things to each driver
     q.addBindValue(clock_.nowMs());
     q.addBindValue(limit);
     QList<OutboxMessage> out;

@@ -4,6 +4,7 @@
 #include "services/device_gateway_service.h"
 #include "services/record_labels.h"
 #include "store/audit_log.h"
+#include "store/portable_sql.h"
 #include "store/sql.h"
 #include "store/store.h"
 
@@ -72,7 +73,7 @@ auto DeviceGatewayService::enrollAgent(const QString &token, Platform platform, 
                 QStringLiteral("INSERT INTO enrollments (invitation_id, protocol, secret_hash, state,"
                                " created_at, last_seen_at, serial, imei, model, os_version, device_name)"
                                " VALUES (?, ?, ?, 2, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''),"
-                               " coalesce(?, ''), coalesce(?, ''))"));
+                               " coalesce(?, ''), coalesce(?, '')) RETURNING id"));
             q.addBindValue(invitationId);
             q.addBindValue(kAgentProtocol);
             q.addBindValue(secretHash(out.secret));
@@ -81,9 +82,9 @@ auto DeviceGatewayService::enrollAgent(const QString &token, Platform platform, 
             for (const QString &value :
                  {facts.serial, facts.imei, facts.model, facts.osVersion, facts.deviceName})
                 q.addBindValue(value.trimmed());
-            if (!execOrError(q, err))
+            e.id = insertReturningId(q, err);
+            if (e.id == 0)
                 return false;
-            e.id = q.lastInsertId().toLongLong();
             e.invitationId = invitationId;
             if (!bindDevice(e, invitationId, platform, facts, now, err))
                 return false;

@@ -4,6 +4,7 @@
 #include "services/device_gateway_service.h"
 #include "services/record_labels.h"
 #include "store/audit_log.h"
+#include "store/portable_sql.h"
 #include "store/sql.h"
 #include "store/store.h"
 
@@ -41,15 +42,15 @@ auto DeviceGatewayService::issueAppleEnrollment(const QString &token) -> AppleIs
                                         .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
             QSqlQuery q(store_.database());
             q.prepare(QStringLiteral("INSERT INTO enrollments (invitation_id, protocol, secret_hash,"
-                                     " profile_identifier, created_at) VALUES (?, ?, ?, ?, ?)"));
+                                     " profile_identifier, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
             q.addBindValue(invitationId);
             q.addBindValue(kAppleProtocol);
             q.addBindValue(secretHash(out.secret));
             q.addBindValue(out.profileIdentifier);
             q.addBindValue(now);
-            if (!execOrError(q, err))
+            out.enrollmentId = insertReturningId(q, err);
+            if (out.enrollmentId == 0)
                 return false;
-            out.enrollmentId = q.lastInsertId().toLongLong();
             return audit(store_.database(), now, QStringLiteral("gateway.profile"), RecordKind::Invitation,
                          {invitationId},
                          {{QStringLiteral("enrollment"), out.enrollmentId},
@@ -101,7 +102,7 @@ auto DeviceGatewayService::authenticate(const QString &secret, const DeviceFacts
                 "UPDATE enrollments SET udid = coalesce(?, ''), serial = coalesce(?, ''),"
                 " imei = coalesce(?, ''), model = coalesce(?, ''), os_version = coalesce(?, ''),"
                 " device_name = coalesce(?, ''), last_seen_at = ?,"
-                " state = max(state, 1) WHERE id = ?"));
+                " state = CASE WHEN state < 1 THEN 1 ELSE state END WHERE id = ?"));
             for (const QString &value :
                  {facts.udid, facts.serial, facts.imei, facts.model, facts.osVersion, facts.deviceName})
                 q.addBindValue(value);

@@ -5,6 +5,7 @@
 #include "services/device_gateway_internal.h"
 #include "services/record_labels.h"
 #include "store/audit_log.h"
+#include "store/portable_sql.h"
 #include "store/sql.h"
 #include "store/store.h"
 
@@ -33,9 +34,9 @@ DeviceGatewayService::DeviceGatewayService(Store &store, const Clock &clock)
         " coalesce(e.profile_identifier, ''), i.platform, e.secret_hash, e.serial, e.imei, e.model,"
         " e.os_version, e.device_name, coalesce(e.udid, '')"
         " FROM enrollments e JOIN invitations i ON i.id = e.invitation_id WHERE e.secret_hash = ?"));
-    queued_.prepare(
-        QStringLiteral("SELECT id, kind, coalesce(uuid, ''), coalesce(pin, ''), offered_at IS NULL"
-                       " FROM commands WHERE device_id = ? AND state = 0 ORDER BY id"));
+    queued_.prepare(QStringLiteral("SELECT id, kind, coalesce(uuid, ''), coalesce(pin, ''),"
+                                   " CASE WHEN offered_at IS NULL THEN 1 ELSE 0 END"
+                                   " FROM commands WHERE device_id = ? AND state = 0 ORDER BY id"));
 }
 
 DeviceGatewayService::~DeviceGatewayService()
@@ -164,8 +165,8 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
         "  WHERE serial = ? AND serial <> ''"
         " UNION ALL"
         " SELECT id, state, coalesce(user_id, 0), coalesce(group_id, 0) FROM devices"
-        "  WHERE imei = ? AND imei <> '')"
-        " ORDER BY state = 0 DESC, id LIMIT 1"));
+        "  WHERE imei = ? AND imei <> '') AS candidates"
+        " ORDER BY CASE WHEN state = 0 THEN 0 ELSE 1 END, id LIMIT 1"));
     existing.addBindValue(serial);
     existing.addBindValue(imei);
     if (!execOrError(existing, error))
@@ -196,7 +197,8 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
         q.prepare(QStringLiteral(
             "INSERT INTO devices (name, platform, ownership, serial, imei, model,"
             " os_version, user_id, group_id, invitation_id, state, enrolled_at,"
-            " last_seen_at) VALUES (?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?, ?, 1, ?, ?)"));
+            " last_seen_at) VALUES (?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?, ?, 1, ?, ?)"
+            " RETURNING id"));
     }
     q.addBindValue(name);
     q.addBindValue(static_cast<int>(platform));
@@ -212,10 +214,12 @@ bool DeviceGatewayService::bindDevice(Enrollment &enrollment, qint64 invitationI
     q.addBindValue(now);
     if (deviceId > 0)
         q.addBindValue(deviceId);
-    if (!execOrError(q, error))
+    if (deviceId > 0) {
+        if (!execOrError(q, error))
+            return false;
+    } else if ((deviceId = insertReturningId(q, error)) == 0) {
         return false;
-    if (deviceId == 0)
-        deviceId = q.lastInsertId().toLongLong();
+    }
 
     // An earlier enrollment of the same device (re-enrolled after a wipe) no longer speaks for it.
     QSqlQuery others(db);

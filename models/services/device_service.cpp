@@ -8,6 +8,7 @@
 #include "services/record_labels.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
+#include "store/portable_sql.h"
 #include "store/store.h"
 
 #include <QHash>
@@ -78,7 +79,7 @@ public:
         insert_.prepare(
             QStringLiteral("INSERT INTO invitations (user_id, email, platform, ownership, group_id,"
                            " token_hash, requested_at, sent_at, expires_at)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)"));
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0) RETURNING id"));
     }
 
     // The new invitation's ID; 0 (and *error) on failure.
@@ -95,10 +96,8 @@ public:
         insert_.addBindValue(token.hash);
         insert_.addBindValue(now_); // not sent yet: the 7 days start when the mail is accepted
 
-        if (!execOrError(insert_, error))
-            return 0;
-        const qint64 id = insert_.lastInsertId().toLongLong();
-        return outbox_.enqueue(id, to.user.email, token.text, now_, error) ? id : 0;
+        const qint64 id = insertReturningId(insert_, error);
+        return id != 0 && outbox_.enqueue(id, to.user.email, token.text, now_, error) ? id : 0;
     }
 
 private:

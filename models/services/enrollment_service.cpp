@@ -8,6 +8,7 @@
 #include "services/record_labels.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
+#include "store/portable_sql.h"
 #include "store/store.h"
 
 #include <QHash>
@@ -72,9 +73,8 @@ QStringList EnrollmentService::warnings(const InviteRequest &request) const
 {
     QStringList out;
     QSqlQuery q(store_.database());
-    q.prepare(
-        QStringLiteral("SELECT count(*) FROM invitations WHERE email = ? COLLATE NOCASE AND platform = ?"
-                       " AND state = 0 AND (delivery = 0 OR (delivery = 1 AND expires_at > ?))"));
+    q.prepare(QStringLiteral("SELECT count(*) FROM invitations WHERE lower(email) = lower(?) AND platform = ?"
+                             " AND state = 0 AND (delivery = 0 OR (delivery = 1 AND expires_at > ?))"));
     q.addBindValue(request.email.trimmed());
     q.addBindValue(static_cast<int>(request.platform));
     q.addBindValue(clock_.nowMs());
@@ -121,7 +121,8 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
             insert.prepare(QStringLiteral(
                 "INSERT INTO invitations (user_id, email, platform, ownership, group_id, token_hash, "
                 "requested_at,"
-                " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '')"));
+                " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '') "
+                "RETURNING id"));
             OutboxQueue outbox(store_);
             qint64 done = 0;
             for (const InviteRequest &request : requests) {
@@ -143,9 +144,9 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                                                 : QVariant(QMetaType::fromType<qint64>()));
                 insert.addBindValue(token.hash);
                 insert.addBindValue(now); // not sent yet: no last sending, no expiry (see invitationExpiry)
-                if (!execOrError(insert, error))
+                const qint64 id = insertReturningId(insert, error);
+                if (id == 0)
                     return false;
-                const qint64 id = insert.lastInsertId().toLongLong();
                 if (!outbox.enqueue(id, request.email.trimmed(), token.text, now, error))
                     return false;
                 created << id;

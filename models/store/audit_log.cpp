@@ -1,5 +1,6 @@
 #include "store/audit_log.h"
 
+#include "store/portable_sql.h"
 #include "store/store.h"
 
 #include <QJsonDocument>
@@ -89,7 +90,7 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
 
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, record_kind, record_ids, details)"
-                             " VALUES (?, ?, ?, ?, ?, ?)"));
+                             " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(entry.atMs);
     q.addBindValue(entry.actor);
     q.addBindValue(entry.action);
@@ -98,11 +99,9 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
     q.addBindValue(kind);
     q.addBindValue(ids.isEmpty() ? QStringLiteral("") : ids.join(QLatin1Char(',')));
     q.addBindValue(entry.details.isNull() ? QStringLiteral("") : entry.details);
-    if (!q.exec()) {
-        *error = sqlErrorText(q.lastError());
+    const qint64 auditId = insertReturningId(q, error);
+    if (auditId == 0)
         return false;
-    }
-    const qint64 auditId = q.lastInsertId().toLongLong();
     q.prepare(
         QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id) VALUES (?, ?, ?)"));
     for (qint64 id : entry.recordIds) {
@@ -146,16 +145,21 @@ QList<AuditEntry> readEntries(QSqlQuery &q, QString *error = nullptr)
 namespace {
 QString searchClause(const QString &text)
 {
-    return text.isEmpty() ? QString()
-                          : QStringLiteral(" WHERE actor LIKE ? OR action LIKE ? OR details LIKE ?"
-                                           " OR record_ids LIKE ? OR record_kind LIKE ?");
+    if (text.isEmpty())
+        return {};
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    QStringList any;
+    for (const char *column : {"actor", "action", "details", "record_ids", "record_kind"})
+        any << QStringLiteral("lower(%1) LIKE lower(?)%2")
+                   .arg(QLatin1String(column), QLatin1String(kLikeEscape));
+    return QStringLiteral(" WHERE ") + any.join(QStringLiteral(" OR "));
 }
 
 void bindSearch(QSqlQuery &q, const QString &text)
 {
     if (text.isEmpty())
         return;
-    const QString pattern = QLatin1Char('%') + text + QLatin1Char('%');
+    const QString pattern = likeContains(text);
     for (int i = 0; i < 5; ++i)
         q.addBindValue(pattern);
 }

@@ -1,5 +1,6 @@
 #include "store/directory.h"
 
+#include "store/portable_sql.h"
 #include "store/store.h"
 
 #include <QRegularExpression>
@@ -9,7 +10,17 @@
 
 namespace mdm {
 
-Directory::Directory(const Store &store) : db_(store.database()) {}
+Directory::Directory(const Store &store)
+    : db_(store.database()), findUser_(db_), addUser_(db_), findGroup_(db_), addGroup_(db_)
+{
+}
+
+QSqlQuery &Directory::prepared(QSqlQuery &query, const char *sql)
+{
+    if (query.lastQuery().isEmpty())
+        query.prepare(QString::fromLatin1(sql));
+    return query;
+}
 
 bool isValidEmail(const QString &email)
 {
@@ -21,19 +32,20 @@ bool isValidEmail(const QString &email)
 
 qint64 Directory::userFor(const QString &name, const QString &email, QString *error)
 {
-    QSqlQuery q(db_);
-    q.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
-    q.addBindValue(email.trimmed());
-    if (q.exec() && q.next())
-        return q.value(0).toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?)"));
+    QSqlQuery &find = prepared(findUser_, "SELECT id FROM users WHERE email = ?");
+    find.addBindValue(email.trimmed());
+    const qint64 found = find.exec() && find.next() ? find.value(0).toLongLong() : 0;
+    find.finish();
+    if (found > 0)
+        return found;
+    QSqlQuery &q = prepared(addUser_, "INSERT INTO users (name, email) VALUES (?, ?) RETURNING id");
     q.addBindValue(name.trimmed());
     q.addBindValue(email.trimmed());
-    if (!q.exec()) {
-        *error = tr("Cannot add the user %1: %2").arg(email, sqlErrorText(q.lastError()));
-        return 0;
-    }
-    return q.lastInsertId().toLongLong();
+    QString why;
+    const qint64 id = insertReturningId(q, &why);
+    if (id == 0)
+        *error = tr("Cannot add the user %1: %2").arg(email, why);
+    return id;
 }
 
 qint64 Directory::groupFor(const QString &name, QString *error)
@@ -41,18 +53,21 @@ qint64 Directory::groupFor(const QString &name, QString *error)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return 0;
-    QSqlQuery q(db_);
-    q.prepare(QStringLiteral("SELECT id FROM groups WHERE name = ?"));
+    QSqlQuery &find = prepared(findGroup_, "SELECT id FROM groups WHERE name = ?");
+    find.addBindValue(trimmed);
+    const qint64 found = find.exec() && find.next() ? find.value(0).toLongLong() : 0;
+    find.finish();
+    if (found > 0)
+        return found;
+    QSqlQuery &q = prepared(addGroup_, "INSERT INTO groups (name) VALUES (?) RETURNING id");
     q.addBindValue(trimmed);
-    if (q.exec() && q.next())
-        return q.value(0).toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO groups (name) VALUES (?)"));
-    q.addBindValue(trimmed);
-    if (!q.exec()) {
-        *error = tr("Cannot add the group %1: %2").arg(trimmed, sqlErrorText(q.lastError()));
+    QString why;
+    const qint64 id = insertReturningId(q, &why);
+    if (id == 0) {
+        *error = tr("Cannot add the group %1: %2").arg(trimmed, why);
         return -1;
     }
-    return q.lastInsertId().toLongLong();
+    return id;
 }
 
 UserInfo Directory::user(qint64 id) const
@@ -79,9 +94,15 @@ UserInfo Directory::userByEmail(const QString &email) const
 QList<UserInfo> Directory::searchUsers(const QString &text, int limit) const
 {
     QSqlQuery q(db_);
-    const QString pattern = QLatin1Char('%') + text.trimmed() + QLatin1Char('%');
-    q.prepare(QStringLiteral("SELECT id, name, email FROM users WHERE name LIKE ? OR email LIKE ?"
-                             " ORDER BY name COLLATE NOCASE, email LIMIT ?"));
+    const QString pattern = likeContains(text.trimmed());
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. The email column
+    // compares without case (NOCASE; a nondeterministic collation on PostgreSQL, which LIKE refuses):
+    // "binary" is SQLite's own collation and one the PostgreSQL schema defines. Sorted by lower(name),
+    // as SQLite's NOCASE did (ASCII case only).
+    q.prepare(QStringLiteral("SELECT id, name, email FROM users WHERE lower(name) LIKE lower(?)%1"
+                             " OR lower(email) COLLATE \"binary\" LIKE lower(?)%1"
+                             " ORDER BY lower(name), email LIMIT ?")
+                  .arg(QLatin1String(kLikeEscape)));
     q.addBindValue(pattern);
     q.addBindValue(pattern);
     q.addBindValue(limit);
@@ -96,7 +117,7 @@ QStringList Directory::groupNames() const
 {
     QSqlQuery q(db_);
     QStringList out;
-    if (q.exec(QStringLiteral("SELECT name FROM groups ORDER BY name COLLATE NOCASE")))
+    if (q.exec(QStringLiteral("SELECT name FROM groups ORDER BY lower(name), name")))
         while (q.next())
             out << q.value(0).toString();
     return out;

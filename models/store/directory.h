@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -37,7 +38,14 @@ public:
     QStringList groupNames() const;
 
 private:
+    // query, prepared with sql on its first use: an invitation list of thousands looks up each user.
+    static QSqlQuery &prepared(QSqlQuery &query, const char *sql);
+
     QSqlDatabase db_;
+    QSqlQuery findUser_;
+    QSqlQuery addUser_;
+    QSqlQuery findGroup_;
+    QSqlQuery addGroup_;
 };
 
 bool isValidEmail(const QString &email);
