@@ -9,12 +9,14 @@
 #include "feed_bench.h"
 #include "gateway_bench.h"
 #include "index/record_table_model.h"
+#include "index/table_index.h"
 #include "live_bench.h"
 #include "naive_peer.h"
 #include "services/enrollment_service.h"
 #include "stall_bench.h"
 #include "store/demo_data.h"
 #include "store/store.h"
+#include "store/store_reader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -188,6 +190,19 @@ std::map<QString, double> measureOurs(const QString &path, const QString &fragme
 std::map<QString, double> readFigures(const QString &location)
 {
     std::map<QString, double> f;
+    // The index alone, on its own reader: what the store's read path costs without the model around it.
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const auto reader = StoreReader::open(location);
+        TableIndex index(TabSpec::of(TabKind::Managed));
+        QString error;
+        if (!reader->error().isEmpty() || !index.load(*reader, {}, &error)) {
+            err << reader->error() << error << Qt::endl;
+            return f;
+        }
+        f[QStringLiteral("index_load_ms")] = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
     auto opened = Store::open(location);
     if (!opened.store) {
         err << opened.error << Qt::endl;
