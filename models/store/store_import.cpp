@@ -76,15 +76,17 @@ PGconn *postgresHandle(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver()->handle();
     // Qt's QPSQL names the type by libpq's struct tag (PGconn is a typedef of pg_conn).
-    if (!handle.isValid() || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
         return nullptr;
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
 bool sqliteTableNames(sqlite3 *db, QStringList *names, QString *error)
 {
-    SqliteStatement q(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-                          "ESCAPE '\\' ORDER BY name");
+    SqliteStatement q(db,
+                      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                      "ESCAPE '\\' ORDER BY name");
     if (!q.ok()) {
         *error = q.error();
         return false;
@@ -191,8 +193,8 @@ public:
             *error = sqliteError(sqlite_);
             return false;
         }
-        const bool ok = readSchemas(error) && target_.transaction([&](QString *e) { return copy(result, e); },
-                                                                  error);
+        const bool ok =
+            readSchemas(error) && target_.transaction([&](QString *e) { return copy(result, e); }, error);
         sqlite3_exec(sqlite_, "ROLLBACK", nullptr, nullptr, nullptr);
         return ok;
     }
@@ -216,7 +218,8 @@ private:
         while (q.next())
             targetTables << q.value(0).toString();
         const QSet<QString> known(tables().cbegin(), tables().cend());
-        for (const auto &[list, store] : {std::pair{&sourceTables, &source_}, std::pair{&targetTables, &target_}}) {
+        for (const auto &[list, store] :
+             {std::pair{&sourceTables, &source_}, std::pair{&targetTables, &target_}}) {
             QSet<QString> present;
             for (const QString &name : std::as_const(*list)) {
                 if (isLeftOut(name))
@@ -231,7 +234,8 @@ private:
             }
             for (const QString &name : tables()) {
                 if (!present.contains(name)) {
-                    *error = Text::tr("%1 lacks the table “%2”; it is not a complete store.").arg(store->path(), name);
+                    *error = Text::tr("%1 lacks the table “%2”; it is not a complete store.")
+                                 .arg(store->path(), name);
                     return false;
                 }
             }
@@ -308,7 +312,10 @@ private:
             if (!copyTable(conn, table, &copied, error))
                 return false;
             if (copied != table.rows) {
-                *error = Text::tr("%1 rows of “%2” were read, %3 expected.").arg(copied).arg(table.name).arg(table.rows);
+                *error = Text::tr("%1 rows of “%2” were read, %3 expected.")
+                             .arg(copied)
+                             .arg(table.name)
+                             .arg(table.rows);
                 return false;
             }
             result->tables.append({table.name, copied});
@@ -335,9 +342,10 @@ private:
         }
         if (held.isEmpty())
             return true;
-        *error = Text::tr("%1 is not empty: it holds rows in %2. import-store copies only into an empty store; "
-                          "nothing was changed.")
-                     .arg(target_.path(), held.join(QStringLiteral(", ")));
+        *error =
+            Text::tr("%1 is not empty: it holds rows in %2. import-store copies only into an empty store; "
+                     "nothing was changed.")
+                .arg(target_.path(), held.join(QStringLiteral(", ")));
         return false;
     }
 
@@ -347,7 +355,8 @@ private:
         for (const Column &column : table.columns)
             names << quoted(column.name);
         const QString columns = names.join(QStringLiteral(", "));
-        const QByteArray select = QStringLiteral("SELECT %1 FROM %2").arg(columns, quoted(table.name)).toUtf8();
+        const QByteArray select =
+            QStringLiteral("SELECT %1 FROM %2").arg(columns, quoted(table.name)).toUtf8();
         SqliteStatement rows(sqlite_, select.constData());
         if (!rows.ok()) {
             *error = rows.error();
@@ -413,10 +422,11 @@ private:
             if (!column.identity)
                 continue;
             QSqlQuery q(db_);
-            q.prepare(QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), m) FROM"
-                                     " (SELECT greatest(coalesce(max(%1), 0), CAST(? AS BIGINT)) AS m FROM %2) AS x"
-                                     " WHERE m > 0")
-                          .arg(quoted(column.name), quoted(table.name)));
+            q.prepare(
+                QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), m) FROM"
+                               " (SELECT greatest(coalesce(max(%1), 0), CAST(? AS BIGINT)) AS m FROM %2) AS x"
+                               " WHERE m > 0")
+                    .arg(quoted(column.name), quoted(table.name)));
             q.addBindValue(table.name);
             q.addBindValue(column.name);
             q.addBindValue(table.sequence);
@@ -456,9 +466,9 @@ private:
 const QStringList &tables()
 {
     static const QStringList all{
-        QStringLiteral("groups"),   QStringLiteral("users"),         QStringLiteral("invitations"),
-        QStringLiteral("devices"),  QStringLiteral("enrollments"),   QStringLiteral("commands"),
-        QStringLiteral("outbox"),   QStringLiteral("audit_log"),     QStringLiteral("audit_log_records"),
+        QStringLiteral("groups"),   QStringLiteral("users"),       QStringLiteral("invitations"),
+        QStringLiteral("devices"),  QStringLiteral("enrollments"), QStringLiteral("commands"),
+        QStringLiteral("outbox"),   QStringLiteral("audit_log"),   QStringLiteral("audit_log_records"),
         QStringLiteral("settings"),
     };
     return all;
@@ -472,7 +482,8 @@ Result run(const QString &target, const QString &source, const Progress &progres
         return result;
     }
     if (isPostgresLocation(source)) {
-        result.error = Text::tr("“%1” is not an SQLite store file: import-store copies from a store file.").arg(source);
+        result.error =
+            Text::tr("“%1” is not an SQLite store file: import-store copies from a store file.").arg(source);
         return result;
     }
     // Store::open would make a new, empty store of a missing file.
