@@ -22,11 +22,17 @@ int importStore(const QStringList &arguments)
     QElapsedTimer sinceReport;
     sinceReport.start();
     bool reported = false;
+    bool finished = false;
     const auto progress = [&](const QString &table, qint64 done, qint64 total) {
-        if (sinceReport.elapsed() < 1000 && !(reported && done == total))
+        // The last count too, once, when anything was said before it.
+        const bool last = done == total && reported && !finished;
+        if (sinceReport.elapsed() < 1000 && !last)
+            return;
+        if (finished)
             return;
         sinceReport.restart();
         reported = true;
+        finished = done == total;
         err() << Text::tr("Copied %1 of %2 rows (%3)…").arg(done).arg(total).arg(table) << '\n';
         err().flush();
     };

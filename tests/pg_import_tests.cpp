@@ -72,8 +72,9 @@ qint64 number(const QSqlDatabase &db, const QString &sql)
 QList<std::pair<QString, bool>> columnsOf(const QSqlDatabase &pg, const QString &table)
 {
     QSqlQuery q(pg);
-    q.prepare(QStringLiteral("SELECT column_name, udt_name FROM information_schema.columns"
-                             " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"));
+    q.prepare(QStringLiteral(
+        "SELECT column_name, udt_name FROM information_schema.columns"
+        " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"));
     q.addBindValue(table);
     REQUIRE(q.exec());
     QList<std::pair<QString, bool>> columns;
@@ -94,7 +95,8 @@ QStringList rowsOf(const QSqlDatabase &db, bool postgres, const QString &table,
         else if (postgres)
             select << QStringLiteral("encode(\"%1\", 'hex')").arg(name);
         else
-            select << QStringLiteral("CASE WHEN \"%1\" IS NULL THEN NULL ELSE lower(hex(\"%1\")) END").arg(name);
+            select
+                << QStringLiteral("CASE WHEN \"%1\" IS NULL THEN NULL ELSE lower(hex(\"%1\")) END").arg(name);
     }
     QSqlQuery q(db);
     const QString sql = QStringLiteral("SELECT %1 FROM \"%2\"").arg(select.join(QStringLiteral(", ")), table);
@@ -146,14 +148,15 @@ void fillSource(const QString &path, int devices)
     REQUIRE(runConsole({QStringLiteral("--db"), path, QStringLiteral("demo"), QStringLiteral("--devices"),
                         QString::number(devices)})
                 .exitCode == 0);
-    REQUIRE(runConsole({QStringLiteral("--db"), path, QStringLiteral("invite"), QStringLiteral("--name"),
-                        QStringLiteral("Tab\tNew\nLine \\ Back"), QStringLiteral("--email"),
-                        QStringLiteral("odd@example.com"), QStringLiteral("--platform"), QStringLiteral("ios")})
-                .exitCode == 0);
-    REQUIRE(runConsole({QStringLiteral("--db"), path, QStringLiteral("mail-settings"), QStringLiteral("--host"),
-                        QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("2525"),
-                        QStringLiteral("--security"), QStringLiteral("none"), QStringLiteral("--from"),
-                        QStringLiteral("admin@example.com")})
+    REQUIRE(
+        runConsole({QStringLiteral("--db"), path, QStringLiteral("invite"), QStringLiteral("--name"),
+                    QStringLiteral("Tab\tNew\nLine \\ Back"), QStringLiteral("--email"),
+                    QStringLiteral("odd@example.com"), QStringLiteral("--platform"), QStringLiteral("ios")})
+            .exitCode == 0);
+    REQUIRE(runConsole({QStringLiteral("--db"), path, QStringLiteral("mail-settings"),
+                        QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                        QStringLiteral("2525"), QStringLiteral("--security"), QStringLiteral("none"),
+                        QStringLiteral("--from"), QStringLiteral("admin@example.com")})
                 .exitCode == 0);
     REQUIRE(runConsole({QStringLiteral("--db"), path, QStringLiteral("resend"), QStringLiteral("--expired")})
                 .exitCode <= 1);
@@ -162,10 +165,11 @@ void fillSource(const QString &path, int devices)
     QSqlDatabase db = opened.store->database();
     QSqlQuery q(db);
     REQUIRE(q.exec(QStringLiteral("UPDATE devices SET remarks = 'a\\N\tb\r\nc\\\\' WHERE id = 1")));
-    q.prepare(QStringLiteral("INSERT INTO enrollments (invitation_id, device_id, protocol, secret_hash, "
-                             "profile_identifier, udid, push_token, push_magic, unlock_token, created_at, "
-                             "device_name) VALUES ((SELECT min(id) FROM invitations), 1, 0, ?, 'p\\1', 'u\t1', "
-                             "?, 'magic', NULL, 1700000000000, 'Ä\\N')"));
+    q.prepare(
+        QStringLiteral("INSERT INTO enrollments (invitation_id, device_id, protocol, secret_hash, "
+                       "profile_identifier, udid, push_token, push_magic, unlock_token, created_at, "
+                       "device_name) VALUES ((SELECT min(id) FROM invitations), 1, 0, ?, 'p\\1', 'u\t1', "
+                       "?, 'magic', NULL, 1700000000000, 'Ä\\N')"));
     q.addBindValue(QByteArray("\x00\t\n\\\xff", 5));
     q.addBindValue(QByteArray());
     INFO(q.lastError().text().toStdString());
@@ -209,9 +213,10 @@ TEST_CASE("import-store copies every table of an SQLite store into an empty Post
         // audit_log compared without the import's entry: a view over the rest would not do (the comparison
         // reads the real table), so the source gets the same entry copied for the comparison only.
         QSqlQuery q(sqlite.store->database());
-        const QStringList entry = column(
-            pg.database(), QStringLiteral("SELECT id || chr(31) || at || chr(31) || actor || chr(31) || details "
-                                          "FROM audit_log WHERE action = 'store.import'"));
+        const QStringList entry =
+            column(pg.database(),
+                   QStringLiteral("SELECT id || chr(31) || at || chr(31) || actor || chr(31) || details "
+                                  "FROM audit_log WHERE action = 'store.import'"));
         const QStringList parts = entry.value(0).split(QChar(0x1f));
         REQUIRE(parts.size() == 4);
         q.prepare(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, details) VALUES (?, ?, ?, "
@@ -221,23 +226,25 @@ TEST_CASE("import-store copies every table of an SQLite store into an empty Post
         REQUIRE(q.exec());
         requireEqualStores(sqlite.store->database(), pg.database());
         // One bulk mark, so open consoles rebuild, and no per-row entries.
-        CHECK(number(pg.database(), QStringLiteral("SELECT count(*) FROM change_journal WHERE kind = '*'")) == 1);
+        CHECK(number(pg.database(), QStringLiteral("SELECT count(*) FROM change_journal WHERE kind = '*'")) ==
+              1);
         CHECK(number(pg.database(), QStringLiteral("SELECT count(*) FROM change_journal")) == 2);
     }
     SECTION("a new invitation after the import gets a fresh ID")
     {
         const qint64 largest =
             number(sqlite.store->database(), QStringLiteral("SELECT max(id) FROM invitations"));
-        const Run invite =
-            runConsole({QStringLiteral("--db"), target.uri(), QStringLiteral("invite"), QStringLiteral("--name"),
-                        QStringLiteral("After Import"), QStringLiteral("--email"),
-                        QStringLiteral("after@example.com"), QStringLiteral("--platform"), QStringLiteral("android")});
+        const Run invite = runConsole({QStringLiteral("--db"), target.uri(), QStringLiteral("invite"),
+                                       QStringLiteral("--name"), QStringLiteral("After Import"),
+                                       QStringLiteral("--email"), QStringLiteral("after@example.com"),
+                                       QStringLiteral("--platform"), QStringLiteral("android")});
         INFO(invite.err.toStdString());
         REQUIRE(invite.exitCode == 0);
-        CHECK(number(pg.database(), QStringLiteral("SELECT id FROM invitations WHERE email = 'after@example.com'")) ==
+        CHECK(number(pg.database(),
+                     QStringLiteral("SELECT id FROM invitations WHERE email = 'after@example.com'")) ==
               largest + 1);
-        CHECK(number(pg.database(), QStringLiteral("SELECT count(*) FROM users WHERE email = 'after@example.com'")) ==
-              1);
+        CHECK(number(pg.database(),
+                     QStringLiteral("SELECT count(*) FROM users WHERE email = 'after@example.com'")) == 1);
     }
     SECTION("a second import into the now filled store is refused, the store unchanged")
     {
@@ -340,8 +347,8 @@ TEST_CASE("import-store killed mid-copy leaves the PostgreSQL store empty", "[pg
         auto created = Store::open(target.uri());
         REQUIRE(created.store);
     }
-    std::unique_ptr<QProcess> process(startConsole({QStringLiteral("--db"), target.uri(),
-                                                    QStringLiteral("import-store"), source}));
+    std::unique_ptr<QProcess> process(
+        startConsole({QStringLiteral("--db"), target.uri(), QStringLiteral("import-store"), source}));
     REQUIRE(process->waitForStarted());
     // Still running half a second in: the kill falls mid-import.
     REQUIRE_FALSE(process->waitForFinished(500));
