@@ -2,6 +2,7 @@
 // mdm-console binary, then both compared row by row, column by column.
 
 #include "pg_support.h"
+#include "store/schema.h"
 #include "store/store.h"
 #include "store/store_import.h"
 
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 using namespace mdm;
 using namespace mdm::test;
@@ -375,4 +377,45 @@ TEST_CASE("import-store killed mid-copy leaves the PostgreSQL store empty", "[pg
     REQUIRE(run.exitCode == 0);
     WARN("import-store of " << rowsInTarget(pg.database()) << " rows took " << timer.elapsed() << " ms");
     CHECK(number(pg.database(), QStringLiteral("SELECT count(*) FROM devices")) == 180000);
+}
+
+TEST_CASE("import-store copies a store file of an older schema version, migrated by opening it", "[pgimport]")
+{
+    if (testPgServerUri().isEmpty()) {
+        WARN("import-store tests skipped: MDM_TEST_PG_URI is not set");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("v3.db"));
+    {
+        sqlite3 *raw = nullptr;
+        REQUIRE(sqlite3_open(source.toUtf8().constData(), &raw) == SQLITE_OK);
+        const auto run = [raw](const QString &sql) {
+            INFO(sql.toStdString());
+            REQUIRE(sqlite3_exec(raw, sql.toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        };
+        run(QStringLiteral("BEGIN"));
+        for (int v = 0; v < 3; ++v)
+            for (const QString &statement : migrations()[static_cast<size_t>(v)])
+                run(statement);
+        run(QStringLiteral("INSERT INTO users (id, name, email) VALUES (7, 'Ana Lima', 'ana@example.com')"));
+        run(QStringLiteral(
+            "INSERT INTO devices (id, name, platform, serial, state, user_id) VALUES (40, 'old', 0, "
+            "'S4', 4, 7)"));
+        run(QStringLiteral(
+            "INSERT INTO commands (device_id, kind, created_at, updated_at) VALUES (40, 2, 1, 1)"));
+        run(QStringLiteral("PRAGMA user_version = 3"));
+        run(QStringLiteral("COMMIT"));
+        sqlite3_close(raw);
+    }
+    TestPgDatabase target;
+    const Run run = importStore(target.uri(), source);
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    TestPgConnection pg(target.uri());
+    CHECK(column(pg.database(), QStringLiteral("SELECT id || ' ' || name || ' ' || user_id FROM devices")) ==
+          QStringList{QStringLiteral("40 old 7")});
+    CHECK(number(pg.database(), QStringLiteral("SELECT count(*) FROM commands WHERE device_id = 40")) == 1);
+    // Version 4's columns came with the migration, with their defaults.
+    CHECK(column(pg.database(), QStringLiteral("SELECT error FROM commands")) == QStringList{QString()});
 }
