@@ -298,6 +298,19 @@ TEST_CASE("import-store refuses what it cannot copy and leaves the target empty"
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("cannot be copied")));
     }
+    SECTION("a damaged source")
+    {
+        QFile f(source);
+        REQUIRE(f.size() > 5 * 4096);
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        // Pages in the middle overwritten, as a disk error would.
+        REQUIRE(f.seek(2 * 4096));
+        f.write(QByteArray(3 * 4096, '\x5a'));
+        f.close();
+        const Run run = importStore(target.uri(), source);
+        CHECK(run.exitCode == 1);
+        CHECK(run.err.contains(QStringLiteral("cannot be copied")));
+    }
     SECTION("a source written by a newer console")
     {
         {
