@@ -22,5 +22,6 @@ int mailSettings(const QStringList &arguments); // cli_mail.cpp
 int serve(const QStringList &arguments);        // cli_serve.cpp
 int grant(const QStringList &arguments);        // cli_roles.cpp
 int revoke(const QStringList &arguments);       // cli_roles.cpp
+int importStore(const QStringList &arguments);  // cli_store.cpp
 
 } // namespace mdm::cli

@@ -21,6 +21,7 @@ QString AuditAction::text(const QString &code)
         {QStringLiteral("demo.fill"), QT_TR_NOOP("Sample data added")},
         {QStringLiteral("role.grant"), QT_TR_NOOP("Database role granted")},
         {QStringLiteral("role.revoke"), QT_TR_NOOP("Database role revoked")},
+        {QStringLiteral("store.import"), QT_TR_NOOP("Store imported")},
         {QStringLiteral("gateway.profile"), QT_TR_NOOP("Enrollment profile downloaded")},
         {QStringLiteral("gateway.authenticate"), QT_TR_NOOP("Device authenticated")},
         {QStringLiteral("gateway.enroll"), QT_TR_NOOP("Device enrolled")},
