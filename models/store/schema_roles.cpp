@@ -6,7 +6,7 @@
 //   mdm_viewer  reads them (browse, search, details, audit log) and exports, which writes its audit entry.
 // Nobody may change or remove an audit entry: no role (not even the owner) holds UPDATE, DELETE or
 // TRUNCATE on the audit tables, the append-only triggers stay besides, and audit_log.db_user is filled by
-// the server (session_user) and may not be given in an INSERT.
+// the server (session_user) and may not be given in an admin's or viewer's INSERT.
 namespace mdm::schema {
 
 namespace {
@@ -42,19 +42,18 @@ QStringList postgresRoles()
             "  EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER SET search_path = %I, pg_temp', f,"
             "   current_schema());"
             " END LOOP; END$$"),
-        // The owner too gives up changing the audit log (and naming the database user in it). All but
-        // UPDATE of audit_log.id: the foreign key check of audit_log_records runs as the owner and locks
-        // the entry (SELECT … FOR KEY SHARE), which needs UPDATE on some column; the append-only trigger
-        // refuses any UPDATE all the same.
+        // The owner too gives up changing and removing audit entries (it could take the rights back, as
+        // it could alter its tables: the owner is trusted with the store). It keeps INSERT on every
+        // column, for import-store, which copies an older store's entries with their IDs. And UPDATE of
+        // audit_log.id: the foreign key check of audit_log_records runs as the owner and locks the entry
+        // (SELECT … FOR KEY SHARE), which needs UPDATE on some column; the append-only trigger refuses
+        // any UPDATE all the same.
         QStringLiteral(
             "DO $$BEGIN"
-            " EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, audit_log_records"
-            "  FROM %I', current_user);"
-            " EXECUTE format('GRANT INSERT (%1) ON audit_log TO %I', current_user);"
+            " EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_log_records FROM %I',"
+            "  current_user);"
             " EXECUTE format('GRANT UPDATE (id) ON audit_log TO %I', current_user);"
-            " EXECUTE format('GRANT INSERT ON audit_log_records TO %I', current_user);"
-            " END$$")
-            .arg(QLatin1String(kAuditInsertColumns)),
+            " END$$"),
         QStringLiteral(
             "DO $$DECLARE s text := quote_ident(current_schema()); BEGIN"
             " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mdm_viewer') THEN"
