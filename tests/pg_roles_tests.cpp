@@ -23,6 +23,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
+#include <QToolTip>
 #include <QUrl>
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -373,4 +374,16 @@ TEST_CASE("The console opened as a viewer has its write actions off and says why
     test::saveScreenshot(file, qs("pgroles-viewer-file-menu"));
     file->hide();
     CHECK_FALSE(shot.isEmpty());
+
+    // The reason as the toolbar's tooltip shows it.
+    QToolTip::showText(window.mapToGlobal(QPoint(60, 40)), actions.resend->toolTip(), &window);
+    QWidget *tip = nullptr;
+    REQUIRE(test::waitUntil([&] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (w->inherits("QTipLabel") && w->isVisible())
+                tip = w;
+        return tip != nullptr;
+    }));
+    test::saveScreenshot(tip, qs("pgroles-viewer-tooltip"));
+    QToolTip::hideText();
 }
