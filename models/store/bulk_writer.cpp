@@ -14,8 +14,8 @@ namespace {
 class SqliteBulkTable : public BulkTable
 {
 public:
-    SqliteBulkTable(sqlite3 *db, const QByteArray &sql, QString *error) : db_(db), insert_(db, sql.constData()),
-        error_(error)
+    SqliteBulkTable(sqlite3 *db, const QByteArray &sql, QString *error)
+        : db_(db), insert_(db, sql.constData()), error_(error)
     {
     }
     bool ok() const { return insert_.ok(); }

@@ -77,7 +77,8 @@ QByteArray quoted(PGconn *conn, const QByteArray &text)
 class PostgresBulkTable : public BulkTable
 {
 public:
-    PostgresBulkTable(PostgresBulkWriter &writer, const char *name, std::initializer_list<const char *> columns)
+    PostgresBulkTable(PostgresBulkWriter &writer, const char *name,
+                      std::initializer_list<const char *> columns)
         : writer_(writer), name_(name)
     {
         int index = 0;
@@ -179,8 +180,9 @@ private:
     // import leaves small and the round trips of a large one few.
     bool reserveIds()
     {
-        const int block = expected_ > 0 ? static_cast<int>(std::min<qint64>(expected_, kLargestIdBlock))
-                                        : std::clamp(2 * static_cast<int>(ids_.size()), kFirstIdBlock, kLargestIdBlock);
+        const int block = expected_ > 0
+                              ? static_cast<int>(std::min<qint64>(expected_, kLargestIdBlock))
+                              : std::clamp(2 * static_cast<int>(ids_.size()), kFirstIdBlock, kLargestIdBlock);
         expected_ -= std::min<qint64>(expected_, block);
         PGconn *conn = writer_.connection();
         const QByteArray sql = "SELECT nextval(pg_get_serial_sequence(" + quoted(conn, name_) +
@@ -199,7 +201,7 @@ private:
 
     PostgresBulkWriter &writer_;
     QByteArray name_;
-    QByteArrayList columns_; // as COPY names them: "id" first when the writer gives the IDs
+    QByteArrayList columns_;         // as COPY names them: "id" first when the writer gives the IDs
     std::vector<QByteArray> values_; // the bound row, each value as COPY text
     int ownId_ = -1;                 // the column of the row's own ID, -1 when the writer gives IDs
     qint64 ownIdValue_ = 0;
