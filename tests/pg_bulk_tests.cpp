@@ -2,10 +2,10 @@
 // through COPY FROM STDIN (store/bulk_writer.h). Same results, same rows, one transaction.
 #include "csv/staged_import.h"
 #include "domain/clock.h"
+#include "pg_support.h"
 #include "store/change_journal.h"
 #include "store/demo_data.h"
 #include "store/store.h"
-#include "pg_support.h"
 #include "test_support.h"
 
 #include <QCryptographicHash>
@@ -73,12 +73,13 @@ QStringList rows(Store &store, const QString &sql)
 // What the store holds after an import, independent of IDs.
 QStringList stagedRows(Store &store)
 {
-    return rows(store, QStringLiteral(
-                           "SELECT d.name, d.platform, d.ownership, coalesce(d.serial, '-'), coalesce(d.imei, '-'),"
-                           " coalesce(u.name, '-'), coalesce(u.email, '-'), coalesce(g.name, '-'), d.state,"
-                           " d.staged_at FROM devices d LEFT JOIN users u ON u.id = d.user_id"
-                           " LEFT JOIN groups g ON g.id = d.group_id"
-                           " ORDER BY coalesce(d.serial, ''), coalesce(d.imei, '')"));
+    return rows(store,
+                QStringLiteral(
+                    "SELECT d.name, d.platform, d.ownership, coalesce(d.serial, '-'), coalesce(d.imei, '-'),"
+                    " coalesce(u.name, '-'), coalesce(u.email, '-'), coalesce(g.name, '-'), d.state,"
+                    " d.staged_at FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                    " LEFT JOIN groups g ON g.id = d.group_id"
+                    " ORDER BY coalesce(d.serial, ''), coalesce(d.imei, '')"));
 }
 
 // A valid IMEI: 14 digits and their Luhn check digit.
@@ -100,9 +101,9 @@ QByteArray manyRows(int count)
 {
     QByteArray csv("Device name,Serial number,Platform,User name,Email,Group,IMEI\n");
     for (int i = 0; i < count; ++i)
-        csv += "Tablet " + QByteArray::number(i) + ",SN" + QByteArray::number(1000000 + i) + ",Android,User " +
-               QByteArray::number(i) + ",user" + QByteArray::number(i % (count / 2 + 1)) + "@example.com,Group " +
-               QByteArray::number(i % 20) + "," + imei(i) + "\n";
+        csv += "Tablet " + QByteArray::number(i) + ",SN" + QByteArray::number(1000000 + i) +
+               ",Android,User " + QByteArray::number(i) + ",user" + QByteArray::number(i % (count / 2 + 1)) +
+               "@example.com,Group " + QByteArray::number(i % 20) + "," + imei(i) + "\n";
     return csv;
 }
 
@@ -128,13 +129,17 @@ TEST_CASE("Staged import gives the same results and rows on SQLite and PostgreSQ
 {
     // Good rows, a repeat in the file, rows with problems, devices and a user the store has already.
     const QByteArray csv = "Device name;Serial number;IMEI;Platform;User;Email;Group\n"
-                           "Ana's phone;SN-A1;" + imei(1) + ";Android;Ana;ANA@Example.com;Sales\n"
+                           "Ana's phone;SN-A1;" +
+                           imei(1) +
+                           ";Android;Ana;ANA@Example.com;Sales\n"
                            "Ben's iPad;SN-B2;;iPadOS;;ben@example.com;sales\n"
-                           "Kiosk;;" + imei(3) + ";Android;Kiosk user;;Lobby\n"
-                           "Repeat;SN-A1;;iOS;;;\n"                           // serial also on line 2
-                           "Wrong IMEI;SN-C4;352099001761482;Android;;;\n"    // bad check digit
-                           "No platform;SN-D5;;;;;\n"                         // no platform
-                           "Old one;SN-OLD;;macOS;;;\n"                       // a staged device has it
+                           "Kiosk;;" +
+                           imei(3) +
+                           ";Android;Kiosk user;;Lobby\n"
+                           "Repeat;SN-A1;;iOS;;;\n"                        // serial also on line 2
+                           "Wrong IMEI;SN-C4;352099001761482;Android;;;\n" // bad check digit
+                           "No platform;SN-D5;;;;;\n"                      // no platform
+                           "Old one;SN-OLD;;macOS;;;\n"                    // a staged device has it
                            "Tab\tand \\ back;SN-E6;;Windows;Eve;eve@example.com;Sales\n"
                            "Second of Ana;SN-F7;;macOS;Ana Again;ana@example.COM;Support\n";
     std::map<QString, QStringList> stored;
@@ -144,7 +149,8 @@ TEST_CASE("Staged import gives the same results and rows on SQLite and PostgreSQ
         {
             BackendStore bs(backend);
             Store &store = bs.store();
-            exec(store, QStringLiteral("INSERT INTO users (name, email) VALUES ('Ana Silva', 'ana@example.com')"));
+            exec(store,
+                 QStringLiteral("INSERT INTO users (name, email) VALUES ('Ana Silva', 'ana@example.com')"));
             exec(store, QStringLiteral("INSERT INTO devices (name, platform, serial, state, staged_at)"
                                        " VALUES ('Old', 3, 'SN-OLD', 0, 1)"));
             const qint64 journalBefore = ChangeJournal::lastSeq(store.database());
@@ -170,14 +176,15 @@ TEST_CASE("Staged import gives the same results and rows on SQLite and PostgreSQ
             CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM change_journal WHERE kind = 'device'"
                                                " AND change = 0 AND seq > %1")
                                     .arg(journalBefore)) == 5);
-            CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'staged.import'")) ==
-                  1);
+            CHECK(scalar(store, QStringLiteral(
+                                    "SELECT count(*) FROM audit_log WHERE action = 'staged.import'")) == 1);
             for (const qint64 id : result.createdIds)
                 CHECK(scalar(store, QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(id)) == 0);
             stored[backend] = stagedRows(store);
             CHECK(stored[backend].size() == 6);
-            CHECK(stored[backend].contains(QStringLiteral("Tab\tand \\ back|4|0|SN-E6|-|Eve|eve@example.com|Sales|0|%1")
-                                               .arg(clock.nowMs())));
+            CHECK(stored[backend].contains(
+                QStringLiteral("Tab\tand \\ back|4|0|SN-E6|-|Eve|eve@example.com|Sales|0|%1")
+                    .arg(clock.nowMs())));
 
             // Imported again: every row now conflicts with a staged device, so nothing is written.
             const StagedImportResult again = StagedImport(store, clock).fromBytes(csv, {});
@@ -210,13 +217,14 @@ TEST_CASE("A large staged import journals one mark and matches on both stores", 
             REQUIRE(result.ok);
             CHECK(result.imported == count);
             CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM change_journal WHERE kind = '*'")) == 1);
-            CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM change_journal WHERE kind = 'device'")) == 0);
+            CHECK(scalar(store,
+                         QStringLiteral("SELECT count(*) FROM change_journal WHERE kind = 'device'")) == 0);
             counts[backend] = tableCounts(store);
             CHECK(counts[backend].counts[QStringLiteral("users")] == count / 2 + 1);
             // IDs from 1 without gaps on a fresh store, on both (PostgreSQL takes them ahead in one block).
             CHECK(scalar(store, QStringLiteral("SELECT max(id) FROM devices")) == count);
-            digests[backend] =
-                QCryptographicHash::hash(stagedRows(store).join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256);
+            digests[backend] = QCryptographicHash::hash(stagedRows(store).join(QLatin1Char('\n')).toUtf8(),
+                                                        QCryptographicHash::Sha256);
         }
     }
     if (counts.size() == 2) {
@@ -238,8 +246,9 @@ TEST_CASE("A failed or cancelled staged import leaves the store unchanged", "[pg
             if (bs.isPostgres()) {
                 exec(store, QStringLiteral("CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS"
                                            " $$BEGIN RAISE EXCEPTION 'refused by test'; END$$"));
-                exec(store, QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON devices FOR EACH ROW"
-                                           " WHEN (new.serial = 'SN1030000') EXECUTE FUNCTION refuse_boom()"));
+                exec(store,
+                     QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON devices FOR EACH ROW"
+                                    " WHEN (new.serial = 'SN1030000') EXECUTE FUNCTION refuse_boom()"));
             } else {
                 exec(store, QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON devices"
                                            " WHEN new.serial = 'SN1030000' BEGIN"
@@ -261,7 +270,8 @@ TEST_CASE("A failed or cancelled staged import leaves the store unchanged", "[pg
                 if (done >= 2048)
                     cancel = true;
             };
-            const StagedImportResult cancelled = StagedImport(store, clock).fromBytes(manyRows(5000), {}, control);
+            const StagedImportResult cancelled =
+                StagedImport(store, clock).fromBytes(manyRows(5000), {}, control);
             CHECK_FALSE(cancelled.ok);
             CHECK(cancelled.cancelled);
             CHECK(tableCounts(store) == before);
@@ -304,20 +314,25 @@ TEST_CASE("Demo fill writes the same records on SQLite and PostgreSQL", "[pgbulk
                 << rows(store, QStringLiteral("SELECT id, name, platform, ownership, serial, imei, model,"
                                               " os_version, user_id, group_id, state, staged_at, enrolled_at,"
                                               " last_seen_at FROM devices ORDER BY id"))
-                << rows(store, QStringLiteral("SELECT id, device_id, kind, state, created_at FROM commands ORDER BY id"))
-                << rows(store, QStringLiteral("SELECT id, user_id, email, platform, ownership, group_id, requested_at,"
-                                              " sent_at, expires_at, delivery, remarks, resend_count"
-                                              " FROM invitations ORDER BY id"))
-                << rows(store, QStringLiteral("SELECT id, invitation_id, recipient, state, attempts, last_error"
-                                              " FROM outbox ORDER BY id"));
-            digests[backend] = QCryptographicHash::hash(all.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256);
+                << rows(store, QStringLiteral(
+                                   "SELECT id, device_id, kind, state, created_at FROM commands ORDER BY id"))
+                << rows(store, QStringLiteral(
+                                   "SELECT id, user_id, email, platform, ownership, group_id, requested_at,"
+                                   " sent_at, expires_at, delivery, remarks, resend_count"
+                                   " FROM invitations ORDER BY id"))
+                << rows(store,
+                        QStringLiteral("SELECT id, invitation_id, recipient, state, attempts, last_error"
+                                       " FROM outbox ORDER BY id"));
+            digests[backend] =
+                QCryptographicHash::hash(all.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256);
 
             // A second fill (--force) continues the numbering; new rows after it get IDs past the demo's.
             options.managed = 50;
             const DemoResult second = fillDemoData(store, clock, options);
             INFO(second.error.toStdString());
             REQUIRE(second.ok);
-            exec(store, QStringLiteral("INSERT INTO users (name, email) VALUES ('Late', 'late@example.com')"));
+            exec(store,
+                 QStringLiteral("INSERT INTO users (name, email) VALUES ('Late', 'late@example.com')"));
             CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM users")) ==
                   counts[backend].counts[QStringLiteral("users")] + second.users + 1);
             CHECK(scalar(store, QStringLiteral("SELECT count(DISTINCT serial) FROM devices")) ==

@@ -110,26 +110,17 @@ bool hasNonAscii(const QString &text)
     return false;
 }
 
-// Values → what the store's query gave for them, looked up kIdBatch values per statement ("?" in sql
-// is replaced by the IN list's placeholders). onRow gets each result row. false with *error.
+// Values → what the store's query gave for them, in batches ("?" in sql is replaced by the IN list's
+// placeholders). onRow gets each result row. false with *error.
 bool lookUpIn(const QSqlDatabase &db, const QStringList &values, const char *sql,
               const std::function<void(const QSqlQuery &)> &onRow, QString *error)
 {
-    QSqlQuery q(db);
-    for (qsizetype from = 0; from < values.size(); from += kIdBatch) {
-        const qsizetype n = std::min<qsizetype>(kIdBatch, values.size() - from);
-        q.prepare(QString::fromLatin1(QByteArray(sql).replace("?", "(" + sqlPlaceholders(n) + ")")));
-        for (qsizetype i = 0; i < n; ++i)
-            q.addBindValue(values[from + i]);
-        if (!q.exec()) {
-            *error = sqlErrorText(q.lastError());
-            return false;
-        }
-        while (q.next())
-            onRow(q);
-        q.finish();
-    }
-    return true;
+    return forEachRowInTexts(
+        db, values,
+        [sql](qsizetype n) {
+            return QString::fromLatin1(QByteArray(sql).replace("?", "(" + sqlPlaceholders(n) + ")"));
+        },
+        onRow, error);
 }
 
 // Directory::userFor's rule (found by address, created with the given name when missing) for a whole
@@ -439,8 +430,8 @@ StagedImportResult StagedImport::fromBytes(const QByteArray &csv, const StagedIm
     return result;
 }
 
-// Conflicts with devices already in the store: the file's serial numbers and IMEIs looked up kIdBatch at a
-// time (a round trip per value would cost a PostgreSQL store seconds). The "<> ''" terms let SQLite use the
+// Conflicts with devices already in the store: the file's serial numbers and IMEIs looked up in batches
+// (a round trip per value would cost a PostgreSQL store seconds). The "<> ''" terms let SQLite use the
 // partial unique indexes; serials and IMEIs compare exactly on both stores.
 bool StagedImport::checkStore(QList<StagedImportRow> &rows, QString *error) const
 {

@@ -185,8 +185,17 @@ private:
                               : std::clamp(2 * static_cast<int>(ids_.size()), kFirstIdBlock, kLargestIdBlock);
         expected_ -= std::min<qint64>(expected_, block);
         PGconn *conn = writer_.connection();
-        const QByteArray sql = "SELECT nextval(pg_get_serial_sequence(" + quoted(conn, name_) +
-                               ", 'id')) FROM generate_series(1, " + QByteArray::number(block) + ")";
+        // The sequence's name looked up once: as a constant, nextval's argument is resolved once per query.
+        if (sequence_.isEmpty()) {
+            const QByteArray find = "SELECT pg_get_serial_sequence(" + quoted(conn, name_) + ", 'id')";
+            const Result found(PQexec(conn, find.constData()));
+            if (PQresultStatus(found.get) != PGRES_TUPLES_OK || PQntuples(found.get) != 1 ||
+                PQgetisnull(found.get, 0, 0))
+                return writer_.fail(resultError(found.get, conn));
+            sequence_ = quoted(conn, QByteArray(PQgetvalue(found.get, 0, 0)));
+        }
+        const QByteArray sql = "SELECT nextval(" + sequence_ + "::regclass) FROM generate_series(1, " +
+                               QByteArray::number(block) + ")";
         const Result r(PQexec(conn, sql.constData()));
         if (PQresultStatus(r.get) != PGRES_TUPLES_OK)
             return writer_.fail(resultError(r.get, conn));
@@ -201,6 +210,7 @@ private:
 
     PostgresBulkWriter &writer_;
     QByteArray name_;
+    QByteArray sequence_;            // the identity sequence's name as an SQL literal, once looked up
     QByteArrayList columns_;         // as COPY names them: "id" first when the writer gives the IDs
     std::vector<QByteArray> values_; // the bound row, each value as COPY text
     int ownId_ = -1;                 // the column of the row's own ID, -1 when the writer gives IDs
