@@ -4,9 +4,10 @@
 #include "domain/clock.h"
 #include "index/tab_spec.h"
 #include "store/audit_log.h"
+#include "store/bulk_writer.h"
 #include "store/change_journal.h"
 #include "store/directory.h"
-#include "store/sqlite_handle.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -14,8 +15,12 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QScopeGuard>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
 #include <array>
+#include <functional>
 
 namespace mdm {
 
@@ -96,19 +101,61 @@ class ImportText
     Q_DECLARE_TR_FUNCTIONS(StagedImport)
 };
 
-// Directory::userFor's rule (found by address, created with the given name when missing) through two
-// prepared statements and a cache: userFor prepares its queries on every call, which an import of
-// 100,000 new users cannot afford.
+// Whether text has letters that SQLite's NOCASE leaves alone but PostgreSQL's citext may fold.
+bool hasNonAscii(const QString &text)
+{
+    for (QChar c : text)
+        if (c.unicode() > 0x7f)
+            return true;
+    return false;
+}
+
+// Values → what the store's query gave for them, in batches ("?" in sql is replaced by the IN list's
+// placeholders). onRow gets each result row. false with *error.
+bool lookUpIn(const QSqlDatabase &db, const QStringList &values, const char *sql,
+              const std::function<void(const QSqlQuery &)> &onRow, QString *error)
+{
+    return forEachRowInTexts(
+        db, values,
+        [sql](qsizetype n) {
+            return QString::fromLatin1(QByteArray(sql).replace("?", "(" + sqlPlaceholders(n) + ")"));
+        },
+        onRow, error);
+}
+
+// Directory::userFor's rule (found by address, created with the given name when missing) for a whole
+// import: the users already there are read in batches first, new ones go through the bulk writer.
+// Addresses match as the store's email column does: without ASCII case on both stores (the cache's key);
+// an address with other letters is asked of the store itself (after the writer's rows are in), since
+// PostgreSQL's citext may fold them where SQLite does not.
 class UserCache
 {
 public:
-    explicit UserCache(sqlite3 *db)
-        : find_(db, "SELECT id FROM users WHERE email = ?1"),
-          add_(db, "INSERT INTO users (name, email) VALUES (?1, ?2)"), db_(db)
+    UserCache(const QSqlDatabase &db, BulkWriter &writer, BulkTable &table)
+        : db_(db), writer_(writer), table_(table)
     {
     }
 
-    QString error() const { return !find_.ok() ? find_.error() : add_.error(); }
+    bool preload(const QList<StagedImportRow> &rows, QString *error)
+    {
+        QStringList emails;
+        QSet<QString> seen;
+        for (const StagedImportRow &row : rows) {
+            if (row.valid() && !row.email.isEmpty() && !seen.contains(asciiLower(row.email))) {
+                seen.insert(asciiLower(row.email));
+                emails << row.email;
+            }
+        }
+        if (!lookUpIn(
+                db_, emails, "SELECT email, id FROM users WHERE email IN ?",
+                [this](const QSqlQuery &q) {
+                    ids_.insert(asciiLower(q.value(0).toString()), q.value(1).toLongLong());
+                },
+                error))
+            return false;
+        table_.expect(seen.size() - ids_.size());
+        return true;
+    }
 
     // 0 on error.
     qint64 idFor(const QString &name, const QString &email, QString *error)
@@ -116,26 +163,38 @@ public:
         const QString key = asciiLower(email);
         if (const qint64 known = ids_.value(key))
             return known;
-        find_.bind(1, email.toUtf8());
-        qint64 id = find_.next() ? find_.int64(0) : 0;
-        sqlite3_reset(find_.get());
-        if (id == 0) {
-            add_.bind(1, name.toUtf8());
-            add_.bind(2, email.toUtf8());
-            if (!add_.run()) {
-                *error = ImportText::tr("Cannot add the user %1: %2").arg(email, add_.error());
+        qint64 id = 0;
+        if (hasNonAscii(email)) {
+            if (!writer_.flush()) {
+                *error = ImportText::tr("Cannot add the user %1: %2").arg(email, writer_.error());
                 return 0;
             }
-            id = sqlite3_last_insert_rowid(db_);
+            QSqlQuery find(db_);
+            find.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
+            find.addBindValue(email);
+            if (!find.exec()) {
+                *error = sqlErrorText(find.lastError());
+                return 0;
+            }
+            id = find.next() ? find.value(0).toLongLong() : 0;
+        }
+        if (id == 0) {
+            table_.bind(1, name.toUtf8());
+            table_.bind(2, email.toUtf8());
+            id = table_.insert();
+            if (id == 0) {
+                *error = ImportText::tr("Cannot add the user %1: %2").arg(email, writer_.error());
+                return 0;
+            }
         }
         ids_.insert(key, id);
         return id;
     }
 
 private:
-    SqliteStatement find_;
-    SqliteStatement add_;
-    sqlite3 *db_;
+    QSqlDatabase db_;
+    BulkWriter &writer_;
+    BulkTable &table_;
     QHash<QString, qint64> ids_;
 };
 
@@ -371,59 +430,41 @@ StagedImportResult StagedImport::fromBytes(const QByteArray &csv, const StagedIm
     return result;
 }
 
-// Conflicts with devices already in the store: one indexed lookup per value through prepared statements
-// (the "serial <> ''" term lets SQLite use the partial unique indexes).
+// Conflicts with devices already in the store: the file's serial numbers and IMEIs looked up in batches
+// (a round trip per value would cost a PostgreSQL store seconds). The "<> ''" terms let SQLite use the
+// partial unique indexes; serials and IMEIs compare exactly on both stores.
 bool StagedImport::checkStore(QList<StagedImportRow> &rows, QString *error) const
 {
-    sqlite3 *db = nativeHandle(store_.database());
-    SqliteStatement bySerial(db, "SELECT state FROM devices WHERE serial = ?1 AND serial <> ''");
-    SqliteStatement byImei(db, "SELECT state FROM devices WHERE imei = ?1 AND imei <> ''");
-    for (const SqliteStatement *statement : {&bySerial, &byImei}) {
-        if (!statement->ok()) {
-            *error = statement->error();
-            return false;
-        }
+    QStringList serials;
+    QStringList imeis;
+    for (const StagedImportRow &row : rows) {
+        if (!row.serial.isEmpty())
+            serials << row.serial;
+        if (!row.imei.isEmpty())
+            imeis << row.imei;
     }
-    // The state of the device holding the value; -1 when none, -2 on error.
-    const auto holder = [error](SqliteStatement &statement, const QString &value) -> int {
-        statement.bind(1, value.toUtf8());
-        const int state = statement.next() ? static_cast<int>(statement.int64(0)) : -1;
-        sqlite3_reset(statement.get());
-        if (!statement.error().isEmpty()) {
-            *error = statement.error();
-            return -2;
-        }
-        return state;
-    };
-    // One read transaction for all lookups: outside one, SQLite locks and unlocks the file for each.
-    const bool ownTransaction = sqlite3_get_autocommit(db) != 0;
-    if (ownTransaction)
-        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-    const auto finish = qScopeGuard([db, ownTransaction] {
-        if (ownTransaction)
-            sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    });
+    QHash<QString, int> serialState;
+    QHash<QString, int> imeiState;
+    const QSqlDatabase db = store_.database();
+    if (!lookUpIn(
+            db, serials, "SELECT serial, state FROM devices WHERE serial <> '' AND serial IN ?",
+            [&](const QSqlQuery &q) { serialState.insert(q.value(0).toString(), q.value(1).toInt()); },
+            error) ||
+        !lookUpIn(
+            db, imeis, "SELECT imei, state FROM devices WHERE imei <> '' AND imei IN ?",
+            [&](const QSqlQuery &q) { imeiState.insert(q.value(0).toString(), q.value(1).toInt()); }, error))
+        return false;
     for (StagedImportRow &row : rows) {
-        if (!row.serial.isEmpty()) {
-            const int state = holder(bySerial, row.serial);
-            if (state == -2)
-                return false;
-            if (state >= 0)
-                addProblem(
-                    row,
-                    state == static_cast<int>(DeviceState::Staged)
-                        ? tr("The serial number %1 already belongs to a staged device.").arg(row.serial)
-                        : tr("The serial number %1 already belongs to a managed device.").arg(row.serial));
-        }
-        if (!row.imei.isEmpty()) {
-            const int state = holder(byImei, row.imei);
-            if (state == -2)
-                return false;
-            if (state >= 0)
-                addProblem(row, state == static_cast<int>(DeviceState::Staged)
-                                    ? tr("The IMEI %1 already belongs to a staged device.").arg(row.imei)
-                                    : tr("The IMEI %1 already belongs to a managed device.").arg(row.imei));
-        }
+        if (const auto it = serialState.constFind(row.serial);
+            !row.serial.isEmpty() && it != serialState.cend())
+            addProblem(row,
+                       it.value() == static_cast<int>(DeviceState::Staged)
+                           ? tr("The serial number %1 already belongs to a staged device.").arg(row.serial)
+                           : tr("The serial number %1 already belongs to a managed device.").arg(row.serial));
+        if (const auto it = imeiState.constFind(row.imei); !row.imei.isEmpty() && it != imeiState.cend())
+            addProblem(row, it.value() == static_cast<int>(DeviceState::Staged)
+                                ? tr("The IMEI %1 already belongs to a staged device.").arg(row.imei)
+                                : tr("The IMEI %1 already belongs to a managed device.").arg(row.imei));
     }
     return true;
 }
@@ -444,19 +485,21 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
             const bool asBulk = total > ChangeJournal::kBulkRows;
             if (asBulk && !bulk.suspend(err))
                 return false;
-            sqlite3 *db = nativeHandle(qdb);
-            Directory directory(store_);
-            UserCache users(db);
-            QHash<QString, qint64> groups;
-            SqliteStatement insert(db,
-                                   "INSERT INTO devices (name, platform, ownership, serial, imei, user_id,"
-                                   " group_id, state, staged_at) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, 0, ?7)");
-            for (const QString &problem : {insert.error(), users.error()}) {
-                if (!problem.isEmpty()) {
-                    *err = problem;
-                    return false;
-                }
+            // Users before the devices referring to them: the writer sends its tables in this order.
+            const std::unique_ptr<BulkWriter> writer = BulkWriter::create(qdb);
+            BulkTable *userTable = writer->table("users", {"name", "email"});
+            BulkTable *insert = writer->table("devices", {"name", "platform", "ownership", "serial", "imei",
+                                                          "user_id", "group_id", "state", "staged_at"});
+            if (!userTable || !insert) {
+                *err = writer->error();
+                return false;
             }
+            Directory directory(store_);
+            UserCache users(qdb, *writer, *userTable);
+            if (!users.preload(result.rows, err))
+                return false;
+            insert->expect(total);
+            QHash<QString, qint64> groups;
             for (qsizetype i = 0; i < result.rows.size(); ++i) {
                 const StagedImportRow &row = result.rows[i];
                 if (!row.valid())
@@ -481,36 +524,46 @@ bool StagedImport::write(StagedImportResult &result, const StagedImportOptions &
                     const QString key = asciiLower(row.group);
                     groupId = groups.value(key);
                     if (groupId == 0) {
+                        // A new group comes from a plain statement: the writer is between COPYs here.
                         groupId = directory.groupFor(row.group, err);
                         if (groupId < 0)
                             return false;
                         groups.insert(key, groupId);
                     }
                 }
-                insert.bind(1, row.name.toUtf8());
-                insert.bind(2, static_cast<qint64>(*row.platform));
-                const auto textOrNull = [&insert](int index, const QString &text) {
+                insert->bind(1, row.name.toUtf8());
+                insert->bind(2, static_cast<qint64>(*row.platform));
+                insert->bind(3, qint64{0});
+                const auto textOrNull = [insert](int index, const QString &text) {
                     if (text.isEmpty())
-                        insert.bindNull(index);
+                        insert->bindNull(index);
                     else
-                        insert.bind(index, text.toUtf8());
+                        insert->bind(index, text.toUtf8());
                 };
-                textOrNull(3, row.serial);
-                textOrNull(4, row.imei);
+                textOrNull(4, row.serial);
+                textOrNull(5, row.imei);
                 if (userId > 0)
-                    insert.bind(5, userId);
+                    insert->bind(6, userId);
                 else
-                    insert.bindNull(5);
+                    insert->bindNull(6);
                 if (groupId > 0)
-                    insert.bind(6, groupId);
+                    insert->bind(7, groupId);
                 else
-                    insert.bindNull(6);
-                insert.bind(7, now);
-                if (!insert.run()) {
-                    *err = tr("Line %1: %2").arg(row.line).arg(insert.error());
+                    insert->bindNull(7);
+                insert->bind(8, qint64{0});
+                insert->bind(9, now);
+                const qint64 id = insert->insert();
+                if (id == 0) {
+                    // PostgreSQL reports a failed row when its chunk is sent, not by line.
+                    *err = writer->flush() ? tr("Line %1: %2").arg(row.line).arg(writer->error())
+                                           : writer->error();
                     return false;
                 }
-                created.emplace_back(i, sqlite3_last_insert_rowid(db));
+                created.emplace_back(i, id);
+            }
+            if (!writer->finish()) {
+                *err = writer->error();
+                return false;
             }
             if (asBulk && !bulk.finish(err))
                 return false;

@@ -6,8 +6,9 @@
 #include "domain/invitation_rules.h"
 #include "domain/invitation_text.h"
 #include "store/audit_log.h"
+#include "store/bulk_writer.h"
 #include "store/change_journal.h"
-#include "store/sqlite_handle.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
@@ -118,7 +120,7 @@ QByteArray serialFor(qint64 n, char prefix)
 class Filler
 {
 public:
-    Filler(sqlite3 *db, const Clock &clock, const DemoOptions &options, qint64 base)
+    Filler(const QSqlDatabase &db, const Clock &clock, const DemoOptions &options, qint64 base)
         : db_(db), now_(clock.nowMs()), rng_(options.seed + static_cast<quint32>(base)), base_(base)
     {
     }
@@ -127,6 +129,36 @@ public:
     {
         if (!groups())
             return false;
+        // Referenced tables first: the writer sends each table's rows in this order.
+        const std::unique_ptr<BulkWriter> writer = BulkWriter::create(db_);
+        BulkTable *user = writer->table("users", {"id", "name", "email"});
+        BulkTable *device = writer->table("devices", {"name", "platform", "ownership", "serial", "imei",
+                                                      "model", "os_version", "user_id", "group_id", "state",
+                                                      "staged_at", "enrolled_at", "last_seen_at"});
+        BulkTable *command = writer->table("commands", {"device_id", "kind", "created_at", "updated_at"});
+        BulkTable *invite = writer->table(
+            "invitations", {"user_id", "email", "platform", "ownership", "group_id", "token_hash",
+                            "requested_at", "sent_at", "expires_at", "delivery", "remarks", "resend_count"});
+        BulkTable *mail =
+            writer->table("outbox", {"invitation_id", "recipient", "link_token", "state", "attempts",
+                                     "next_attempt_at", "last_error", "created_at"});
+        if (!user || !device || !command || !invite || !mail)
+            return fail(writer->error());
+        device->expect(managed_ + staged_);
+        invite->expect(pending_);
+        if (!fillRows(result, progress, *user, *device, *command, *invite, *mail) || !writer->finish())
+            return fail(writer->error());
+        return true;
+    }
+
+    QString error;
+    qint64 managed_ = 0, staged_ = 0, pending_ = 0;
+
+private:
+    // Every row through the writer; false on the first failure (the writer has the error).
+    bool fillRows(DemoResult &result, const std::function<void(int)> &progress, BulkTable &user,
+                  BulkTable &device, BulkTable &command, BulkTable &invite, BulkTable &mail)
+    {
         const qint64 total = managed_ + staged_ + pending_;
         qint64 done = 0;
         auto tick = [&](qint64 step) {
@@ -134,29 +166,12 @@ public:
             if (progress && total > 0 && done % 20000 == 0)
                 progress(static_cast<int>(done * 100 / total));
         };
-        SqliteStatement user(db_, "INSERT INTO users (id, name, email) VALUES (?, ?, ?)");
-        SqliteStatement device(db_,
-                               "INSERT INTO devices (name, platform, ownership, serial, imei, model,"
-                               " os_version, user_id, group_id, state, staged_at, enrolled_at, last_seen_at)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        SqliteStatement command(db_, "INSERT INTO commands (device_id, kind, state, created_at, updated_at)"
-                                     " VALUES (?, ?, 0, ?, ?)");
-        SqliteStatement invite(db_, "INSERT INTO invitations (user_id, email, platform, ownership, group_id,"
-                                    " token_hash, requested_at, sent_at, expires_at, delivery, remarks,"
-                                    " resend_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        SqliteStatement mail(db_,
-                             "INSERT INTO outbox (invitation_id, recipient, link_token, state, attempts,"
-                             " next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const SqliteStatement *s : {&user, &device, &command, &invite, &mail})
-            if (!s->ok())
-                return fail(s->error());
-
         // Managed devices: roughly one user in five has a second device.
         qint64 userId = base_;
         for (qint64 i = 0; i < managed_; ++i) {
             if (i == 0 || rng_.bounded(5) != 0) {
                 if (!addUser(user, ++userId))
-                    return fail(user.error());
+                    return false;
                 ++result.users;
             }
             const auto &profile = pickProfile(rng_);
@@ -170,15 +185,16 @@ public:
             const qint64 lastSeen = state == DeviceState::Unmanaged
                                         ? enrolledAt + (now_ - enrolledAt) / 2
                                         : now_ - static_cast<qint64>(rng_.bounded(7 * 24 * 60)) * 60'000;
-            if (!addDevice(device, profile, n, userId, state, enrolledAt, lastSeen))
-                return fail(device.error());
+            const qint64 deviceId = addDevice(device, profile, n, userId, state, enrolledAt, lastSeen);
+            if (deviceId == 0)
+                return false;
             if (state == DeviceState::RevokePending || state == DeviceState::WipePending) {
-                command.bind(1, sqlite3_last_insert_rowid(db_));
+                command.bind(1, deviceId);
                 command.bind(2, state == DeviceState::RevokePending ? 1 : 2);
                 command.bind(3, now_ - 3'600'000);
                 command.bind(4, now_ - 3'600'000);
-                if (!command.run())
-                    return fail(command.error());
+                if (command.insert() == 0)
+                    return false;
             }
             ++result.managed;
             tick(1);
@@ -189,13 +205,13 @@ public:
             qint64 owner = 0;
             if (rng_.bounded(2) == 0) {
                 if (!addUser(user, ++userId))
-                    return fail(user.error());
+                    return false;
                 ++result.users;
                 owner = userId;
             }
             const auto &profile = pickProfile(rng_);
-            if (!addDevice(device, profile, base_ + managed_ + i, owner, DeviceState::Staged, 0, 0))
-                return fail(device.error());
+            if (addDevice(device, profile, base_ + managed_ + i, owner, DeviceState::Staged, 0, 0) == 0)
+                return false;
             ++result.staged;
             tick(1);
         }
@@ -208,7 +224,7 @@ public:
         static const QByteArray kRefused("550 5.1.1 Mailbox unavailable");
         for (qint64 i = 0; i < pending_; ++i) {
             if (!addUser(user, ++userId))
-                return fail(user.error());
+                return false;
             ++result.users;
             const auto &profile = pickProfile(rng_);
             qint64 requested = now_ - static_cast<qint64>(rng_.bounded(12 * 24 * 60)) * 60'000;
@@ -236,7 +252,7 @@ public:
             invite.bind(2, emailFor(userId));
             invite.bind(3, static_cast<int>(profile.platform));
             invite.bind(4, rng_.bounded(4) == 0 ? 1 : 0);
-            invite.bind(5, 1 + rng_.bounded(static_cast<int>(kGroups.size())));
+            invite.bind(5, randomGroup());
             invite.bindBlob(6, token.hash);
             invite.bind(7, requested);
             invite.bind(8, sent ? lastQueued : 0); // a sent mail was accepted when queued
@@ -250,12 +266,13 @@ public:
                                          : InvitationText::sentRemark(lastQueued);
             invite.bind(11, remark.toUtf8());
             invite.bind(12, resends);
-            if (!invite.run())
-                return fail(invite.error());
+            const qint64 invitationId = invite.insert();
+            if (invitationId == 0)
+                return false;
             if (!sent) {
                 // The mail behind the state: waiting with its link, or failed with the server's reply.
                 const bool failed = delivery == DeliveryState::Failed;
-                mail.bind(1, static_cast<qint64>(sqlite3_last_insert_rowid(db_)));
+                mail.bind(1, invitationId);
                 mail.bind(2, emailFor(userId));
                 if (failed)
                     mail.bindNull(3);
@@ -266,8 +283,8 @@ public:
                 mail.bind(6, lastQueued);
                 mail.bind(7, failed ? kRefused : QByteArray(""));
                 mail.bind(8, lastQueued);
-                if (!mail.run())
-                    return fail(mail.error());
+                if (mail.insert() == 0)
+                    return false;
             }
             ++result.pending;
             tick(1);
@@ -275,10 +292,6 @@ public:
         return true;
     }
 
-    QString error;
-    qint64 managed_ = 0, staged_ = 0, pending_ = 0;
-
-private:
     bool fail(const QString &message)
     {
         error = message;
@@ -287,13 +300,29 @@ private:
 
     bool groups()
     {
-        SqliteStatement group(db_, "INSERT OR IGNORE INTO groups (name) VALUES (?)");
-        for (const char *name : kGroups) {
-            group.bind(1, QByteArray(name));
-            if (!group.run())
-                return fail(group.error());
+        // Ten rows: plain statements. A group that is there already (a second fill) stays as it is.
+        QSqlQuery group(db_);
+        group.prepare(QStringLiteral("INSERT INTO groups (name) VALUES (?) ON CONFLICT DO NOTHING"));
+        QSqlQuery find(db_);
+        find.prepare(QStringLiteral("SELECT id FROM groups WHERE name = ?"));
+        for (size_t i = 0; i < kGroups.size(); ++i) {
+            group.addBindValue(QString::fromLatin1(kGroups[i]));
+            find.addBindValue(QString::fromLatin1(kGroups[i]));
+            if (!execOrError(group, &error) || !execOrError(find, &error))
+                return false;
+            // Found by name: a PostgreSQL sequence is not rolled back with a failed fill, so IDs may not
+            // start at 1.
+            groupIds_[i] = find.next() ? find.value(0).toLongLong() : 0;
+            find.finish();
+            if (groupIds_[i] == 0)
+                return fail(QStringLiteral("group %1 is missing").arg(QLatin1String(kGroups[i])));
         }
         return true;
+    }
+
+    qint64 randomGroup()
+    {
+        return groupIds_[static_cast<size_t>(rng_.bounded(static_cast<int>(kGroups.size())))];
     }
 
     QByteArray nameFor(qint64 n) const
@@ -313,16 +342,17 @@ private:
         return local + '@' + kDomain;
     }
 
-    bool addUser(SqliteStatement &user, qint64 id)
+    bool addUser(BulkTable &user, qint64 id)
     {
         user.bind(1, id);
         user.bind(2, nameFor(id));
         user.bind(3, emailFor(id));
-        return user.run();
+        return user.insert() != 0;
     }
 
-    bool addDevice(SqliteStatement &device, const PlatformProfile &profile, qint64 n, qint64 userId,
-                   DeviceState state, qint64 enrolledAt, qint64 lastSeen)
+    // The new device's ID, 0 on failure.
+    qint64 addDevice(BulkTable &device, const PlatformProfile &profile, qint64 n, qint64 userId,
+                     DeviceState state, qint64 enrolledAt, qint64 lastSeen)
     {
         const char *model = profile.models[static_cast<size_t>(rng_.bounded(4))];
         const QByteArray prefix = profile.platform == Platform::Windows ? QByteArray("WS-") : QByteArray();
@@ -343,7 +373,7 @@ private:
             device.bind(8, userId);
         else
             device.bindNull(8);
-        device.bind(9, 1 + rng_.bounded(static_cast<int>(kGroups.size())));
+        device.bind(9, randomGroup());
         device.bind(10, static_cast<int>(state));
         device.bind(11, enrolledAt ? enrolledAt - 86'400'000 : now_ - rng_.bounded(30) * 86'400'000LL);
         if (state == DeviceState::Staged) {
@@ -353,10 +383,11 @@ private:
             device.bind(12, enrolledAt);
             device.bind(13, lastSeen);
         }
-        return device.run();
+        return device.insert();
     }
 
-    sqlite3 *db_;
+    QSqlDatabase db_;
+    std::array<qint64, kGroups.size()> groupIds_{};
     qint64 now_;
     QRandomGenerator rng_;
     qint64 base_;
@@ -368,28 +399,25 @@ DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
                         const std::function<void(int)> &progress)
 {
     DemoResult result;
-    sqlite3 *db = nativeHandle(store.database());
-    if (!db) {
-        result.error = sqliteOnlyText();
-        return result;
-    }
-    // Continue numbering after what is there, so that --force adds records without clashing.
-    qint64 base = 0;
-    {
-        QSqlQuery q(store.database());
-        q.exec(QStringLiteral("SELECT max(coalesce((SELECT max(id) FROM users), 0),"
-                              " coalesce((SELECT max(id) FROM devices), 0))"));
-        if (q.next())
-            base = q.value(0).toLongLong();
-    }
-    Filler filler(db, clock, options, base);
-    filler.managed_ = options.managed;
-    filler.staged_ = options.staged >= 0 ? options.staged : options.managed / 5;
-    filler.pending_ = options.pending >= 0 ? options.pending : options.managed / 3;
-
     QString error;
     result.ok = store.transaction(
         [&](QString *err) {
+            // Continue numbering after what is there, so that --force adds records without clashing (read
+            // under the write lock, so no other writer adds any meanwhile).
+            QSqlQuery q(store.database());
+            if (!q.exec(QStringLiteral("SELECT CASE WHEN u > d THEN u ELSE d END FROM"
+                                       " (SELECT coalesce((SELECT max(id) FROM users), 0) AS u,"
+                                       " coalesce((SELECT max(id) FROM devices), 0) AS d) AS m")) ||
+                !q.next()) {
+                *err = sqlErrorText(q.lastError());
+                return false;
+            }
+            const qint64 base = q.value(0).toLongLong();
+            q.finish();
+            Filler filler(store.database(), clock, options, base);
+            filler.managed_ = options.managed;
+            filler.staged_ = options.staged >= 0 ? options.staged : options.managed / 5;
+            filler.pending_ = options.pending >= 0 ? options.pending : options.managed / 3;
             // Sample data is a bulk write: one "everything changed" mark instead of an entry per row
             // (readers rebuild), which keeps the fill as fast as it was without the journal.
             ChangeJournal::BulkChange bulk(store.database());

@@ -1,5 +1,6 @@
 #include "store/sql.h"
 
+#include "store/dialect.h"
 #include "store/postgres_error.h"
 #include "store/postgres_location.h"
 #include "store/store.h"
@@ -140,6 +141,30 @@ bool forEachRowIn(const QSqlDatabase &db, const QList<qint64> &ids,
         q.prepare(sqlFor(n));
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(ids[from + i]);
+        if (!execOrError(q, error))
+            return false;
+        while (q.next())
+            onRow(q);
+        if (q.lastError().isValid()) {
+            *error = sqlErrorText(q.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool forEachRowInTexts(const QSqlDatabase &db, const QStringList &values,
+                       const std::function<QString(qsizetype n)> &sqlFor,
+                       const std::function<void(const QSqlQuery &row)> &onRow, QString *error)
+{
+    const qsizetype batch = dialectOf(db).isPostgres() ? 5000 : 100;
+    for (qsizetype from = 0; from < values.size(); from += batch) {
+        const qsizetype n = std::min<qsizetype>(batch, values.size() - from);
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sqlFor(n));
+        for (qsizetype i = 0; i < n; ++i)
+            q.addBindValue(values[from + i]);
         if (!execOrError(q, error))
             return false;
         while (q.next())

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 class QSqlDatabase;
@@ -49,5 +50,12 @@ bool execOrError(QSqlQuery &query, QString *error);
 bool forEachRowIn(const QSqlDatabase &db, const QList<qint64> &ids,
                   const std::function<QString(qsizetype n)> &sqlFor,
                   const std::function<void(const QSqlQuery &row)> &onRow, QString *error);
+
+// Runs sqlFor(n) over many text values (serial numbers, addresses) n at a time, as forEachRowIn. The batch
+// suits the database: small on SQLite (Qt's driver asks each placeholder's name, which costs SQLite time in
+// the square of their number), large on PostgreSQL (each statement is a few round trips).
+bool forEachRowInTexts(const QSqlDatabase &db, const QStringList &values,
+                       const std::function<QString(qsizetype n)> &sqlFor,
+                       const std::function<void(const QSqlQuery &row)> &onRow, QString *error);
 
 } // namespace mdm

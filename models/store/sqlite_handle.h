@@ -11,7 +11,7 @@ namespace mdm {
 
 constexpr int kReadBusyTimeoutMs = 5000;
 
-// The raw sqlite3 connection behind a Qt connection, for the few bulk paths (demo fill, table index
+// The raw sqlite3 connection behind a Qt connection, for the few bulk paths (bulk_writer.h, table index
 // load) where QSqlQuery's per-row overhead would dominate; everything else goes through QSqlQuery.
 // Null for a connection that is not SQLite's (a PostgreSQL store): SqliteStatement then fails with
 // sqliteOnlyText().
