@@ -23,10 +23,11 @@ inline constexpr qint64 kBulkRows = 50000;
 // then loads its records, then follows the journal after it misses nothing.
 qint64 lastSeq(const QSqlDatabase &db, QString *error = nullptr);
 
-// Inside the caller's transaction: suspend() drops the per-row journal triggers (keeping their SQL),
-// finish() puts them back exactly as they were and writes one "*" mark, which readers take as "fell
-// behind" and rebuild. A rollback undoes the suspension with everything else; a bulk path calls finish()
-// as the last step of its transaction, since a commit before it would leave the journal silent.
+// Inside the caller's transaction: suspend() drops the per-row journal triggers (keeping their SQL;
+// PostgreSQL: switches them off for this transaction), finish() puts them back exactly as they were and
+// writes one "*" mark, which readers take as "fell behind" and rebuild. A rollback undoes the suspension with
+// everything else; a bulk path calls finish() as the last step of its transaction, since a commit before it
+// would leave the journal silent.
 class BulkChange
 {
 public:
@@ -37,7 +38,7 @@ public:
 
 private:
     QSqlDatabase db_;
-    QStringList dropped_; // CREATE TRIGGER statements
+    QStringList dropped_; // the statements that put them back
 };
 
 } // namespace ChangeJournal

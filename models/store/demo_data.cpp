@@ -370,7 +370,7 @@ DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
     DemoResult result;
     sqlite3 *db = nativeHandle(store.database());
     if (!db) {
-        result.error = QStringLiteral("the store's connection is not SQLite");
+        result.error = sqliteOnlyText();
         return result;
     }
     // Continue numbering after what is there, so that --force adds records without clashing.

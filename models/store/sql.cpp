@@ -1,5 +1,7 @@
 #include "store/sql.h"
 
+#include "store/postgres_error.h"
+#include "store/postgres_location.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -14,12 +16,19 @@ namespace mdm {
 
 int sqlitePrimaryCode(const QSqlError &error)
 {
+    // A PostgreSQL SQLSTATE such as 40001 is no SQLite code.
+    if (isPostgresError(error))
+        return 0;
     // Extended codes (SQLITE_IOERR_SHMSIZE = 4874) carry the primary code in their low byte.
     return error.nativeErrorCode().toInt() & 0xff;
 }
 
 bool sqliteBusy(const QSqlError &error)
 {
+    if (isPostgresError(error)) {
+        const PostgresFailure failure = postgresFailure(error);
+        return failure == PostgresFailure::Busy || failure == PostgresFailure::Conflict;
+    }
     const QString code = error.nativeErrorCode();
     return code == QLatin1String("5") || code == QLatin1String("6") ||
            error.databaseText().contains(QLatin1String("locked"));
@@ -51,6 +60,8 @@ bool isIoError(const QSqlError &error)
 // cannot be sized on a full disk as a plain I/O error; the free space tells the two apart.
 bool noSpaceLeft(const QString &path)
 {
+    if (isPostgresLocation(path))
+        return false;
     struct statvfs fs
     {
     };
@@ -78,6 +89,9 @@ QByteArray sqlPlaceholders(qsizetype n)
 
 QString sqlErrorText(const QSqlError &error)
 {
+    if (isPostgresError(error))
+        return postgresFailure(error) == PostgresFailure::DiskFull ? describePostgresError(error, 0)
+                                                                   : postgresErrorText(error);
     if (isFull(error))
         return diskFullText();
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();
@@ -85,6 +99,8 @@ QString sqlErrorText(const QSqlError &error)
 
 QString describeSqlError(const QSqlError &error, int busyTimeoutMs, const QString &storePath)
 {
+    if (isPostgresError(error))
+        return describePostgresError(error, busyTimeoutMs);
     if (isFull(error) || (isIoError(error) && !storePath.isEmpty() && noSpaceLeft(storePath)))
         return diskFullText();
     if (isIoError(error))

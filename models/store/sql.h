@@ -19,21 +19,26 @@ constexpr int kIdBatch = 500;
 // "?,?,?": n bound values for an IN (...) list.
 QByteArray sqlPlaceholders(qsizetype n);
 
-// What the database said, without Qt's driver suffix ("Unable to fetch row"); a full disk in plain words.
+// What the database said, without Qt's driver suffix ("Unable to fetch row") or PostgreSQL's "ERROR:" and
+// SQLSTATE around it; a full disk in plain words.
 QString sqlErrorText(const QSqlError &error);
 
-// SQLite's primary result code of a failed statement (SQLITE_IOERR for any SQLITE_IOERR_…); 0 for none.
+// SQLite's primary result code of a failed statement (SQLITE_IOERR for any SQLITE_IOERR_…); 0 for none
+// and for a PostgreSQL error.
 int sqlitePrimaryCode(const QSqlError &error);
 
-// SQLITE_BUSY or SQLITE_LOCKED: another connection held the lock past the busy timeout.
+// SQLITE_BUSY or SQLITE_LOCKED: another connection held the lock past the busy timeout. On PostgreSQL:
+// the write lock held past the lock timeout (55P03), or a serialization failure or deadlock (40001,
+// 40P01), after which the transaction is tried again like one that met a locked store.
 bool sqliteBusy(const QSqlError &error);
 
 // SQLITE_FULL in plain words, for every path that reports it (Qt's driver and raw statements).
 QString diskFullText();
 
 // A readable message for a failed statement, naming a locked or damaged store, a full disk and a failed
-// read or write plainly. With the store's path, an I/O error on a disk with no room left is told as a
-// full disk (SQLite cannot tell them apart when its -shm file cannot grow).
+// read or write plainly (on PostgreSQL also a lost connection and a refused login). With the store's path, an
+// I/O error on a disk with no room left is told as a full disk (SQLite cannot tell them apart when its -shm
+// file cannot grow).
 QString describeSqlError(const QSqlError &error, int busyTimeoutMs, const QString &storePath = {});
 
 // Runs a prepared statement; false, with what the database said in *error, when it fails.

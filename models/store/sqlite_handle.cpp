@@ -1,6 +1,7 @@
 #include "store/sqlite_handle.h"
 
 #include "store/sql.h"
+#include "store/store.h"
 
 #include <QSqlDriver>
 #include <QVariant>
@@ -17,6 +18,11 @@ QString errorText(sqlite3 *db, int rc)
 
 } // namespace
 
+QString sqliteOnlyText()
+{
+    return Store::tr("This is not available on a PostgreSQL store yet; it works on an SQLite store file.");
+}
+
 sqlite3 *nativeHandle(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver()->handle();
@@ -27,7 +33,9 @@ sqlite3 *nativeHandle(const QSqlDatabase &db)
 
 SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql) : db_(db)
 {
-    if (sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+    if (!db_)
+        error_ = sqliteOnlyText();
+    else if (sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
         error_ = QString::fromUtf8(sqlite3_errmsg(db_));
         stmt_ = nullptr;
     }
@@ -40,6 +48,8 @@ SqliteStatement::~SqliteStatement()
 
 bool SqliteStatement::next()
 {
+    if (!stmt_)
+        return false;
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW)
         return true;
@@ -50,6 +60,8 @@ bool SqliteStatement::next()
 
 bool SqliteStatement::run()
 {
+    if (!stmt_)
+        return false;
     const int rc = sqlite3_step(stmt_);
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/postgres_location.h"
+
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
@@ -11,17 +13,25 @@ constexpr int kReadBusyTimeoutMs = 5000;
 
 // The raw sqlite3 connection behind a Qt connection, for the few bulk paths (demo fill, table index
 // load) where QSqlQuery's per-row overhead would dominate; everything else goes through QSqlQuery.
+// Null for a connection that is not SQLite's (a PostgreSQL store): SqliteStatement then fails with
+// sqliteOnlyText().
 sqlite3 *nativeHandle(const QSqlDatabase &db);
+
+// Why a path written for SQLite's own interface refuses a PostgreSQL store.
+QString sqliteOnlyText();
 
 // A read-only connection of its own, for a reader on another thread (table index, export): WAL lets it
 // read while the console writes. It waits for a busy store as long as the store's own connections do.
+// For a PostgreSQL store it opens nothing: get() is null and error() says why.
 class SqliteReadConnection
 {
 public:
     explicit SqliteReadConnection(const QString &path)
     {
-        if (sqlite3_open_v2(path.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                            nullptr) != SQLITE_OK)
+        if (isPostgresLocation(path))
+            error_ = sqliteOnlyText();
+        else if (sqlite3_open_v2(path.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                                 nullptr) != SQLITE_OK)
             error_ = QString::fromUtf8(sqlite3_errmsg(db_));
         else
             sqlite3_busy_timeout(db_, kReadBusyTimeoutMs);
@@ -34,6 +44,8 @@ public:
     QString error() const { return error_; }
     bool exec(const char *sql)
     {
+        if (!db_)
+            return false;
         if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
             return true;
         error_ = QString::fromUtf8(sqlite3_errmsg(db_));

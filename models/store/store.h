@@ -13,8 +13,12 @@
 
 namespace mdm {
 
-// One SQLite file: opened with checks that never alter a file we should not touch, migrated in one
-// transaction, and the place that announces which records changed.
+class StoreBackend;
+
+// The store: an SQLite file or, for a team, a PostgreSQL database (a postgresql:// URI). Opened with
+// checks that never alter a store we should not touch, migrated in one transaction, and the place that
+// announces which records changed. Callers see this face only; which database it is stays inside
+// models/store (store_backend.h).
 class Store : public QObject
 {
     Q_OBJECT
@@ -37,13 +41,15 @@ public:
         QString error; // set when store is null
     };
 
-    static OpenResult open(const QString &path, const Options &options);
-    static OpenResult open(const QString &path) { return open(path, Options{}); }
+    // location: a file path, or a libpq connection URI (postgresql://user@host:port/database?sslmode=…)
+    // with no password in it (libpq reads it from ~/.pgpass, PGPASSFILE or PGPASSWORD).
+    static OpenResult open(const QString &location, const Options &options);
+    static OpenResult open(const QString &location) { return open(location, Options{}); }
     static QString defaultPath();
 
     // Another connection to this store, for the calling thread (connections must not cross threads).
-    // The file was checked and migrated when this store was opened, and nothing here touches it again
-    // outside SQLite.
+    // The store was checked and migrated when this store was opened, and nothing here touches a file
+    // again outside SQLite.
     OpenResult connectAgain() const;
 
     struct CheckResult
@@ -52,25 +58,28 @@ public:
         QStringList findings; // PRAGMA integrity_check's lines ({"ok"} for a sound store), or why it stopped
         QString error;        // set when the file could not be opened at all
     };
-    // The full integrity check of the file at path, on a read-only connection: never writes.
-    static CheckResult check(const QString &path);
+    // The full integrity check of the file at location, on a read-only connection: never writes. For a
+    // PostgreSQL store: its schema's tables and triggers (the server keeps its pages sound itself).
+    static CheckResult check(const QString &location);
 
     // Whether path names this store's file or SQLite's files beside it (-wal, -shm, -journal). Such a
     // file must never be opened by anything but SQLite: closing any descriptor of it would release the
-    // process's locks on the store.
+    // process's locks on the store. Always false for a PostgreSQL store.
     bool isOwnFile(const QString &path) const;
 
     ~Store() override;
 
+    // The file's absolute path, or the PostgreSQL URI (which never holds a password).
     QString path() const { return path_; }
     QSqlDatabase database() const;
     int busyTimeoutMs() const { return options_.busyTimeoutMs; }
 
-    // Runs work inside BEGIN IMMEDIATE ... COMMIT; work returns false (and sets *error) to roll back.
-    // A store locked by another writer past the busy timeout is tried again for as long as the busy
-    // handler, if one is set, returns true; without one the transaction fails at once.
+    // Runs work inside BEGIN IMMEDIATE ... COMMIT (PostgreSQL: BEGIN, the store's write lock, COMMIT;
+    // READ COMMITTED); work returns false (and sets *error) to roll back. A store locked by another writer
+    // past the busy timeout is tried again for as long as the busy handler, if one is set, returns true;
+    // without one the transaction fails at once.
     bool transaction(const std::function<bool(QString *error)> &work, QString *error);
-    // Called on this connection's thread each time BEGIN IMMEDIATE gave up on a locked store.
+    // Called on this connection's thread each time BEGIN gave up on a locked store.
     void setBusyHandler(std::function<bool()> handler) { busyHandler_ = std::move(handler); }
 
     bool hasRecords() const;
@@ -81,14 +90,10 @@ signals:
     void changed(mdm::RecordKind kind, const QList<qint64> &ids);
 
 private:
-    Store(QString path, Options options);
+    explicit Store(std::unique_ptr<StoreBackend> backend);
     QString openConnection();
-    QString checkHealth();
-    // "<path> is damaged: <finding>. …", for a failed check and for a schema that cannot be read.
-    QString damagedText(const QString &finding) const;
-    QString configure();
-    QString migrate();
 
+    std::unique_ptr<StoreBackend> backend_;
     QString path_;
     QString connectionName_;
     Options options_;
