@@ -418,6 +418,14 @@ TEST_CASE("PostgreSQL triggers journal devices and invitations as SQLite's do", 
         CHECK(sqlErrorText(q.lastError()).contains(QLatin1String("append-only")));
     }
     CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'me'")) == 1);
+
+    // Addresses compare without case with = and LIKE, as SQLite's NOCASE column does, and the portable
+    // search's collation exists.
+    CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM users WHERE email = 'ANN@Example.org'")) == 1);
+    CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM users WHERE email LIKE 'ANN@%'")) == 1);
+    CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM users"
+                                        " WHERE lower(email) COLLATE \"binary\" LIKE lower('%EXAMPLE%')")) ==
+          1);
 }
 
 TEST_CASE("A bulk change on PostgreSQL journals one mark and its journal is back on after", "[pgstore][feed]")
@@ -605,4 +613,44 @@ TEST_CASE("The command line opens and creates a PostgreSQL store from --db", "[p
     INFO(check.err.toStdString());
     CHECK(check.exitCode == 0);
     CHECK(check.out.contains(QLatin1String(": ok")));
+}
+
+TEST_CASE("PostgreSQL errors are told by their SQLSTATE", "[pgstore]")
+{
+    auto pgError = [](const char *code, const char *message) {
+        return QSqlError(QStringLiteral("QPSQL: Unable to create query"),
+                         QStringLiteral("ERROR:  %1\n(%2)").arg(QLatin1String(message), QLatin1String(code)),
+                         QSqlError::StatementError, QLatin1String(code));
+    };
+    const QSqlError lock = pgError("55P03", "canceling statement due to lock timeout");
+    CHECK(sqliteBusy(lock));
+    CHECK(describeSqlError(lock, 5000).contains(QLatin1String("locked by another program")));
+    CHECK(sqliteBusy(pgError("40001", "could not serialize access due to concurrent update")));
+    CHECK(sqliteBusy(pgError("40P01", "deadlock detected")));
+
+    const QSqlError full = pgError("53100", "could not extend file: No space left on device");
+    CHECK_FALSE(sqliteBusy(full));
+    CHECK(sqlitePrimaryCode(full) == 0);
+    CHECK(describeSqlError(full, 5000).contains(QLatin1String("disk is full")));
+    CHECK(sqlErrorText(full).contains(QLatin1String("disk is full")));
+
+    const QSqlError unique =
+        pgError("23505", "duplicate key value violates unique constraint \"users_email_key\"");
+    CHECK(sqlErrorText(unique) ==
+          QStringLiteral("duplicate key value violates unique constraint \"users_email_key\""));
+    CHECK_FALSE(sqliteBusy(unique));
+    CHECK(sqlitePrimaryCode(unique) == 0);
+
+    CHECK(describeSqlError(pgError("57P01", "terminating connection due to administrator command"), 5000)
+              .contains(QLatin1String("connection to the PostgreSQL server was lost")));
+    CHECK(describeSqlError(pgError("28P01", "password authentication failed for user \"x\""), 5000)
+              .contains(QLatin1String("refused the login")));
+    CHECK(describeSqlError(pgError("XX001", "invalid page in block 3"), 5000)
+              .contains(QLatin1String("damaged data")));
+    // SQLite's own codes are read as before.
+    const QSqlError sqliteFull(QStringLiteral("Unable to fetch row"),
+                               QStringLiteral("database or disk is full"), QSqlError::StatementError,
+                               QStringLiteral("13"));
+    CHECK(sqlitePrimaryCode(sqliteFull) == 13);
+    CHECK(describeSqlError(sqliteFull, 5000) == diskFullText());
 }

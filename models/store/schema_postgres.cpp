@@ -12,6 +12,9 @@ QStringList postgresBaseline()
         // The case-insensitive names and addresses (Dialect::nocaseText). A trusted extension: the
         // database's owner may create it; it is part of Debian's postgresql package.
         QStringLiteral("CREATE EXTENSION IF NOT EXISTS citext"),
+        // The services' portable SQL names SQLite's own collation for a byte-wise LIKE on a
+        // case-insensitive column (lower(email) COLLATE "binary" LIKE …): the same name here.
+        QStringLiteral("CREATE COLLATION IF NOT EXISTS \"binary\" (provider = libc, locale = 'C')"),
         // PostgreSQL has no user_version: the store's version is this one row.
         QStringLiteral("CREATE TABLE schema_version (id INTEGER PRIMARY KEY CHECK (id = 1),"
                        " version INTEGER NOT NULL)"),
