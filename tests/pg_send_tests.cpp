@@ -40,7 +40,8 @@ using mdm::test::waitUntil;
 
 namespace {
 
-const QString kOtherSender = QStringLiteral("Another console or deliver command is sending this store's mail right now.");
+const QString kOtherSender =
+    QStringLiteral("Another console or deliver command is sending this store's mail right now.");
 
 // A store of the given backend for one test: a file in a fresh folder, or a fresh database.
 class SharedStore
@@ -140,8 +141,9 @@ QList<qint64> seedManagedDevices(Store &store, int count, const QString &tag)
             if (userId == 0)
                 return false;
             QSqlQuery device(store.database());
-            device.prepare(QStringLiteral("INSERT INTO devices (name, platform, serial, user_id, state, enrolled_at)"
-                                          " VALUES (?, 1, ?, ?, 1, 1000) RETURNING id"));
+            device.prepare(
+                QStringLiteral("INSERT INTO devices (name, platform, serial, user_id, state, enrolled_at)"
+                               " VALUES (?, 1, ?, ?, 1, 1000) RETURNING id"));
             for (int i = 0; i < count; ++i) {
                 device.addBindValue(QStringLiteral("Phone %1-%2").arg(tag).arg(i));
                 device.addBindValue(QStringLiteral("SN-%1-%2").arg(tag).arg(i));
@@ -199,8 +201,9 @@ QSet<qint64> withResult(const QHash<qint64, OutcomeLine> &lines, const QString &
 QHash<qint64, QSet<qint64>> auditRecords(Store &store, const QString &action)
 {
     QSqlQuery q(store.database());
-    q.prepare(QStringLiteral("SELECT l.id, r.record_id FROM audit_log l JOIN audit_log_records r ON r.audit_id = l.id"
-                             " WHERE l.action = ?"));
+    q.prepare(QStringLiteral(
+        "SELECT l.id, r.record_id FROM audit_log l JOIN audit_log_records r ON r.audit_id = l.id"
+        " WHERE l.action = ?"));
     q.addBindValue(action);
     REQUIRE(q.exec());
     QHash<qint64, QSet<qint64>> entries;
@@ -243,10 +246,11 @@ std::vector<std::unique_ptr<QProcess>> startTogether(SharedStore &shared, const 
                 processes.push_back(startConsole(arguments));
             waitUntil(
                 [&] {
-                    return scalar(shared.store(),
-                                  QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                                                 " AND NOT granted AND database = (SELECT oid FROM pg_database"
-                                                 " WHERE datname = current_database())")) == commands.size();
+                    return scalar(
+                               shared.store(),
+                               QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                              " AND NOT granted AND database = (SELECT oid FROM pg_database"
+                                              " WHERE datname = current_database())")) == commands.size();
                 },
                 4000);
             return false; // nothing written: roll back, which lets them go
@@ -282,10 +286,21 @@ TEST_CASE("deliver from several processes at once sends every mail exactly once"
                 .exitCode == 0);
     Clock clock;
     constexpr int kMails = 300;
-    const BulkResult invited = EnrollmentService(store, clock).invite(inviteRequests(kMails, QStringLiteral("user")));
+    const BulkResult invited =
+        EnrollmentService(store, clock).invite(inviteRequests(kMails, QStringLiteral("user")));
     INFO(invited.error.toStdString());
     REQUIRE(invited.ok);
     REQUIRE(Outbox(store, clock).counts().queued == kMails);
+
+    // Whether some process holds the outbox lease, watched without taking it: the lock file, or the
+    // lease's advisory lock (class "mdml", two-integer key).
+    const auto held = [&] {
+        return shared.postgres()
+                   ? scalar(store,
+                            QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                           " AND granted AND classid = 1835298156 AND objsubid = 2")) == 1
+                   : QFile::exists(db + QStringLiteral(".outbox-lock"));
+    };
 
     SECTION("a held lease keeps every other sender out, on any connection, and goes with its holder")
     {
@@ -298,7 +313,8 @@ TEST_CASE("deliver from several processes at once sends every mail exactly once"
         // Another lease name is another right.
         CHECK(store.lease(QStringLiteral("other"))->tryTake(&error));
 
-        const auto refused = runConsole({QStringLiteral("--db"), db, QStringLiteral("deliver"), QStringLiteral("--now")});
+        const auto refused =
+            runConsole({QStringLiteral("--db"), db, QStringLiteral("deliver"), QStringLiteral("--now")});
         INFO(refused.out.toStdString() << refused.err.toStdString());
         CHECK(refused.err.contains(kOtherSender));
         CHECK(refused.out.contains(QStringLiteral("sent 0,")));
@@ -310,12 +326,44 @@ TEST_CASE("deliver from several processes at once sends every mail exactly once"
         CHECK_FALSE(other->isHeld());
     }
 
+    SECTION("a sender killed mid-pass leaves the lease free at once, and the next one finishes the outbox")
+    {
+        auto process =
+            startConsole({QStringLiteral("--db"), db, QStringLiteral("deliver"), QStringLiteral("--now")});
+        const bool sawHolder = waitUntil(held, 30000);
+        // Mid-pass: some mails out, most still queued.
+        waitUntil([&] { return smtp.delivered() >= 20; }, 30000);
+        process->kill();
+        process->waitForFinished();
+        INFO("the sender held the lease before the kill: " << sawHolder << "; mails received by then: "
+                                                           << smtp.delivered());
+        CHECK(sawHolder);
+        auto lease = store.lease(QStringLiteral("outbox"));
+        QString error;
+        CHECK(waitUntil([&] { return lease->tryTake(&error); }, 10000));
+        CHECK(error.isEmpty());
+        lease.reset();
+
+        const auto rest =
+            runConsole({QStringLiteral("--db"), db, QStringLiteral("deliver"), QStringLiteral("--now")});
+        INFO(rest.out.right(200).toStdString() << rest.err.toStdString());
+        CHECK(rest.exitCode == 0);
+        CHECK(Outbox(store, clock).counts().queued == 0);
+        // At most the one message the server took just before the kill, not yet recorded, comes twice.
+        const QStringList ids = receivedMessageIds(smtp);
+        CHECK(QSet<QString>(ids.cbegin(), ids.cend()).size() == kMails);
+        CHECK(ids.size() <= kMails + 1);
+    }
+
     SECTION("two deliver processes and a console's dispatcher race: each mail goes out once")
     {
-        const QStringList deliver{QStringLiteral("--db"), db, QStringLiteral("deliver"), QStringLiteral("--now"),
-                                  QStringLiteral("--wait"), QStringLiteral("120")};
+        const QStringList deliver{QStringLiteral("--db"),    db,
+                                  QStringLiteral("deliver"), QStringLiteral("--now"),
+                                  QStringLiteral("--wait"),  QStringLiteral("120")};
         auto first = startConsole(deliver);
         auto second = startConsole(deliver);
+        // The two processes race each other for the lease; the console joins while one of them sends.
+        waitUntil([&] { return held() || smtp.delivered() > 0; }, 30000);
         // The third sender: a console's own dispatcher, as its background delivery runs it.
         mail::SmtpMailTransport transport;
         OutboxDispatcher dispatcher(store, clock, transport);
@@ -323,7 +371,8 @@ TEST_CASE("deliver from several processes at once sends every mail exactly once"
         int passes = 0;
         QStringList problems;
         // Its passes keep coming while the processes run, as the console's timer would bring them.
-        while (first->state() != QProcess::NotRunning || second->state() != QProcess::NotRunning || passes == 0) {
+        while (first->state() != QProcess::NotRunning || second->state() != QProcess::NotRunning ||
+               passes == 0) {
             dispatcher.deliverDue(true);
             REQUIRE(waitUntil([&] { return !dispatcher.isBusy(); }, 120000));
             ++passes;
@@ -335,7 +384,8 @@ TEST_CASE("deliver from several processes at once sends every mail exactly once"
         const Finished b = finish(*second);
         INFO("first: " << a.out.right(300).toStdString() << a.err.toStdString());
         INFO("second: " << b.out.right(300).toStdString() << b.err.toStdString());
-        INFO("console dispatcher: " << passes << " passes; " << problems.join(QLatin1String(" | ")).toStdString());
+        INFO("console dispatcher: " << passes << " passes; "
+                                    << problems.join(QLatin1String(" | ")).toStdString());
         CHECK(a.exitCode == 0);
         CHECK(b.exitCode == 0);
         for (const QString &problem : problems)
@@ -373,12 +423,13 @@ TEST_CASE("two admins deprovision the same devices at the same moment: one wins 
     const QList<qint64> wipeSet = devices.mid(500);
     const QSet<qint64> both = toSet(revokeSet) & toSet(wipeSet);
 
-    auto processes = startTogether(
-        shared, {{QStringLiteral("--db"), db, QStringLiteral("deprovision"), QStringLiteral("--mode"),
-                  QStringLiteral("revoke"), QStringLiteral("--yes"), QStringLiteral("--device"), idList(revokeSet)},
-                 {QStringLiteral("--db"), db, QStringLiteral("deprovision"), QStringLiteral("--mode"),
-                  QStringLiteral("factory-reset"), QStringLiteral("--yes"), QStringLiteral("--device"),
-                  idList(wipeSet)}});
+    auto processes =
+        startTogether(shared, {{QStringLiteral("--db"), db, QStringLiteral("deprovision"),
+                                QStringLiteral("--mode"), QStringLiteral("revoke"), QStringLiteral("--yes"),
+                                QStringLiteral("--device"), idList(revokeSet)},
+                               {QStringLiteral("--db"), db, QStringLiteral("deprovision"),
+                                QStringLiteral("--mode"), QStringLiteral("factory-reset"),
+                                QStringLiteral("--yes"), QStringLiteral("--device"), idList(wipeSet)}});
     const Finished revoke = finish(*processes[0]);
     const Finished wipe = finish(*processes[1]);
     INFO("revoke: " << revoke.err.toStdString() << revoke.out.right(200).toStdString());
@@ -405,7 +456,8 @@ TEST_CASE("two admins deprovision the same devices at the same moment: one wins 
 
     // Each device is in the state of the one entry that names it, with exactly one command queued.
     const auto states = column(store, QStringLiteral("SELECT id, state FROM devices"));
-    const auto commands = column(store, QStringLiteral("SELECT device_id, count(*) FROM commands GROUP BY device_id"));
+    const auto commands =
+        column(store, QStringLiteral("SELECT device_id, count(*) FROM commands GROUP BY device_id"));
     int wrong = 0;
     for (qint64 id : devices) {
         const int expected = revoked.contains(id) ? 3 : 4;
@@ -423,7 +475,8 @@ TEST_CASE("two admins deprovision the same devices at the same moment: one wins 
     CHECK((revokeWon ? revoked : wiped) == toSet(revokeWon ? revokeSet : wipeSet));
     int explained = 0;
     for (qint64 id : both)
-        if (skipExplained(loserLines.value(id).text, shared.postgres(), now, QStringLiteral("Already queued")))
+        if (skipExplained(loserLines.value(id).text, shared.postgres(), now,
+                          QStringLiteral("Already queued")))
             ++explained;
     INFO("loser's first skipped line: " << loserLines.value(*both.cbegin()).text.toStdString());
     CHECK(explained == both.size());
@@ -447,14 +500,19 @@ TEST_CASE("one admin re-assigns while another deprovisions the same devices: no 
 
     // Started in both orders, so that either may come first.
     const bool reassignFirst = GENERATE(true, false);
-    const QStringList reassign{QStringLiteral("--db"),    db,
-                               QStringLiteral("reassign"), QStringLiteral("--email"),
-                               QStringLiteral("new@contoso.example"), QStringLiteral("--name"),
-                               QStringLiteral("New Owner"), QStringLiteral("--device"),
+    const QStringList reassign{QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("reassign"),
+                               QStringLiteral("--email"),
+                               QStringLiteral("new@contoso.example"),
+                               QStringLiteral("--name"),
+                               QStringLiteral("New Owner"),
+                               QStringLiteral("--device"),
                                idList(devices)};
-    const QStringList deprovision{QStringLiteral("--db"),   db, QStringLiteral("deprovision"), QStringLiteral("--mode"),
-                                  QStringLiteral("revoke"), QStringLiteral("--yes"), QStringLiteral("--device"),
-                                  idList(deprovisionSet)};
+    const QStringList deprovision{QStringLiteral("--db"),        db,
+                                  QStringLiteral("deprovision"), QStringLiteral("--mode"),
+                                  QStringLiteral("revoke"),      QStringLiteral("--yes"),
+                                  QStringLiteral("--device"),    idList(deprovisionSet)};
     auto processes = startTogether(shared, reassignFirst ? QList<QStringList>{reassign, deprovision}
                                                          : QList<QStringList>{deprovision, reassign});
     const Finished ra = finish(*processes[reassignFirst ? 0 : 1]);
@@ -481,8 +539,9 @@ TEST_CASE("one admin re-assigns while another deprovisions the same devices: no 
 
     // The final state of every device is the one the audit log explains.
     const QString newUser = QStringLiteral("(SELECT id FROM users WHERE email = 'new@contoso.example')");
-    const auto owned = column(store, QStringLiteral("SELECT id, CASE WHEN user_id = %1 THEN 1 ELSE 0 END FROM devices")
-                                         .arg(newUser));
+    const auto owned = column(
+        store,
+        QStringLiteral("SELECT id, CASE WHEN user_id = %1 THEN 1 ELSE 0 END FROM devices").arg(newUser));
     const auto states = column(store, QStringLiteral("SELECT id, state FROM devices"));
     int wrong = 0;
     for (qint64 id : devices)
@@ -522,9 +581,10 @@ TEST_CASE("a writer meets a held write lock by waiting, then says the store is b
     Store &store = shared.store();
     const QString db = shared.location();
     const QList<qint64> devices = seedManagedDevices(store, 3, QStringLiteral("c"));
-    const QStringList deprovision{QStringLiteral("--db"),   db, QStringLiteral("deprovision"), QStringLiteral("--mode"),
-                                  QStringLiteral("revoke"), QStringLiteral("--yes"), QStringLiteral("--device"),
-                                  idList(devices)};
+    const QStringList deprovision{QStringLiteral("--db"),        db,
+                                  QStringLiteral("deprovision"), QStringLiteral("--mode"),
+                                  QStringLiteral("revoke"),      QStringLiteral("--yes"),
+                                  QStringLiteral("--device"),    idList(devices)};
 
     SECTION("held past the busy timeout: busy, and nothing changed")
     {
@@ -545,8 +605,9 @@ TEST_CASE("a writer meets a held write lock by waiting, then says the store is b
         INFO(run.out.toStdString() << run.err.toStdString());
         CHECK(run.exitCode == 1);
         CHECK(waitedMs >= Store::kDefaultBusyTimeoutMs - 200);
-        const QString busy = QStringLiteral("The store is locked by another program that is writing to it; gave up "
-                                            "after 5.0 s. Try again when it has finished.");
+        const QString busy =
+            QStringLiteral("The store is locked by another program that is writing to it; gave up "
+                           "after 5.0 s. Try again when it has finished.");
         // PostgreSQL: met at the transaction's BEGIN. SQLite: already at opening the store, whose
         // migration check takes the write lock too.
         CHECK(run.err.contains((shared.postgres() ? QStringLiteral("Nothing was changed: ")
@@ -554,8 +615,8 @@ TEST_CASE("a writer meets a held write lock by waiting, then says the store is b
                                busy));
         CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM devices WHERE state = 1")) == 3);
         CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM commands")) == 0);
-        CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'device.revoke_mdm'")) ==
-              0);
+        CHECK(scalar(store, QStringLiteral(
+                                "SELECT count(*) FROM audit_log WHERE action = 'device.revoke_mdm'")) == 0);
     }
 
     SECTION("a second connection of this process waits in its transaction's BEGIN, then is busy")
@@ -619,7 +680,8 @@ TEST_CASE("the same CSV file sent by two processes at once invites everybody onc
         for (int i = 0; i < 500; ++i)
             file.write(QStringLiteral("person%1@contoso.example,ios\n").arg(i).toUtf8());
     }
-    const QStringList invite{QStringLiteral("--db"), db, QStringLiteral("invite"), QStringLiteral("--csv"), csv};
+    const QStringList invite{QStringLiteral("--db"), db, QStringLiteral("invite"), QStringLiteral("--csv"),
+                             csv};
     // Both check the file against the store before either has written (the write lock is held meanwhile).
     auto processes = startTogether(shared, {invite, invite});
     const Finished a = finish(*processes[0]);
@@ -629,7 +691,8 @@ TEST_CASE("the same CSV file sent by two processes at once invites everybody onc
     CHECK(((a.exitCode == 0) != (b.exitCode == 0)));
     const Finished &loser = a.exitCode == 0 ? b : a;
     CHECK(loser.exitCode == 1);
-    CHECK((loser.err.contains(QStringLiteral("500 line(s) were invited meanwhile by another console or command:")) ||
+    CHECK((loser.err.contains(
+               QStringLiteral("500 line(s) were invited meanwhile by another console or command:")) ||
            loser.err.contains(QStringLiteral("would invite again"))));
     CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations")) == 500);
     CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM outbox")) == 500);
