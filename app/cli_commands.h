@@ -20,5 +20,6 @@ int importStaged(const QStringList &arguments); // cli_csv.cpp
 int deliver(const QStringList &arguments);      // cli_mail.cpp
 int mailSettings(const QStringList &arguments); // cli_mail.cpp
 int serve(const QStringList &arguments);        // cli_serve.cpp
+int importStore(const QStringList &arguments);  // cli_store.cpp
 
 } // namespace mdm::cli

@@ -18,13 +18,21 @@ using cli::Text;
 const std::map<QString, int (*)(const QStringList &)> &commands()
 {
     static const std::map<QString, int (*)(const QStringList &)> table{
-        {QStringLiteral("demo"), &cli::demo},         {QStringLiteral("invite"), &cli::invite},
-        {QStringLiteral("resend"), &cli::resend},     {QStringLiteral("remove-request"), &cli::removeRequest},
-        {QStringLiteral("reassign"), &cli::reassign}, {QStringLiteral("deprovision"), &cli::deprovision},
-        {QStringLiteral("list"), &cli::list},         {QStringLiteral("audit"), &cli::audit},
-        {QStringLiteral("export"), &cli::exportList}, {QStringLiteral("import-staged"), &cli::importStaged},
-        {QStringLiteral("deliver"), &cli::deliver},   {QStringLiteral("mail-settings"), &cli::mailSettings},
-        {QStringLiteral("check"), &cli::check},       {QStringLiteral("serve"), &cli::serve},
+        {QStringLiteral("demo"), &cli::demo},
+        {QStringLiteral("invite"), &cli::invite},
+        {QStringLiteral("resend"), &cli::resend},
+        {QStringLiteral("remove-request"), &cli::removeRequest},
+        {QStringLiteral("reassign"), &cli::reassign},
+        {QStringLiteral("deprovision"), &cli::deprovision},
+        {QStringLiteral("list"), &cli::list},
+        {QStringLiteral("audit"), &cli::audit},
+        {QStringLiteral("export"), &cli::exportList},
+        {QStringLiteral("import-staged"), &cli::importStaged},
+        {QStringLiteral("deliver"), &cli::deliver},
+        {QStringLiteral("mail-settings"), &cli::mailSettings},
+        {QStringLiteral("check"), &cli::check},
+        {QStringLiteral("serve"), &cli::serve},
+        {QStringLiteral("import-store"), &cli::importStore},
     };
     return table;
 }
@@ -37,7 +45,9 @@ QString usageText()
            "       mdm-console --help | --version\n"
            "\n"
            "Global options:\n"
-           "  --db PATH     store file (default: %1)\n"
+           "  --db PATH     store file (default: %1),\n"
+           "                or a team's PostgreSQL store: postgresql://USER@HOST[:PORT]/DATABASE\n"
+           "                (the password from ~/.pgpass or PGPASSWORD, never in the URI)\n"
            "  --lang CODE   user interface language (e.g. de); default: the system's\n"
            "\n"
            "Commands:\n"
@@ -56,6 +66,9 @@ QString usageText()
            "  check                           full integrity check of the store (read-only)\n"
            "  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-\n"
            "  import-staged FILE [--dry-run] [--skip-invalid]\n"
+           "  import-store FILE               copy a store file (records, audit log, outbox, settings)\n"
+           "                                  into the empty PostgreSQL store given by\n"
+           "                                  --db postgresql://…, in one transaction\n"
            "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"
            "  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]\n"
            "                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]\n"

@@ -15,8 +15,8 @@
 #include "index/record_table_model.h"
 #include "index/tab_spec.h"
 #include "index/table_index.h"
-#include "store/sqlite_handle.h"
 #include "store/store.h"
+#include "store/store_reader.h"
 #include "test_support.h"
 
 #include <QAbstractItemModelTester>
@@ -277,11 +277,11 @@ public:
                 loaded.push_back(id);
         ref_.slotOrder = loaded;
 
-        connection_ = std::make_unique<SqliteReadConnection>(store_->path());
-        REQUIRE(connection_->get());
+        connection_ = StoreReader::open(store_->path());
+        REQUIRE(connection_->error().isEmpty());
         index_ = std::make_unique<TableIndex>(TabSpec::of(TabKind::Managed));
         QString error;
-        REQUIRE(index_->load(connection_->get(), {}, &error));
+        REQUIRE(index_->load(*connection_, {}, &error));
 
         model_ = std::make_unique<RecordTableModel>(*store_, clock_, TabKind::Managed);
         tester_ = std::make_unique<QAbstractItemModelTester>(
@@ -587,7 +587,7 @@ private:
         ref_.seen(ids);
         QList<qint64> list(ids.begin(), ids.end());
         QString error;
-        const bool refreshed = index_->refresh(connection_->get(), list, &error);
+        const bool refreshed = index_->refresh(*connection_, list, &error);
         INFO(error.toStdString());
         REQUIRE(refreshed);
 
@@ -686,7 +686,7 @@ private:
     std::unique_ptr<Store> store_;
     Reference ref_;
     int serial_ = 0;
-    std::unique_ptr<SqliteReadConnection> connection_;
+    std::unique_ptr<StoreReader> connection_;
     std::unique_ptr<TableIndex> index_;
     std::unique_ptr<RecordTableModel> model_;
     std::unique_ptr<QAbstractItemModelTester> tester_;
@@ -731,12 +731,12 @@ TEST_CASE("An ID given twice to a refresh of the table index stays on the tab", 
     QSqlQuery q(opened.store->database());
     REQUIRE(q.exec(QStringLiteral("INSERT INTO devices (id, name, platform, serial, state) VALUES"
                                   " (1, 'one', 0, 'S1', 1), (2, 'two', 0, 'S2', 1)")));
-    SqliteReadConnection connection(opened.store->path());
-    REQUIRE(connection.get());
+    const auto connection = StoreReader::open(opened.store->path());
+    REQUIRE(connection->error().isEmpty());
     TableIndex index(TabSpec::of(TabKind::Managed));
     QString error;
-    REQUIRE(index.load(connection.get(), {}, &error));
-    REQUIRE(index.refresh(connection.get(), {2, 1, 2}, &error));
+    REQUIRE(index.load(*connection, {}, &error));
+    REQUIRE(index.refresh(*connection, {2, 1, 2}, &error));
     CHECK(index.contains(1));
     CHECK(index.contains(2));
     CHECK(index.liveCount() == 2);

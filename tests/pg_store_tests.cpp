@@ -3,7 +3,6 @@
 // refusal of the paths still written for SQLite alone. The PostgreSQL cases need MDM_TEST_PG_URI (a
 // test server's superuser URI); without it they are left out and the SQLite half still runs.
 #include "domain/clock.h"
-#include "feed/store_watcher.h"
 #include "pg_support.h"
 #include "store/change_journal.h"
 #include "store/demo_data.h"
@@ -578,17 +577,6 @@ TEST_CASE("Paths written for SQLite alone refuse a PostgreSQL store clearly", "[
     CHECK_FALSE(statement.next());
     CHECK_FALSE(statement.run());
     CHECK(statement.error() == sqliteOnlyText());
-
-    // The watcher (still SQLite's poller) says so and stops.
-    auto watcher = StoreWatcher::create(*store);
-    QStringList failures;
-    QObject::connect(watcher.get(), &StoreWatcher::failed,
-                     [&](const QString &message) { failures << message; });
-    watcher->start(0);
-    REQUIRE(waitUntil([&] { return !failures.isEmpty(); }));
-    INFO(failures.front().toStdString());
-    CHECK(failures.front().contains(sqliteOnlyText()));
-    watcher->stop();
 
     Clock clock;
     const DemoResult demo = fillDemoData(*store, clock, DemoOptions{});

@@ -5,8 +5,8 @@
 #include "domain/invitation_rules.h"
 #include "domain/invitation_text.h"
 #include "store/audit_log.h"
-#include "store/sqlite_handle.h"
 #include "store/store.h"
+#include "store/store_reader.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -105,7 +105,7 @@ public:
                            cell(statusText(TabKind::Staged, 1), formulas)};
     }
 
-    void append(QByteArray &out, sqlite3_stmt *row) const
+    void append(QByteArray &out, const ReadCursor &row) const
     {
         for (size_t i = 0; i < outs_.size(); ++i) {
             if (i)
@@ -113,42 +113,38 @@ public:
             const int c = outs_[i].result;
             switch (outs_[i].kind) {
             case CellKind::Text: {
-                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(row, c));
-                csv::appendCell(out, QByteArrayView(text, sqlite3_column_bytes(row, c)), formulas_);
+                csv::appendCell(out, row.text(c), formulas_);
                 break;
             }
             case CellKind::Platform:
-                out.append(pick(platforms_, sqlite3_column_int64(row, c)));
+                out.append(pick(platforms_, row.int64(c)));
                 break;
             case CellKind::Ownership:
-                out.append(pick(ownerships_, sqlite3_column_int64(row, c)));
+                out.append(pick(ownerships_, row.int64(c)));
                 break;
             case CellKind::DeviceStatus:
-                out.append(pick(deviceStates_, sqlite3_column_int64(row, c)));
+                out.append(pick(deviceStates_, row.int64(c)));
                 break;
             case CellKind::StagedStatus:
-                out.append(stagedStatuses_[sqlite3_column_int64(row, c) ? 0 : 1]);
+                out.append(stagedStatuses_[row.int64(c) ? 0 : 1]);
                 break;
             case CellKind::InvitationDisplayStatus: {
-                const InvitationDisplayStatus status =
-                    inviteStatus(static_cast<DeliveryState>(sqlite3_column_int64(row, c)),
-                                 sqlite3_column_int64(row, PendingColumn::Expires + 1), nowMs_);
+                const InvitationDisplayStatus status = inviteStatus(
+                    static_cast<DeliveryState>(row.int64(c)), row.int64(PendingColumn::Expires + 1), nowMs_);
                 out.append(inviteStatuses_[static_cast<size_t>(status)]);
                 break;
             }
             case CellKind::InvitationExpiry:
-                if (sqlite3_column_int64(row, PendingColumn::Status + 1) !=
-                    static_cast<int>(DeliveryState::Sent))
+                if (row.int64(PendingColumn::Status + 1) != static_cast<int>(DeliveryState::Sent))
                     break;
                 [[fallthrough]];
             case CellKind::Timestamp:
                 // Never quoted or guarded: it starts with a digit and holds no separator.
-                if (const qint64 ms = sqlite3_column_int64(row, c); ms > 0)
+                if (const qint64 ms = row.int64(c); ms > 0)
                     csv::appendTimestamp(out, ms);
                 break;
             case CellKind::InvitationRemark: {
-                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(row, c));
-                const QByteArrayView stored(text, sqlite3_column_bytes(row, c));
+                const QByteArrayView stored = row.text(c);
                 // Empty and old plain-text remarks go as they are; "Sent …" and "Expired …", on most rows,
                 // from their words worked out once and the time written as every CSV time is.
                 qint64 at = 0;
@@ -170,8 +166,7 @@ public:
             }
             case CellKind::Integer: {
                 char digits[24];
-                const auto end =
-                    std::to_chars(digits, digits + sizeof digits, sqlite3_column_int64(row, c)).ptr;
+                const auto end = std::to_chars(digits, digits + sizeof digits, row.int64(c)).ptr;
                 out.append(digits, end - digits);
                 break;
             }
@@ -304,24 +299,24 @@ private:
 class Producer
 {
 public:
-    Producer(const QString &path, const TabQuery &query, const RowFormat &format,
+    Producer(const QString &location, const TabQuery &query, const RowFormat &format,
              const std::optional<std::vector<qint64>> &ids, ChunkQueue &queue, const ActionControl &control)
-        : path_(path), query_(query), format_(format), ids_(ids), queue_(queue), control_(control)
+        : location_(location), query_(query), format_(format), ids_(ids), queue_(queue), control_(control)
     {
     }
 
     void run()
     {
-        SqliteReadConnection db(path_);
-        QString error = db.error();
-        if (error.isEmpty() && db.exec("BEGIN")) {
+        const auto reader = StoreReader::open(location_);
+        QString error = reader->error();
+        if (error.isEmpty() && reader->beginRead()) {
             chunk_.reserve(kChunkBytes + (kChunkBytes >> 4));
-            const bool ok = ids_ ? listed(db.get(), &error) : all(db.get(), &error);
+            const bool ok = ids_ ? listed(*reader, &error) : all(*reader, &error);
             if (ok && !chunk_.isEmpty())
                 flush();
-            db.exec("COMMIT");
+            reader->endRead();
         } else if (error.isEmpty()) {
-            error = db.error();
+            error = reader->error();
         }
         queue_.finish(error);
     }
@@ -338,56 +333,56 @@ private:
         return queue_.push(std::move(full), rows) && !control_.cancelled();
     }
 
-    bool add(sqlite3_stmt *row)
+    bool add(const ReadCursor &row)
     {
         format_.append(chunk_, row);
         ++rows_;
         return chunk_.size() < kChunkBytes || flush();
     }
 
-    bool all(sqlite3 *db, QString *error)
+    bool all(StoreReader &reader, QString *error)
     {
-        SqliteStatement statement(db, query_.allSql().constData());
-        if (!statement.ok()) {
-            *error = statement.error();
+        const auto statement = reader.prepare(query_.allSql());
+        if (!statement->ok()) {
+            *error = statement->error();
             return false;
         }
-        while (statement.next())
-            if (!add(statement.get()))
+        while (statement->next())
+            if (!add(*statement))
                 return false;
-        *error = statement.error();
+        *error = statement->error();
         return error->isEmpty();
     }
 
     // A batch of IDs is looked up with one statement; its rows are formatted into a side buffer and then
     // copied in the order the caller gave.
-    bool listed(sqlite3 *db, QString *error)
+    bool listed(StoreReader &reader, QString *error)
     {
         const std::vector<qint64> &ids = *ids_;
-        SqliteStatement full(db, query_.listedSql(kListedBatch).constData());
-        if (!full.ok()) {
-            *error = full.error();
+        const auto full = reader.prepare(query_.listedSql(kListedBatch));
+        if (!full->ok()) {
+            *error = full->error();
             return false;
         }
         QByteArray side;
         QHash<qint64, std::pair<qsizetype, qsizetype>> spans;
         for (size_t from = 0; from < ids.size(); from += kListedBatch) {
             const auto n = static_cast<qsizetype>(std::min<size_t>(kListedBatch, ids.size() - from));
-            std::optional<SqliteStatement> partial;
+            std::unique_ptr<ReadCursor> partial;
             if (n < kListedBatch)
-                partial.emplace(db, query_.listedSql(n).constData());
-            SqliteStatement &statement = partial ? *partial : full;
+                partial = reader.prepare(query_.listedSql(n));
+            ReadCursor &statement = partial ? *partial : *full;
             for (qsizetype i = 0; i < n; ++i)
                 statement.bind(static_cast<int>(i + 1), ids[from + static_cast<size_t>(i)]);
             side.clear();
             spans.clear();
             while (statement.next()) {
                 const qsizetype start = side.size();
-                format_.append(side, statement.get());
-                spans.insert(sqlite3_column_int64(statement.get(), 0), {start, side.size() - start});
+                format_.append(side, statement);
+                spans.insert(statement.int64(0), {start, side.size() - start});
             }
             *error = statement.error();
-            sqlite3_reset(statement.get());
+            statement.reset();
             if (!error->isEmpty())
                 return false;
             for (qsizetype i = 0; i < n; ++i) {
@@ -403,7 +398,7 @@ private:
         return true;
     }
 
-    QString path_;
+    QString location_;
     const TabQuery &query_;
     const RowFormat &format_;
     const std::optional<std::vector<qint64>> &ids_;
@@ -430,13 +425,13 @@ QByteArray header(const TabSpec &spec, const QList<int> &columns, const CsvExpor
     return out;
 }
 
-qint64 countRows(const QString &path, const TabQuery &query)
+qint64 countRows(const QString &location, const TabQuery &query)
 {
-    SqliteReadConnection db(path);
-    if (!db.get())
+    const auto reader = StoreReader::open(location);
+    if (!reader->error().isEmpty())
         return -1;
-    SqliteStatement count(db.get(), query.countSql().constData());
-    return count.ok() && count.next() ? count.int64(0) : -1;
+    const auto count = reader->prepare(query.countSql());
+    return count->ok() && count->next() ? count->int64(0) : -1;
 }
 
 } // namespace

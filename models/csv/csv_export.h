@@ -42,9 +42,9 @@ struct CsvExportResult
 
 // Writes a tab as RFC 4180 CSV: UTF-8, comma separator, CRLF, a header of column titles; platforms and
 // statuses as words, timestamps as ISO 8601 in UTC (csv::appendTimestamp), cells that a spreadsheet
-// would run as formulas neutralised unless raw. Reads the store through a read-only SQLite connection of
-// its own in one read transaction (a consistent snapshot; only store.path() is used, so any thread may
-// call it) and writes through QSaveFile, so a failed or cancelled export never replaces a good file. A
+// would run as formulas neutralised unless raw. Reads the store through a read-only connection of its own
+// (StoreReader) in one read transaction (a consistent snapshot; only store.path() is used, so any thread
+// may call it) and writes through QSaveFile, so a failed or cancelled export never replaces a good file. A
 // new file is created owner-only, like the store: it holds the same names and addresses.
 class CsvExport
 {

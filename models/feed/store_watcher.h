@@ -34,7 +34,7 @@ struct StoreChange
 
 // Follows the store's change journal off the caller's thread and reports what other writers (and this
 // process) committed. The interface is kept small on purpose: the SQLite store polls, the PostgreSQL store
-// will be woken by LISTEN/NOTIFY; consumers see the same four signals.
+// is woken by LISTEN/NOTIFY (PgStoreWatcher); consumers see the same four signals.
 //
 // Signals arrive on the thread that owns the watcher, in seq order. After fellBehind() the entries up to
 // now are not available (pruned, or a bulk change wrote a single mark): rebuild from the store; the
@@ -63,9 +63,10 @@ public:
 signals:
     void changes(const QList<mdm::StoreChange> &changes);
     void fellBehind();
-    // The store was locked for longer than the watcher waits; it tries again at its next poll.
+    // The store was locked for longer than the watcher waits; it tries again shortly.
     void busy();
-    // It could not read the store (message for the admin); the watcher has stopped.
+    // It could not read the store (message for the admin); the watcher has stopped. The PostgreSQL
+    // watcher first tries for a while to reconnect to a server it lost.
     void failed(const QString &message);
 
 protected:

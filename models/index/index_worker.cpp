@@ -1,13 +1,13 @@
 #include "index/index_worker.h"
 
-#include "store/sqlite_handle.h"
+#include "store/store_reader.h"
 
 #include <algorithm>
 
 namespace mdm {
 
-IndexWorker::IndexWorker(const QString &dbPath, const TabSpec &spec, Callbacks callbacks)
-    : dbPath_(dbPath), index_(spec), callbacks_(std::move(callbacks))
+IndexWorker::IndexWorker(const QString &location, const TabSpec &spec, Callbacks callbacks)
+    : location_(location), index_(spec), callbacks_(std::move(callbacks))
 {
     thread_ = std::thread([this] { run(); });
 }
@@ -42,8 +42,8 @@ void IndexWorker::requestRefresh(const QList<qint64> &ids, qint64 nowMs)
 
 bool IndexWorker::openConnection()
 {
-    db_ = std::make_unique<SqliteReadConnection>(dbPath_);
-    if (db_->get())
+    db_ = StoreReader::open(location_);
+    if (db_->error().isEmpty())
         return true;
     if (callbacks_.failed)
         callbacks_.failed(db_->error());
@@ -55,7 +55,7 @@ void IndexWorker::run()
     if (!openConnection())
         return;
     QString error;
-    if (!index_.load(db_->get(), callbacks_.loadedChunk, &error) && callbacks_.failed)
+    if (!index_.load(*db_, callbacks_.loadedChunk, &error) && callbacks_.failed)
         callbacks_.failed(error);
     loaded_ = true;
 
@@ -101,7 +101,7 @@ void IndexWorker::handle(Refresh &task)
     task.ids.erase(std::unique(task.ids.begin(), task.ids.end()), task.ids.end());
     QString error;
     if (task.ids.isEmpty()) {
-        if (!index_.load(db_->get(), {}, &error)) {
+        if (!index_.load(*db_, {}, &error)) {
             if (callbacks_.failed)
                 callbacks_.failed(error);
             return;
@@ -111,7 +111,7 @@ void IndexWorker::handle(Refresh &task)
         handle(again);
         return;
     }
-    if (!index_.refresh(db_->get(), task.ids, &error)) {
+    if (!index_.refresh(*db_, task.ids, &error)) {
         if (callbacks_.failed)
             callbacks_.failed(error);
         return;

@@ -15,7 +15,7 @@
 
 namespace mdm {
 
-class SqliteReadConnection;
+class StoreReader;
 
 struct QueryResult
 {
@@ -50,7 +50,8 @@ public:
         std::function<void(const QString &)> failed;
     };
 
-    IndexWorker(const QString &dbPath, const TabSpec &spec, Callbacks callbacks);
+    // location: the store's (Store::path()): an SQLite file or a PostgreSQL URI.
+    IndexWorker(const QString &location, const TabSpec &spec, Callbacks callbacks);
     ~IndexWorker();
     IndexWorker(const IndexWorker &) = delete;
     IndexWorker &operator=(const IndexWorker &) = delete;
@@ -78,10 +79,10 @@ private:
     void handle(Refresh &task);
     void placeAdded(const QList<qint64> &ids, IndexDelta &delta, const IndexQuery &now);
 
-    QString dbPath_;
+    QString location_;
     TableIndex index_;
     Callbacks callbacks_;
-    std::unique_ptr<SqliteReadConnection> db_; // opened and used on the worker thread only
+    std::unique_ptr<StoreReader> db_; // opened and used on the worker thread only
     bool loaded_ = false;
     Query last_{{}, 0};
     // The rows the model shows for last_: the query's result as sent, then every delta applied to it the

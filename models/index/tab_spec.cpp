@@ -18,19 +18,7 @@ TabSpec managedSpec()
         " coalesce(d.last_seen_at, 0), coalesce(g.name, ''), d.model, d.os_version",
         "d.id, d.name, d.platform, coalesce(u.name, ''), coalesce(u.email, ''), d.state, d.ownership,"
         " coalesce(g.name, ''), coalesce(d.serial, ''), coalesce(d.imei, ''), d.model, d.os_version,"
-        " d.enrolled_at, d.last_seen_at, d.remarks,"
-        " coalesce((SELECT c.pin FROM commands c WHERE c.device_id = d.id AND c.pin IS NOT NULL"
-        "  ORDER BY c.id DESC LIMIT 1), ''),"
-        // The queued command and how it reaches the device, packed as "kind|pushed_at|protocol|push_dead|
-        // has token" (one subquery, not five), and the gateway's push topic (empty: no push certificate).
-        // Numbers are cast to text before they meet '' or ||, and the last part is 1 or 0 (not a boolean),
-        // so that the text is the same on SQLite and PostgreSQL.
-        " coalesce((SELECT CAST(c.kind AS TEXT) || '|' || coalesce(CAST(c.pushed_at AS TEXT), '') || '|' ||"
-        "  coalesce(CAST(e.protocol AS TEXT), '') || '|' || coalesce(CAST(e.push_dead AS TEXT), '') || '|' ||"
-        "  CASE WHEN e.push_token IS NOT NULL AND e.push_magic IS NOT NULL THEN '1' ELSE '0' END"
-        "  FROM commands c LEFT JOIN enrollments e ON e.device_id = c.device_id AND e.state = 2"
-        "  WHERE c.device_id = d.id AND c.state = 0 ORDER BY c.id DESC, e.id DESC LIMIT 1), ''),"
-        " coalesce((SELECT value FROM settings WHERE key = 'gateway.push_topic'), '')",
+        " d.enrolled_at, d.last_seen_at",
         "devices d LEFT JOIN users u ON u.id = d.user_id LEFT JOIN groups g ON g.id = d.group_id",
         "d.state <> 0",
         "d.id",
@@ -64,6 +52,22 @@ TabSpec managedSpec()
     s.groupDictionary = 0;
     s.userTextField = 1;
     s.numberWidths = "11188";
+    // What the details pane and the row menu need besides the columns: the CSV export never reads it, and
+    // the subqueries cost as much as the rest of the row.
+    s.displayExtras =
+        "d.remarks,"
+        " coalesce((SELECT c.pin FROM commands c WHERE c.device_id = d.id AND c.pin IS NOT NULL"
+        "  ORDER BY c.id DESC LIMIT 1), ''),"
+        // The queued command and how it reaches the device, packed as "kind|pushed_at|protocol|push_dead|
+        // has token" (one subquery, not five), and the gateway's push topic (empty: no push certificate).
+        // Numbers are cast to text before they meet '' or ||, and the last part is 1 or 0 (not a boolean),
+        // so that the text is the same on SQLite and PostgreSQL.
+        " coalesce((SELECT CAST(c.kind AS TEXT) || '|' || coalesce(CAST(c.pushed_at AS TEXT), '') || '|' ||"
+        "  coalesce(CAST(e.protocol AS TEXT), '') || '|' || coalesce(CAST(e.push_dead AS TEXT), '') || '|' ||"
+        "  CASE WHEN e.push_token IS NOT NULL AND e.push_magic IS NOT NULL THEN '1' ELSE '0' END"
+        "  FROM commands c LEFT JOIN enrollments e ON e.device_id = c.device_id AND e.state = 2"
+        "  WHERE c.device_id = d.id AND c.state = 0 ORDER BY c.id DESC, e.id DESC LIMIT 1), ''),"
+        " coalesce((SELECT value FROM settings WHERE key = 'gateway.push_topic'), '')";
     // An upper bound that indexes answer at once; "state <> 0" would scan the table.
     s.countSql =
         "SELECT coalesce((SELECT max(id) FROM devices), 0) - (SELECT count(*) FROM devices WHERE state = 0)";
@@ -159,12 +163,14 @@ QByteArray TabSpec::loadSql() const
            idColumn;
 }
 
-// The tab's condition behind a unary plus, which keeps SQLite from using an index for it: a condition
-// such as "i.state = 0" would otherwise lead the planner to the state index (it knows no better without
+// The tab's condition inside a CASE, which keeps SQLite from using an index for it: a condition such as
+// "i.state = 0" would otherwise lead the planner to the state index (it knows no better without
 // statistics) and scan every record of the tab for each batch of IDs, instead of looking up the IDs.
+// (SQLite's unary plus does the same, but PostgreSQL has no + for a boolean.)
 QByteArray TabSpec::listedWhere(qsizetype ids) const
 {
-    return QByteArray(idColumn) + " IN (" + sqlPlaceholders(ids) + ") AND +(" + predicate + ")";
+    return QByteArray(idColumn) + " IN (" + sqlPlaceholders(ids) + ") AND CASE WHEN " + predicate +
+           " THEN 1 ELSE 0 END = 1";
 }
 
 QByteArray TabSpec::refreshSql(qsizetype ids) const
@@ -175,8 +181,10 @@ QByteArray TabSpec::refreshSql(qsizetype ids) const
 // Without the tab's condition: a record that has just left the tab can still be shown until it goes.
 QByteArray TabSpec::rowSql(qsizetype ids) const
 {
-    return QByteArray("SELECT ") + displayColumns + " FROM " + from + " WHERE " + idColumn + " IN (" +
-           sqlPlaceholders(ids) + ")";
+    QByteArray values(displayColumns);
+    if (displayExtras)
+        values += QByteArray(", ") + displayExtras;
+    return "SELECT " + values + " FROM " + from + " WHERE " + idColumn + " IN (" + sqlPlaceholders(ids) + ")";
 }
 
 const TabSpec &TabSpec::of(TabKind kind)

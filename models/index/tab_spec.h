@@ -60,7 +60,8 @@ struct ColumnSpec
 
 // What a tab holds and how its records are read. The index reads indexColumns: the ID, the text fields,
 // then the numeric fields (integers) and the dictionary fields (text), in the order named here; the
-// views read displayColumns: the ID, then one value per column (and fields without a column after).
+// views read displayColumns: the ID, then one value per column (and fields without a column after), then
+// displayExtras; the CSV export reads displayColumns only.
 struct TabSpec
 {
     TabKind kind;
@@ -82,6 +83,8 @@ struct TabSpec
     int userTextField = -1;
     // Bytes each numeric field needs in memory (1, 4 or 8), one digit per field; null: 8 for all.
     const char *numberWidths = nullptr;
+    // Fields after displayColumns that only the views read (rowSql); null: none.
+    const char *displayExtras = nullptr;
     // Counts the tab's records cheaply, so that the index can reserve its memory once.
     const char *countSql = nullptr;
 

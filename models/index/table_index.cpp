@@ -3,7 +3,7 @@
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
 #include "store/sql.h"
-#include "store/sqlite_handle.h"
+#include "store/store_reader.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -167,7 +167,7 @@ bool TableIndex::contains(qint64 id) const
 }
 
 // Row layout of the statements: id, text fields, number fields, dictionary fields.
-void TableIndex::upsert(SqliteStatement &row)
+void TableIndex::upsert(const ReadCursor &row)
 {
     const qint64 id = row.int64(0);
     Slot slot = slotOf(id);
@@ -222,19 +222,21 @@ void TableIndex::upsert(SqliteStatement &row)
     }
 }
 
-bool TableIndex::load(sqlite3 *db, const std::function<void(std::vector<qint64> &&)> &onChunk, QString *error)
+bool TableIndex::load(StoreReader &reader, const std::function<void(std::vector<qint64> &&)> &onChunk,
+                      QString *error)
 {
     clear();
-    SqliteStatement all(db, spec_.loadSql().constData());
+    size_t expected = 0;
+    if (spec_.countSql) {
+        const auto count = reader.prepare(spec_.countSql);
+        if (count->next())
+            expected = static_cast<size_t>(std::max<qint64>(count->int64(0), 0));
+    }
+    const auto cursor = reader.prepare(spec_.loadSql());
+    ReadCursor &all = *cursor;
     if (!all.ok()) {
         *error = all.error();
         return false;
-    }
-    size_t expected = 0;
-    if (spec_.countSql) {
-        SqliteStatement count(db, spec_.countSql);
-        if (count.next())
-            expected = static_cast<size_t>(count.int64(0));
     }
     // Headroom for records added while the console is open.
     reserve(expected + expected / 50 + 16, 0);
@@ -261,12 +263,12 @@ bool TableIndex::load(sqlite3 *db, const std::function<void(std::vector<qint64> 
     return true;
 }
 
-bool TableIndex::refresh(sqlite3 *db, const QList<qint64> &ids, QString *error)
+bool TableIndex::refresh(StoreReader &reader, const QList<qint64> &ids, QString *error)
 {
     for (qsizetype from = 0; from < ids.size(); from += kIdBatch) {
         const qsizetype count = std::min<qsizetype>(kIdBatch, ids.size() - from);
-        const QByteArray sql = spec_.refreshSql(count);
-        SqliteStatement rows(db, sql.constData());
+        const auto cursor = reader.prepare(spec_.refreshSql(count));
+        ReadCursor &rows = *cursor;
         if (!rows.ok()) {
             *error = rows.error();
             return false;

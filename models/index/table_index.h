@@ -9,9 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
-struct sqlite3;
-
 namespace mdm {
+
+class ReadCursor;
+class StoreReader;
 
 // What a tab shows: search text, filters and sort. Applied to the index as one unit.
 struct IndexQuery
@@ -49,11 +50,12 @@ public:
     const TabSpec &spec() const { return spec_; }
 
     // Reads the whole tab; onChunk receives the IDs added so far in chunks, for progressive display.
-    bool load(sqlite3 *db, const std::function<void(std::vector<qint64> &&ids)> &onChunk, QString *error);
+    bool load(StoreReader &reader, const std::function<void(std::vector<qint64> &&ids)> &onChunk,
+              QString *error);
 
     // Re-reads the given records (an ID may appear more than once); afterwards each is either present
     // (in this tab) or not.
-    bool refresh(sqlite3 *db, const QList<qint64> &ids, QString *error);
+    bool refresh(StoreReader &reader, const QList<qint64> &ids, QString *error);
 
     std::vector<qint64> query(const IndexQuery &q);
     bool contains(qint64 id) const;
@@ -71,7 +73,7 @@ private:
     struct Prepared; // a query with its lower-cased needle and resolved dictionary ids
 
     Slot slotOf(qint64 id) const;
-    void upsert(class SqliteStatement &row);
+    void upsert(const ReadCursor &row);
     void clear();
     void reserve(size_t rows, size_t textBytes);
     std::string_view field(Slot slot, int field) const;

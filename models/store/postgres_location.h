@@ -5,7 +5,7 @@
 namespace mdm {
 
 // Whether a store location is a PostgreSQL connection URI (postgresql:// or postgres://) rather than a
-// file path. Only models/store asks.
+// file path. Asked in models/store and by the feed, which picks its watcher by it.
 bool isPostgresLocation(const QString &location);
 
 // A PostgreSQL store's URI, read by libpq's own parser (so every libpq URI works: several hosts,

@@ -9,12 +9,14 @@
 #include "feed_bench.h"
 #include "gateway_bench.h"
 #include "index/record_table_model.h"
+#include "index/table_index.h"
 #include "live_bench.h"
 #include "naive_peer.h"
 #include "services/enrollment_service.h"
 #include "stall_bench.h"
 #include "store/demo_data.h"
 #include "store/store.h"
+#include "store/store_reader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -183,6 +185,51 @@ std::map<QString, double> measureOurs(const QString &path, const QString &fragme
     return f;
 }
 
+// The bulk reads alone: the Managed tab's index load and its CSV export, for comparing the store's
+// read paths (SQLite file or PostgreSQL URI) without the other figures.
+std::map<QString, double> readFigures(const QString &location)
+{
+    std::map<QString, double> f;
+    // The index alone, on its own reader: what the store's read path costs without the model around it.
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const auto reader = StoreReader::open(location);
+        TableIndex index(TabSpec::of(TabKind::Managed));
+        QString error;
+        if (!reader->error().isEmpty() || !index.load(*reader, {}, &error)) {
+            err << reader->error() << error << Qt::endl;
+            return f;
+        }
+        f[QStringLiteral("index_load_ms")] = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
+    auto opened = Store::open(location);
+    if (!opened.store) {
+        err << opened.error << Qt::endl;
+        return f;
+    }
+    Clock clock;
+    {
+        QElapsedTimer timer;
+        timer.start();
+        RecordTableModel model(*opened.store, clock, TabKind::Managed);
+        waitFor([&] { return !model.isLoading(); });
+        f[QStringLiteral("load_all_ms")] = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        f[QStringLiteral("rows")] = model.rowCount();
+    }
+    QTemporaryDir exportDir;
+    CsvExportOptions options;
+    options.tab = TabKind::Managed;
+    options.nowMs = clock.nowMs();
+    QElapsedTimer t;
+    t.start();
+    const CsvExportResult result =
+        CsvExport::toFile(*opened.store, options, exportDir.filePath(QStringLiteral("m.csv")));
+    f[QStringLiteral("export_1m_ms")] = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    f[QStringLiteral("export_rows")] = static_cast<double>(result.rows);
+    return f;
+}
+
 // 100,000 staged devices from CSV into a fresh store: read, validated, written in one transaction.
 double importFigure()
 {
@@ -254,7 +301,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("only"),
          QStringLiteral("Measure one group of figures: live (the console following another writer) or "
                         "stall (the UI thread during another process's import) or gateway (enrollment and "
-                        "check-ins over HTTPS)."),
+                        "check-ins over HTTPS) or read (the Managed tab's index load and CSV export alone)."),
          QStringLiteral("group")});
     parser.addOption(
         {QStringLiteral("naive-only"), QStringLiteral("Internal: measure the naive peer on --db.")});
@@ -301,6 +348,8 @@ int main(int argc, char *argv[])
             group = bench::stallFigures(path, log);
         else if (only == QLatin1String("gateway"))
             group = bench::gatewayFigures(path, log);
+        else if (only == QLatin1String("read"))
+            group = readFigures(path);
         for (const auto &[name, value] : group)
             printFigure(name, value);
         return group.empty() ? 1 : 0;
