@@ -347,7 +347,9 @@ int audit(const QStringList &arguments)
         return 1;
     }
     // action is the stable code for scripts; action_text what it means, in the UI language.
-    out() << "at\tactor\taction\taction_text\trecord_kind\trecord_ids\tdetails\n";
+    // db_user: the database user that wrote the entry (PostgreSQL; empty on SQLite). Last, so that
+    // scripts reading the earlier columns by position keep working.
+    out() << "at\tactor\taction\taction_text\trecord_kind\trecord_ids\tdetails\tdb_user\n";
     for (const AuditEntry &e : entries) {
         QStringList ids;
         for (qint64 id : e.recordIds)
@@ -355,7 +357,7 @@ int audit(const QStringList &arguments)
         out() << QDateTime::fromMSecsSinceEpoch(e.atMs).toUTC().toString(Qt::ISODateWithMs) << '\t' << e.actor
               << '\t' << e.action << '\t' << AuditAction::text(e.action) << '\t'
               << (e.recordKind ? recordKindKey(*e.recordKind) : QString()) << '\t'
-              << ids.join(QLatin1Char(',')) << '\t' << e.details << '\n';
+              << ids.join(QLatin1Char(',')) << '\t' << e.details << '\t' << e.dbUser << '\n';
     }
     return 0;
 }

@@ -20,6 +20,8 @@ int importStaged(const QStringList &arguments); // cli_csv.cpp
 int deliver(const QStringList &arguments);      // cli_mail.cpp
 int mailSettings(const QStringList &arguments); // cli_mail.cpp
 int serve(const QStringList &arguments);        // cli_serve.cpp
+int grant(const QStringList &arguments);        // cli_roles.cpp
+int revoke(const QStringList &arguments);       // cli_roles.cpp
 int importStore(const QStringList &arguments);  // cli_store.cpp
 
 } // namespace mdm::cli

@@ -33,6 +33,8 @@ const std::map<QString, int (*)(const QStringList &)> &commands()
         {QStringLiteral("check"), &cli::check},
         {QStringLiteral("serve"), &cli::serve},
         {QStringLiteral("import-store"), &cli::importStore},
+        {QStringLiteral("grant"), &cli::grant},
+        {QStringLiteral("revoke"), &cli::revoke},
     };
     return table;
 }
@@ -64,6 +66,9 @@ QString usageText()
            "  list managed|staged|pending [--search TEXT]   records with their IDs\n"
            "  audit [--since ISO8601]         the audit log\n"
            "  check                           full integrity check of the store (read-only)\n"
+           "  grant admin|viewer ROLE         (PostgreSQL store, run by its owner) let a database role\n"
+           "                                  change the records (admin) or only read and export (viewer)\n"
+           "  revoke ROLE                     take both from a database role\n"
            "  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-\n"
            "  import-staged FILE [--dry-run] [--skip-invalid]\n"
            "  import-store FILE               copy a store file (records, audit log, outbox, settings)\n"

@@ -178,7 +178,7 @@ TEST_CASE("A version-3 store is rebuilt to version 4 with its indexes triggers a
     INFO(str(opened.error));
     REQUIRE(opened.store);
     Store &store = *opened.store;
-    CHECK(test::scalar(store, qs("PRAGMA user_version")) == 4);
+    CHECK(test::scalar(store, qs("PRAGMA user_version")) == Store::kSchemaVersion);
     CHECK(test::scalar(store, qs("PRAGMA foreign_keys")) == 1);
     CHECK(test::scalar(store,
                        qs("SELECT count(*) FROM devices WHERE id = 4 AND state = 4 AND user_id = 1")) == 1);

@@ -217,12 +217,14 @@ TEST_CASE("import-store copies every table of an SQLite store into an empty Post
         QSqlQuery q(sqlite.store->database());
         const QStringList entry =
             column(pg.database(),
-                   QStringLiteral("SELECT id || chr(31) || at || chr(31) || actor || chr(31) || details "
-                                  "FROM audit_log WHERE action = 'store.import'"));
+                   QStringLiteral("SELECT id || chr(31) || at || chr(31) || actor || chr(31) || details || "
+                                  "chr(31) || db_user FROM audit_log WHERE action = 'store.import'"));
         const QStringList parts = entry.value(0).split(QChar(0x1f));
-        REQUIRE(parts.size() == 4);
-        q.prepare(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, details) VALUES (?, ?, ?, "
-                                 "'store.import', ?)"));
+        // db_user: the server names the importing user (schema version 5).
+        REQUIRE(parts.size() == 5);
+        q.prepare(
+            QStringLiteral("INSERT INTO audit_log (id, at, actor, action, details, db_user) VALUES (?, ?, "
+                           "?, 'store.import', ?, ?)"));
         for (const QString &part : parts)
             q.addBindValue(part);
         REQUIRE(q.exec());

@@ -38,7 +38,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     case When:
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs).toLocalTime(), QLocale::ShortFormat);
     case Who:
-        return e.actor;
+        return AuditLog::who(e);
     case Action:
         return AuditAction::text(e.action);
     case Records: {

@@ -19,6 +19,8 @@ QString AuditAction::text(const QString &code)
         {QStringLiteral("list.export"), QT_TR_NOOP("List exported")},
         {QStringLiteral("mail.settings"), QT_TR_NOOP("Mail settings changed")},
         {QStringLiteral("demo.fill"), QT_TR_NOOP("Sample data added")},
+        {QStringLiteral("role.grant"), QT_TR_NOOP("Database role granted")},
+        {QStringLiteral("role.revoke"), QT_TR_NOOP("Database role revoked")},
         {QStringLiteral("store.import"), QT_TR_NOOP("Store imported")},
         {QStringLiteral("gateway.profile"), QT_TR_NOOP("Enrollment profile downloaded")},
         {QStringLiteral("gateway.authenticate"), QT_TR_NOOP("Device authenticated")},

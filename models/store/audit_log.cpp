@@ -48,6 +48,13 @@ QString AuditLog::currentActor()
     return QStringLiteral("%1 (%2)").arg(who, program());
 }
 
+QString AuditLog::who(const AuditEntry &entry)
+{
+    if (entry.dbUser.isEmpty())
+        return entry.actor;
+    return Store::tr("%1 · database user %2").arg(entry.actor, entry.dbUser);
+}
+
 QString AuditLog::details(const QJsonObject &parameters)
 {
     return QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
@@ -134,6 +141,7 @@ QList<AuditEntry> readEntries(QSqlQuery &q, QString *error = nullptr)
         for (const QString &part : q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             entry.recordIds << part.toLongLong();
         entry.details = q.value(5).toString();
+        entry.dbUser = q.value(6).toString();
         out << entry;
     }
     if (error && q.lastError().isValid())
@@ -169,8 +177,9 @@ QList<AuditEntry> AuditLog::search(const Store &store, const QString &text, int 
 {
     QSqlQuery q(store.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log") +
-              searchClause(text) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT %1").arg(limit));
+    q.prepare(
+        QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details, db_user FROM audit_log") +
+        searchClause(text) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT %1").arg(limit));
     bindSearch(q, text);
     return readEntries(q);
 }
@@ -187,8 +196,9 @@ QList<AuditEntry> AuditLog::since(const Store &store, qint64 sinceMs, QString *e
 {
     QSqlQuery q(store.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details FROM audit_log"
-                             " WHERE at >= ? ORDER BY at, id"));
+    q.prepare(
+        QStringLiteral("SELECT at, actor, action, record_kind, record_ids, details, db_user FROM audit_log"
+                       " WHERE at >= ? ORDER BY at, id"));
     q.addBindValue(sinceMs);
     return readEntries(q, error);
 }
@@ -197,7 +207,7 @@ QList<AuditEntry> AuditLog::history(const Store &store, RecordKind kind, qint64 
 {
     QSqlQuery q(store.database());
     q.prepare(
-        QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details"
+        QStringLiteral("SELECT a.at, a.actor, a.action, a.record_kind, a.record_ids, a.details, a.db_user"
                        " FROM audit_log_records r JOIN audit_log a ON a.id = r.audit_id"
                        " WHERE r.record_kind = ? AND r.record_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?"));
     q.addBindValue(recordKindKey(kind));

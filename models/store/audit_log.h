@@ -21,6 +21,9 @@ struct AuditEntry
     std::optional<RecordKind> recordKind; // none for an entry about the store as a whole (demo.fill)
     QList<qint64> recordIds;
     QString details; // JSON object with the action's parameters
+    // The database user that wrote the entry, as the server knows it (PostgreSQL fills it in; never
+    // given by the writer). Empty on SQLite, which has no database users.
+    QString dbUser = {};
 };
 
 // Append-only: the schema's triggers refuse UPDATE and DELETE. Call inside the action's transaction.
@@ -30,6 +33,8 @@ public:
     // Who made a change and from where, as every entry records it: "alice@host (console)", so that a
     // change arriving from another process or machine can be traced. The program is set once at start.
     static QString currentActor();
+    // "alice@pc7 (console) · database user alice": the actor and, when known, the database user.
+    static QString who(const AuditEntry &entry);
     static void setProgram(const QString &program); // "console", "cli", later "gateway"
     // Parameters as the compact JSON the details column holds.
     static QString details(const QJsonObject &parameters);

@@ -87,10 +87,19 @@ QString PostgresBackend::open(const QString &connectionName)
     if (QString error = connect(loc_, connectionName); !error.isEmpty())
         return error;
     const PostgresSchemaState state = readPostgresSchemaState(QSqlDatabase::database(connectionName, false));
+    if (!state.error.isEmpty()) {
+        // A login role that is neither admin nor viewer (nor the owner) may not even read the version.
+        QSqlQuery q(QSqlDatabase::database(connectionName, false));
+        if (q.exec(QStringLiteral("SELECT has_table_privilege('schema_version', 'SELECT'), session_user")) &&
+            q.next() && !q.value(0).toBool())
+            return Store::tr("The database user “%1” has no rights on the store “%2”. Its owner makes it an "
+                             "admin or a viewer: mdm-console --db URI grant admin|viewer %1")
+                .arg(q.value(1).toString(), loc_.uri);
+        if (state.kind != PostgresSchemaState::Kind::Foreign)
+            return Store::tr("Cannot open “%1”: %2").arg(loc_.uri, state.error);
+    }
     if (state.kind == PostgresSchemaState::Kind::Foreign)
         return foreignText(loc_.uri);
-    if (!state.error.isEmpty())
-        return Store::tr("Cannot open “%1”: %2").arg(loc_.uri, state.error);
     if (state.version > Store::kSchemaVersion)
         return newerText(loc_.uri, state.version);
     version_ = state.version;
@@ -160,6 +169,14 @@ QString PostgresBackend::migrate(Store &store)
                 }
                 to = step.toVersion;
             }
+            // The roles' rights, again after every migration: a new table is granted too.
+            for (const QString &statement : schema::postgresRoles()) {
+                if (!q.exec(statement)) {
+                    *err = Store::tr("Setting the roles' rights on the store failed: %1")
+                               .arg(describeSqlError(q.lastError(), options().busyTimeoutMs));
+                    return false;
+                }
+            }
             if (to != from &&
                 !q.exec(QStringLiteral("UPDATE schema_version SET version = %1 WHERE id = 1").arg(to))) {
                 *err = sqlErrorText(q.lastError());
@@ -200,6 +217,23 @@ bool PostgresBackend::begin(const QSqlDatabase &db, QSqlError *error)
         return false;
     }
     return true;
+}
+
+Store::Access PostgresBackend::access(const QSqlDatabase &db)
+{
+    // The rights themselves rather than role names: the owner, a superuser, a member of mdm_admin or a
+    // role given the rights by hand may all change the records.
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT has_table_privilege('devices', 'UPDATE')")) && q.next() &&
+        !q.value(0).toBool())
+        return Store::Access::Viewer;
+    return Store::Access::Admin;
+}
+
+QString PostgresBackend::databaseUser(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT session_user")) && q.next() ? q.value(0).toString() : QString();
 }
 
 std::unique_ptr<StoreBackend> PostgresBackend::another() const

@@ -18,6 +18,8 @@ public:
     QString configure(const QSqlDatabase &db) override;
     QString migrate(Store &store) override;
     bool begin(const QSqlDatabase &db, QSqlError *error) override;
+    Store::Access access(const QSqlDatabase &db) override;
+    QString databaseUser(const QSqlDatabase &db) override;
     bool isOwnFile(const QString &) const override { return false; }
     std::unique_ptr<StoreBackend> another() const override;
     std::unique_ptr<StoreLease> lease(const QString &name) const override;

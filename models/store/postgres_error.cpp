@@ -157,7 +157,11 @@ QString describePostgresError(const QSqlError &error, int busyTimeoutMs)
     case PostgresFailure::NoDatabase:
         return Store::tr("The PostgreSQL server has no such database (%1).").arg(said);
     case PostgresFailure::NotAllowed:
-        return Store::tr("The PostgreSQL server does not allow this user to do that (%1).").arg(said);
+        // Mostly a viewer (mdm_viewer) trying to change the records: the server refuses, whatever the
+        // console showed. Nothing was written: the transaction rolls back.
+        return Store::tr("Your database role may only read this store (mdm_viewer): ask an admin. (The "
+                         "server said: %1)")
+            .arg(said);
     case PostgresFailure::Other:
         break;
     }

@@ -4,11 +4,21 @@ namespace mdm {
 
 namespace {
 
-// Versions after 4, for both dialects: each a function of the Dialect, appended to both lists.
-// Example: QStringList version5(const Dialect &d) { return {…}; } and {5, version5(d)} below.
-std::vector<MigrationStep> laterSteps(const Dialect &)
+// Version 5: each audit entry names the database user that wrote it. On PostgreSQL the server fills it
+// in (session_user: the login, whatever SET ROLE came after) and no role may set it (schema_roles.cpp
+// grants INSERT on the other columns only); SQLite has no database users, so it stays empty there.
+QStringList version5(const Dialect &d)
 {
-    return {};
+    if (d.isPostgres())
+        return {
+            QStringLiteral("ALTER TABLE audit_log ADD COLUMN db_user TEXT NOT NULL DEFAULT session_user")};
+    return {QStringLiteral("ALTER TABLE audit_log ADD COLUMN db_user TEXT NOT NULL DEFAULT ''")};
+}
+
+// Versions after 4, for both dialects: each a function of the Dialect, appended to both lists.
+std::vector<MigrationStep> laterSteps(const Dialect &d)
+{
+    return {{5, version5(d)}};
 }
 
 } // namespace

@@ -26,6 +26,8 @@ const std::vector<QStringList> &migrations();
 namespace schema {
 const std::vector<QStringList> &sqliteMigrations();
 QStringList postgresBaseline();
+// The roles' rights on a PostgreSQL store (schema_roles.cpp); run by the owner after every migration.
+QStringList postgresRoles();
 } // namespace schema
 
 } // namespace mdm

@@ -90,8 +90,11 @@ QByteArray sqlPlaceholders(qsizetype n)
 QString sqlErrorText(const QSqlError &error)
 {
     if (isPostgresError(error))
-        return postgresFailure(error) == PostgresFailure::DiskFull ? describePostgresError(error, 0)
-                                                                   : postgresErrorText(error);
+        // A full disk and a viewer's refused write are told in plain words wherever they are shown.
+        return postgresFailure(error) == PostgresFailure::DiskFull ||
+                       postgresFailure(error) == PostgresFailure::NotAllowed
+                   ? describePostgresError(error, 0)
+                   : postgresErrorText(error);
     if (isFull(error))
         return diskFullText();
     return error.databaseText().isEmpty() ? error.text() : error.databaseText();

@@ -79,6 +79,7 @@ Store::OpenResult Store::open(const QString &location, const Options &options)
         return {nullptr, error};
     if (error = store->backend_->migrate(*store); !error.isEmpty())
         return {nullptr, error};
+    store->readAccess();
     return {std::move(store), {}};
 }
 
@@ -89,6 +90,7 @@ Store::OpenResult Store::connectAgain() const
         return {nullptr, error};
     if (QString error = store->backend_->configure(store->database()); !error.isEmpty())
         return {nullptr, error};
+    store->readAccess();
     return {std::move(store), {}};
 }
 
@@ -105,6 +107,12 @@ bool Store::isOwnFile(const QString &path) const
 QSqlDatabase Store::database() const
 {
     return QSqlDatabase::database(connectionName_, false);
+}
+
+void Store::readAccess()
+{
+    access_ = backend_->access(database());
+    databaseUser_ = backend_->databaseUser(database());
 }
 
 QString Store::openConnection()

@@ -25,9 +25,19 @@ class Store : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr int kDefaultBusyTimeoutMs = 5000;
     static constexpr qint64 kHealthCheckMaxBytes = 64 * 1024 * 1024;
+
+    // What this connection's database user may do. SQLite: always Admin (the file's permissions decide).
+    // PostgreSQL: Admin when the user may change the records (the owner, a superuser, a member of
+    // mdm_admin); Viewer when it may only read them (a member of mdm_viewer: browse, search, export).
+    // The server refuses a viewer's writes anyway; this only lets the console say so beforehand.
+    enum class Access
+    {
+        Admin,
+        Viewer
+    };
 
     struct Options
     {
@@ -89,6 +99,11 @@ public:
 
     bool hasRecords() const;
 
+    // Read when the store was opened (and for each connectAgain).
+    Access access() const { return access_; }
+    // The database user the server knows this connection as (PostgreSQL); empty for SQLite.
+    QString databaseUser() const { return databaseUser_; }
+
     void announce(RecordKind kind, const QList<qint64> &ids) { emit changed(kind, ids); }
 
 signals:
@@ -97,12 +112,15 @@ signals:
 private:
     explicit Store(std::unique_ptr<StoreBackend> backend);
     QString openConnection();
+    void readAccess();
 
     std::unique_ptr<StoreBackend> backend_;
     QString path_;
     QString connectionName_;
     Options options_;
     std::function<bool()> busyHandler_;
+    Access access_ = Access::Admin;
+    QString databaseUser_;
 };
 
 } // namespace mdm

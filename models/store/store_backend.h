@@ -47,6 +47,10 @@ public:
     virtual QString migrate(Store &store) = 0;
     // Begins a write transaction holding the store's write lock; false with the database's error.
     virtual bool begin(const QSqlDatabase &db, QSqlError *error) = 0;
+    // What the connection's user may do, and its name on the server (empty for SQLite), read after
+    // migrate. Writes nothing.
+    virtual Store::Access access(const QSqlDatabase &) { return Store::Access::Admin; }
+    virtual QString databaseUser(const QSqlDatabase &) { return {}; }
     virtual bool isOwnFile(const QString &path) const = 0;
     // The same store, for another connection (Store::connectAgain).
     virtual std::unique_ptr<StoreBackend> another() const = 0;

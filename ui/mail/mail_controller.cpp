@@ -47,6 +47,11 @@ MailController::MailController(Store &store, const Clock &clock, MailTransport &
 
 void MailController::start()
 {
+    // A viewer may not write the outbox: sending is an admin's console's job.
+    if (store_.access() == Store::Access::Viewer) {
+        emit statusChanged();
+        return;
+    }
     dispatcher_->setCredentials(settings_, password_);
     if (settings_.isConfigured() && !settings_.user.isEmpty())
         vault_.read(settings_.keychainKey());

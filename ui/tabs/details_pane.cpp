@@ -123,7 +123,7 @@ void DetailsPane::showRecord(const RecordTableModel &model, qint64 id)
                                  .toString(QDateTime::fromMSecsSinceEpoch(entry.atMs).toLocalTime(),
                                            QLocale::ShortFormat)
                                  .toHtmlEscaped(),
-                             AuditAction::text(entry.action).toHtmlEscaped(), cell(entry.actor));
+                             AuditAction::text(entry.action).toHtmlEscaped(), cell(AuditLog::who(entry)));
         html += QStringLiteral("</ul>");
     }
     // A refresh keeps the admin's place in a long history.

@@ -151,6 +151,26 @@ QList<QAction *> ConsoleActions::jobActions() const
             deprovision, resend,        resendExpired, removeRequest, removeStaged,     assignStaged};
 }
 
+QList<QAction *> ConsoleActions::writeActions() const
+{
+    // Export stays: a viewer may take a list away (its audit entry is the one write a viewer may make).
+    return {sendInvite,       importInvites, importStaged, mailSettings, gateway,
+            additionalDevice, reassign,      deprovision,  resend,       resendExpired,
+            removeRequest,    removeStaged,  assignStaged};
+}
+
+QString ConsoleActions::readOnlyReason()
+{
+    return tr("Your database role may only read this store (viewer): ask an admin.");
+}
+
+void ConsoleActions::setReadOnly(bool readOnly)
+{
+    readOnly_ = readOnly;
+    for (QAction *action : writeActions())
+        action->setStatusTip(readOnly ? readOnlyReason() : QString());
+}
+
 void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown, bool busy)
 {
     // While an action runs, no other may start: its own job would wait behind it on the runner.
@@ -199,6 +219,13 @@ void ConsoleActions::update(TabKind tab, qint64 selected, qint64 shown, bool bus
     for (QAction *action : toolBarActions())
         if (action)
             action->setToolTip(plainText(action->text()));
+    // Last, over every rule above: a viewer's write actions stay off, and say why where they are.
+    if (readOnly_) {
+        for (QAction *action : writeActions()) {
+            action->setEnabled(false);
+            action->setToolTip(readOnlyReason());
+        }
+    }
 }
 
 } // namespace mdm

@@ -73,9 +73,18 @@ public:
     // The toolbar's actions, in order (nullptr: a separator); they show their short iconText there.
     QList<QAction *> toolBarActions() const;
 
+    // The actions that change the store (each writes to it, or opens the dialog that does).
+    QList<QAction *> writeActions() const;
+    // A viewer's console (Store::Access::Viewer): update() keeps every write action disabled, with a
+    // tooltip and status tip that say why. The server refuses a viewer's writes anyway; this says so first.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return readOnly_; }
+    static QString readOnlyReason();
+
     void update(TabKind tab, qint64 selected, qint64 shown, bool busy);
 
 private:
+    bool readOnly_ = false;
     QAction *make(const QString &text, const char *icon = nullptr);
 };
 

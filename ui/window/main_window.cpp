@@ -90,6 +90,7 @@ MainWindow::MainWindow(Store &store, Clock &clock, QWidget *parent)
     buildMenus();
     buildToolBar();
     connectActions();
+    applyAccess();
     controller_ = new ActionController(
         store_, clock_, *actions_, [this] { return currentTab(); }, this);
     connect(controller_, &ActionController::message, this, &MainWindow::showStatusMessage);
@@ -155,6 +156,22 @@ void MainWindow::buildMenus()
     steps->addActions(a.enrollmentStepsPages);
     help->addSeparator();
     help->addAction(a.about);
+}
+
+void MainWindow::applyAccess()
+{
+    // A viewer (PostgreSQL role mdm_viewer) browses, searches and exports; the write actions stay off
+    // with the reason in their tooltips (also in the menus) and the status bar says so all along.
+    const bool viewer = store_.access() == Store::Access::Viewer;
+    actions_->setReadOnly(viewer);
+    if (!viewer)
+        return;
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        menu->setToolTipsVisible(true);
+    auto *label = new QLabel(tr("read-only (viewer)"), this);
+    label->setObjectName(QStringLiteral("accessLabel"));
+    label->setToolTip(ConsoleActions::readOnlyReason());
+    statusBar()->addPermanentWidget(label);
 }
 
 void MainWindow::buildToolBar()

@@ -48,6 +48,7 @@ protected:
 private:
     void buildMenus();
     void buildToolBar();
+    void applyAccess();
     void connectActions();
     void updateActionState();
     void updateTabTitles();
