@@ -6,6 +6,7 @@
 #include "index/record_table_model.h"
 #include "services/device_service.h"
 #include "services/enrollment_service.h"
+#include "services/record_status.h"
 #include "store/audit_action.h"
 #include "store/audit_log.h"
 #include "store/directory.h"
@@ -42,6 +43,29 @@ int report(const BulkResult &result, const QString &verb)
                  .arg(result.count(Outcome::Result::Failed))
           << '\n';
     return result.count(Outcome::Result::Done) == result.outcomes.size() ? 0 : 1;
+}
+
+// The statuses of the records named, as this command found them when it started: its "selection".
+RecordStatuses selectedNow(const Store &store, const Clock &clock, RecordKind kind, const QList<qint64> &ids)
+{
+    return RecordStatusReader::of(store, kind, ids, clock.nowMs());
+}
+
+// As the console's result sheet: a record skipped because another admin or process changed it after this
+// command read it (both ran at the same moment) says so, and what it is now.
+BulkResult markChanged(BulkResult result, const Store &store, const Clock &clock, RecordKind kind,
+                       const RecordStatuses &selected)
+{
+    if (!result.ok)
+        return result;
+    QList<qint64> notDone;
+    for (const Outcome &outcome : result.outcomes)
+        if (outcome.result != Outcome::Result::Done && selected.contains(outcome.id))
+            notDone << outcome.id;
+    if (!notDone.isEmpty())
+        RecordStatusReader::markChanged(&result, selected,
+                                        RecordStatusReader::of(store, kind, notDone, clock.nowMs()));
+    return result;
 }
 
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int *code)
@@ -155,7 +179,9 @@ int resend(const QStringList &arguments)
             return 0;
         }
     }
-    return report(service.resend(ids), Text::tr("resent"));
+    const RecordStatuses selected = selectedNow(*store, clock, RecordKind::Invitation, ids);
+    return report(markChanged(service.resend(ids), *store, clock, RecordKind::Invitation, selected),
+                  Text::tr("resent"));
 }
 
 int removeRequest(const QStringList &arguments)
@@ -176,7 +202,10 @@ int removeRequest(const QStringList &arguments)
     if (!store)
         return 1;
     Clock clock;
-    return report(EnrollmentService(*store, clock).removeRequests(ids), Text::tr("removed"));
+    const RecordStatuses selected = selectedNow(*store, clock, RecordKind::Invitation, ids);
+    return report(markChanged(EnrollmentService(*store, clock).removeRequests(ids), *store, clock,
+                              RecordKind::Invitation, selected),
+                  Text::tr("removed"));
 }
 
 int reassign(const QStringList &arguments)
@@ -199,6 +228,8 @@ int reassign(const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return 1;
+    Clock clock;
+    const RecordStatuses selected = selectedNow(*store, clock, RecordKind::Device, ids);
     AssignTarget target;
     target.email = parser.value(QStringLiteral("email")).trimmed();
     target.group = parser.value(QStringLiteral("group"));
@@ -213,8 +244,9 @@ int reassign(const QStringList &arguments)
             return usageError(
                 Text::tr("%1 is not a known user; give --name to create the user.").arg(target.email));
     }
-    Clock clock;
-    return report(DeviceService(*store, clock).reassign(ids, target), Text::tr("re-assigned"));
+    return report(markChanged(DeviceService(*store, clock).reassign(ids, target), *store, clock,
+                              RecordKind::Device, selected),
+                  Text::tr("re-assigned"));
 }
 
 int deprovision(const QStringList &arguments)
@@ -240,10 +272,12 @@ int deprovision(const QStringList &arguments)
     if (!store)
         return 1;
     Clock clock;
-    return report(DeviceService(*store, clock)
-                      .deprovision(ids, mode == QLatin1String("revoke") ? DeprovisionMode::RevokeMdm
-                                                                        : DeprovisionMode::FactoryReset),
-                  Text::tr("queued"));
+    const RecordStatuses selected = selectedNow(*store, clock, RecordKind::Device, ids);
+    const BulkResult result =
+        DeviceService(*store, clock)
+            .deprovision(ids, mode == QLatin1String("revoke") ? DeprovisionMode::RevokeMdm
+                                                              : DeprovisionMode::FactoryReset);
+    return report(markChanged(result, *store, clock, RecordKind::Device, selected), Text::tr("queued"));
 }
 
 int list(const QStringList &arguments)

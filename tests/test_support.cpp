@@ -72,6 +72,11 @@ int SmtpServer::delivered() const
         QDir(dir_.file(QStringLiteral("mail"))).entryList({QStringLiteral("*.eml")}).size());
 }
 
+QString SmtpServer::mailDir() const
+{
+    return dir_.file(QStringLiteral("mail"));
+}
+
 qint64 scalar(const Store &store, const QString &sql)
 {
     QSqlQuery q(store.database());

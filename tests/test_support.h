@@ -52,7 +52,8 @@ public:
     SmtpServer &operator=(const SmtpServer &) = delete;
 
     int port() const { return port_; }
-    int delivered() const; // messages received so far
+    int delivered() const;   // messages received so far
+    QString mailDir() const; // where the received messages are, one .eml file each
 
 private:
     QProcess process_;

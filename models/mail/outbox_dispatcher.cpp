@@ -4,6 +4,7 @@
 #include "domain/invitation_rules.h"
 #include "mail/invitation_mail.h"
 #include "store/store.h"
+#include "store/store_lease.h"
 
 namespace mdm {
 
@@ -25,9 +26,8 @@ QByteArray messageIdFor(const OutboxMessage &m, const MailSettings &settings)
 OutboxDispatcher::OutboxDispatcher(Store &store, const Clock &clock, MailTransport &transport,
                                    QObject *parent)
     : QObject(parent), store_(store), clock_(clock), transport_(transport),
-      lock_(store.path() + QStringLiteral(".outbox-lock"))
+      lease_(store.lease(QStringLiteral("outbox")))
 {
-    lock_.setStaleLockTime(0); // stale only when its process is gone, however long a pass takes
     connect(&transport_, &MailTransport::mailFinished, this, &OutboxDispatcher::onMailFinished);
     connect(&transport_, &MailTransport::batchFinished, this, &OutboxDispatcher::sendNextBatch);
     connect(&timer_, &QTimer::timeout, this, [this] { deliverDue(false); });
@@ -35,6 +35,8 @@ OutboxDispatcher::OutboxDispatcher(Store &store, const Clock &clock, MailTranspo
     soon_.setInterval(kSoonMs);
     connect(&soon_, &QTimer::timeout, this, [this] { deliverDue(false); });
 }
+
+OutboxDispatcher::~OutboxDispatcher() = default;
 
 void OutboxDispatcher::setCredentials(const MailSettings &settings, const QString &password)
 {
@@ -67,11 +69,14 @@ void OutboxDispatcher::deliverDue(bool ignoreBackoff)
         emit finished();
         return;
     }
-    // One sender per store at a time: the console's background delivery and a cron `deliver` would
-    // otherwise both pick up the same due messages. A lock left by a process that died is stale and
-    // taken over at once, so a restart after a crash resumes the outbox.
-    if (!lock_.tryLock(0)) {
-        lastProblem_ = tr("Another console or deliver command is sending this store's mail right now.");
+    // One sender per store at a time, on every machine: the consoles' background delivery and a cron
+    // `deliver` would otherwise all pick up the same due messages. A holder that died loses the lease
+    // (store_lease.h), so a restart after a crash resumes the outbox.
+    QString leaseError;
+    if (!lease_->tryTake(&leaseError)) {
+        lastProblem_ = !leaseError.isEmpty()
+                           ? leaseError
+                           : tr("Another console or deliver command is sending this store's mail right now.");
         emit statusChanged();
         emit finished();
         return;
@@ -87,7 +92,7 @@ void OutboxDispatcher::deliverDue(bool ignoreBackoff)
 void OutboxDispatcher::finishPass()
 {
     busy_ = false;
-    lock_.unlock();
+    lease_->release();
     emit statusChanged();
     emit finished();
 }

@@ -4,14 +4,15 @@
 #include "mail/mail_transport.h"
 #include "mail/outbox.h"
 
-#include <QLockFile>
 #include <QObject>
 #include <QTimer>
+#include <memory>
 
 namespace mdm {
 
 class Clock;
 class Store;
+class StoreLease;
 
 // Sends what the outbox holds, in batches over one connection, and records each outcome. In the
 // console it runs in the background; `mdm-console deliver` runs it once.
@@ -29,6 +30,7 @@ public:
     };
 
     OutboxDispatcher(Store &store, const Clock &clock, MailTransport &transport, QObject *parent = nullptr);
+    ~OutboxDispatcher() override;
 
     void setCredentials(const MailSettings &settings, const QString &password);
     // Background delivery while the console runs: due messages now and then, and soon after new ones.
@@ -57,7 +59,8 @@ private:
     MailTransport &transport_;
     MailSettings settings_;
     QString password_;
-    QLockFile lock_;
+    // The store's "outbox" lease, held for the length of a pass: one sender in all, on every machine.
+    std::unique_ptr<StoreLease> lease_;
     bool busy_ = false;
     bool ignoreBackoff_ = false;
     bool cancelled_ = false;

@@ -124,6 +124,23 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
                 " sent_at, expires_at, delivery, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '') "
                 "RETURNING id"));
             OutboxQueue outbox(store_);
+            // The caller checked the file before (InviteCsv::checkAgainst), outside this transaction:
+            // another admin or cron run may have sent the same file since. Checked again here, under the
+            // write lock, before anything is written (a row must not find the file's own earlier rows).
+            if (!sourceName.isEmpty()) {
+                QStringList repeats;
+                for (const InviteRequest &request : requests) {
+                    const QStringList found = warnings(request);
+                    if (!found.isEmpty())
+                        repeats << tr("line %1: %2").arg(request.line).arg(found.join(QLatin1Char(' ')));
+                }
+                if (!repeats.isEmpty()) {
+                    *error = tr("%n line(s) were invited meanwhile by another console or command:", nullptr,
+                                static_cast<int>(repeats.size())) +
+                             QLatin1Char('\n') + repeats.join(QLatin1Char('\n'));
+                    return false;
+                }
+            }
             qint64 done = 0;
             for (const InviteRequest &request : requests) {
                 if (control.cancelled()) {

@@ -55,7 +55,9 @@ public:
     static QString validate(const InviteRequest &request);
     QStringList warnings(const InviteRequest &request) const;
 
-    // sourceName: the CSV file the requests came from, for the audit log (empty when typed).
+    // sourceName: the CSV file the requests came from, for the audit log (empty when typed). A file's
+    // requests are refused as a whole when any of them has a warning (an invitation or enrolled device
+    // already there), checked inside the transaction: the same file sent twice at once mails nobody twice.
     BulkResult invite(const QList<InviteRequest> &requests, const ActionControl &control = {},
                       const QString &sourceName = {});
     BulkResult resend(const QList<qint64> &invitationIds, const ActionControl &control = {});

@@ -1,6 +1,7 @@
 #include "store/postgres_backend.h"
 
 #include "store/postgres_error.h"
+#include "store/postgres_lease.h"
 #include "store/postgres_lock.h"
 #include "store/postgres_schema_state.h"
 #include "store/schema.h"
@@ -238,6 +239,11 @@ QString PostgresBackend::databaseUser(const QSqlDatabase &db)
 std::unique_ptr<StoreBackend> PostgresBackend::another() const
 {
     return std::make_unique<PostgresBackend>(loc_, options());
+}
+
+std::unique_ptr<StoreLease> PostgresBackend::lease(const QString &name) const
+{
+    return std::make_unique<PostgresLease>(another(), name);
 }
 
 Store::CheckResult PostgresBackend::check(const QString &uri)

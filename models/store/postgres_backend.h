@@ -22,6 +22,7 @@ public:
     QString databaseUser(const QSqlDatabase &db) override;
     bool isOwnFile(const QString &) const override { return false; }
     std::unique_ptr<StoreBackend> another() const override;
+    std::unique_ptr<StoreLease> lease(const QString &name) const override;
 
     // Store::check for a URI: the schema's version and tables, read only.
     static Store::CheckResult check(const QString &uri);

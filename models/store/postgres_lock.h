@@ -10,6 +10,11 @@ namespace mdm {
 // number is arbitrary ("mdmstore" in ASCII); other programs on the same database must not use it.
 inline constexpr qint64 kPostgresWriteLock = 0x6d646d73746f7265;
 
+// The class of the store's leases (Store::lease): session-level advisory locks on the two-integer key
+// (kPostgresLeaseClass, a number for the lease's name). Two-integer keys never meet the one-bigint write
+// lock above. "mdml" in ASCII.
+inline constexpr qint32 kPostgresLeaseClass = 0x6d646d6c;
+
 // The channel a committed change is announced on (payload empty); the journal says what changed.
 inline constexpr const char *kPostgresChangeChannel = "mdm_changes";
 

@@ -3,6 +3,7 @@
 #include "store/schema.h"
 #include "store/sql.h"
 #include "store/sqlite_handle.h"
+#include "store/sqlite_lease.h"
 
 #include <QDir>
 #include <QFile>
@@ -262,6 +263,13 @@ bool SqliteBackend::isOwnFile(const QString &path) const
 std::unique_ptr<StoreBackend> SqliteBackend::another() const
 {
     return std::make_unique<SqliteBackend>(location(), options());
+}
+
+std::unique_ptr<StoreLease> SqliteBackend::lease(const QString &name) const
+{
+    // "<store>.outbox-lock": the file every console version before the lease used, so an older console
+    // and this one still take turns.
+    return std::make_unique<SqliteLease>(location() + QLatin1Char('.') + name + QStringLiteral("-lock"));
 }
 
 Store::CheckResult SqliteBackend::check(const QString &path)

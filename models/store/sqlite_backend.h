@@ -19,6 +19,7 @@ public:
     bool begin(const QSqlDatabase &db, QSqlError *error) override;
     bool isOwnFile(const QString &path) const override;
     std::unique_ptr<StoreBackend> another() const override;
+    std::unique_ptr<StoreLease> lease(const QString &name) const override;
 
     // Store::check for a file: PRAGMA integrity_check on a read-only connection.
     static Store::CheckResult check(const QString &path);

@@ -144,6 +144,11 @@ bool Store::transaction(const std::function<bool(QString *error)> &work, QString
     return true;
 }
 
+std::unique_ptr<StoreLease> Store::lease(const QString &name) const
+{
+    return backend_->lease(name);
+}
+
 bool Store::hasRecords() const
 {
     QSqlQuery q(database());

@@ -14,6 +14,7 @@
 namespace mdm {
 
 class StoreBackend;
+class StoreLease;
 
 // The store: an SQLite file or, for a team, a PostgreSQL database (a postgresql:// URI). Opened with
 // checks that never alter a store we should not touch, migrated in one transaction, and the place that
@@ -91,6 +92,10 @@ public:
     bool transaction(const std::function<bool(QString *error)> &work, QString *error);
     // Called on this connection's thread each time BEGIN gave up on a locked store.
     void setBusyHandler(std::function<bool()> handler) { busyHandler_ = std::move(handler); }
+
+    // A store-wide right one holder at a time has, on every machine that opens this store (store_lease.h):
+    // the outbox's one sender. name is a plain word ("outbox"); the lease is not taken yet.
+    std::unique_ptr<StoreLease> lease(const QString &name) const;
 
     bool hasRecords() const;
 

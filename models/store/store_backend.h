@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/store.h"
+#include "store/store_lease.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -53,6 +54,8 @@ public:
     virtual bool isOwnFile(const QString &path) const = 0;
     // The same store, for another connection (Store::connectAgain).
     virtual std::unique_ptr<StoreBackend> another() const = 0;
+    // Store::lease.
+    virtual std::unique_ptr<StoreLease> lease(const QString &name) const = 0;
 
 private:
     QString location_;
