@@ -352,6 +352,18 @@
         <source>Push to wake the device failed</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Database role granted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database role revoked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store imported</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>BulkAction</name>
@@ -722,12 +734,50 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>grant takes admin or viewer and a database role.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is now an admin of the store (mdm_admin).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is now a viewer of the store (mdm_viewer): it may browse, search and export, not change anything.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>revoke takes a database role.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is no longer an admin or viewer of the store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import-store takes one store file: import-store FILE.db</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied %1 of %2 rows (%3)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported %1 into %2: %3 rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
        mdm-console [--db PATH] COMMAND [OPTIONS]       run a command without a window
        mdm-console --help | --version
 
 Global options:
-  --db PATH     store file (default: %1)
+  --db PATH     store file (default: %1),
+                or a team's PostgreSQL store: postgresql://USER@HOST[:PORT]/DATABASE
+                (the password from ~/.pgpass or PGPASSWORD, never in the URI)
   --lang CODE   user interface language (e.g. de); default: the system's
 
 Commands:
@@ -744,8 +794,14 @@ Commands:
   list managed|staged|pending [--search TEXT]   records with their IDs
   audit [--since ISO8601]         the audit log
   check                           full integrity check of the store (read-only)
+  grant admin|viewer ROLE         (PostgreSQL store, run by its owner) let a database role
+                                  change the records (admin) or only read and export (viewer)
+  revoke ROLE                     take both from a database role
   export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] FILE|-
   import-staged FILE [--dry-run] [--skip-invalid]
+  import-store FILE               copy a store file (records, audit log, outbox, settings)
+                                  into the empty PostgreSQL store given by
+                                  --db postgresql://…, in one transaction
   deliver [--now] [--wait SECONDS]   send the queued invitation mails
   mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
@@ -1117,6 +1173,11 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message>
         <source>Already removed.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) were invited meanwhile by another console or command:</source>
+        <translation>
+            <numerusform>%n line were invited meanwhile by another console or command:</numerusform><numerusform>%n lines were invited meanwhile by another console or command:</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1614,13 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>PgText</name>
+    <message>
+        <source>The connection to the PostgreSQL server was lost.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PushCredentials</name>
     <message>
         <source>The push service address "%1" is not an https:// URL.</source>
@@ -1753,9 +1821,87 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>StoreImport</name>
+    <message>
+        <source>%1 holds a table import-store does not know: “%2”. Use the console version that wrote it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 lacks the table “%2”; it is not a complete store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The table “%1” has other columns in %2 (%3) than in %4 (%5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL store's connection is not inside the import's transaction.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows of “%2” were read, %3 expected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not empty: it holds rows in %2. import-store copies only into an empty store; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import-store copies into a PostgreSQL store: give --db postgresql://…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not an SQLite store file: import-store copies from a store file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store file “%1” does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a store file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store file “%1” cannot be copied: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StoreRoles</name>
+    <message>
+        <source>Only the store's owner (or a superuser) may grant and revoke the console's roles; nothing was changed. Run the command with the owner's URI. (The server said: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Roles are for a PostgreSQL store; an SQLite store's rights are its file's permissions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name the database role to grant or revoke.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is one of the console's group roles; name a login role instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The roles mdm_admin and mdm_viewer do not exist on this server. A superuser makes them once: CREATE ROLE mdm_admin NOLOGIN; CREATE ROLE mdm_viewer NOLOGIN;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server has no role “%1”. Create it first (e.g. “createuser %1”).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StoreWatcher</name>
     <message>
         <source>Cannot follow changes to the store “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no connection to listen on</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2381,6 +2527,10 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Enrollment &amp;Gateway…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your database role may only read this store (viewer): ask an admin.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3443,6 +3593,10 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <source>Another program is writing to the store; the action waits for it and tries again.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>read-only (viewer)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdm::OutboxDispatcher</name>
@@ -3625,6 +3779,162 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Upgrading the store left a record that refers to a missing one (%1 #%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · database user %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database of “%1” holds tables of another program; it is not an MDM console store. It was left unchanged. Give the store an empty database of its own.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of the console (store version %2; this version reads up to %3). Update the console; the database was left unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot open “%1”: Qt's PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server of “%1” is version %2; the console needs version 13 or later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database user “%1” has no rights on the store “%2”. Its owner makes it an admin or a viewer: mdm-console --db URI grant admin|viewer %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot open “%1”: its store version %2 is unknown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store's user must own its database (e.g. “createdb -O USER DATABASE”).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>creating the store failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Setting the roles' rights on the store failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database of “%1” is empty: there is no store to check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>store version %1, expected %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>table %1 is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>trigger %1 is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>trigger %1 is disabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store's connection cannot take bulk writes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bulk writes need the store's open transaction.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot reach the PostgreSQL server %1 for the store “%2”: %3. Check the host and port and that the server is running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a usable PostgreSQL connection URI: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 does not accept connections now (it is starting or shutting down): %2. Try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 asks for a password for the store “%2”, and none was found. Put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD; the console never takes it on the command line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 has no database “%2”. Create it first (e.g. “createdb -O USER %2”), then open the store again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 refused the login for the store “%2” (authentication failed): %3. Check the user name in the URI and the password in ~/.pgpass, PGPASSFILE or PGPASSWORD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot open the store “%1”: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the PostgreSQL server's disk is full; ask its administrator to free some space, then try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the PostgreSQL server could not read or write its files (I/O error: %1); ask its administrator to check the server's disk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server reports damaged data (%1). Ask its administrator to restore the store from a backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another program changed the same records at the same moment, so nothing was changed (%1). Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to the PostgreSQL server was lost (%1). Check the network and the server, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server refused the login (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server has no such database (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your database role may only read this store (mdm_viewer): ask an admin. (The server said: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a PostgreSQL connection URI (postgresql://user@host:port/database).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a valid PostgreSQL connection URI: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store's URI holds a password; the console does not take one there (it would show in process lists and shell history). Remove it from the URI and put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store's URI sets %1 to a value with “;”, which the console cannot pass on. Use a value without it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database did not return the new row's ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not available on a PostgreSQL store yet; it works on an SQLite store file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the lock file “%1”: permission denied or the disk is full.</source>
         <translation type="unfinished" />
     </message>
 </context>
