@@ -355,15 +355,15 @@
     </message>
     <message>
         <source>Database role granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankrolle erteilt</translation>
     </message>
     <message>
         <source>Database role revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankrolle entzogen</translation>
     </message>
     <message>
         <source>Store imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenspeicher importiert</translation>
     </message>
 </context>
 <context>
@@ -736,39 +736,39 @@
     </message>
     <message>
         <source>grant takes admin or viewer and a database role.</source>
-        <translation type="unfinished"></translation>
+        <translation>grant erwartet admin oder viewer und eine Datenbankrolle.</translation>
     </message>
     <message>
         <source>%1 is now an admin of the store (mdm_admin).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist jetzt Administrator des Datenspeichers (mdm_admin).</translation>
     </message>
     <message>
         <source>%1 is now a viewer of the store (mdm_viewer): it may browse, search and export, not change anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist jetzt Betrachter des Datenspeichers (mdm_viewer): Die Rolle darf ansehen, suchen und exportieren, aber nichts ändern.</translation>
     </message>
     <message>
         <source>revoke takes a database role.</source>
-        <translation type="unfinished"></translation>
+        <translation>revoke erwartet eine Datenbankrolle.</translation>
     </message>
     <message>
         <source>%1 is no longer an admin or viewer of the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mehr Administrator oder Betrachter des Datenspeichers.</translation>
     </message>
     <message>
         <source>import-store takes one store file: import-store FILE.db</source>
-        <translation type="unfinished"></translation>
+        <translation>import-store erwartet eine Datenspeicher-Datei: import-store DATEI.db</translation>
     </message>
     <message>
         <source>Copied %1 of %2 rows (%3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Zeilen kopiert (%3)…</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished">Nichts wurde importiert: %1</translation>
+        <translation>Nichts wurde importiert: %1</translation>
     </message>
     <message>
         <source>Imported %1 into %2: %3 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 importiert: %3 Zeilen.</translation>
     </message>
     <message>
         <source>Usage: mdm-console [--db PATH] [--lang CODE]          open the console window
@@ -818,7 +818,54 @@ Commands:
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: mdm-console [--db PFAD] [--lang CODE]          öffnet das Konsolenfenster
+        mdm-console [--db PFAD] BEFEHL [OPTIONEN]       führt einen Befehl ohne Fenster aus
+        mdm-console --help | --version
+
+Globale Optionen:
+  --db PFAD     Datenspeicher-Datei (Standard: %1),
+                oder der PostgreSQL-Datenspeicher eines Teams: postgresql://USER@HOST[:PORT]/DATABASE
+                (das Passwort aus ~/.pgpass oder PGPASSWORD, nie in der URI)
+  --lang CODE   Sprache der Benutzeroberfläche (z. B. de); Standard: die des Systems
+
+Befehle:
+  demo [--devices N] [--staged N] [--pending N] [--force]
+        füllt einen leeren Datenspeicher mit Beispieldaten (N verwaltete Geräte,
+        Standard 300; N/5 bereitgestellte und N/3 ausstehende, wenn nicht angegeben)
+  invite --name NAME --email E-MAIL --platform android|ios|ipados|macos|windows|other
+         [--owned-by corporate|personal] [--group G]
+  invite --csv DATEI              Einladungen aus einer CSV-Datei zur Massenregistrierung
+  resend --expired | --id N [--id N…]
+  remove-request --id N [--id N…]
+  reassign --device N… --email E-MAIL [--name NAME] [--group G]
+  deprovision --device N… --mode revoke|factory-reset --yes
+  list managed|staged|pending [--search TEXT]   Datensätze mit ihren IDs
+  audit [--since ISO8601]         das Prüfprotokoll
+  check                           vollständige Integritätsprüfung des Datenspeichers (nur lesend)
+  grant admin|viewer ROLLE        (PostgreSQL-Datenspeicher, durch dessen Eigentümer) erlaubt einer
+                                  Datenbankrolle, die Datensätze zu ändern (admin) oder nur zu
+                                  lesen und zu exportieren (viewer)
+  revoke ROLLE                    entzieht einer Datenbankrolle beides
+  export managed|staged|pending [--search TEXT] [--columns a,b,…] [--raw] [--bom] DATEI|-
+  import-staged DATEI [--dry-run] [--skip-invalid]
+  import-store DATEI              kopiert eine Datenspeicher-Datei (Datensätze, Prüfprotokoll,
+                                  Postausgang, Einstellungen) in den leeren PostgreSQL-Datenspeicher,
+                                  der mit --db postgresql://… angegeben ist, in einer Transaktion
+  deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
+  mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
+                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
+                --link-base: die öffentliche URL des Registrierungs-Gateways (z. B. https://mdm.example.com);
+                Einladungslinks lauten URL/enroll/TOKEN
+  serve --listen ADRESSE:PORT --cert DATEI --key DATEI [--public-url URL] [--insecure-http]
+        [--apns-cert DATEI --apns-key DATEI] [--apns-topic TOPIC] [--apns-url URL]
+        [--apns-ca DATEI]
+        das Registrierungs-Gateway für die Geräte (HTTPS; endet bei SIGINT/SIGTERM);
+        --apns-cert/--apns-key: das MDM-Push-Zertifikat (PEM), das Apple-Geräte mit
+        anstehendem Befehl weckt; --apns-ca: eine zusätzliche vertrauenswürdige CA für
+        --apns-url (Tests, eine interne CA)
+
+Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
+</translation>
     </message>
 </context>
 <context>
@@ -1177,9 +1224,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message numerus="yes">
         <source>%n line(s) were invited meanwhile by another console or command:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile wurde inzwischen von einer anderen Konsole oder einem anderen Befehl eingeladen:</numerusform>
+            <numerusform>%n Zeilen wurden inzwischen von einer anderen Konsole oder einem anderen Befehl eingeladen:</numerusform>
         </translation>
     </message>
 </context>
@@ -1620,7 +1667,7 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>PgText</name>
     <message>
         <source>The connection to the PostgreSQL server was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum PostgreSQL-Server wurde unterbrochen.</translation>
     </message>
 </context>
 <context>
@@ -1827,74 +1874,74 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <name>StoreImport</name>
     <message>
         <source>%1 holds a table import-store does not know: “%2”. Use the console version that wrote it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält eine Tabelle, die import-store nicht kennt: „%2“. Verwenden Sie die Konsolenversion, die sie geschrieben hat.</translation>
     </message>
     <message>
         <source>%1 lacks the table “%2”; it is not a complete store.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 fehlt die Tabelle „%2“; es ist kein vollständiger Datenspeicher.</translation>
     </message>
     <message>
         <source>The table “%1” has other columns in %2 (%3) than in %4 (%5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle „%1“ hat in %2 (%3) andere Spalten als in %4 (%5).</translation>
     </message>
     <message>
         <source>The PostgreSQL store&apos;s connection is not inside the import&apos;s transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung des PostgreSQL-Datenspeichers befindet sich nicht in der Transaktion des Imports.</translation>
     </message>
     <message>
         <source>%1 rows of “%2” were read, %3 expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen von „%2“ gelesen, %3 erwartet.</translation>
     </message>
     <message>
         <source>%1 is not empty: it holds rows in %2. import-store copies only into an empty store; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht leer: Es enthält Zeilen in %2. import-store kopiert nur in einen leeren Datenspeicher; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>import-store copies into a PostgreSQL store: give --db postgresql://…</source>
-        <translation type="unfinished"></translation>
+        <translation>import-store kopiert in einen PostgreSQL-Datenspeicher: Geben Sie --db postgresql://… an</translation>
     </message>
     <message>
         <source>“%1” is not an SQLite store file: import-store copies from a store file.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine SQLite-Datenspeicher-Datei: import-store kopiert aus einer Datenspeicher-Datei.</translation>
     </message>
     <message>
         <source>The store file “%1” does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenspeicher-Datei „%1“ existiert nicht.</translation>
     </message>
     <message>
         <source>“%1” is not a store file.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Datenspeicher-Datei.</translation>
     </message>
     <message>
         <source>The store file “%1” cannot be copied: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenspeicher-Datei „%1“ kann nicht kopiert werden: %2</translation>
     </message>
 </context>
 <context>
     <name>StoreRoles</name>
     <message>
         <source>Only the store&apos;s owner (or a superuser) may grant and revoke the console&apos;s roles; nothing was changed. Run the command with the owner&apos;s URI. (The server said: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur der Eigentümer des Datenspeichers (oder ein Superuser) darf die Rollen der Konsole erteilen und entziehen; es wurde nichts geändert. Führen Sie den Befehl mit der URI des Eigentümers aus. (Meldung des Servers: %1)</translation>
     </message>
     <message>
         <source>Roles are for a PostgreSQL store; an SQLite store&apos;s rights are its file&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen gibt es nur für einen PostgreSQL-Datenspeicher; bei einem SQLite-Datenspeicher gelten die Berechtigungen seiner Datei.</translation>
     </message>
     <message>
         <source>Name the database role to grant or revoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Datenbankrolle an, der Rechte erteilt oder entzogen werden sollen.</translation>
     </message>
     <message>
         <source>“%1” is one of the console&apos;s group roles; name a login role instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist eine der Gruppenrollen der Konsole; geben Sie stattdessen eine Login-Rolle an.</translation>
     </message>
     <message>
         <source>The roles mdm_admin and mdm_viewer do not exist on this server. A superuser makes them once: CREATE ROLE mdm_admin NOLOGIN; CREATE ROLE mdm_viewer NOLOGIN;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen mdm_admin und mdm_viewer existieren auf diesem Server nicht. Ein Superuser legt sie einmalig an: CREATE ROLE mdm_admin NOLOGIN; CREATE ROLE mdm_viewer NOLOGIN;</translation>
     </message>
     <message>
         <source>The PostgreSQL server has no role “%1”. Create it first (e.g. “createuser %1”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server hat keine Rolle „%1“. Legen Sie sie zuerst an (z. B. „createuser %1“).</translation>
     </message>
 </context>
 <context>
@@ -1905,7 +1952,7 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>no connection to listen on</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung für Änderungsbenachrichtigungen (LISTEN)</translation>
     </message>
 </context>
 <context>
@@ -2534,7 +2581,7 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Your database role may only read this store (viewer): ask an admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankrolle darf diesen Datenspeicher nur lesen (viewer): Wenden Sie sich an einen Administrator.</translation>
     </message>
 </context>
 <context>
@@ -3600,7 +3647,7 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>read-only (viewer)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur lesend (viewer)</translation>
     </message>
 </context>
 <context>
@@ -3788,159 +3835,159 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     </message>
     <message>
         <source>%1 · database user %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Datenbankbenutzer %2</translation>
     </message>
     <message>
         <source>The database of “%1” holds tables of another program; it is not an MDM console store. It was left unchanged. Give the store an empty database of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank von „%1“ enthält Tabellen eines anderen Programms; sie ist kein Datenspeicher der MDM-Konsole. Sie wurde nicht verändert. Geben Sie dem Datenspeicher eine eigene, leere Datenbank.</translation>
     </message>
     <message>
         <source>“%1” was written by a newer version of the console (store version %2; this version reads up to %3). Update the console; the database was left unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde von einer neueren Version der Konsole geschrieben (Datenspeicher-Version %2; diese Version liest bis %3). Aktualisieren Sie die Konsole; die Datenbank wurde nicht verändert.</translation>
     </message>
     <message>
         <source>Cannot open “%1”: Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geöffnet werden: Der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert. Installieren Sie das Paket libqt6sql6-psql.</translation>
     </message>
     <message>
         <source>The PostgreSQL server of “%1” is version %2; the console needs version 13 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server von „%1“ hat Version %2; die Konsole benötigt Version 13 oder neuer.</translation>
     </message>
     <message>
         <source>The database user “%1” has no rights on the store “%2”. Its owner makes it an admin or a viewer: mdm-console --db URI grant admin|viewer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankbenutzer „%1“ hat keine Rechte am Datenspeicher „%2“. Dessen Eigentümer macht ihn zum Administrator oder Betrachter: mdm-console --db URI grant admin|viewer %1</translation>
     </message>
     <message>
         <source>Cannot open “%1”: its store version %2 is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geöffnet werden: Die Datenspeicher-Version %2 ist unbekannt.</translation>
     </message>
     <message>
         <source>The store&apos;s user must own its database (e.g. “createdb -O USER DATABASE”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer des Datenspeichers muss Eigentümer seiner Datenbank sein (z. B. „createdb -O USER DATABASE“).</translation>
     </message>
     <message>
         <source>creating the store failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen des Datenspeichers fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Setting the roles&apos; rights on the store failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Setzen der Rechte der Rollen am Datenspeicher ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The database of “%1” is empty: there is no store to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank von „%1“ ist leer: Es gibt keinen Datenspeicher zu prüfen.</translation>
     </message>
     <message>
         <source>store version %1, expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenspeicher-Version %1, erwartet %2</translation>
     </message>
     <message>
         <source>table %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1 fehlt</translation>
     </message>
     <message>
         <source>trigger %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger %1 fehlt</translation>
     </message>
     <message>
         <source>trigger %1 is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger %1 ist deaktiviert</translation>
     </message>
     <message>
         <source>The store&apos;s connection cannot take bulk writes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung des Datenspeichers unterstützt keine Massenschreibvorgänge.</translation>
     </message>
     <message>
         <source>Bulk writes need the store&apos;s open transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Massenschreibvorgänge benötigen die offene Transaktion des Datenspeichers.</translation>
     </message>
     <message>
         <source>Cannot reach the PostgreSQL server %1 for the store “%2”: %3. Check the host and port and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server %1 für den Datenspeicher „%2“ ist nicht erreichbar: %3. Prüfen Sie Host und Port und ob der Server läuft.</translation>
     </message>
     <message>
         <source>“%1” is not a usable PostgreSQL connection URI: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine verwendbare PostgreSQL-Verbindungs-URI: %2</translation>
     </message>
     <message>
         <source>The PostgreSQL server %1 does not accept connections now (it is starting or shutting down): %2. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server %1 nimmt gerade keine Verbindungen an (er wird gestartet oder heruntergefahren): %2. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>The PostgreSQL server %1 asks for a password for the store “%2”, and none was found. Put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD; the console never takes it on the command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server %1 verlangt ein Passwort für den Datenspeicher „%2“, aber es wurde keines gefunden. Tragen Sie es in ~/.pgpass (oder die in PGPASSFILE genannte Datei) ein oder setzen Sie PGPASSWORD; die Konsole nimmt es nie auf der Befehlszeile entgegen.</translation>
     </message>
     <message>
         <source>The PostgreSQL server %1 has no database “%2”. Create it first (e.g. “createdb -O USER %2”), then open the store again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server %1 hat keine Datenbank „%2“. Legen Sie sie zuerst an (z. B. „createdb -O USER %2“) und öffnen Sie dann den Datenspeicher erneut.</translation>
     </message>
     <message>
         <source>The PostgreSQL server %1 refused the login for the store “%2” (authentication failed): %3. Check the user name in the URI and the password in ~/.pgpass, PGPASSFILE or PGPASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server %1 hat die Anmeldung für den Datenspeicher „%2“ abgelehnt (Authentifizierung fehlgeschlagen): %3. Prüfen Sie den Benutzernamen in der URI und das Passwort in ~/.pgpass, PGPASSFILE oder PGPASSWORD.</translation>
     </message>
     <message>
         <source>Cannot open the store “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenspeicher „%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>the PostgreSQL server&apos;s disk is full; ask its administrator to free some space, then try again</source>
-        <translation type="unfinished"></translation>
+        <translation>die Festplatte des PostgreSQL-Servers ist voll; bitten Sie seinen Administrator, Speicherplatz freizugeben, und versuchen Sie es dann erneut</translation>
     </message>
     <message>
         <source>the PostgreSQL server could not read or write its files (I/O error: %1); ask its administrator to check the server&apos;s disk</source>
-        <translation type="unfinished"></translation>
+        <translation>der PostgreSQL-Server konnte seine Dateien nicht lesen oder schreiben (E/A-Fehler: %1); bitten Sie seinen Administrator, die Festplatte des Servers zu prüfen</translation>
     </message>
     <message>
         <source>The PostgreSQL server reports damaged data (%1). Ask its administrator to restore the store from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server meldet beschädigte Daten (%1). Bitten Sie seinen Administrator, den Datenspeicher aus einer Sicherung wiederherzustellen.</translation>
     </message>
     <message>
         <source>Another program changed the same records at the same moment, so nothing was changed (%1). Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Programm hat gleichzeitig dieselben Datensätze geändert, daher wurde nichts geändert (%1). Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The connection to the PostgreSQL server was lost (%1). Check the network and the server, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum PostgreSQL-Server wurde unterbrochen (%1). Prüfen Sie Netzwerk und Server und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The PostgreSQL server refused the login (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
         <source>The PostgreSQL server has no such database (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Server hat keine solche Datenbank (%1).</translation>
     </message>
     <message>
         <source>Your database role may only read this store (mdm_viewer): ask an admin. (The server said: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankrolle darf diesen Datenspeicher nur lesen (mdm_viewer): Wenden Sie sich an einen Administrator. (Meldung des Servers: %1)</translation>
     </message>
     <message>
         <source>“%1” is not a PostgreSQL connection URI (postgresql://user@host:port/database).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine PostgreSQL-Verbindungs-URI (postgresql://user@host:port/database).</translation>
     </message>
     <message>
         <source>“%1” is not a valid PostgreSQL connection URI: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige PostgreSQL-Verbindungs-URI: %2</translation>
     </message>
     <message>
         <source>The store&apos;s URI holds a password; the console does not take one there (it would show in process lists and shell history). Remove it from the URI and put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URI des Datenspeichers enthält ein Passwort; die Konsole nimmt dort keines an (es wäre in Prozesslisten und im Shell-Verlauf sichtbar). Entfernen Sie es aus der URI und tragen Sie es in ~/.pgpass (oder die in PGPASSFILE genannte Datei) ein oder setzen Sie PGPASSWORD.</translation>
     </message>
     <message>
         <source>The store&apos;s URI sets %1 to a value with “;”, which the console cannot pass on. Use a value without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URI des Datenspeichers setzt %1 auf einen Wert mit „;“, den die Konsole nicht weitergeben kann. Verwenden Sie einen Wert ohne „;“.</translation>
     </message>
     <message>
         <source>The database did not return the new row&apos;s ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank hat die ID der neuen Zeile nicht zurückgegeben.</translation>
     </message>
     <message>
         <source>This is not available on a PostgreSQL store yet; it works on an SQLite store file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist für einen PostgreSQL-Datenspeicher noch nicht verfügbar; es funktioniert mit einer SQLite-Datenspeicher-Datei.</translation>
     </message>
     <message>
         <source>Cannot create the lock file “%1”: permission denied or the disk is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperrdatei „%1“ kann nicht angelegt werden: Zugriff verweigert oder die Festplatte ist voll.</translation>
     </message>
 </context>
 <context>
