@@ -692,7 +692,7 @@ TEST_CASE("the same CSV file sent by two processes at once invites everybody onc
     const Finished &loser = a.exitCode == 0 ? b : a;
     CHECK(loser.exitCode == 1);
     CHECK((loser.err.contains(
-               QStringLiteral("500 line(s) were invited meanwhile by another console or command:")) ||
+               QStringLiteral("500 lines were invited meanwhile by another console or command:")) ||
            loser.err.contains(QStringLiteral("would invite again"))));
     CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM invitations")) == 500);
     CHECK(scalar(store, QStringLiteral("SELECT count(*) FROM outbox")) == 500);
