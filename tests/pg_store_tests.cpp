@@ -31,6 +31,7 @@ using mdm::test::storeBackends;
 using mdm::test::TempDir;
 using mdm::test::TestPgDatabase;
 using mdm::test::testPgServerUri;
+using mdm::test::TestStoreLocation;
 using mdm::test::waitUntil;
 
 namespace {
@@ -43,23 +44,6 @@ bool havePgServer()
     }
     return true;
 }
-
-// Where a store of the given backend lives for one test: a file in a fresh folder, or a fresh database.
-class TestStoreLocation
-{
-public:
-    explicit TestStoreLocation(const QString &backend)
-    {
-        if (backend == QLatin1String("postgresql"))
-            pg_.emplace();
-    }
-    QString location() const { return pg_ ? pg_->uri() : dir_.file(QStringLiteral("console.db")); }
-    const TestPgDatabase *pg() const { return pg_ ? &*pg_ : nullptr; }
-
-private:
-    TempDir dir_;
-    std::optional<TestPgDatabase> pg_;
-};
 
 std::unique_ptr<Store> openStore(const QString &location, Store::Options options = {})
 {

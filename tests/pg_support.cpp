@@ -173,4 +173,15 @@ QStringList storeBackends()
     return {QStringLiteral("sqlite")};
 }
 
+TestStoreLocation::TestStoreLocation(const QString &backend)
+{
+    if (backend == QLatin1String("postgresql"))
+        pg_.emplace();
+}
+
+QString TestStoreLocation::location() const
+{
+    return pg_ ? pg_->uri() : dir_.filePath(QStringLiteral("console.db"));
+}
+
 } // namespace mdm::test

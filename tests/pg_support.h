@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
+#include <optional>
 
 namespace mdm::test {
 
@@ -34,6 +36,21 @@ private:
 // The store backends a parametrised test runs on: always "sqlite"; "postgresql" too when a test server
 // runs (once per process otherwise a WARN that PostgreSQL variants are skipped, naming MDM_TEST_PG_URI).
 QStringList storeBackends();
+
+// Where a store of the given backend ("sqlite" or "postgresql", see storeBackends()) lives for one test: a
+// file in a fresh folder, or a fresh database on the test server. Pass location() to Store::open.
+class TestStoreLocation
+{
+public:
+    explicit TestStoreLocation(const QString &backend);
+    QString location() const;
+    bool isPostgres() const { return pg_.has_value(); }
+    const TestPgDatabase *pg() const { return pg_ ? &*pg_ : nullptr; }
+
+private:
+    QTemporaryDir dir_;
+    std::optional<TestPgDatabase> pg_;
+};
 
 // An open QPSQL connection to a libpq URI (postgresql://user[:password]@host:port/dbname?option=value),
 // under a connection name of its own, removed when destroyed. Qt 6.4's QPSQL driver passes
