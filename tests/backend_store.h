@@ -28,6 +28,7 @@ public:
     BackendStore(const BackendStore &) = delete;
     BackendStore &operator=(const BackendStore &) = delete;
 
+    Store &store() const { return *store_; }
     Store &operator*() const { return *store_; }
     Store *operator->() const { return store_.get(); }
     // The store itself, to hand to whoever takes ownership (a fixture); null afterwards.
