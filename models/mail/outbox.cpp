@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/invitation_rules.h"
 #include "domain/invitation_text.h"
+#include "store/bound_rows.h"
 #include "store/store.h"
 
 #include <QSqlError>
@@ -24,7 +25,8 @@ qint64 invitationOf(const QSqlDatabase &db, qint64 outboxId)
 
 } // namespace
 
-OutboxQueue::OutboxQueue(const Store &store) : insert_(store.database()), cancel_(store.database())
+OutboxQueue::OutboxQueue(const Store &store)
+    : db_(store.database()), insert_(store.database()), cancel_(store.database())
 {
     insert_.prepare(
         QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
@@ -48,6 +50,37 @@ bool OutboxQueue::cancelFor(qint64 invitationId, QString *error)
 {
     cancel_.addBindValue(invitationId);
     return execOrError(cancel_, error);
+}
+
+bool OutboxQueue::enqueueAll(const QList<Mail> &mails, qint64 nowMs, QString *error)
+{
+    BoundRows rows(db_, QStringLiteral("outbox_mails"),
+                   {{QStringLiteral("invitation_id"), QStringLiteral("BIGINT")},
+                    {QStringLiteral("recipient"), QStringLiteral("TEXT")},
+                    {QStringLiteral("link_token"), QStringLiteral("TEXT")}});
+    for (const Mail &mail : mails)
+        rows.append({mail.invitationId, mail.recipient, mail.linkToken});
+    if (!rows.stage(error))
+        return false;
+    QSqlQuery q(db_);
+    q.prepare(QStringLiteral("INSERT INTO outbox (invitation_id, recipient, link_token, next_attempt_at,"
+                             " created_at) SELECT m.invitation_id, m.recipient, m.link_token,"
+                             " CAST(? AS BIGINT), CAST(? AS BIGINT) FROM %1 ORDER BY m.ord")
+                  .arg(rows.from(QStringLiteral("m"))));
+    q.addBindValue(nowMs);
+    q.addBindValue(nowMs);
+    rows.bind(q);
+    return execOrError(q, error);
+}
+
+bool OutboxQueue::cancelForAll(const QList<qint64> &invitationIds, QString *error)
+{
+    QSqlQuery q(db_);
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 3, link_token = NULL WHERE invitation_id IN (%1)"
+                             " AND state IN (0, 2)")
+                  .arg(idSetSql(db_)));
+    q.addBindValue(idSetValue(db_, invitationIds));
+    return execOrError(q, error);
 }
 
 // The Pending tab shows delivery in the invitation's status and remarks.

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
@@ -47,7 +48,19 @@ public:
     // Withdraws what is still queued or failed for an invitation: its link was replaced or revoked.
     bool cancelFor(qint64 invitationId, QString *error);
 
+    // The same for many invitations at once, one statement each (a bulk action's set-based path).
+    struct Mail
+    {
+        qint64 invitationId;
+        QString recipient;
+        QString linkToken;
+    };
+    // Queued in the order given (their outbox IDs ascend in it).
+    bool enqueueAll(const QList<Mail> &mails, qint64 nowMs, QString *error);
+    bool cancelForAll(const QList<qint64> &invitationIds, QString *error);
+
 private:
+    QSqlDatabase db_;
     QSqlQuery insert_;
     QSqlQuery cancel_;
 };

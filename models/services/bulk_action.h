@@ -27,16 +27,19 @@ template <class Row> struct BulkSteps
     std::function<QString(const Row &row)> record;
     // Sets *skipReason when the action does not apply to this record; false on a database error.
     std::function<bool(const Row &row, QString *skipReason, QString *error)> check;
-    // Changes one record; false on a database error, and then nothing at all changes.
-    std::function<bool(qint64 id, const Row &row, QString *error)> apply;
+    // Changes every record that passed check, in the order named, with a few set-based statements (see
+    // store/bound_rows.h): one per table, not one per record, which on PostgreSQL would each be a network
+    // round trip. Called once, and only when some record passed; false on a database error, and then
+    // nothing at all changes.
+    std::function<bool(const QList<Row> &rows, QString *error)> apply;
     // The audit entry naming the records that changed.
     std::function<AuditEntry(const QList<qint64> &changed)> audit;
     QString cancelledMessage;
 };
 
 // The shape every bulk action shares, in one transaction: the set (each record once) is read first,
-// each record is changed or skipped with a reason, Cancel and progress are honoured, one audit entry
-// names what changed, and only the changed records are announced.
+// each record is checked and skipped with a reason or kept, the kept ones are changed together, Cancel and
+// progress are honoured, one audit entry names what changed, and only the changed records are announced.
 template <class Row>
 BulkResult runBulk(Store &store, RecordKind kind, const QList<qint64> &requestedIds,
                    const ActionControl &control, const BulkSteps<Row> &steps)
@@ -46,6 +49,7 @@ BulkResult runBulk(Store &store, RecordKind kind, const QList<qint64> &requested
     QList<qint64> changed;
     QStringList records; // of the changed records, as many as the audit entry lists
     QList<Outcome> outcomes;
+    QList<Row> kept;
     result.ok = store.transaction(
         [&](QString *error) {
             const QHash<qint64, Row> rows = steps.read(store.database(), ids, error);
@@ -72,8 +76,7 @@ BulkResult runBulk(Store &store, RecordKind kind, const QList<qint64> &requested
                     outcomes.append({id, steps.label(it.value()), Outcome::Result::Skipped, reason});
                     continue;
                 }
-                if (!steps.apply(id, it.value(), error))
-                    return false;
+                kept << it.value();
                 changed << id;
                 if (records.size() < AuditLog::kListedRecords)
                     records << (steps.record ? steps.record(it.value()) : steps.label(it.value()));
@@ -81,6 +84,8 @@ BulkResult runBulk(Store &store, RecordKind kind, const QList<qint64> &requested
             }
             if (changed.isEmpty())
                 return true;
+            if (!steps.apply(kept, error))
+                return false;
             AuditEntry entry = steps.audit(changed);
             AuditLog::addRecords(&entry, records, changed.size());
             return AuditLog::append(store.database(), entry, error);

@@ -7,6 +7,7 @@
 #include "services/bulk_action.h"
 #include "services/record_labels.h"
 #include "store/audit_log.h"
+#include "store/bound_rows.h"
 #include "store/directory.h"
 #include "store/portable_sql.h"
 #include "store/store.h"
@@ -192,9 +193,6 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
             const QHash<qint64, DeviceRow> rows = readDevices(db, deviceIds, error);
             if (!error->isEmpty())
                 return false;
-            QSqlQuery update(db);
-            update.prepare(QStringLiteral("UPDATE devices SET user_id = coalesce(?, user_id),"
-                                          " group_id = coalesce(?, group_id) WHERE id = ?"));
             StagedInvitations invite(store_, now);
             qint64 done = 0;
             for (qint64 id : deviceIds) {
@@ -230,13 +228,6 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                          tr("Already assigned to %1.").arg(to.groupOnly ? target.group : to.user.email)});
                     continue;
                 }
-                update.addBindValue(to.groupOnly ? QVariant(QMetaType::fromType<qint64>())
-                                                 : QVariant(to.userId));
-                update.addBindValue(to.groupId > 0 ? QVariant(to.groupId)
-                                                   : QVariant(QMetaType::fromType<qint64>()));
-                update.addBindValue(id);
-                if (!execOrError(update, error))
-                    return false;
                 if (rules.sendInvitations && to.userId > 0) {
                     const qint64 invitationId = invite.forDevice(*it, to, error);
                     if (invitationId == 0)
@@ -253,6 +244,18 @@ BulkResult DeviceService::assign(const QList<qint64> &requestedIds, const Assign
                 nothingChanged = true;
                 return false;
             }
+            // Every device that passed gets the same user and group: one statement for all of them.
+            QSqlQuery update(db);
+            update.prepare(
+                QStringLiteral("UPDATE devices SET user_id = coalesce(CAST(? AS BIGINT), user_id),"
+                               " group_id = coalesce(CAST(? AS BIGINT), group_id) WHERE id IN (%1)")
+                    .arg(idSetSql(db)));
+            update.addBindValue(to.groupOnly ? QVariant(QMetaType::fromType<qint64>()) : QVariant(to.userId));
+            update.addBindValue(to.groupId > 0 ? QVariant(to.groupId)
+                                               : QVariant(QMetaType::fromType<qint64>()));
+            update.addBindValue(idSetValue(db, changed));
+            if (!execOrError(update, error))
+                return false;
             return auditAssignment(rules, target, to, {changed, records}, invitations, now, error);
         },
         &result.error);
@@ -305,14 +308,6 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
     const qint64 now = clock_.nowMs();
     const DeviceState pendingState =
         mode == DeprovisionMode::FactoryReset ? DeviceState::WipePending : DeviceState::RevokePending;
-    QSqlDatabase db = store_.database();
-    QSqlQuery command(db);
-    command.prepare(
-        QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at, pin)"
-                       " VALUES (?, ?, 0, ?, ?, ?)"));
-    QSqlQuery update(db);
-    // A new attempt: the answer to a failed one (in remarks) no longer describes the device.
-    update.prepare(QStringLiteral("UPDATE devices SET state = ?, remarks = '' WHERE id = ?"));
     BulkSteps<DeviceRow> steps;
     steps.read = readDevices;
     steps.label = deviceLabel;
@@ -325,18 +320,38 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
             *reason = tr("Already queued: %1.").arg(DomainText::deviceState(state));
         return true;
     };
-    steps.apply = [&](qint64 id, const DeviceRow &row, QString *error) {
-        command.addBindValue(id);
+    steps.apply = [this, now, mode, pendingState](const QList<DeviceRow> &rows, QString *error) {
+        const QSqlDatabase db = store_.database();
+        BoundRows commands(db, QStringLiteral("deprovision_commands"),
+                           {{QStringLiteral("device_id"), QStringLiteral("BIGINT")},
+                            {QStringLiteral("pin"), QStringLiteral("TEXT")}});
+        QList<qint64> ids;
+        for (const DeviceRow &row : rows) {
+            // A Mac erased by MDM is locked with a PIN the admin gives its user (Apple's EraseDevice).
+            commands.append({row.id, mode == DeprovisionMode::FactoryReset &&
+                                             row.platform == static_cast<int>(Platform::macOS)
+                                         ? QVariant(erasePin())
+                                         : QVariant(QMetaType::fromType<QString>())});
+            ids << row.id;
+        }
+        if (!commands.stage(error))
+            return false;
+        QSqlQuery command(db);
+        command.prepare(
+            QStringLiteral("INSERT INTO commands (device_id, kind, state, created_at, updated_at, pin)"
+                           " SELECT c.device_id, CAST(? AS INTEGER), 0, CAST(? AS BIGINT), CAST(? AS BIGINT),"
+                           " c.pin FROM %1 ORDER BY c.ord")
+                .arg(commands.from(QStringLiteral("c"))));
         command.addBindValue(static_cast<int>(mode));
         command.addBindValue(now);
         command.addBindValue(now);
-        // A Mac erased by MDM is locked with a PIN the admin gives its user (Apple's EraseDevice).
-        command.addBindValue(mode == DeprovisionMode::FactoryReset &&
-                                     row.platform == static_cast<int>(Platform::macOS)
-                                 ? QVariant(erasePin())
-                                 : QVariant(QMetaType::fromType<QString>()));
+        commands.bind(command);
+        // A new attempt: the answer to a failed one (in remarks) no longer describes the device.
+        QSqlQuery update(db);
+        update.prepare(
+            QStringLiteral("UPDATE devices SET state = ?, remarks = '' WHERE id IN (%1)").arg(idSetSql(db)));
         update.addBindValue(static_cast<int>(pendingState));
-        update.addBindValue(id);
+        update.addBindValue(idSetValue(db, ids));
         return execOrError(command, error) && execOrError(update, error);
     };
     steps.audit = [now, mode](const QList<qint64> &changed) {
@@ -357,8 +372,6 @@ BulkResult DeviceService::deprovision(const QList<qint64> &deviceIds, Deprovisio
 BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const ActionControl &control)
 {
     const qint64 now = clock_.nowMs();
-    QSqlQuery remove(store_.database());
-    remove.prepare(QStringLiteral("DELETE FROM devices WHERE id = ? AND state = 0"));
     BulkSteps<DeviceRow> steps;
     steps.read = readDevices;
     steps.label = deviceLabel;
@@ -368,8 +381,15 @@ BulkResult DeviceService::removeStaged(const QList<qint64> &deviceIds, const Act
             *reason = tr("No longer staged: it has enrolled.");
         return true;
     };
-    steps.apply = [&](qint64 id, const DeviceRow &, QString *error) {
-        remove.addBindValue(id);
+    steps.apply = [this](const QList<DeviceRow> &rows, QString *error) {
+        const QSqlDatabase db = store_.database();
+        QList<qint64> ids;
+        for (const DeviceRow &row : rows)
+            ids << row.id;
+        QSqlQuery remove(db);
+        remove.prepare(
+            QStringLiteral("DELETE FROM devices WHERE id IN (%1) AND state = 0").arg(idSetSql(db)));
+        remove.addBindValue(idSetValue(db, ids));
         return execOrError(remove, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {

@@ -7,6 +7,7 @@
 #include "services/bulk_action.h"
 #include "services/record_labels.h"
 #include "store/audit_log.h"
+#include "store/bound_rows.h"
 #include "store/directory.h"
 #include "store/portable_sql.h"
 #include "store/store.h"
@@ -30,6 +31,7 @@ struct PendingRow
     int state;
     qint64 userId;
     qint64 requestedAt;
+    bool enrolledSince = false; // resend only: a device of this platform enrolled since it was requested
 };
 
 // Reads the invitations in batches of bound IDs; missing IDs are simply absent from the result.
@@ -48,6 +50,33 @@ QHash<qint64, PendingRow> readInvitations(const QSqlDatabase &db, const QList<qi
             rows.insert(q.value(0).toLongLong(),
                         {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
                          q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong()});
+        },
+        error);
+    return ok ? rows : QHash<qint64, PendingRow>();
+}
+
+// As readInvitations, and whether the user has enrolled a device of the invitation's platform since it
+// was requested (read with the set, not one statement per invitation).
+QHash<qint64, PendingRow> readInvitationsToResend(const QSqlDatabase &db, const QList<qint64> &ids,
+                                                  QString *error)
+{
+    QHash<qint64, PendingRow> rows;
+    rows.reserve(ids.size());
+    const bool ok = forEachRowIn(
+        db, ids,
+        [](qsizetype n) {
+            return QStringLiteral("SELECT i.id, i.email, i.platform, i.state, i.user_id, i.requested_at,"
+                                  " EXISTS (SELECT 1 FROM devices d WHERE d.user_id = i.user_id"
+                                  " AND d.platform = i.platform AND d.state <> 0"
+                                  " AND d.enrolled_at >= i.requested_at)"
+                                  " FROM invitations i WHERE i.id IN (%1)")
+                .arg(QString::fromLatin1(sqlPlaceholders(n)));
+        },
+        [&rows](const QSqlQuery &q) {
+            rows.insert(q.value(0).toLongLong(),
+                        {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                         q.value(3).toInt(), q.value(4).toLongLong(), q.value(5).toLongLong(),
+                         q.value(6).toBool()});
         },
         error);
     return ok ? rows : QHash<qint64, PendingRow>();
@@ -203,45 +232,46 @@ BulkResult EnrollmentService::invite(const QList<InviteRequest> &requests, const
 BulkResult EnrollmentService::resend(const QList<qint64> &invitationIds, const ActionControl &control)
 {
     const qint64 now = clock_.nowMs();
-    QSqlDatabase db = store_.database();
-    // Has the user enrolled a device of this platform since the invitation was requested?
-    QSqlQuery enrolled(db);
-    enrolled.prepare(QStringLiteral("SELECT 1 FROM devices WHERE user_id = ? AND platform = ?"
-                                    " AND state <> 0 AND enrolled_at >= ? LIMIT 1"));
-    QSqlQuery update(db);
-    update.prepare(
-        QStringLiteral("UPDATE invitations SET token_hash = ?, sent_at = 0, expires_at = 0,"
-                       " delivery = 0, remarks = '', resend_count = resend_count + 1 WHERE id = ?"));
-    OutboxQueue outbox(store_);
     BulkSteps<PendingRow> steps;
-    steps.read = readInvitations;
+    steps.read = readInvitationsToResend;
     steps.label = invitationLabel;
-    steps.check = [&](const PendingRow &row, QString *reason, QString *error) {
-        if (row.state == static_cast<int>(InvitationRecordState::Removed)) {
+    steps.check = [](const PendingRow &row, QString *reason, QString *) {
+        if (row.state == static_cast<int>(InvitationRecordState::Removed))
             *reason = tr("The request was removed.");
-            return true;
-        }
-        if (row.state == static_cast<int>(InvitationRecordState::Accepted)) {
+        else if (row.state == static_cast<int>(InvitationRecordState::Accepted))
             *reason = tr("The user has enrolled.");
-            return true;
-        }
-        enrolled.addBindValue(row.userId);
-        enrolled.addBindValue(row.platform);
-        enrolled.addBindValue(row.requestedAt);
-        if (!execOrError(enrolled, error))
-            return false;
-        if (enrolled.next())
+        else if (row.enrolledSince)
             *reason = tr("The user has enrolled a %1 device since.")
                           .arg(DomainText::platform(static_cast<Platform>(row.platform)));
         return true;
     };
-    steps.apply = [&](qint64 id, const PendingRow &row, QString *error) {
-        const EnrollmentToken token = EnrollmentToken::generate();
+    steps.apply = [this, now](const QList<PendingRow> &rows, QString *error) {
+        const QSqlDatabase db = store_.database();
+        // A new link for each: its hash on the invitation, its text in the new mail.
+        BoundRows tokens(db, QStringLiteral("resend_tokens"),
+                         {{QStringLiteral("id"), QStringLiteral("BIGINT")},
+                          {QStringLiteral("token_hash"), QStringLiteral("BYTEA")}});
+        QList<OutboxQueue::Mail> mails;
+        QList<qint64> ids;
+        mails.reserve(rows.size());
+        for (const PendingRow &row : rows) {
+            const EnrollmentToken token = EnrollmentToken::generate();
+            tokens.append({row.id, token.hash});
+            mails.append({row.id, row.email, token.text});
+            ids << row.id;
+        }
+        if (!tokens.stage(error))
+            return false;
         // The new link's 7 days start when its mail is accepted (Outbox::markSent).
-        update.addBindValue(token.hash);
-        update.addBindValue(id);
-        return execOrError(update, error) && outbox.cancelFor(id, error) &&
-               outbox.enqueue(id, row.email, token.text, now, error);
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE invitations SET token_hash = t.token_hash, sent_at = 0,"
+                                      " expires_at = 0, delivery = 0, remarks = '',"
+                                      " resend_count = resend_count + 1 FROM %1 WHERE invitations.id = t.id")
+                           .arg(tokens.from(QStringLiteral("t"))));
+        tokens.bind(update);
+        OutboxQueue outbox(store_);
+        return execOrError(update, error) && outbox.cancelForAll(ids, error) &&
+               outbox.enqueueAll(mails, now, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
         return AuditLog::counted(now, QStringLiteral("invite.resend"), RecordKind::Invitation, changed);
@@ -268,11 +298,6 @@ QList<qint64> EnrollmentService::expiredInvitationIds() const
 BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds, const ActionControl &control)
 {
     const qint64 now = clock_.nowMs();
-    QSqlDatabase db = store_.database();
-    // The token hash goes: the link in the user's mailbox stops working at once.
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id = ?"));
-    OutboxQueue outbox(store_);
     BulkSteps<PendingRow> steps;
     steps.read = readInvitations;
     steps.label = invitationLabel;
@@ -283,9 +308,17 @@ BulkResult EnrollmentService::removeRequests(const QList<qint64> &invitationIds,
             *reason = tr("The user has enrolled.");
         return true;
     };
-    steps.apply = [&](qint64 id, const PendingRow &, QString *error) {
-        update.addBindValue(id);
-        return execOrError(update, error) && outbox.cancelFor(id, error);
+    steps.apply = [this](const QList<PendingRow> &rows, QString *error) {
+        const QSqlDatabase db = store_.database();
+        QList<qint64> ids;
+        for (const PendingRow &row : rows)
+            ids << row.id;
+        // The token hash goes: the link in the user's mailbox stops working at once.
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE invitations SET state = 2, token_hash = NULL WHERE id IN (%1)")
+                           .arg(idSetSql(db)));
+        update.addBindValue(idSetValue(db, ids));
+        return execOrError(update, error) && OutboxQueue(store_).cancelForAll(ids, error);
     };
     steps.audit = [now](const QList<qint64> &changed) {
         return AuditLog::counted(now, QStringLiteral("invite.remove"), RecordKind::Invitation, changed);
