@@ -9,7 +9,10 @@
 #include "services/enrollment_service.h"
 #include "services/record_status.h"
 #include "store/demo_data.h"
+#include "store/dialect.h"
+#include "store/schema_parts.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
@@ -18,7 +21,12 @@
 
 using namespace mdm;
 using mdm::test::BackendStore;
+using mdm::test::openStoreAt;
+using mdm::test::schemaVersion;
 using mdm::test::storeBackends;
+using mdm::test::TestPgConnection;
+using mdm::test::TestPgDatabase;
+using mdm::test::testPgServerUri;
 
 namespace {
 
@@ -55,10 +63,7 @@ QStringList outcomes(const BulkResult &result)
 {
     QStringList out;
     for (const Outcome &o : result.outcomes)
-        out << QStringLiteral("%1|%2|%3|%4")
-                   .arg(o.id)
-                   .arg(static_cast<int>(o.result))
-                   .arg(o.label, o.reason);
+        out << QStringLiteral("%1|%2|%3|%4").arg(o.id).arg(static_cast<int>(o.result)).arg(o.label, o.reason);
     return out;
 }
 
@@ -80,16 +85,19 @@ QStringList written(const Store &store, const Marks &since)
 {
     QStringList out;
     out << QStringLiteral("invitations:")
-        << rows(store, QStringLiteral("SELECT id, state, delivery, sent_at, expires_at, remarks, resend_count,"
-                                      " CASE WHEN token_hash IS NULL THEN 0 ELSE 1 END FROM invitations"
-                                      " ORDER BY id"));
+        << rows(store,
+                QStringLiteral("SELECT id, state, delivery, sent_at, expires_at, remarks, resend_count,"
+                               " CASE WHEN token_hash IS NULL THEN 0 ELSE 1 END FROM invitations"
+                               " ORDER BY id"));
     out << QStringLiteral("outbox:")
-        << rows(store, QStringLiteral("SELECT invitation_id, recipient, state, next_attempt_at, created_at,"
-                                      " CASE WHEN link_token IS NULL THEN 0 ELSE 1 END FROM outbox ORDER BY id"));
+        << rows(store,
+                QStringLiteral("SELECT invitation_id, recipient, state, next_attempt_at, created_at,"
+                               " CASE WHEN link_token IS NULL THEN 0 ELSE 1 END FROM outbox ORDER BY id"));
     out << QStringLiteral("devices:")
-        << rows(store, QStringLiteral("SELECT d.id, d.state, d.remarks, coalesce(u.email, '-'),"
-                                      " coalesce(g.name, '-') FROM devices d LEFT JOIN users u ON u.id = d.user_id"
-                                      " LEFT JOIN groups g ON g.id = d.group_id ORDER BY d.id"));
+        << rows(store,
+                QStringLiteral("SELECT d.id, d.state, d.remarks, coalesce(u.email, '-'),"
+                               " coalesce(g.name, '-') FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                               " LEFT JOIN groups g ON g.id = d.group_id ORDER BY d.id"));
     out << QStringLiteral("commands:")
         << rows(store, QStringLiteral("SELECT device_id, kind, state, created_at, updated_at,"
                                       " CASE WHEN pin IS NULL THEN 0 ELSE length(pin) END FROM commands"
@@ -177,10 +185,10 @@ TEST_CASE("Bulk actions write the same rows and results on both stores", "[pgres
                                         {0, QStringLiteral("Bulk Owner"), QStringLiteral("bulk@example.com"),
                                          QStringLiteral("Bulk"), false});
             });
-            step(QStringLiteral("deprovision"), [&] {
-                return devices.deprovision(managed.mid(100, 150), DeprovisionMode::FactoryReset);
-            });
-            step(QStringLiteral("revoke"), [&] { return devices.deprovision(managed, DeprovisionMode::RevokeMdm); });
+            step(QStringLiteral("deprovision"),
+                 [&] { return devices.deprovision(managed.mid(100, 150), DeprovisionMode::FactoryReset); });
+            step(QStringLiteral("revoke"),
+                 [&] { return devices.deprovision(managed, DeprovisionMode::RevokeMdm); });
             step(QStringLiteral("remove staged"), [&] { return devices.removeStaged(managed); });
             step(QStringLiteral("nothing to do"), [&] { return invitations.resend({999998}); });
         }
@@ -217,7 +225,9 @@ TEST_CASE("A record another connection changed after it was selected is named in
 
             // Meanwhile another admin removes one request and revokes one device.
             REQUIRE(EnrollmentService(*other.store, clock).removeRequests({pending.at(3)}).ok);
-            REQUIRE(DeviceService(*other.store, clock).deprovision({enrolled.at(4)}, DeprovisionMode::RevokeMdm).ok);
+            REQUIRE(DeviceService(*other.store, clock)
+                        .deprovision({enrolled.at(4)}, DeprovisionMode::RevokeMdm)
+                        .ok);
 
             BulkResult resent = EnrollmentService(*store, clock).resend(pending);
             REQUIRE(resent.ok);
@@ -229,8 +239,11 @@ TEST_CASE("A record another connection changed after it was selected is named in
             CHECK(resent.count(Outcome::Result::Done) == pending.size() - 1);
             CHECK(resent.outcomes.at(3).reason == QStringLiteral("Changed since you selected it: removed"));
 
-            BulkResult reassigned = DeviceService(*store, clock).reassign(
-                enrolled, {0, QStringLiteral("Other Owner"), QStringLiteral("other@example.com"), {}, false});
+            BulkResult reassigned =
+                DeviceService(*store, clock)
+                    .reassign(
+                        enrolled,
+                        {0, QStringLiteral("Other Owner"), QStringLiteral("other@example.com"), {}, false});
             REQUIRE(reassigned.ok);
             CHECK(reassigned.outcomes.at(4).result == Outcome::Result::Skipped);
             CHECK(reassigned.outcomes.at(4).reason.startsWith(QStringLiteral("Being deprovisioned: ")));
@@ -238,12 +251,89 @@ TEST_CASE("A record another connection changed after it was selected is named in
                 &reassigned, devicesSelected,
                 RecordStatusReader::of(*store, RecordKind::Device, enrolled, clock.nowMs()));
             CHECK(reassigned.count(Outcome::Result::Done) == enrolled.size() - 1);
-            CHECK(reassigned.outcomes.at(4).reason.startsWith(QStringLiteral("Changed since you selected it: now ")));
+            CHECK(reassigned.outcomes.at(4).reason.startsWith(
+                QStringLiteral("Changed since you selected it: now ")));
             // The other connection sees the one consistent state.
-            CHECK(rows(*other.store, QStringLiteral("SELECT count(*) FROM devices WHERE user_id IN"
-                                                    " (SELECT id FROM users WHERE email = 'other@example.com')"))
+            CHECK(rows(*other.store,
+                       QStringLiteral("SELECT count(*) FROM devices WHERE user_id IN"
+                                      " (SELECT id FROM users WHERE email = 'other@example.com')"))
                       .first()
                       .toInt() == enrolled.size() - 1);
         }
     }
+}
+
+TEST_CASE("A PostgreSQL store of version 5 journals bulk writes per statement as version 6", "[pgresend]")
+{
+    if (testPgServerUri().isEmpty()) {
+        WARN("MDM_TEST_PG_URI is not set: the PostgreSQL migration is not tested");
+        return;
+    }
+    TestPgDatabase db;
+    Clock clock;
+    clock.setFixed(QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
+    const auto statementTriggers = [&db] {
+        TestPgConnection connection(db.uri());
+        QSqlQuery q(connection.database());
+        // tgtype bit 0: a row trigger.
+        REQUIRE(q.exec(QStringLiteral("SELECT count(*) FILTER (WHERE tgtype & 1 = 0),"
+                                      " count(*) FILTER (WHERE tgtype & 1 = 1) FROM pg_trigger"
+                                      " WHERE tgname LIKE '%_journal_%' AND NOT tgisinternal"
+                                      " AND tgrelid::regclass::text IN"
+                                      " ('invitations', 'outbox', 'groups', 'audit_log', 'devices')")));
+        REQUIRE(q.next());
+        return std::pair<int, int>(q.value(0).toInt(), q.value(1).toInt());
+    };
+    {
+        auto store = openStoreAt(db.uri());
+        DemoOptions demo;
+        demo.managed = 30;
+        demo.pending = 40;
+        REQUIRE(fillDemoData(*store, clock, demo).ok);
+    }
+    CHECK(statementTriggers() == std::pair<int, int>(13, 0));
+    // Back to version 5 as it was made: the baseline's row triggers.
+    const Dialect &d = Dialect::postgres();
+    const QRegularExpression created(QStringLiteral("^CREATE TRIGGER (\\w+) AFTER \\w+ ON (\\w+)"));
+    for (const QString &statement : schema::statementJournalTriggers()) {
+        const QRegularExpressionMatch m = created.match(statement);
+        if (m.hasMatch())
+            for (const QString &drop : d.dropTrigger(m.captured(1), m.captured(2)))
+                db.exec(drop);
+    }
+    for (const QString &statement :
+         schema::devicesJournalTriggers(d, true) + schema::recordJournalTriggers(d))
+        db.exec(statement);
+    db.exec(QStringLiteral("UPDATE schema_version SET version = 5"));
+    CHECK(statementTriggers() == std::pair<int, int>(0, 13));
+
+    auto store = openStoreAt(db.uri());
+    CHECK(schemaVersion(*store) == 6);
+    CHECK(statementTriggers() == std::pair<int, int>(13, 0));
+    CHECK(Store::check(db.uri()).ok);
+    // Each invitation resent and each mail queued is journalled once; an UPDATE that changes no counted
+    // column (a failed resend's new token alone) journals nothing.
+    const qint64 before = largest(*store, QStringLiteral("SELECT max(seq) FROM change_journal"));
+    const QList<qint64> pending = ids(*store, QStringLiteral("SELECT id FROM invitations WHERE state = 0"));
+    const BulkResult resent = EnrollmentService(*store, clock).resend(pending);
+    REQUIRE(resent.ok);
+    const int done = resent.count(Outcome::Result::Done);
+    CHECK(done > 10);
+    CHECK(rows(*store,
+               QStringLiteral("SELECT kind, change, count(*), count(DISTINCT record_id) FROM change_journal"
+                              " WHERE seq > %1 AND kind <> 'outbox' GROUP BY kind, change ORDER BY kind")
+                   .arg(before)) ==
+          QStringList{QStringLiteral("audit|0|1|1"), QStringLiteral("invitation|1|%1|%1").arg(done)});
+    CHECK(largest(*store,
+                  QStringLiteral("SELECT count(*) FROM change_journal WHERE seq > %1 AND kind = 'outbox'"
+                                 " AND change = 0")
+                      .arg(before)) == done);
+    // seq still counts up by one, without gaps.
+    CHECK(largest(*store, QStringLiteral("SELECT max(seq) - min(seq) + 1 - count(*) FROM change_journal")) ==
+          0);
+    // A write that changes no counted column journals nothing.
+    const qint64 last = largest(*store, QStringLiteral("SELECT max(seq) FROM change_journal"));
+    QSqlQuery q(store->database());
+    REQUIRE(q.exec(QStringLiteral("UPDATE invitations SET token_hash = token_hash")));
+    CHECK(largest(*store, QStringLiteral("SELECT max(seq) FROM change_journal")) == last);
 }

@@ -50,8 +50,8 @@ private:
     QList<QVariantList> rows_;
 };
 
-// Just IDs, one column "id": "x IN (<idSetSql>)" with idSetValue bound at its "?" (SQLite: json_each over a JSON array;
-// PostgreSQL: unnest over an array literal).
+// Just IDs, one column "id": "x IN (<idSetSql>)" with idSetValue bound at its "?" (SQLite: json_each over a
+// JSON array; PostgreSQL: unnest over an array literal).
 QString idSetSql(const QSqlDatabase &db);
 QVariant idSetValue(const QSqlDatabase &db, const QList<qint64> &ids);
 

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include "store/schema_parts.h"
+
 namespace mdm {
 
 namespace {
@@ -15,10 +17,17 @@ QStringList version5(const Dialect &d)
     return {QStringLiteral("ALTER TABLE audit_log ADD COLUMN db_user TEXT NOT NULL DEFAULT ''")};
 }
 
+// Version 6: PostgreSQL journals bulk writes per statement, not per row (schema_journal.cpp). SQLite's
+// row triggers run in-process and cost microseconds: nothing changes there.
+QStringList version6(const Dialect &d)
+{
+    return d.isPostgres() ? schema::statementJournalTriggers() : QStringList();
+}
+
 // Versions after 4, for both dialects: each a function of the Dialect, appended to both lists.
 std::vector<MigrationStep> laterSteps(const Dialect &d)
 {
-    return {{5, version5(d)}};
+    return {{5, version5(d)}, {6, version6(d)}};
 }
 
 } // namespace
