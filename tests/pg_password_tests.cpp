@@ -98,8 +98,9 @@ test::ProcessResult console(const QStringList &arguments, const QByteArray &inpu
     test::ProcessResult result{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                                QString::fromUtf8(process.readAllStandardOutput()),
                                QString::fromUtf8(process.readAllStandardError())};
-    UNSCOPED_INFO("mdm-console " << arguments.join(QLatin1Char(' ')).toStdString() << " -> " << result.exitCode
-                                 << "\nout: " << result.out.toStdString() << "\nerr: " << result.err.toStdString());
+    UNSCOPED_INFO("mdm-console " << arguments.join(QLatin1Char(' ')).toStdString() << " -> "
+                                 << result.exitCode << "\nout: " << result.out.toStdString()
+                                 << "\nerr: " << result.err.toStdString());
     return result;
 }
 
@@ -205,11 +206,13 @@ TEST_CASE("pg password: one handed in opens the store for every connection; none
         qputenv("PGPASSFILE", savedFile);
 }
 
-TEST_CASE("pg password: the window's dialog asks for the password and offers the keychain", "[pgpassword][gui]")
+TEST_CASE("pg password: the window's dialog asks for the password and offers the keychain",
+          "[pgpassword][gui]")
 {
-    StorePasswordDialog dialog(qs("postgresql://helpdesk@db.example.com:5432/mdm"),
-                               qs("The PostgreSQL server db.example.com:5432 asks for a password for the store "
-                                  "“postgresql://helpdesk@db.example.com:5432/mdm”, and none was found."));
+    StorePasswordDialog dialog(
+        qs("postgresql://helpdesk@db.example.com:5432/mdm"),
+        qs("The PostgreSQL server db.example.com:5432 asks for a password for the store "
+           "“postgresql://helpdesk@db.example.com:5432/mdm”, and none was found."));
     dialog.show();
     QPushButton *open = dialog.buttons()->button(QDialogButtonBox::Ok);
     CHECK_FALSE(open->isEnabled());

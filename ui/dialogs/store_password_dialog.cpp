@@ -39,8 +39,9 @@ StorePasswordDialog::StorePasswordDialog(const QString &entry, const QString &pr
 
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("Open"));
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(false);
-    connect(password_, &QLineEdit::textChanged, this,
-            [this](const QString &text) { buttons_->button(QDialogButtonBox::Ok)->setEnabled(!text.isEmpty()); });
+    connect(password_, &QLineEdit::textChanged, this, [this](const QString &text) {
+        buttons_->button(QDialogButtonBox::Ok)->setEnabled(!text.isEmpty());
+    });
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setMinimumWidth(440);
