@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFont>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,9 +18,13 @@ StorePasswordDialog::StorePasswordDialog(const QString &entry, const QString &pr
 {
     setWindowTitle(tr("Store password"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("The PostgreSQL server asks for the password of %1.").arg(entry), this);
-    intro->setWordWrap(true);
-    intro->setTextFormat(Qt::PlainText);
+    // The entry (a URI) is too long to read well in a sentence: the heading names what is asked, the
+    // server's problem below names the store.
+    auto *intro = new QLabel(tr("Password for the team store"), this);
+    QFont heading = intro->font();
+    heading.setBold(true);
+    intro->setFont(heading);
+    intro->setToolTip(entry);
     layout->addWidget(intro);
     auto *why = new QLabel(problem, this);
     why->setWordWrap(true);
