@@ -44,9 +44,11 @@ Snapshot snapshot(const QSqlDatabase &db)
     s.managed = scalar(db, QStringLiteral("SELECT count(*) FROM devices WHERE state <> 0"));
     s.pending = scalar(db, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 0"));
     s.removed = scalar(db, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 2"));
-    s.otherInvitations = scalar(db, QStringLiteral("SELECT count(*) FROM invitations WHERE state NOT IN (0, 2)"));
+    s.otherInvitations =
+        scalar(db, QStringLiteral("SELECT count(*) FROM invitations WHERE state NOT IN (0, 2)"));
     s.deviceDuplicates = scalar(db, QStringLiteral("SELECT count(*) - count(DISTINCT id) FROM devices"));
-    s.invitationDuplicates = scalar(db, QStringLiteral("SELECT count(*) - count(DISTINCT id) FROM invitations"));
+    s.invitationDuplicates =
+        scalar(db, QStringLiteral("SELECT count(*) - count(DISTINCT id) FROM invitations"));
     s.maxAuditId = scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM audit_log"));
     s.maxOutboxId = scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM outbox"));
     return s;
@@ -139,8 +141,8 @@ std::map<QString, double> concurrentAdminFigures(const QString &location, int se
         settings.start(QStringLiteral(MDM_CONSOLE_BINARY),
                        console({QStringLiteral("mail-settings"), QStringLiteral("--host"),
                                 QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port),
-                                QStringLiteral("--security"), QStringLiteral("none"), QStringLiteral("--from"),
-                                QStringLiteral("it-desk@example.com")}));
+                                QStringLiteral("--security"), QStringLiteral("none"),
+                                QStringLiteral("--from"), QStringLiteral("it-desk@example.com")}));
         if (!settings.waitForFinished(60000) || settings.exitCode() != 0) {
             log(QStringLiteral("concurrent_admins: mail-settings failed: %1")
                     .arg(QString::fromUtf8(settings.readAllStandardError())));
@@ -181,7 +183,8 @@ std::map<QString, double> concurrentAdminFigures(const QString &location, int se
                              emails.at(rng.bounded(static_cast<int>(emails.size())))};
             } else if (kind == 1) {
                 const bool revoke = rng.bounded(2) == 0;
-                client.action = revoke ? QStringLiteral("device.revoke_mdm") : QStringLiteral("device.factory_reset");
+                client.action =
+                    revoke ? QStringLiteral("device.revoke_mdm") : QStringLiteral("device.factory_reset");
                 arguments = {QStringLiteral("deprovision"), QStringLiteral("--mode"),
                              revoke ? QStringLiteral("revoke") : QStringLiteral("factory-reset"),
                              QStringLiteral("--yes")};
@@ -202,38 +205,43 @@ std::map<QString, double> concurrentAdminFigures(const QString &location, int se
     for (int i = 0; i < kClients; ++i) {
         clients.push_back(std::make_unique<Client>());
         Client &client = *clients.back();
-        QObject::connect(&client.process, &QProcess::finished, &loop, [&, i](int exitCode, QProcess::ExitStatus) {
-            Client &c = *clients[static_cast<size_t>(i)];
-            const QString output = QString::fromUtf8(c.process.readAllStandardOutput());
-            const QString errors = QString::fromUtf8(c.process.readAllStandardError());
-            if (c.action.isEmpty()) {
-                ++deliverRuns;
-                ++actions;
-            } else if (output.contains(QLatin1String(", skipped "))) {
-                // One line per record: "done           #42  label"; then the summary.
-                ++actions;
-                for (const QString &line : output.split(QLatin1Char('\n'))) {
-                    if (!line.startsWith(QLatin1String("done ")))
-                        continue;
-                    const qsizetype hash = line.indexOf(QLatin1Char('#'));
-                    const qint64 id = line.mid(hash + 1).section(QLatin1Char(' '), 0, 0).toLongLong();
-                    ++reported[{c.action, id}];
-                    ++done;
-                    if (c.action == QLatin1String("invite.resend")) {
-                        ++resentDone;
-                    } else if (c.action == QLatin1String("invite.remove")) {
-                        ++removedDone;
+        QObject::connect(
+            &client.process, &QProcess::finished, &loop, [&, i](int exitCode, QProcess::ExitStatus) {
+                Client &c = *clients[static_cast<size_t>(i)];
+                const QString output = QString::fromUtf8(c.process.readAllStandardOutput());
+                const QString errors = QString::fromUtf8(c.process.readAllStandardError());
+                if (c.action.isEmpty()) {
+                    ++deliverRuns;
+                    ++actions;
+                    // Its summary ("sent N, retry later M, …") and why it stopped, if it did.
+                    const QStringList lines = output.trimmed().split(QLatin1Char('\n'));
+                    log(QStringLiteral("concurrent_admins: deliver: %1 %2")
+                            .arg(lines.constLast(), errors.trimmed().section(QLatin1Char('\n'), -1)));
+                } else if (output.contains(QLatin1String(", skipped "))) {
+                    // One line per record: "done           #42  label"; then the summary.
+                    ++actions;
+                    for (const QString &line : output.split(QLatin1Char('\n'))) {
+                        if (!line.startsWith(QLatin1String("done ")))
+                            continue;
+                        const qsizetype hash = line.indexOf(QLatin1Char('#'));
+                        const qint64 id = line.mid(hash + 1).section(QLatin1Char(' '), 0, 0).toLongLong();
+                        ++reported[{c.action, id}];
+                        ++done;
+                        if (c.action == QLatin1String("invite.resend")) {
+                            ++resentDone;
+                        } else if (c.action == QLatin1String("invite.remove")) {
+                            ++removedDone;
+                        }
                     }
+                } else {
+                    ++failedActions;
+                    log(QStringLiteral("concurrent_admins: %1 changed nothing (exit %2): %3")
+                            .arg(c.action)
+                            .arg(exitCode)
+                            .arg(errors.trimmed().left(300)));
                 }
-            } else {
-                ++failedActions;
-                log(QStringLiteral("concurrent_admins: %1 changed nothing (exit %2): %3")
-                        .arg(c.action)
-                        .arg(exitCode)
-                        .arg(errors.trimmed().left(300)));
-            }
-            startNext(c, i);
-        });
+                startNext(c, i);
+            });
         ++running;
         startNext(client, i);
     }
@@ -248,7 +256,10 @@ std::map<QString, double> concurrentAdminFigures(const QString &location, int se
     qint64 lost = 0, duplicated = after.deviceDuplicates + after.invitationDuplicates;
     const auto compare = [&](const char *what, qint64 expected, qint64 actual) {
         if (expected != actual)
-            log(QStringLiteral("concurrent_admins: %1: %2 expected, %3 found").arg(QLatin1String(what)).arg(expected).arg(actual));
+            log(QStringLiteral("concurrent_admins: %1: %2 expected, %3 found")
+                    .arg(QLatin1String(what))
+                    .arg(expected)
+                    .arg(actual));
         lost += std::max<qint64>(0, expected - actual);
         duplicated += std::max<qint64>(0, actual - expected);
     };
@@ -282,7 +293,9 @@ std::map<QString, double> concurrentAdminFigures(const QString &location, int se
         if (reported.find(key) == reported.end())
             auditDuplicated += count;
     if (auditLost || auditDuplicated)
-        log(QStringLiteral("concurrent_admins: audit entries: %1 missing, %2 in excess").arg(auditLost).arg(auditDuplicated));
+        log(QStringLiteral("concurrent_admins: audit entries: %1 missing, %2 in excess")
+                .arg(auditLost)
+                .arg(auditDuplicated));
     lost += auditLost;
     duplicated += auditDuplicated;
 
@@ -313,8 +326,9 @@ std::map<QString, double> concurrentAdminFigures(const QString &location, int se
         twice += count - 1;
     const qint64 recordedSent =
         scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE sent_at >= %1").arg(startedMs));
-    log(QStringLiteral("concurrent_admins: %1 actions (%2 deliver runs) by %3 processes in %4 s; %5 records "
-                       "changed; %6 mails received (%7 Message-IDs); %8 outbox rows recorded sent since the start")
+    log(QStringLiteral(
+            "concurrent_admins: %1 actions (%2 deliver runs) by %3 processes in %4 s; %5 records "
+            "changed; %6 mails received (%7 Message-IDs); %8 outbox rows recorded sent since the start")
             .arg(actions)
             .arg(deliverRuns)
             .arg(kClients)
