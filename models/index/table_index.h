@@ -72,6 +72,9 @@ private:
 
     struct Prepared; // a query with its lower-cased needle and resolved dictionary ids
 
+    bool loadRows(StoreReader &reader, const std::function<void(std::vector<qint64> &&ids)> &onChunk,
+                  QString *error);
+
     Slot slotOf(qint64 id) const;
     void upsert(const ReadCursor &row);
     void clear();

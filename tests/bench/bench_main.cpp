@@ -1,7 +1,12 @@
 // mdm-bench: the project's benchmark. Prints one line per figure, `figure <name> <value> <unit>`, for our
 // models and, in the same run, for the naive peer (QSqlQueryModel + QSortFilterProxyModel), with ratios.
-// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH] [--skip-naive] [--only live|stall|gateway]
+// With --db postgresql://… (an empty database the bench may fill) it fills that store and a SQLite store
+// with the same data and prints the main figures of both: `pg_<name>` beside `<name>`, and
+// `ratio_pg_<name>` (PostgreSQL's over SQLite's).
+// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH|URI] [--skip-naive] [--seconds N]
+//                  [--only live|stall|gateway|read|concurrent]
 
+#include "concurrent_bench.h"
 #include "csv/csv_export.h"
 #include "csv/staged_import.h"
 #include "deliver_bench.h"
@@ -15,6 +20,7 @@
 #include "services/enrollment_service.h"
 #include "stall_bench.h"
 #include "store/demo_data.h"
+#include "store/postgres_location.h"
 #include "store/store.h"
 #include "store/store_reader.h"
 
@@ -23,9 +29,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUrl>
 #include <functional>
 #include <map>
 
@@ -99,12 +107,13 @@ void readRows(const RecordTableModel &model, int first, int count)
             (void)model.data(model.index(row, column));
 }
 
-std::map<QString, double> measureOurs(const QString &path, const QString &fragment)
+// The console's figures on the store at location (a SQLite file or a PostgreSQL URI).
+std::map<QString, double> measureOurs(const QString &location, const QString &fragment)
 {
     std::map<QString, double> f;
     QElapsedTimer timer;
     timer.start();
-    auto opened = Store::open(path);
+    auto opened = Store::open(location);
     if (!opened.store) {
         err << opened.error << Qt::endl;
         return f;
@@ -230,13 +239,15 @@ std::map<QString, double> readFigures(const QString &location)
     return f;
 }
 
-// 100,000 staged devices from CSV into a fresh store: read, validated, written in one transaction.
-double importFigure()
+// 100,000 staged devices from CSV into the fresh store at location: read, validated, written in one
+// transaction.
+double importFigure(const QString &location)
 {
-    QTemporaryDir dir;
-    auto opened = Store::open(dir.filePath(QStringLiteral("import.db")));
-    if (!opened.store)
+    auto opened = Store::open(location);
+    if (!opened.store) {
+        err << opened.error << Qt::endl;
         return -1;
+    }
     QByteArray csv("Device name,Serial number,Platform,User name,Email,Group,IMEI\r\n");
     csv.reserve(12'000'000);
     for (int i = 0; i < 100000; ++i) {
@@ -261,6 +272,72 @@ double importFigure()
     return result.ok && result.imported == 100000 ? ms : -1;
 }
 
+// The bench's data (rows managed devices, rows pending invitations, rows / 10 staged; always the same
+// data for the same rows) into the empty store at location; prints <prefix>demo_fill_ms.
+bool fillStore(const QString &location, qint64 rows, const QString &prefix)
+{
+    auto opened = Store::open(location);
+    if (!opened.store) {
+        err << opened.error << Qt::endl;
+        return false;
+    }
+    Clock clock;
+    DemoOptions options;
+    options.managed = rows;
+    options.pending = rows;
+    options.staged = rows / 10;
+    QElapsedTimer timer;
+    timer.start();
+    const DemoResult result = fillDemoData(*opened.store, clock, options);
+    if (!result.ok) {
+        err << result.error << Qt::endl;
+        return false;
+    }
+    figure(prefix + QStringLiteral("demo_fill_ms"), static_cast<double>(timer.nsecsElapsed()) / 1e6,
+           QStringLiteral("ms"));
+    return true;
+}
+
+// The managed devices a store holds; -1 when it cannot be opened.
+qint64 managedDevices(const QString &location)
+{
+    auto opened = Store::open(location);
+    if (!opened.store) {
+        err << opened.error << Qt::endl;
+        return -1;
+    }
+    QSqlQuery q(opened.store->database());
+    return q.exec(QStringLiteral("SELECT count(*) FROM devices WHERE state <> 0")) && q.next()
+               ? q.value(0).toLongLong()
+               : -1;
+}
+
+// import_100k_ms on PostgreSQL: into a database of its own beside the bench's (as SQLite's goes into a
+// fresh file), made and dropped here; needs the CREATEDB right. -1 when it cannot be made.
+double pgImportFigure(const QString &benchUri)
+{
+    QUrl url(benchUri);
+    const QString name = url.path().mid(1) + QStringLiteral("_import");
+    auto admin = Store::open(benchUri);
+    if (!admin.store) {
+        err << admin.error << Qt::endl;
+        return -1;
+    }
+    QSqlQuery q(admin.store->database());
+    const QString quoted = QLatin1Char('"') + name + QLatin1Char('"');
+    q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoted));
+    if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(quoted))) {
+        err << "import_100k_ms: cannot create the database " << name << ": " << q.lastError().text()
+            << Qt::endl;
+        return -1;
+    }
+    url.setPath(QLatin1Char('/') + name);
+    const double ms = importFigure(url.toString());
+    if (!q.exec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(quoted)))
+        err << "import_100k_ms: cannot drop " << name << ": " << q.lastError().text() << Qt::endl;
+    return ms;
+}
+
 int naiveChild(const QString &path, const QString &fragment)
 {
     const bench::NaiveFigures n =
@@ -280,6 +357,25 @@ int naiveChild(const QString &path, const QString &fragment)
     return 0;
 }
 
+// The figures compared between the two stores of a --db postgresql://… run.
+const char *const kComparedFigures[] = {"open_first_rows_ms",
+                                        "search_ms",
+                                        "sort_email_ms",
+                                        "resend_10k_ms",
+                                        "export_1m_ms",
+                                        "import_100k_ms",
+                                        "external_change_visible_ms"};
+
+void printConcurrent(const std::map<QString, double> &f, const QString &prefix)
+{
+    for (const auto &[name, value] : f) {
+        const QString unit = name.endsWith(QLatin1String("_actions"))  ? QStringLiteral("actions")
+                             : name.contains(QLatin1String("_mails_")) ? QStringLiteral("mails")
+                                                                       : QStringLiteral("rows");
+        figure(prefix + name, value, unit);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -293,52 +389,66 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("fragment"),
                       QStringLiteral("Search text (default matches ~1% of demo rows)."),
                       QStringLiteral("text"), QStringLiteral("a.silva")});
-    parser.addOption({QStringLiteral("db"),
-                      QStringLiteral("Use this existing store instead of filling a new one."),
-                      QStringLiteral("path")});
+    parser.addOption(
+        {QStringLiteral("db"),
+         QStringLiteral("A SQLite store file to measure instead of filling a new one; or "
+                        "postgresql://USER@HOST:PORT/DATABASE, an empty PostgreSQL database the bench fills "
+                        "(--rows) and measures beside a SQLite store of the same data, printing pg_<name> "
+                        "and ratio_pg_<name> (PostgreSQL over SQLite). The user needs CREATEDB for "
+                        "pg_import_100k_ms. A PostgreSQL store already filled is measured as it is."),
+         QStringLiteral("path|uri")});
     parser.addOption({QStringLiteral("skip-naive"), QStringLiteral("Do not measure the naive peer.")});
     parser.addOption(
         {QStringLiteral("only"),
-         QStringLiteral("Measure one group of figures: live (the console following another writer) or "
-                        "stall (the UI thread during another process's import) or gateway (enrollment and "
-                        "check-ins over HTTPS) or read (the Managed tab's index load and CSV export alone)."),
+         QStringLiteral("Measure one group of figures on --db alone: live (the console following another "
+                        "writer) or stall (the UI thread during another process's import) or gateway "
+                        "(enrollment and check-ins over HTTPS) or read (the Managed tab's index load and CSV "
+                        "export alone) or concurrent (10 mdm-console processes doing bulk actions and "
+                        "deliver at once, then the store checked for lost or duplicated rows and mails)."),
          QStringLiteral("group")});
+    parser.addOption({QStringLiteral("seconds"),
+                      QStringLiteral("How long the concurrent admins act (default 30)."), QStringLiteral("n"),
+                      QStringLiteral("30")});
     parser.addOption(
         {QStringLiteral("naive-only"), QStringLiteral("Internal: measure the naive peer on --db.")});
     parser.process(app);
     const QString fragment = parser.value(QStringLiteral("fragment"));
+    const int seconds = std::max(1, parser.value(QStringLiteral("seconds")).toInt());
+    qint64 rows = parser.value(QStringLiteral("rows")).toLongLong();
 
     if (parser.isSet(QStringLiteral("naive-only")))
         return naiveChild(parser.value(QStringLiteral("db")), fragment);
 
     QTemporaryDir dir;
     QString path = parser.value(QStringLiteral("db"));
+    const QString only = parser.value(QStringLiteral("only"));
+    // With a PostgreSQL URI: that store, filled unless it holds devices already, and (for a full run) a
+    // SQLite store beside it with the same data, where the SQLite figures are measured.
+    QString pg;
+    if (isPostgresLocation(path)) {
+        pg = path;
+        path.clear();
+        const qint64 managed = managedDevices(pg);
+        if (managed < 0)
+            return 1;
+        if (managed == 0) {
+            if (!fillStore(pg, rows, QStringLiteral("pg_")))
+                return 1;
+        } else {
+            err << "the PostgreSQL store holds " << managed << " managed devices: measured as it is"
+                << Qt::endl;
+            rows = managed;
+        }
+        if (!only.isEmpty())
+            path = pg;
+    }
     if (path.isEmpty()) {
         path = dir.filePath(QStringLiteral("bench.db"));
-        const qint64 rows = parser.value(QStringLiteral("rows")).toLongLong();
-        auto opened = Store::open(path);
-        if (!opened.store) {
-            err << opened.error << Qt::endl;
+        if (!fillStore(path, rows, QString()))
             return 1;
-        }
-        Clock clock;
-        DemoOptions options;
-        options.managed = rows;
-        options.pending = rows;
-        options.staged = rows / 10;
-        QElapsedTimer timer;
-        timer.start();
-        const DemoResult result = fillDemoData(*opened.store, clock, options);
-        if (!result.ok) {
-            err << result.error << Qt::endl;
-            return 1;
-        }
-        figure(QStringLiteral("demo_fill_ms"), static_cast<double>(timer.nsecsElapsed()) / 1e6,
-               QStringLiteral("ms"));
     }
 
     const auto log = [](const QString &line) { err << line << Qt::endl; };
-    const QString only = parser.value(QStringLiteral("only"));
     // One group alone, for profiling a figure without waiting for all the others.
     if (!only.isEmpty()) {
         std::map<QString, double> group;
@@ -350,6 +460,11 @@ int main(int argc, char *argv[])
             group = bench::gatewayFigures(path, log);
         else if (only == QLatin1String("read"))
             group = readFigures(path);
+        else if (only == QLatin1String("concurrent")) {
+            group = bench::concurrentAdminFigures(path, seconds, log);
+            printConcurrent(group, QString());
+            return group.empty() ? 1 : 0;
+        }
         for (const auto &[name, value] : group)
             printFigure(name, value);
         return group.empty() ? 1 : 0;
@@ -358,7 +473,11 @@ int main(int argc, char *argv[])
     auto ours = measureOurs(path, fragment);
     if (ours.empty())
         return 1;
-    ours[QStringLiteral("import_100k_ms")] = importFigure();
+    {
+        QTemporaryDir importDir;
+        ours[QStringLiteral("import_100k_ms")] =
+            importFigure(importDir.filePath(QStringLiteral("import.db")));
+    }
     ours.merge(bench::feedFigures(path, log));
     ours.merge(bench::liveFigures(path, log));
     ours.merge(bench::stallFigures(path, log));
@@ -369,6 +488,30 @@ int main(int argc, char *argv[])
     figure(QStringLiteral("deliver_msgs_per_s"),
            bench::deliverMessagesPerSecond(1000, [](const QString &line) { err << line << Qt::endl; }),
            QStringLiteral("msgs/s"));
+
+    // The same measuring code on the PostgreSQL store, then the ratios of the compared figures.
+    if (!pg.isEmpty()) {
+        auto theirs = measureOurs(pg, fragment);
+        if (theirs.empty())
+            return 1;
+        theirs[QStringLiteral("import_100k_ms")] = pgImportFigure(pg);
+        theirs.merge(bench::liveFigures(pg, log));
+        for (const auto &[name, value] : theirs)
+            if (!name.startsWith(QLatin1String("peak_rss"))) // the process's peak, set by the SQLite run
+                printFigure(QStringLiteral("pg_") + name, value);
+        for (const char *name : kComparedFigures) {
+            const QString key = QString::fromLatin1(name);
+            const auto sqlite = ours.find(key);
+            const auto postgres = theirs.find(key);
+            if (sqlite == ours.end() || postgres == theirs.end() || sqlite->second <= 0 ||
+                postgres->second < 0)
+                continue;
+            figure(QStringLiteral("ratio_pg_") + key, postgres->second / sqlite->second, QStringLiteral("x"));
+        }
+        // Ten admins at once, on each store (each changes its store, so after everything else).
+        printConcurrent(bench::concurrentAdminFigures(pg, seconds, log), QStringLiteral("pg_"));
+    }
+    printConcurrent(bench::concurrentAdminFigures(path, seconds, log), QString());
     if (parser.isSet(QStringLiteral("skip-naive")))
         return 0;
 

@@ -16,11 +16,8 @@
 
 namespace mdm::bench {
 
-namespace {
-
-// The test server on a free loopback port; 0 when it did not come up.
-quint16 startServer(QProcess &server, const QTemporaryDir &dir,
-                    const std::function<void(const QString &)> &log)
+quint16 startSmtpServer(QProcess &server, const QTemporaryDir &dir,
+                        const std::function<void(const QString &)> &log)
 {
     server.start(QStringLiteral(MDM_BENCH_PYTHON),
                  {QStringLiteral("-u"), QStringLiteral(MDM_SMTP_SERVER_SCRIPT), QStringLiteral("--port"),
@@ -43,13 +40,11 @@ quint16 startServer(QProcess &server, const QTemporaryDir &dir,
     return ok ? port : 0;
 }
 
-} // namespace
-
 double deliverMessagesPerSecond(int count, const std::function<void(const QString &)> &log)
 {
     QTemporaryDir dir;
     QProcess server;
-    const quint16 port = startServer(server, dir, log);
+    const quint16 port = startSmtpServer(server, dir, log);
     if (port == 0)
         return -1;
 
