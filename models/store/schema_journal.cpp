@@ -180,12 +180,18 @@ QStringList statementTrigger(const QString &name, const QString &table, const ch
                                                                : QStringLiteral("OLD TABLE AS journal_old"
                                                                                 " NEW TABLE AS journal_new");
     QStringList out = d.dropTrigger(name, table);
+    // The seqs are numbered here, after the write lock (so the max is read by a statement that began
+    // under it), not one plpgsql call per row by change_journal_seq.
     out << QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN"
-                          " INSERT INTO change_journal (kind, record_id, change, at)"
-                          " SELECT '%2', r.id, %3, %4 FROM %5 ORDER BY r.id; RETURN NULL; END$$")
+                          " PERFORM pg_advisory_xact_lock(%6);"
+                          " INSERT INTO change_journal (seq, kind, record_id, change, at)"
+                          " SELECT (SELECT coalesce(max(seq), 0) FROM change_journal)"
+                          " + row_number() OVER (ORDER BY r.id), '%2', r.id, %3, %4 FROM %5 ORDER BY r.id;"
+                          " RETURN NULL; END$$")
                .arg(name, QLatin1String(kind))
                .arg(change)
-               .arg(d.nowMs(), rows);
+               .arg(d.nowMs(), rows)
+               .arg(kPostgresWriteLock);
     out << QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON %3 REFERENCING %4 FOR EACH STATEMENT WHEN (%5)"
                           " EXECUTE FUNCTION %1()")
                .arg(name, event_, table, tables, journalling(d, {}));
@@ -229,7 +235,12 @@ QStringList statementJournalTriggers(const char *table, const char *kind, QStrin
 QStringList statementJournalTriggers()
 {
     const Dialect &d = Dialect::postgres();
-    QStringList all = statementJournalTriggers(
+    // An entry that comes with its seq keeps it.
+    QStringList all{
+        QStringLiteral("DROP TRIGGER change_journal_seq ON change_journal"),
+        QStringLiteral("CREATE TRIGGER change_journal_seq BEFORE INSERT ON change_journal FOR EACH ROW"
+                       " WHEN (new.seq IS NULL) EXECUTE FUNCTION change_journal_seq()")};
+    all << statementJournalTriggers(
         "invitations", "invitation",
         changedSql(d, {"id", "user_id", "email", "platform", "ownership", "group_id", "requested_at",
                        "sent_at", "expires_at", "state", "delivery", "remarks", "resend_count"}),
