@@ -188,7 +188,13 @@ private:
         if (!pg_)
             return;
         coalesce_.stop();
-        const Outcome outcome = readJournal();
+        Outcome outcome = readJournal();
+        // The connection may break after the read's last checked statement: Qt's driver frees the prepared
+        // statement when the query goes, and ends a busy read's transaction, without telling. libpq then
+        // closes the socket, the notifier never fires again (Qt disables it), and the watcher would wait
+        // for notifications forever. So whatever the read says, a broken connection is a lost one.
+        if (outcome != Outcome::Failed && PQstatus(pg_) != CONNECTION_OK)
+            outcome = Outcome::Lost;
         switch (outcome) {
         case Outcome::Ok:
             takeNotifications();
