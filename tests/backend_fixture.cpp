@@ -49,7 +49,8 @@ void dropTemplates()
 {
     const TestPgConnection server(testPgServerUri());
     for (const QString &name : std::as_const(templates))
-        QSqlQuery(server.database()).exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+        QSqlQuery(server.database())
+            .exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
     templates.clear();
 }
 
@@ -79,7 +80,7 @@ QString templateFor(const StoreSeed &seed)
     if (templates.isEmpty())
         qAddPostRoutine(dropTemplates);
     templates.insert(seed.name, name);
-    auto store = openTestStore(databaseUri(name)); // migrates the first
+    auto store = openStoreAt(databaseUri(name)); // migrates the first
     if (seed.fill)
         seed.fill(*store);
     return name;
@@ -91,7 +92,7 @@ StoreLocation::StoreLocation(const QString &backend, const StoreSeed &seed)
 {
     if (backend != QLatin1String("postgresql")) {
         if (seed.fill)
-            seed.fill(*openTestStore(location()));
+            seed.fill(*openStoreAt(location()));
         return;
     }
     const QString source = templateFor(seed);
@@ -118,30 +119,12 @@ QString StoreLocation::location() const
     return isPostgres() ? uri_ : dir_.filePath(QStringLiteral("store.db"));
 }
 
-std::unique_ptr<Store> openTestStore(const QString &location)
-{
-    auto opened = Store::open(location);
-    INFO(opened.error.toStdString());
-    REQUIRE(opened.store);
-    return std::move(opened.store);
-}
-
-BackendStore::BackendStore(const QString &backend) : where(backend), store(openTestStore(where.location())) {}
-
-// The store's connection closes before its test database is dropped.
-BackendStore::~BackendStore() = default;
-
-bool isPostgres(const Store &store)
-{
-    return dialectOf(store.database()).isPostgres();
-}
-
 QString sqlFor(const Store &store, const QString &sqlite, const QString &postgres)
 {
     return isPostgres(store) ? postgres : sqlite;
 }
 
-QByteArray storeSnapshot(Store &store)
+QByteArray storeContents(Store &store)
 {
     QString error;
     if (!isPostgres(store)) {
@@ -151,13 +134,16 @@ QByteArray storeSnapshot(Store &store)
         return fileBytes(store.path());
     }
     QSqlQuery tables(store.database());
-    REQUIRE(tables.exec(QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")));
+    REQUIRE(tables.exec(
+        QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")));
     QByteArray out;
     while (tables.next()) {
         const QString table = tables.value(0).toString();
         QSqlQuery rows(store.database());
-        // A row as text (t::text) shows every column, NULLs and bytea included; sorted, as tables have no order.
-        const bool ok = rows.exec(QStringLiteral("SELECT t::text FROM %1 t ORDER BY t::text COLLATE \"C\"").arg(table));
+        // A row as text (t::text) shows every column, NULLs and bytea included; sorted, as tables have no
+        // order.
+        const bool ok =
+            rows.exec(QStringLiteral("SELECT t::text FROM %1 t ORDER BY t::text COLLATE \"C\"").arg(table));
         INFO(table.toStdString() << ": " << rows.lastError().text().toStdString());
         REQUIRE(ok);
         out += table.toUtf8() + '\n';
@@ -185,7 +171,8 @@ FailingTrigger::~FailingTrigger()
 {
     if (active_) {
         QString ignored; // a test that stopped early: its store is thrown away anyway
-        for (const QString &sql : dialectOf(store_.database()).dropTrigger(QStringLiteral("test_boom"), table_))
+        for (const QString &sql :
+             dialectOf(store_.database()).dropTrigger(QStringLiteral("test_boom"), table_))
             run(store_, sql, &ignored);
     }
 }

@@ -4,6 +4,7 @@
 // PostgreSQL when MDM_TEST_PG_URI names a test server), each time on a store of their own, so that both
 // stores are held to the same expectations by the same test code.
 
+#include "backend_store.h"
 #include "pg_support.h"
 
 #include <QByteArray>
@@ -20,13 +21,10 @@ class Store;
 // At the top of a TEST_CASE: the case runs once per backend of storeBackends(), with the backend's name
 // ("sqlite", "postgresql") in the variable `backend` and in every failure message.
 #define FOR_EACH_STORE_BACKEND(backend)                                                                      \
-    const QString backend = GENERATE(Catch::Generators::from_range(::mdm::test::storeBackends()));          \
+    const QString backend = GENERATE(Catch::Generators::from_range(::mdm::test::storeBackends()));           \
     INFO("store backend: " << (backend).toStdString())
 
 namespace mdm::test {
-
-// Opens the store at location (a file path or a test database's URI); the test stops when it cannot.
-std::unique_ptr<Store> openTestStore(const QString &location);
 
 // What a test's store holds before the test begins, made by fill (which REQUIREs what it needs). name tells
 // seeds apart: PostgreSQL makes the seeded store once per process and name, then copies it.
@@ -58,26 +56,12 @@ private:
     QString uri_;
 };
 
-// A store of its own for one test: a fresh SQLite file or a fresh PostgreSQL database, open.
-struct BackendStore
-{
-    explicit BackendStore(const QString &backend);
-    ~BackendStore();
-    BackendStore(const BackendStore &) = delete;
-    BackendStore &operator=(const BackendStore &) = delete;
-
-    StoreLocation where;
-    std::unique_ptr<Store> store;
-};
-
-bool isPostgres(const Store &store);
-
 // Test SQL that has to differ between the two databases, picked by the store's backend.
 QString sqlFor(const Store &store, const QString &sqlite, const QString &postgres);
 
 // What the store holds, to prove it untouched: SQLite, the file's bytes with the WAL folded in (byte for
 // byte); PostgreSQL, which has no file of its own, every row of every table of the store as text.
-QByteArray storeSnapshot(Store &store);
+QByteArray storeContents(Store &store);
 
 // A row trigger that makes the matching writes fail with message, to prove an action all-or-nothing:
 // timing "BEFORE UPDATE", a table, a condition on NEW/OLD. Dropped by remove() or when destroyed.

@@ -57,8 +57,7 @@ qint64 utcMs(int year, int month, int day, int hour, int minute, int second = 0)
 class Fixture
 {
 public:
-    explicit Fixture(const QString &backend)
-        : where(backend), store(mdm::test::openTestStore(where.location()))
+    explicit Fixture(const QString &backend) : where(backend), store(mdm::test::openStoreAt(where.location()))
     {
         clock.setFixed(QDateTime::fromMSecsSinceEpoch(utcMs(2026, 11, 28, 12, 0), QTimeZone::utc()));
     }
@@ -133,7 +132,7 @@ public:
     // SQLite: the store file's bytes with everything checkpointed out of the WAL; PostgreSQL: every row.
     QByteArray snapshot()
     {
-        const QByteArray bytes = mdm::test::storeSnapshot(*store);
+        const QByteArray bytes = mdm::test::storeContents(*store);
         if (!mdm::test::isPostgres(*store))
             CHECK(QFileInfo(store->path() + QStringLiteral("-wal")).size() == 0);
         return bytes;

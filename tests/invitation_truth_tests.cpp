@@ -32,7 +32,7 @@
 #include <string>
 
 using namespace mdm;
-using mdm::test::openTestStore;
+using mdm::test::openStoreAt;
 using mdm::test::scalar;
 using mdm::test::SmtpServer;
 using mdm::test::StoreLocation;
@@ -62,7 +62,7 @@ struct Env
     std::unique_ptr<Store> store;
     Clock clock;
 
-    explicit Env(const QString &backend) : where(backend), store(openTestStore(where.location()))
+    explicit Env(const QString &backend) : where(backend), store(openStoreAt(where.location()))
     {
         clock.setFixed(QDateTime(QDate(2026, 12, 4), QTime(14, 55), QTimeZone::utc()));
     }
@@ -411,7 +411,7 @@ TEST_CASE("Remarks follow the language and locale of the console that shows them
     const StoreLocation where(backend);
     const QString path = where.location();
     {
-        auto store = openTestStore(path);
+        auto store = openStoreAt(path);
         Clock clock; // the console's own clock: the system's
         DemoOptions options;
         options.managed = 30;
@@ -423,7 +423,7 @@ TEST_CASE("Remarks follow the language and locale of the console that shows them
     INFO(german.err.toStdString());
     REQUIRE(german.exitCode == 0);
 
-    auto store = openTestStore(path);
+    auto store = openStoreAt(path);
     const QLocale locale(QLocale::German, QLocale::Germany);
     int sent = 0;
     for (const QString &line : german.out.split(QLatin1Char('\n'))) {

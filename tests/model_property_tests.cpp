@@ -37,7 +37,7 @@
 #include <vector>
 
 using namespace mdm;
-using mdm::test::openTestStore;
+using mdm::test::openStoreAt;
 using mdm::test::StoreLocation;
 using mdm::test::waitUntil;
 using mdm::test::WarningCounter;
@@ -255,7 +255,7 @@ public:
     Run(unsigned seed, const QString &backend) : random_(seed), where_(backend)
     {
         clock_.setFixed(QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC));
-        store_ = openTestStore(where_.location());
+        store_ = openStoreAt(where_.location());
         for (int g = 0; g < kGroups.size(); ++g)
             exec(QStringLiteral("INSERT INTO groups (id, name) VALUES (?, ?)"), {g + 1, kGroups[g]});
         for (int u = 0; u < 7; ++u) {
@@ -727,7 +727,7 @@ TEST_CASE("An ID given twice to a refresh of the table index stays on the tab", 
 {
     FOR_EACH_STORE_BACKEND(backend);
     const StoreLocation where(backend);
-    const auto store = openTestStore(where.location());
+    const auto store = openStoreAt(where.location());
     QSqlQuery q(store->database());
     REQUIRE(q.exec(QStringLiteral("INSERT INTO devices (id, name, platform, serial, state) VALUES"
                                   " (1, 'one', 0, 'S1', 1), (2, 'two', 0, 'S2', 1)")));

@@ -88,7 +88,7 @@ struct DemoStore
     explicit DemoStore(const QString &backend) : where(backend, demoSeed())
     {
         clock.setFixed(demoTime());
-        store = mdm::test::openTestStore(where.location());
+        store = mdm::test::openStoreAt(where.location());
     }
     qint64 now() const { return clock.nowMs(); }
 };

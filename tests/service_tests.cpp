@@ -30,8 +30,8 @@
 using namespace mdm;
 using mdm::test::FailingTrigger;
 using mdm::test::sqlFor;
+using mdm::test::storeContents;
 using mdm::test::StoreLocation;
-using mdm::test::storeSnapshot;
 using mdm::test::waitUntil;
 
 namespace {
@@ -61,7 +61,7 @@ struct Env
     explicit Env(const QString &backend) : where(backend)
     {
         clock.setFixed(QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC));
-        store = mdm::test::openTestStore(where.location());
+        store = mdm::test::openStoreAt(where.location());
     }
     qint64 now() const { return clock.nowMs(); }
     QSqlDatabase db() const { return store->database(); }
@@ -1518,7 +1518,7 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     FailingTrigger boom(*env.store, trigger.timing, trigger.table, trigger.when,
                         qs("boom: injected failure"));
     const QString before = dump(*env.store);
-    const QByteArray bytes = storeSnapshot(*env.store);
+    const QByteArray bytes = storeContents(*env.store);
     QSignalSpy spy(env.store.get(), &Store::changed);
 
     const BulkResult failed = action();
@@ -1527,7 +1527,7 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     CHECK(failed.error.contains(qs("boom: injected failure")));
     CHECK(failed.createdIds.isEmpty());
     CHECK(changes(before, dump(*env.store)) == std::string());
-    CHECK(storeSnapshot(*env.store) == bytes);
+    CHECK(storeContents(*env.store) == bytes);
     CHECK(spy.count() == 0);
 
     // Without the fault the same action goes through: it was the injected failure, not the data.

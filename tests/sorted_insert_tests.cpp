@@ -17,7 +17,7 @@
 #include <vector>
 
 using namespace mdm;
-using mdm::test::openTestStore;
+using mdm::test::openStoreAt;
 using mdm::test::StoreLocation;
 using mdm::test::waitUntil;
 using mdm::test::WarningCounter;
@@ -64,7 +64,7 @@ Ids selectedIds(const RecordTableModel &model, const QItemSelectionModel &select
 
 struct Tab
 {
-    explicit Tab(const QString &location) : store(openTestStore(location))
+    explicit Tab(const QString &location) : store(openStoreAt(location))
     {
         clock.setFixed(QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC));
     }
@@ -121,7 +121,7 @@ TEST_CASE("An invitation added by another connection enters the sorted tab at it
             {QStringLiteral("bea"), QStringLiteral("dan"), QStringLiteral("fay"), QStringLiteral("hal")});
         tab.open();
         auto other =
-            openTestStore(where.location()); // another writer: its changes reach the tab through the store
+            openStoreAt(where.location()); // another writer: its changes reach the tab through the store
         QSignalSpy resets(tab.model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy inserted(tab.model.get(), &QAbstractItemModel::rowsInserted);
 
