@@ -5,6 +5,9 @@
 #include "test_support.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFileInfo>
 #include <QHash>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -42,47 +45,75 @@ void runOnServer(const QString &sql)
     REQUIRE(ok);
 }
 
-// The template databases of this process by seed name ("" for the merely migrated store).
-QHash<QString, QString> templates;
-
-void dropTemplates()
-{
-    const TestPgConnection server(testPgServerUri());
-    for (const QString &name : std::as_const(templates))
-        QSqlQuery(server.database())
-            .exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
-    templates.clear();
-}
-
 std::atomic<int> nextDatabase{0};
 
-QString newDatabaseName(const QString &kind)
+QString newDatabaseName()
 {
-    return QStringLiteral("mdm_test_%1_%2_%3_%4")
-        .arg(kind)
+    return QStringLiteral("mdm_test_store_%1_%2_%3")
         .arg(QCoreApplication::applicationPid())
         .arg(nextDatabase.fetch_add(1))
         .arg(QRandomGenerator::global()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
 }
 
-// The store every StoreLocation of this process with that seed copies: made at first use from the migrated
-// template, then closed again (a template must have no connections while it is copied); dropped when the
-// application object goes.
+// This build of the tests: its binary's size and time. A template made by another build may hold another
+// schema or seed.
+QString buildKey()
+{
+    const QFileInfo binary(QCoreApplication::applicationFilePath());
+    const QByteArray key = QByteArray::number(binary.size()) + ' ' +
+                           QByteArray::number(binary.lastModified().toMSecsSinceEpoch());
+    return QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(12));
+}
+
+// Whether the template is complete: marked a template once made. -1 when there is no such database.
+int templateState(const QString &name)
+{
+    const TestPgConnection server(testPgServerUri());
+    QSqlQuery q(server.database());
+    q.prepare(QStringLiteral("SELECT datistemplate FROM pg_database WHERE datname = ?"));
+    q.addBindValue(name);
+    REQUIRE(q.exec());
+    return q.next() ? (q.value(0).toBool() ? 1 : 0) : -1;
+}
+
+// The store every StoreLocation with that seed copies, made once per build of the tests on the test server
+// and shared by its test processes (each test case runs in a process of its own under ctest): the migrated
+// store, or a copy of it seeded. Closed once made (a template must have no connections while it is copied)
+// and left on the server, which scripts/test throws away after the run. A process that finds another one
+// making it waits for it.
 QString templateFor(const StoreSeed &seed)
 {
-    const auto found = templates.constFind(seed.name);
-    if (found != templates.constEnd())
+    static QHash<QString, QString> ready; // this process's, by seed name
+    const auto found = ready.constFind(seed.name);
+    if (found != ready.constEnd())
         return *found;
-    const QString name = newDatabaseName(QStringLiteral("template"));
-    runOnServer(seed.name.isEmpty()
-                    ? QStringLiteral("CREATE DATABASE %1").arg(name)
-                    : QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, templateFor(StoreSeed{})));
-    if (templates.isEmpty())
-        qAddPostRoutine(dropTemplates);
-    templates.insert(seed.name, name);
-    auto store = openStoreAt(databaseUri(name)); // migrates the first
-    if (seed.fill)
-        seed.fill(*store);
+    const QString name = QStringLiteral("mdm_test_template_%1%2")
+                             .arg(seed.name.isEmpty() ? QString() : seed.name + QLatin1Char('_'), buildKey());
+    if (templateState(name) != 1) {
+        const QString source = seed.name.isEmpty() ? QString() : templateFor(StoreSeed{});
+        const TestPgConnection server(testPgServerUri());
+        QSqlQuery create(server.database());
+        const bool mine = create.exec(
+            source.isEmpty() ? QStringLiteral("CREATE DATABASE %1").arg(name)
+                             : QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, source));
+        if (mine) {
+            {
+                auto store = openStoreAt(databaseUri(name)); // migrates the first
+                if (seed.fill)
+                    seed.fill(*store);
+            }
+            runOnServer(QStringLiteral("ALTER DATABASE %1 IS_TEMPLATE true").arg(name));
+        } else {
+            INFO("Creating " << name.toStdString() << ": " << create.lastError().text().toStdString());
+            // Made by another process: "already exists", or at the same moment the catalog's unique key.
+            const QString code = create.lastError().nativeErrorCode();
+            REQUIRE((code == QLatin1String("42P04") || code == QLatin1String("23505")));
+            const bool made = waitUntil([&] { return templateState(name) == 1; }, 60000);
+            INFO(name.toStdString() << " was not completed (its maker stopped?): drop it");
+            REQUIRE(made);
+        }
+    }
+    ready.insert(seed.name, name);
     return name;
 }
 
@@ -96,7 +127,7 @@ StoreLocation::StoreLocation(const QString &backend, const StoreSeed &seed)
         return;
     }
     const QString source = templateFor(seed);
-    const QString name = newDatabaseName(QStringLiteral("store"));
+    const QString name = newDatabaseName();
     runOnServer(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(name, source));
     database_ = name;
     uri_ = databaseUri(name);

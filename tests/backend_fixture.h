@@ -27,7 +27,7 @@ class Store;
 namespace mdm::test {
 
 // What a test's store holds before the test begins, made by fill (which REQUIREs what it needs). name tells
-// seeds apart: PostgreSQL makes the seeded store once per process and name, then copies it.
+// seeds apart: a PostgreSQL store with that seed is made once per build of the tests and then copied.
 struct StoreSeed
 {
     QString name;
@@ -35,11 +35,11 @@ struct StoreSeed
 };
 
 // Where one test's store lives, as TestStoreLocation: a file in a fresh folder, or a fresh database on the
-// test server. The database starts as a copy of a store migrated (and seeded) once per process (CREATE
-// DATABASE … TEMPLATE), because migrating an empty database costs about a second and seeding one more,
-// which every test case, section and generator run would pay again; the store is the same either way (a
-// test of the migration itself wants TestStoreLocation). An SQLite file is seeded in place. Dropped when
-// destroyed.
+// test server. The database starts as a copy (CREATE DATABASE … TEMPLATE) of a store migrated and seeded
+// once per build of the tests and shared by its processes, because migrating an empty database costs about
+// a second and seeding one more, which every test case, section and generator run would pay again; the
+// store is the same either way (a test of the migration itself wants TestStoreLocation). An SQLite file is
+// seeded in place. The copy is dropped when this is destroyed.
 class StoreLocation
 {
 public:
