@@ -111,17 +111,60 @@ bool hasNonAscii(const QString &text)
     return false;
 }
 
-// Values → what the store's query gave for them, in batches ("?" in sql is replaced by the IN list's
-// placeholders). onRow gets each result row. false with *error.
-bool lookUpIn(const QSqlDatabase &db, const QStringList &values, const char *sql,
-              const std::function<void(const QSqlQuery &)> &onRow, QString *error)
+// PostgreSQL's array input: every value quoted, its quotes and backslashes escaped.
+QString textArray(const QStringList &values, qsizetype from, qsizetype to)
 {
-    return forEachRowInTexts(
-        db, values,
-        [sql](qsizetype n) {
-            return QString::fromLatin1(QByteArray(sql).replace("?", "(" + sqlPlaceholders(n) + ")"));
-        },
-        onRow, error);
+    QString out;
+    out += QLatin1Char('{');
+    for (qsizetype i = from; i < to; ++i) {
+        if (i > from)
+            out += QLatin1Char(',');
+        out += QLatin1Char('"');
+        for (QChar c : values[i]) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+                out += QLatin1Char('\\');
+            out += c;
+        }
+        out += QLatin1Char('"');
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+// Values → what the store's query gave for them ("?" in sql stands for the values as an IN list's
+// operand). onRow gets each result row. false with *error. SQLite: IN lists in batches. PostgreSQL plans
+// an IN list of thousands of constants value by value (tens of ms a batch, seconds for a large file), so
+// there the values go as one array per 50,000, unnested: planned once. The array's element type is the
+// column's (nocase: the store's case-insensitive text, so that citext's equality is the one used).
+bool lookUpIn(const QSqlDatabase &db, const QStringList &values, const char *sql,
+              const std::function<void(const QSqlQuery &)> &onRow, QString *error, bool nocase = false)
+{
+    const Dialect &dialect = dialectOf(db);
+    if (!dialect.isPostgres())
+        return forEachRowInTexts(
+            db, values,
+            [sql](qsizetype n) {
+                return QString::fromLatin1(QByteArray(sql).replace("?", "(" + sqlPlaceholders(n) + ")"));
+            },
+            onRow, error);
+    constexpr qsizetype kSlice = 50000;
+    const QByteArray type = nocase ? QByteArray(dialect.nocaseText) : QByteArray("TEXT");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(
+        QString::fromLatin1(QByteArray(sql).replace("?", "(SELECT unnest(CAST(? AS " + type + "[])))")));
+    for (qsizetype from = 0; from < values.size(); from += kSlice) {
+        q.addBindValue(textArray(values, from, std::min(values.size(), from + kSlice)));
+        if (!execOrError(q, error))
+            return false;
+        while (q.next())
+            onRow(q);
+        if (q.lastError().isValid()) {
+            *error = sqlErrorText(q.lastError());
+            return false;
+        }
+    }
+    return true;
 }
 
 // Directory::userFor's rule (found by address, created with the given name when missing) for a whole
@@ -154,7 +197,7 @@ public:
                 [&found](const QSqlQuery &q) {
                     found.append({q.value(0).toString(), q.value(1).toLongLong()});
                 },
-                error))
+                error, true))
             return false;
         // Every spelling idFor() may meet, and those of the users found.
         QSet<QString> others;
