@@ -4,6 +4,7 @@
 #include "csv/invite_csv.h"
 #include "domain/clock.h"
 #include "index/record_table_model.h"
+#include "pg_keychain.h"
 #include "services/device_service.h"
 #include "services/enrollment_service.h"
 #include "services/record_status.h"
@@ -371,6 +372,7 @@ int check(const QStringList &arguments)
         return code;
     const QString path =
         parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Store::defaultPath();
+    pgkeychain::prepare(path);
     const Store::CheckResult result = Store::check(path);
     if (!result.error.isEmpty()) {
         err() << result.error << '\n';

@@ -1,6 +1,7 @@
 #include "cli_common.h"
 
 #include "index/record_table_model.h"
+#include "pg_keychain.h"
 
 #include <QEventLoop>
 
@@ -45,7 +46,8 @@ std::unique_ptr<Store> openStore(const QCommandLineParser &parser)
 {
     const QString path =
         parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Store::defaultPath();
-    auto opened = Store::open(path);
+    // A PostgreSQL store's password may come from the OS keychain when libpq's own sources have none.
+    auto opened = pgkeychain::open(path);
     if (!opened.store)
         err() << opened.error << '\n';
     return std::move(opened.store);

@@ -1,5 +1,6 @@
 #include "cli_commands.h"
 #include "cli_common.h"
+#include "pg_keychain.h"
 #include "store/store_import.h"
 
 #include <QElapsedTimer>
@@ -36,6 +37,7 @@ int importStore(const QStringList &arguments)
         err() << Text::tr("Copied %1 of %2 rows (%3)…").arg(done).arg(total).arg(table) << '\n';
         err().flush();
     };
+    pgkeychain::prepare(target);
     const StoreImport::Result result = StoreImport::run(target, source, progress);
     if (!result.ok) {
         err() << Text::tr("Nothing was imported: %1").arg(result.error) << '\n';

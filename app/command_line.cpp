@@ -33,6 +33,7 @@ const std::map<QString, int (*)(const QStringList &)> &commands()
         {QStringLiteral("check"), &cli::check},
         {QStringLiteral("serve"), &cli::serve},
         {QStringLiteral("import-store"), &cli::importStore},
+        {QStringLiteral("store-password"), &cli::storePassword},
         {QStringLiteral("grant"), &cli::grant},
         {QStringLiteral("revoke"), &cli::revoke},
     };
@@ -49,7 +50,7 @@ QString usageText()
            "Global options:\n"
            "  --db PATH     store file (default: %1),\n"
            "                or a team's PostgreSQL store: postgresql://USER@HOST[:PORT]/DATABASE\n"
-           "                (the password from ~/.pgpass or PGPASSWORD, never in the URI)\n"
+           "                (the password from ~/.pgpass, PGPASSWORD or the keychain, never in the URI)\n"
            "  --lang CODE   user interface language (e.g. de); default: the system's\n"
            "\n"
            "Commands:\n"
@@ -74,6 +75,8 @@ QString usageText()
            "  import-store FILE               copy a store file (records, audit log, outbox, settings)\n"
            "                                  into the empty PostgreSQL store given by\n"
            "                                  --db postgresql://…, in one transaction\n"
+           "  store-password                  (PostgreSQL store) read the store's password from standard\n"
+           "                                  input, check it with the server, keep it in the keychain\n"
            "  deliver [--now] [--wait SECONDS]   send the queued invitation mails\n"
            "  mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]\n"
            "                [--user U] [--password-stdin] [--ca-file F] [--link-base URL]\n"

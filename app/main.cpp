@@ -1,7 +1,10 @@
 #include "command_line.h"
+#include "dialogs/store_password_dialog.h"
 #include "domain/clock.h"
 #include "keychain_vault.h"
+#include "pg_keychain.h"
 #include "smtp_mail_transport.h"
+#include "store/postgres_password.h"
 #include "store/store.h"
 #include "translations.h"
 #include "window/main_window.h"
@@ -17,6 +20,37 @@ void describeApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("MDM Enrollment Console"));
     QCoreApplication::setApplicationName(QStringLiteral("mdm-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MDM_VERSION));
+}
+
+// The window's store. A PostgreSQL store's password comes from libpq's sources, else the keychain, else
+// the admin types it (and may have it remembered in the keychain); it stays in this process's memory.
+std::unique_ptr<mdm::Store> openForWindow(const QString &path)
+{
+    auto opened = mdm::pgkeychain::open(path);
+    while (!opened.store && opened.passwordNeeded) {
+        mdm::StorePasswordDialog dialog(mdm::pgkeychain::keyFor(path), opened.error);
+        if (dialog.exec() != QDialog::Accepted)
+            return nullptr;
+        mdm::setPostgresPassword(path, dialog.password());
+        opened = mdm::Store::open(path);
+        if (!opened.store) {
+            mdm::forgetPostgresPassword(path);
+            continue;
+        }
+        if (!dialog.remember())
+            break;
+        const mdm::pgkeychain::WriteResult written = mdm::pgkeychain::write(path, dialog.password());
+        if (!written.ok)
+            mdm::MessageBox::warning(nullptr, QApplication::translate("main", "Password not remembered"),
+                                     QApplication::translate("main",
+                                                             "The store is open, but its password could not "
+                                                             "be kept in the keychain: %1")
+                                         .arg(written.error));
+    }
+    if (!opened.store)
+        mdm::MessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the store"),
+                                  opened.error);
+    return std::move(opened.store);
 }
 
 } // namespace
@@ -41,14 +75,11 @@ int main(int argc, char *argv[])
     mdm::installTranslations(options.language);
 
     const QString path = options.dbPath.isEmpty() ? mdm::Store::defaultPath() : options.dbPath;
-    auto opened = mdm::Store::open(path);
-    if (!opened.store) {
-        mdm::MessageBox::critical(nullptr, QApplication::translate("main", "Cannot open the store"),
-                                  opened.error);
+    const std::unique_ptr<mdm::Store> store = openForWindow(path);
+    if (!store)
         return mdm::ExitFailure;
-    }
     mdm::Clock clock;
-    mdm::MainWindow window(*opened.store, clock);
+    mdm::MainWindow window(*store, clock);
     mdm::mail::SmtpMailTransport transport;
     mdm::KeychainVault vault;
     window.show();

@@ -43,6 +43,9 @@ using mdm::test::waitUntil;
 
 namespace {
 
+// The cases below that run on both stores (storeBackends()).
+void deprovisionManyReportsEach(const QString &backend);
+
 } // namespace
 
 TEST_CASE("Send invite validates its fields and adds a pending invitation", "[gui][actions]")
@@ -122,7 +125,19 @@ TEST_CASE("Deprovision needs the typed device name before the destructive button
 
 TEST_CASE("Deprovisioning many devices asks for their number and reports each one", "[gui][actions]")
 {
-    mdm::test::ConsoleFixture console;
+    for (const QString &backend : mdm::test::storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            deprovisionManyReportsEach(backend);
+        }
+    }
+}
+
+namespace {
+
+void deprovisionManyReportsEach(const QString &backend)
+{
+    mdm::test::ConsoleFixture console(backend);
     console.selectRows(TabKind::Managed, 0, 19);
     console.window->actions().deprovision->trigger();
     auto *dialog = console.dialog<DeprovisionDialog>();
@@ -137,9 +152,12 @@ TEST_CASE("Deprovisioning many devices asks for their number and reports each on
     REQUIRE(sheet);
     CHECK(sheet->asText().count(QLatin1Char('\n')) == 21);
     CHECK(sheet->summary().contains(QStringLiteral("done")));
-    saveScreenshot(sheet, QStringLiteral("dialog-result-sheet"));
+    saveScreenshot(sheet, console.isPostgres() ? QStringLiteral("dialog-result-sheet-postgresql")
+                                               : QStringLiteral("dialog-result-sheet"));
     sheet->close();
 }
+
+} // namespace
 
 TEST_CASE("Re-assign moves devices to a new user in one step", "[gui][actions]")
 {

@@ -1,6 +1,7 @@
 // A dialog open on records that another process changes: the service re-checks each record in its
 // transaction, and the result sheet names every record skipped because it changed since the admin selected
-// it, with what it is now.
+// it, with what it is now. On SQLite and, with MDM_TEST_PG_URI set, on PostgreSQL.
+#include "backend_store.h"
 #include "console_fixture.h"
 #include "dialogs/assign_dialog.h"
 #include "dialogs/deprovision_dialog.h"
@@ -20,8 +21,11 @@
 #include <catch2/catch.hpp>
 
 using namespace mdm;
+using mdm::test::BackendStore;
 using mdm::test::ConsoleFixture;
 using mdm::test::runConsole;
+using mdm::test::storeBackends;
+using mdm::test::TestStoreLocation;
 using mdm::test::waitUntil;
 
 namespace {
@@ -72,85 +76,103 @@ TEST_CASE("A device deprovisioned by another process while the Deprovision dialo
           "changed",
           "[gui][changed]")
 {
-    ConsoleFixture console(50);
-    DeviceTabView *managed = console.show(TabKind::Managed);
-    RecordTableModel &model = managed->model();
-    const int row = twoEnrolledRows(model);
-    REQUIRE(row >= 0);
-    console.selectRows(TabKind::Managed, row, row + 1);
-    const qint64 changed = model.idAt(row);
-    const qint64 other = model.idAt(row + 1);
-    const QString changedName = model.index(row, ManagedColumn::Device).data().toString();
-    const QString otherName = model.index(row + 1, ManagedColumn::Device).data().toString();
+    for (const QString &backend : storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            TestStoreLocation where(backend);
+            ConsoleFixture console(50, {}, where.location());
+            DeviceTabView *managed = console.show(TabKind::Managed);
+            RecordTableModel &model = managed->model();
+            const int row = twoEnrolledRows(model);
+            REQUIRE(row >= 0);
+            console.selectRows(TabKind::Managed, row, row + 1);
+            const qint64 changed = model.idAt(row);
+            const qint64 other = model.idAt(row + 1);
+            const QString changedName = model.index(row, ManagedColumn::Device).data().toString();
+            const QString otherName = model.index(row + 1, ManagedColumn::Device).data().toString();
 
-    console.window->actions().deprovision->trigger();
-    auto *dialog = console.dialog<DeprovisionDialog>();
-    revokeElsewhere(console, model, changed);
+            console.window->actions().deprovision->trigger();
+            auto *dialog = console.dialog<DeprovisionDialog>();
+            revokeElsewhere(console, model, changed);
 
-    dialog->factoryResetChoice()->setChecked(true);
-    dialog->confirmationEdit()->setText(dialog->expectedConfirmation());
-    REQUIRE(dialog->destroyButton()->isEnabled());
-    dialog->destroyButton()->click();
-    console.waitForAction();
+            dialog->factoryResetChoice()->setChecked(true);
+            dialog->confirmationEdit()->setText(dialog->expectedConfirmation());
+            REQUIRE(dialog->destroyButton()->isEnabled());
+            dialog->destroyButton()->click();
+            console.waitForAction();
 
-    ResultSheet *sheet = console.window->controller().lastResultSheet();
-    REQUIRE(sheet);
-    const QString text = sheet->asText();
-    INFO(text.toStdString());
-    CHECK(reasonFor(text, changedName)
-              .contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
-    CHECK(reasonFor(text, otherName).contains(QStringLiteral("Done")));
-    CHECK_FALSE(reasonFor(text, otherName).contains(QStringLiteral("Changed since")));
-    CHECK(sheet->summary().contains(QStringLiteral("1 done")));
-    // The service re-checked in its transaction: the revoked device keeps the other process's command.
-    CHECK(mdm::test::scalar(*console.store,
-                            QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(changed)) == 3);
-    CHECK(mdm::test::scalar(*console.store,
-                            QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(other)) == 4);
-    mdm::test::saveScreenshot(sheet, QStringLiteral("changed-deprovision-sheet"));
-    sheet->close();
+            ResultSheet *sheet = console.window->controller().lastResultSheet();
+            REQUIRE(sheet);
+            const QString text = sheet->asText();
+            INFO(text.toStdString());
+            CHECK(reasonFor(text, changedName)
+                      .contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
+            CHECK(reasonFor(text, otherName).contains(QStringLiteral("Done")));
+            CHECK_FALSE(reasonFor(text, otherName).contains(QStringLiteral("Changed since")));
+            CHECK(sheet->summary().contains(QStringLiteral("1 done")));
+            // The service re-checked in its transaction: the revoked device keeps the other process's
+            // command.
+            CHECK(mdm::test::scalar(*console.store,
+                                    QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(changed)) ==
+                  3);
+            CHECK(mdm::test::scalar(*console.store,
+                                    QStringLiteral("SELECT state FROM devices WHERE id = %1").arg(other)) ==
+                  4);
+            mdm::test::saveScreenshot(sheet, QStringLiteral("changed-deprovision-sheet"));
+            sheet->close();
+        }
+    }
 }
 
 TEST_CASE("A device deprovisioned by another process while the Re-assign dialog is open is not re-assigned",
           "[gui][changed]")
 {
-    ConsoleFixture console(50);
-    DeviceTabView *managed = console.show(TabKind::Managed);
-    RecordTableModel &model = managed->model();
-    const int row = twoEnrolledRows(model);
-    REQUIRE(row >= 0);
-    console.selectRows(TabKind::Managed, row, row + 1);
-    const qint64 changed = model.idAt(row);
-    const qint64 other = model.idAt(row + 1);
-    const QString changedName = model.index(row, ManagedColumn::Device).data().toString();
+    for (const QString &backend : storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            TestStoreLocation where(backend);
+            ConsoleFixture console(50, {}, where.location());
+            DeviceTabView *managed = console.show(TabKind::Managed);
+            RecordTableModel &model = managed->model();
+            const int row = twoEnrolledRows(model);
+            REQUIRE(row >= 0);
+            console.selectRows(TabKind::Managed, row, row + 1);
+            const qint64 changed = model.idAt(row);
+            const qint64 other = model.idAt(row + 1);
+            const QString changedName = model.index(row, ManagedColumn::Device).data().toString();
 
-    console.window->actions().reassign->trigger();
-    auto *dialog = console.dialog<AssignDialog>();
-    dialog->newUserChoice()->setChecked(true);
-    QTest::keyClicks(dialog->newNameEdit(), QStringLiteral("Olu Adeyemi"));
-    QTest::keyClicks(dialog->newEmailEdit(), QStringLiteral("olu.adeyemi@contoso.example"));
-    revokeElsewhere(console, model, changed);
-    REQUIRE(dialog->okButton()->isEnabled());
-    dialog->okButton()->click();
-    console.waitForAction();
+            console.window->actions().reassign->trigger();
+            auto *dialog = console.dialog<AssignDialog>();
+            dialog->newUserChoice()->setChecked(true);
+            QTest::keyClicks(dialog->newNameEdit(), QStringLiteral("Olu Adeyemi"));
+            QTest::keyClicks(dialog->newEmailEdit(), QStringLiteral("olu.adeyemi@contoso.example"));
+            revokeElsewhere(console, model, changed);
+            REQUIRE(dialog->okButton()->isEnabled());
+            dialog->okButton()->click();
+            console.waitForAction();
 
-    ResultSheet *sheet = console.window->controller().lastResultSheet();
-    REQUIRE(sheet);
-    const QString text = sheet->asText();
-    INFO(text.toStdString());
-    CHECK(reasonFor(text, changedName)
-              .contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
-    const QString user = QStringLiteral("(SELECT id FROM users WHERE email = 'olu.adeyemi@contoso.example')");
-    CHECK(mdm::test::scalar(*console.store, QStringLiteral("SELECT count(*) FROM devices WHERE id = %1 AND "
-                                                           "user_id = %2")
-                                                .arg(changed)
-                                                .arg(user)) == 0);
-    CHECK(mdm::test::scalar(*console.store, QStringLiteral("SELECT count(*) FROM devices WHERE id = %1 AND "
-                                                           "user_id = %2")
-                                                .arg(other)
-                                                .arg(user)) == 1);
-    mdm::test::saveScreenshot(sheet, QStringLiteral("changed-reassign-sheet"));
-    sheet->close();
+            ResultSheet *sheet = console.window->controller().lastResultSheet();
+            REQUIRE(sheet);
+            const QString text = sheet->asText();
+            INFO(text.toStdString());
+            CHECK(reasonFor(text, changedName)
+                      .contains(QStringLiteral("Changed since you selected it: now Revoke pending")));
+            const QString user =
+                QStringLiteral("(SELECT id FROM users WHERE email = 'olu.adeyemi@contoso.example')");
+            CHECK(mdm::test::scalar(*console.store,
+                                    QStringLiteral("SELECT count(*) FROM devices WHERE id = %1 AND "
+                                                   "user_id = %2")
+                                        .arg(changed)
+                                        .arg(user)) == 0);
+            CHECK(mdm::test::scalar(*console.store,
+                                    QStringLiteral("SELECT count(*) FROM devices WHERE id = %1 AND "
+                                                   "user_id = %2")
+                                        .arg(other)
+                                        .arg(user)) == 1);
+            mdm::test::saveScreenshot(sheet, QStringLiteral("changed-reassign-sheet"));
+            sheet->close();
+        }
+    }
 }
 
 TEST_CASE("Records that changed since they were selected are named with what they are now", "[changed]")
@@ -182,56 +204,61 @@ TEST_CASE("Records that changed since they were selected are named with what the
 
 TEST_CASE("Re-assign skips a device being deprovisioned; statuses are read again by ID", "[changed]")
 {
-    mdm::test::TempDir dir;
-    auto opened = Store::open(dir.file(QStringLiteral("changed.db")));
-    REQUIRE(opened.store);
-    Store &store = *opened.store;
-    Clock clock;
-    DemoOptions options;
-    options.managed = 20;
-    REQUIRE(fillDemoData(store, clock, options).ok);
-    const qint64 enrolled =
-        mdm::test::scalar(store, QStringLiteral("SELECT min(id) FROM devices WHERE state = 1"));
-    const qint64 invitation =
-        mdm::test::scalar(store, QStringLiteral("SELECT min(id) FROM invitations WHERE state = 0"));
-    REQUIRE(enrolled > 0);
-    REQUIRE(invitation > 0);
+    for (const QString &backend : storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            BackendStore opened(backend);
+            Store &store = *opened;
+            Clock clock;
+            DemoOptions options;
+            options.managed = 20;
+            REQUIRE(fillDemoData(store, clock, options).ok);
+            const qint64 enrolled =
+                mdm::test::scalar(store, QStringLiteral("SELECT min(id) FROM devices WHERE state = 1"));
+            const qint64 invitation =
+                mdm::test::scalar(store, QStringLiteral("SELECT min(id) FROM invitations WHERE state = 0"));
+            REQUIRE(enrolled > 0);
+            REQUIRE(invitation > 0);
 
-    const RecordStatuses devicesBefore =
-        RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
-    REQUIRE(devicesBefore.value(enrolled).text == QStringLiteral("Enrolled"));
-    DeviceService devices(store, clock);
-    REQUIRE(devices.deprovision({enrolled}, DeprovisionMode::RevokeMdm).ok);
-    AssignTarget target;
-    target.name = QStringLiteral("Olu Adeyemi");
-    target.email = QStringLiteral("olu.adeyemi@contoso.example");
-    const qint64 userBefore =
-        mdm::test::scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(enrolled));
-    BulkResult result = devices.reassign({enrolled}, target);
-    REQUIRE(result.ok);
-    REQUIRE(result.outcomes.size() == 1);
-    CHECK(result.outcomes[0].result == Outcome::Result::Skipped);
-    CHECK(result.outcomes[0].reason == QStringLiteral("Being deprovisioned: Revoke pending."));
-    CHECK(
-        mdm::test::scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(enrolled)) ==
-        userBefore);
-    const RecordStatuses devicesNow =
-        RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
-    RecordStatusReader::markChanged(&result, devicesBefore, devicesNow);
-    CHECK(result.outcomes[0].reason == QStringLiteral("Changed since you selected it: now Revoke pending"));
+            const RecordStatuses devicesBefore =
+                RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
+            REQUIRE(devicesBefore.value(enrolled).text == QStringLiteral("Enrolled"));
+            DeviceService devices(store, clock);
+            REQUIRE(devices.deprovision({enrolled}, DeprovisionMode::RevokeMdm).ok);
+            AssignTarget target;
+            target.name = QStringLiteral("Olu Adeyemi");
+            target.email = QStringLiteral("olu.adeyemi@contoso.example");
+            const qint64 userBefore = mdm::test::scalar(
+                store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(enrolled));
+            BulkResult result = devices.reassign({enrolled}, target);
+            REQUIRE(result.ok);
+            REQUIRE(result.outcomes.size() == 1);
+            CHECK(result.outcomes[0].result == Outcome::Result::Skipped);
+            CHECK(result.outcomes[0].reason == QStringLiteral("Being deprovisioned: Revoke pending."));
+            CHECK(mdm::test::scalar(
+                      store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(enrolled)) ==
+                  userBefore);
+            const RecordStatuses devicesNow =
+                RecordStatusReader::of(store, RecordKind::Device, {enrolled}, clock.nowMs());
+            RecordStatusReader::markChanged(&result, devicesBefore, devicesNow);
+            CHECK(result.outcomes[0].reason ==
+                  QStringLiteral("Changed since you selected it: now Revoke pending"));
 
-    // An invitation removed elsewhere reads as removed; one that is still pending keeps the service's why.
-    const RecordStatuses invitationsBefore =
-        RecordStatusReader::of(store, RecordKind::Invitation, {invitation}, clock.nowMs());
-    REQUIRE(invitationsBefore.contains(invitation));
-    EnrollmentService enrollment(store, clock);
-    REQUIRE(enrollment.removeRequests({invitation}).ok);
-    BulkResult resent = enrollment.resend({invitation});
-    REQUIRE(resent.ok);
-    REQUIRE(resent.outcomes.size() == 1);
-    CHECK(resent.outcomes[0].result != Outcome::Result::Done);
-    RecordStatusReader::markChanged(
-        &resent, invitationsBefore,
-        RecordStatusReader::of(store, RecordKind::Invitation, {invitation}, clock.nowMs()));
-    CHECK(resent.outcomes[0].reason == QStringLiteral("Changed since you selected it: removed"));
+            // An invitation removed elsewhere reads as removed; one that is still pending keeps the service's
+            // why.
+            const RecordStatuses invitationsBefore =
+                RecordStatusReader::of(store, RecordKind::Invitation, {invitation}, clock.nowMs());
+            REQUIRE(invitationsBefore.contains(invitation));
+            EnrollmentService enrollment(store, clock);
+            REQUIRE(enrollment.removeRequests({invitation}).ok);
+            BulkResult resent = enrollment.resend({invitation});
+            REQUIRE(resent.ok);
+            REQUIRE(resent.outcomes.size() == 1);
+            CHECK(resent.outcomes[0].result != Outcome::Result::Done);
+            RecordStatusReader::markChanged(
+                &resent, invitationsBefore,
+                RecordStatusReader::of(store, RecordKind::Invitation, {invitation}, clock.nowMs()));
+            CHECK(resent.outcomes[0].reason == QStringLiteral("Changed since you selected it: removed"));
+        }
+    }
 }

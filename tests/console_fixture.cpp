@@ -11,7 +11,21 @@ namespace mdm::test {
 ConsoleFixture::ConsoleFixture(qint64 managed, const std::function<void(MainWindow &)> &created,
                                const QString &storePath)
 {
-    auto opened = Store::open(storePath.isEmpty() ? dir.file(QStringLiteral("console.db")) : storePath);
+    open(storePath.isEmpty() ? dir.file(QStringLiteral("console.db")) : storePath, managed, created);
+}
+
+ConsoleFixture::ConsoleFixture(const QString &backend, qint64 managed,
+                               const std::function<void(MainWindow &)> &created)
+    : where(std::in_place, backend)
+{
+    open(where->location(), managed, created);
+}
+
+void ConsoleFixture::open(const QString &location, qint64 managed,
+                          const std::function<void(MainWindow &)> &created)
+{
+    auto opened = Store::open(location);
+    INFO(opened.error.toStdString());
     REQUIRE(opened.store);
     store = std::move(opened.store);
     if (managed > 0) {

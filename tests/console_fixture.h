@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "gui_support.h"
+#include "pg_support.h"
 #include "store/store.h"
 #include "tabs/device_tab_view.h"
 #include "test_support.h"
@@ -12,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace mdm::test {
 
@@ -19,6 +21,7 @@ namespace mdm::test {
 struct ConsoleFixture
 {
     TempDir dir;
+    std::optional<TestStoreLocation> where; // the store of the backend constructor (dropped after the window)
     std::unique_ptr<Store> store;
     Clock clock;
     std::unique_ptr<MainWindow> window;
@@ -28,7 +31,12 @@ struct ConsoleFixture
     // (default: console.db in dir).
     explicit ConsoleFixture(qint64 managed = 300, const std::function<void(MainWindow &)> &created = {},
                             const QString &storePath = {});
+    // The same on a fresh store of backend ("sqlite" or "postgresql", see storeBackends()), for GUI tests
+    // that run on both stores.
+    explicit ConsoleFixture(const QString &backend, qint64 managed = 300,
+                            const std::function<void(MainWindow &)> &created = {});
 
+    bool isPostgres() const { return where && where->isPostgres(); }
     bool settled() const;
     DeviceTabView *show(TabKind kind);
     void selectRows(TabKind kind, int first, int last);
@@ -42,6 +50,9 @@ struct ConsoleFixture
         REQUIRE(waitUntil([d] { return d->isVisible(); }));
         return d;
     }
+
+private:
+    void open(const QString &location, qint64 managed, const std::function<void(MainWindow &)> &created);
 };
 
 } // namespace mdm::test

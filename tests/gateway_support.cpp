@@ -132,7 +132,7 @@ QJsonObject GatewayResponse::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
-GatewayProcess::GatewayProcess()
+GatewayProcess::GatewayProcess(const QString &backend) : where_(backend)
 {
     cert_ = dir_.file(qs("cert.pem"));
     key_ = dir_.file(qs("key.pem"));
@@ -143,7 +143,8 @@ GatewayProcess::GatewayProcess()
                    qs("subjectAltName=DNS:localhost,IP:127.0.0.1")});
     REQUIRE(openssl.waitForFinished(30000));
     REQUIRE(openssl.exitCode() == 0);
-    auto opened = Store::open(dir_.file(qs("gateway.db")));
+    auto opened = Store::open(dbPath());
+    INFO(opened.error.toStdString());
     REQUIRE(opened.store);
     store_ = std::move(opened.store);
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();

@@ -3,6 +3,7 @@
 // test certificate (GatewayProcess), and the APNs stand-in (tests/gateway/apns_standin.py) with the CA,
 // server and push certificates it needs (ApnsStandin, apnsCertificates()).
 
+#include "pg_support.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -73,11 +74,13 @@ struct GatewayResponse
 class GatewayProcess
 {
 public:
-    GatewayProcess();
+    // backend: "sqlite" or "postgresql" (storeBackends()), where the store is made.
+    explicit GatewayProcess(const QString &backend = QStringLiteral("sqlite"));
     ~GatewayProcess();
 
     Store &store() { return *store_; }
-    QString dbPath() const { return dir_.file(QStringLiteral("gateway.db")); }
+    // The store's file or URI, for --db.
+    QString dbPath() const { return where_.location(); }
     QString log() const;
     quint16 port() const { return port_; }
     // Trusts the gateway's test certificate.
@@ -107,6 +110,7 @@ public:
 
 private:
     TempDir dir_;
+    TestStoreLocation where_;
     QString cert_;
     QString key_;
     std::unique_ptr<Store> store_;

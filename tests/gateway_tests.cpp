@@ -59,6 +59,9 @@ QJsonObject enrollBody(const QString &token, const char *platform, const char *s
             {qs("deviceName"), qs("Test phone")}};
 }
 
+// The cases below that run on both stores (storeBackends()).
+void agentRoundTrip(const QString &backend);
+
 } // namespace
 
 TEST_CASE("Gateway landing page: 200 for a valid link 404 unknown 410 expired removed used", "[gateway]")
@@ -109,7 +112,19 @@ TEST_CASE("Gateway landing page: 200 for a valid link 404 unknown 410 expired re
 
 TEST_CASE("Gateway agent round trip: enroll revoke through the CLI and check out", "[gateway]")
 {
-    Gateway gw;
+    for (const QString &backend : test::storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            agentRoundTrip(backend);
+        }
+    }
+}
+
+namespace {
+
+void agentRoundTrip(const QString &backend)
+{
+    Gateway gw(backend);
     const QString token = gw.invite("Ana Lima", "android");
     gw.start();
 
@@ -152,6 +167,8 @@ TEST_CASE("Gateway agent round trip: enroll revoke through the CLI and check out
     CHECK_FALSE(gw.log().contains(secret));
     CHECK_FALSE(gw.log().contains(token));
 }
+
+} // namespace
 
 TEST_CASE("Gateway: two enrollments racing for one link give exactly one 201", "[gateway]")
 {

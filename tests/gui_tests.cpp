@@ -23,7 +23,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
 
 using namespace mdm;
 using mdm::test::saveScreenshot;
@@ -33,11 +35,38 @@ using mdm::test::waitUntil;
 
 namespace {
 
+// The cases below that run on both stores (storeBackends()).
+void mainWindowShowsThreeTabs(const QString &backend);
+void searchNarrowsTheTab(const QString &backend);
+void columnLayoutAndSortRemembered(const QString &backend);
+
 } // namespace
 
 TEST_CASE("The main window shows three tabs with live counts", "[gui]")
 {
-    mdm::test::ConsoleFixture console;
+    for (const QString &backend : mdm::test::storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            mainWindowShowsThreeTabs(backend);
+        }
+    }
+}
+
+TEST_CASE("Searching narrows the tab and Ctrl+A selects every row it shows", "[gui]")
+{
+    for (const QString &backend : mdm::test::storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            searchNarrowsTheTab(backend);
+        }
+    }
+}
+
+namespace {
+
+void mainWindowShowsThreeTabs(const QString &backend)
+{
+    mdm::test::ConsoleFixture console(backend);
     auto *tabs = console.window->findChild<QTabWidget *>();
     REQUIRE(tabs);
     REQUIRE(tabs->count() == 3);
@@ -50,24 +79,27 @@ TEST_CASE("The main window shows three tabs with live counts", "[gui]")
     for (TabKind kind : {TabKind::Managed, TabKind::Staged, TabKind::Pending}) {
         console.show(kind);
         QTest::qWait(50);
-        const QString name = QStringLiteral("tab-%1").arg(static_cast<int>(kind));
+        const QString name = console.isPostgres()
+                                 ? QStringLiteral("tab-%1-postgresql").arg(static_cast<int>(kind))
+                                 : QStringLiteral("tab-%1").arg(static_cast<int>(kind));
         const QString path = saveScreenshot(console.window.get(), name);
         CHECK(QFileInfo(path).size() > 10000);
     }
 }
 
-TEST_CASE("Searching narrows the tab and Ctrl+A selects every row it shows", "[gui]")
+void searchNarrowsTheTab(const QString &backend)
 {
-    mdm::test::ConsoleFixture console;
+    mdm::test::ConsoleFixture console(backend);
     DeviceTabView *managed = console.window->tab(TabKind::Managed);
     QTest::keyClick(console.window.get(), Qt::Key_F, Qt::ControlModifier);
     CHECK(managed->searchBox()->hasFocus());
     QTest::keyClicks(managed->searchBox(), QStringLiteral("SILVA"));
-    const qint64 expected = scalar(
-        *console.store, QStringLiteral("SELECT count(*) FROM devices d LEFT JOIN users u ON u.id = d.user_id"
-                                       " WHERE d.state <> 0 AND (d.name LIKE '%silva%' OR u.name LIKE "
-                                       "'%silva%' OR u.email LIKE '%silva%' OR d.serial LIKE '%silva%'"
-                                       " OR d.imei LIKE '%silva%')"));
+    const qint64 expected =
+        scalar(*console.store,
+               QStringLiteral("SELECT count(*) FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                              " WHERE d.state <> 0 AND (lower(d.name) LIKE '%silva%' OR lower(u.name)"
+                              " LIKE '%silva%' OR lower(u.email) LIKE '%silva%' OR lower(d.serial)"
+                              " LIKE '%silva%' OR lower(d.imei) LIKE '%silva%')"));
     REQUIRE(expected > 0);
     REQUIRE(expected < 300);
     REQUIRE(
@@ -84,6 +116,8 @@ TEST_CASE("Searching narrows the tab and Ctrl+A selects every row it shows", "[g
     // The selection follows the records through the new query.
     CHECK(managed->selectedCount() == expected);
 }
+
+} // namespace
 
 TEST_CASE("Actions are enabled from the tab and the selection", "[gui]")
 {
@@ -219,10 +253,21 @@ TEST_CASE("A page of rows that cannot be read shows an error in the tab and the 
 
 TEST_CASE("Column layout and sort are remembered across restarts", "[gui]")
 {
+    for (const QString &backend : mdm::test::storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            columnLayoutAndSortRemembered(backend);
+        }
+    }
+}
+
+namespace {
+
+void columnLayoutAndSortRemembered(const QString &backend)
+{
     mdm::test::forgetSettings();
-    TempDir dir;
-    const QString path = dir.file(QStringLiteral("console.db"));
-    auto opened = Store::open(path);
+    const mdm::test::TestStoreLocation where(backend);
+    auto opened = Store::open(where.location());
     REQUIRE(opened.store);
     Clock clock;
     DemoOptions options;
@@ -241,7 +286,19 @@ TEST_CASE("Column layout and sort are remembered across restarts", "[gui]")
     CHECK(table->horizontalHeader()->sortIndicatorSection() == ManagedColumn::Email);
     CHECK(again.tab(TabKind::Managed)->model().currentQuery().sortColumn == ManagedColumn::Email);
     CHECK(again.tab(TabKind::Managed)->model().currentQuery().descending);
+    // The rows in that order, as the store sorts them.
+    RecordTableModel &model = again.tab(TabKind::Managed)->model();
+    REQUIRE(
+        waitUntil([&] { return !model.isLoading() && !model.isQueryPending() && model.rowCount() == 50; }));
+    QStringList emails;
+    for (int row = 0; row < model.rowCount(); ++row)
+        emails << model.index(row, ManagedColumn::Email).data().toString().toLower();
+    QStringList sorted = emails;
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    CHECK(emails == sorted);
 }
+
+} // namespace
 
 TEST_CASE("A changed column layout is remembered at once, without closing the window", "[gui]")
 {

@@ -28,6 +28,9 @@ QString str(qint64 n)
     return QString::number(n);
 }
 
+// The cases below that run on both stores (storeBackends()).
+void revokedFromCommandLineShows(const QString &backend);
+
 } // namespace
 
 TEST_CASE("An invitation sent and removed from the command line shows in an open console", "[gui][live]")
@@ -70,7 +73,19 @@ TEST_CASE("An invitation sent and removed from the command line shows in an open
 
 TEST_CASE("A device revoked from the command line changes its row in an open console", "[gui][live]")
 {
-    ConsoleFixture console(50);
+    for (const QString &backend : mdm::test::storeBackends()) {
+        DYNAMIC_SECTION(backend.toStdString())
+        {
+            revokedFromCommandLineShows(backend);
+        }
+    }
+}
+
+namespace {
+
+void revokedFromCommandLineShows(const QString &backend)
+{
+    ConsoleFixture console(backend, 50);
     DeviceTabView *managed = console.show(TabKind::Managed);
     RecordTableModel &model = managed->model();
     console.selectRows(TabKind::Managed, 0, 0);
@@ -93,6 +108,8 @@ TEST_CASE("A device revoked from the command line changes its row in an open con
     CHECK(managed->currentId() == id);
     CHECK(console.window->statusText().startsWith(QStringLiteral("1 selected")));
 }
+
+} // namespace
 
 TEST_CASE("An open Enrollment steps dialog follows its invitation when another process removes it",
           "[gui][live]")

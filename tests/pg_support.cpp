@@ -129,7 +129,10 @@ TestPgDatabase::TestPgDatabase()
     QUrl url(server);
     url.setPath(QLatin1Char('/') + name_);
     uri_ = url.toString(QUrl::FullyEncoded);
-    const QString error = runSql(server, QStringLiteral("CREATE DATABASE %1").arg(quoted(name_)));
+    // FILE_COPY: for a nearly empty template it is about three times faster than PostgreSQL 15's default
+    // (WAL_LOG), and the test server runs without fsync, so its checkpoint costs little.
+    const QString error =
+        runSql(server, QStringLiteral("CREATE DATABASE %1 STRATEGY FILE_COPY").arg(quoted(name_)));
     INFO("Creating a test database on " << server.toStdString()
                                         << " (MDM_TEST_PG_URI): " << error.toStdString());
     REQUIRE(error.isEmpty());

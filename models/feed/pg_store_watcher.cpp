@@ -2,6 +2,7 @@
 
 #include "store/change_journal.h"
 #include "store/postgres_location.h"
+#include "store/postgres_password.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -66,6 +67,9 @@ QString configure(QSqlDatabase &db, const QString &uri)
             options << QStringLiteral("%1=%2").arg(QLatin1String(key)).arg(value);
     }
     db.setConnectOptions(options.join(QLatin1Char(';')));
+    // The keychain's password, when the app found one for the store (else libpq finds its own).
+    if (const QString password = postgresPassword(uri); !password.isEmpty())
+        db.setPassword(password);
     return {};
 }
 

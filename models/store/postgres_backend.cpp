@@ -3,6 +3,7 @@
 #include "store/postgres_error.h"
 #include "store/postgres_lease.h"
 #include "store/postgres_lock.h"
+#include "store/postgres_password.h"
 #include "store/postgres_schema_state.h"
 #include "store/schema.h"
 #include "store/sql.h"
@@ -35,8 +36,8 @@ QString newerText(const QString &uri, int version)
         .arg(Store::kSchemaVersion);
 }
 
-// Adds the connection and logs in; an empty string or why not.
-QString connect(const PostgresLocation &loc, const QString &connectionName)
+// Adds the connection and logs in; an empty string or why not (*passwordFailure: for want of a password).
+QString connect(const PostgresLocation &loc, const QString &connectionName, bool *passwordFailure = nullptr)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
     if (!db.isValid())
@@ -49,8 +50,14 @@ QString connect(const PostgresLocation &loc, const QString &connectionName)
     if (loc.port > 0)
         db.setPort(loc.port);
     db.setConnectOptions(loc.qtOptions);
-    if (!db.open())
+    // One the app found in the keychain; otherwise libpq reads its own sources.
+    if (const QString password = postgresPassword(loc.uri); !password.isEmpty())
+        db.setPassword(password);
+    if (!db.open()) {
+        if (passwordFailure)
+            *passwordFailure = isPostgresPasswordFailure(db.lastError());
         return describePostgresConnectFailure(loc, db.lastError());
+    }
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT current_setting('server_version_num')::int")) || !q.next())
         return Store::tr("Cannot open “%1”: %2").arg(loc.uri, sqlErrorText(q.lastError()));
@@ -84,7 +91,7 @@ PostgresBackend::PostgresBackend(PostgresLocation location, Store::Options optio
 
 QString PostgresBackend::open(const QString &connectionName)
 {
-    if (QString error = connect(loc_, connectionName); !error.isEmpty())
+    if (QString error = connect(loc_, connectionName, &passwordFailure_); !error.isEmpty())
         return error;
     const PostgresSchemaState state = readPostgresSchemaState(QSqlDatabase::database(connectionName, false));
     if (!state.error.isEmpty()) {

@@ -21,6 +21,7 @@ public:
     Store::Access access(const QSqlDatabase &db) override;
     QString databaseUser(const QSqlDatabase &db) override;
     bool isOwnFile(const QString &) const override { return false; }
+    bool passwordFailure() const override { return passwordFailure_; }
     std::unique_ptr<StoreBackend> another() const override;
     std::unique_ptr<StoreLease> lease(const QString &name) const override;
 
@@ -32,7 +33,8 @@ private:
     static void checkSchema(const QSqlDatabase &db, const QString &uri, Store::CheckResult *result);
 
     PostgresLocation loc_;
-    int version_ = 0; // the schema version open() read
+    int version_ = 0;              // the schema version open() read
+    bool passwordFailure_ = false; // open() failed for want of a (right) password
 };
 
 } // namespace mdm

@@ -1,6 +1,7 @@
 #include "store/postgres_error.h"
 
 #include "store/postgres_location.h"
+#include "store/postgres_password.h"
 #include "store/store.h"
 
 #include <QSqlError>
@@ -36,6 +37,11 @@ QString describedServer(const PostgresLocation &loc)
 }
 
 } // namespace
+
+bool isPostgresPasswordFailure(const QSqlError &error)
+{
+    return isPostgresPasswordMessage(connectMessage(error));
+}
 
 bool isPostgresError(const QSqlError &error)
 {
@@ -103,10 +109,12 @@ QString describePostgresConnectFailure(const PostgresLocation &loc, const QSqlEr
     // The server answered. Its reasons come only as text here (libpq keeps the SQLSTATE of a refused
     // login to itself); the server's words are always shown.
     if (said.contains(QLatin1String("no password supplied")))
-        return Store::tr("The PostgreSQL server %1 asks for a password for the store “%2”, and none was "
-                         "found. Put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD; the "
-                         "console never takes it on the command line.")
-            .arg(describedServer(loc), loc.uri);
+        return Store::
+            tr("The PostgreSQL server %1 asks for a password for the store “%2”, and none was "
+               "found. Put it in ~/.pgpass (or the file PGPASSFILE names), set PGPASSWORD, or keep it in the "
+               "keychain (mdm-console --db URI store-password); the console never takes it on "
+               "the command line.")
+                .arg(describedServer(loc), loc.uri);
     const QString database = loc.database.isEmpty() ? loc.user : loc.database;
     if (!database.isEmpty() && said.contains(QStringLiteral("database \"%1\" does not exist").arg(database)))
         return Store::tr("The PostgreSQL server %1 has no database “%2”. Create it first (e.g. “createdb -O "
@@ -116,7 +124,7 @@ QString describePostgresConnectFailure(const PostgresLocation &loc, const QSqlEr
         said.contains(QLatin1String("pg_hba.conf")))
         return Store::tr("The PostgreSQL server %1 refused the login for the store “%2” (authentication "
                          "failed): %3. Check the user name in the URI and the password in ~/.pgpass, "
-                         "PGPASSFILE or PGPASSWORD.")
+                         "PGPASSFILE, PGPASSWORD or the keychain.")
             .arg(describedServer(loc), loc.uri, said);
     return Store::tr("Cannot open the store “%1”: %2").arg(loc.uri, said);
 }

@@ -35,6 +35,10 @@ QString postgresErrorText(const QSqlError &error);
 // be reached, refused the user, has no such database, or what it said.
 QString describePostgresConnectFailure(const PostgresLocation &loc, const QSqlError &error);
 
+// Whether a failed login (error: what Qt's driver said) wants a password: none was found, or the one given
+// was refused. The app then looks in the OS keychain, or asks (Store::OpenResult::passwordNeeded).
+bool isPostgresPasswordFailure(const QSqlError &error);
+
 } // namespace mdm
 
 namespace mdm {

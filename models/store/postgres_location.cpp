@@ -70,7 +70,8 @@ PostgresLocation parsePostgresLocation(const QString &uri)
             loc.error =
                 Store::tr("The store's URI holds a password; the console does not take one there (it "
                           "would show in process lists and shell history). Remove it from the URI "
-                          "and put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD.");
+                          "and put the password in ~/.pgpass (or the file PGPASSFILE names), PGPASSWORD or "
+                          "the keychain (mdm-console --db URI store-password).");
             break;
         }
         conninfo << keyword + QLatin1Char('=') + quoted(value);

@@ -24,7 +24,8 @@ struct PostgresLocation
 };
 
 // Reads uri. A password in it (user:password@ or ?password=) is refused: it would show in process
-// lists and shell history. libpq finds it in ~/.pgpass, PGPASSFILE or PGPASSWORD instead.
+// lists and shell history. libpq finds it in ~/.pgpass, PGPASSFILE or PGPASSWORD instead, or the app hands
+// in the one from the OS keychain (postgres_password.h).
 PostgresLocation parsePostgresLocation(const QString &uri);
 
 } // namespace mdm

@@ -1,5 +1,7 @@
 #include "store/postgres_reader.h"
 
+#include "store/postgres_password.h"
+
 #include <QCoreApplication>
 #include <charconv>
 #include <cstring>
@@ -369,10 +371,17 @@ public:
     explicit PostgresReader(const QString &uri)
     {
         const QByteArray utf8 = uri.toUtf8();
+        // The keychain's password, when the app found one for the store; else libpq finds its own.
+        const QByteArray password = postgresPassword(uri).toUtf8();
         // Later keywords win over the URI's: the reader always speaks UTF-8. Earlier ones are defaults.
-        const char *keywords[] = {"application_name", "connect_timeout", "dbname", "client_encoding",
+        const char *keywords[] = {"application_name",
+                                  "connect_timeout",
+                                  "dbname",
+                                  "client_encoding",
+                                  password.isEmpty() ? nullptr : "password",
                                   nullptr};
-        const char *values[] = {"mdm-console reader", "10", utf8.constData(), "UTF8", nullptr};
+        const char *values[] = {"mdm-console reader", "10",   utf8.constData(), "UTF8",
+                                password.constData(), nullptr};
         connection_.conn = conn_ = PQconnectdbParams(keywords, values, 1);
         if (PQstatus(conn_) != CONNECTION_OK) {
             error_ = resultError(nullptr, conn_);

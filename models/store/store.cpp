@@ -72,7 +72,7 @@ Store::OpenResult Store::open(const QString &location, const Options &options)
 
     std::unique_ptr<Store> store(new Store(std::move(backend)));
     if (error = store->openConnection(); !error.isEmpty())
-        return {nullptr, error};
+        return {nullptr, error, store->backend_->passwordFailure()};
     if (error = store->backend_->checkHealth(store->database()); !error.isEmpty())
         return {nullptr, error};
     if (error = store->backend_->configure(store->database()); !error.isEmpty())

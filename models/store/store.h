@@ -50,10 +50,14 @@ public:
     {
         std::unique_ptr<Store> store;
         QString error; // set when store is null
+        // PostgreSQL: the server wants a password that libpq did not find, or refused the one it had. The
+        // app may then hand one in from the OS keychain (postgres_password.h) and open again.
+        bool passwordNeeded = false;
     };
 
     // location: a file path, or a libpq connection URI (postgresql://user@host:port/database?sslmode=…)
-    // with no password in it (libpq reads it from ~/.pgpass, PGPASSFILE or PGPASSWORD).
+    // with no password in it (libpq reads it from ~/.pgpass, PGPASSFILE or PGPASSWORD; or the app hands in
+    // the keychain's, postgres_password.h).
     static OpenResult open(const QString &location, const Options &options);
     static OpenResult open(const QString &location) { return open(location, Options{}); }
     static QString defaultPath();
