@@ -312,7 +312,7 @@ TEST_CASE("An SQLite store of version 4 becomes version 5 with its audit entries
         sqlite3_close(raw);
     }
     auto store = openStore(path);
-    CHECK(scalar(*store, qs("PRAGMA user_version")) == 5);
+    CHECK(scalar(*store, qs("PRAGMA user_version")) == Store::kSchemaVersion);
     const QList<AuditEntry> history = AuditLog::history(*store, RecordKind::Invitation, 3);
     REQUIRE(history.size() == 1);
     CHECK(history.first().actor == qs("bob@pc1 (console)"));
