@@ -1,5 +1,6 @@
 // CSV tests: the reader and writer on hand-written edge cases, the staged-device import and the tab export
 // against real store files, the invite CSV, and an export read back by Python's csv module.
+#include "backend_fixture.h"
 #include "csv/csv.h"
 #include "csv/csv_export.h"
 #include "csv/invite_csv.h"
@@ -29,6 +30,7 @@
 
 using namespace mdm;
 using mdm::test::fileBytes;
+using mdm::test::StoreLocation;
 using mdm::test::TempDir;
 
 namespace {
@@ -50,26 +52,26 @@ qint64 utcMs(int year, int month, int day, int hour, int minute, int second = 0)
         .toMSecsSinceEpoch();
 }
 
-// A store file of its own with a fixed clock, and short ways to put rows into it with bound values.
+// A store of its own (an SQLite file or a PostgreSQL database) with a fixed clock, a folder for files, and
+// short ways to put rows into it with bound values.
 class Fixture
 {
 public:
-    Fixture()
+    explicit Fixture(const QString &backend) : where(backend), store(mdm::test::openStoreAt(where.location()))
     {
-        auto opened = Store::open(path);
-        REQUIRE(opened.store);
-        store = std::move(opened.store);
         clock.setFixed(QDateTime::fromMSecsSinceEpoch(utcMs(2026, 11, 28, 12, 0), QTimeZone::utc()));
     }
 
+    // The new row's ID, read with RETURNING (PostgreSQL's lastInsertId() is not the new row's ID).
     qint64 insert(const QString &sql, const QVariantList &values)
     {
         QSqlQuery q(store->database());
-        REQUIRE(q.prepare(sql));
+        REQUIRE(q.prepare(sql + QStringLiteral(" RETURNING id")));
         for (const QVariant &value : values)
             q.addBindValue(value);
         REQUIRE(q.exec());
-        return q.lastInsertId().toLongLong();
+        REQUIRE(q.next());
+        return q.value(0).toLongLong();
     }
 
     qint64 user(const QString &name, const QString &email)
@@ -127,16 +129,13 @@ public:
         return q.value(0).toLongLong();
     }
 
-    // The store file's bytes with everything checkpointed out of the WAL.
+    // SQLite: the store file's bytes with everything checkpointed out of the WAL; PostgreSQL: every row.
     QByteArray snapshot()
     {
-        QSqlQuery q(store->database());
-        REQUIRE(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-        REQUIRE(q.next());
-        CHECK(q.value(0).toInt() == 0);
-        q.finish();
-        CHECK(QFileInfo(path + QStringLiteral("-wal")).size() == 0);
-        return fileBytes(path);
+        const QByteArray bytes = mdm::test::storeContents(*store);
+        if (!mdm::test::isPostgres(*store))
+            CHECK(QFileInfo(store->path() + QStringLiteral("-wal")).size() == 0);
+        return bytes;
     }
 
     QByteArray exportTab(CsvExportOptions options)
@@ -148,9 +147,9 @@ public:
         return out;
     }
 
-    TempDir dir;
-    QString path = dir.file(QStringLiteral("console.db"));
+    StoreLocation where;
     std::unique_ptr<Store> store;
+    TempDir dir; // for CSV files
     Clock clock;
 };
 
@@ -398,7 +397,8 @@ TEST_CASE("IMEI check accepts valid Luhn digits and rejects the rest", "[csv]")
 
 TEST_CASE("Staged import finds columns by header synonyms and warns about unknown columns", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     StagedImport import(*f.store, f.clock);
     const QByteArray file =
         "\xEF\xBB\xBF"
@@ -446,7 +446,8 @@ TEST_CASE("Staged import finds columns by header synonyms and warns about unknow
 
 TEST_CASE("Staged import checks every row and names its physical line", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     StagedImport import(*f.store, f.clock);
     const QByteArray file = "Device name,Serial number,Platform,IMEI,Email\r\n" // 1
                             "\"Two\r\nlines\",S1,Android,,\r\n"                 // 2-3
@@ -488,7 +489,8 @@ TEST_CASE("Staged import checks every row and names its physical line", "[csv]")
 
 TEST_CASE("Staged import finds serials and IMEIs repeated in the file or already in the store", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     f.device({QStringLiteral("Staged"), Platform::Android, QStringLiteral("OLD-1"),
               QStringLiteral("490154203237518")});
     f.device({QStringLiteral("Managed"), Platform::iOS, QStringLiteral("OLD-2"),
@@ -517,7 +519,8 @@ TEST_CASE("Staged import finds serials and IMEIs repeated in the file or already
 
 TEST_CASE("An invalid staged import leaves the store byte for byte unchanged", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     addAwkwardStagedDevices(f);
     const QByteArray before = f.snapshot();
     std::vector<QList<qint64>> announced;
@@ -548,7 +551,8 @@ TEST_CASE("An invalid staged import leaves the store byte for byte unchanged", "
 
 TEST_CASE("Staged import is all or nothing unless only the valid rows are asked for", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     const qint64 existing = f.user(QStringLiteral("Ana Silva"), QStringLiteral("ana@contoso.example"));
     std::vector<std::pair<RecordKind, QList<qint64>>> announced;
     QObject::connect(f.store.get(), &Store::changed,
@@ -612,7 +616,8 @@ TEST_CASE("Staged import is all or nothing unless only the valid rows are asked 
 
 TEST_CASE("A cancelled staged import imports nothing", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     StagedImport import(*f.store, f.clock);
     const std::atomic<bool> cancel{true};
     ActionControl control;
@@ -628,7 +633,8 @@ TEST_CASE("A cancelled staged import imports nothing", "[csv]")
 
 TEST_CASE("Staged export then import into a fresh store then export again is byte identical", "[csv]")
 {
-    Fixture a;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture a(backend);
     addAwkwardStagedDevices(a);
     const QByteArray first = a.exportTab(stagedAll(a));
     CHECK(first.startsWith("\xEF\xBB\xBF"
@@ -639,7 +645,7 @@ TEST_CASE("Staged export then import into a fresh store then export again is byt
         CHECK(first.contains(guarded));
     CHECK_FALSE(first.contains("Enrolled one"));
 
-    Fixture b;
+    Fixture b(backend);
     StagedImport import(*b.store, b.clock);
     const StagedImportResult imported = import.fromBytes(first, {});
     QStringList problems{imported.error};
@@ -659,7 +665,8 @@ TEST_CASE("Staged export then import into a fresh store then export again is byt
 
 TEST_CASE("Export writes words and ISO timestamps and neutralises formulas unless raw", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     const qint64 ana = f.user(QStringLiteral("Ana Silva"), QStringLiteral("ana@contoso.example"));
     const qint64 odd = f.user(QStringLiteral("=HYPERLINK(\"x\")"), QStringLiteral("-bob@contoso.example"));
     const qint64 sales = f.group(QStringLiteral("Sales"));
@@ -725,7 +732,8 @@ TEST_CASE("Export writes words and ISO timestamps and neutralises formulas unles
 
 TEST_CASE("Pending export derives each status from the given clock time", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     const qint64 user = f.user(QStringLiteral("Ana Silva"), QStringLiteral("ana@contoso.example"));
     const qint64 now = f.clock.nowMs();
     const auto invite = [&](qint64 sentAt, DeliveryState delivery, int state, int resends,
@@ -776,7 +784,8 @@ TEST_CASE("Pending export derives each status from the given clock time", "[csv]
 
 TEST_CASE("An exported CSV reads back cell for cell with Python's csv module", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     addAwkwardStagedDevices(f);
     const QString file = f.dir.file(QStringLiteral("staged.csv"));
     const CsvExportResult result = CsvExport::toFile(*f.store, stagedAll(f), file);
@@ -815,7 +824,8 @@ TEST_CASE("An exported CSV reads back cell for cell with Python's csv module", "
 
 TEST_CASE("A cancelled or failed export leaves an existing file unchanged", "[csv]")
 {
-    Fixture f;
+    FOR_EACH_STORE_BACKEND(backend);
+    Fixture f(backend);
     DemoOptions demo;
     demo.managed = 40000; // more than one 4 MB chunk
     demo.staged = 0;

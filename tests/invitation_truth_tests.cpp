@@ -1,6 +1,7 @@
 // What the Pending tab says about an invitation is what happened to it: a queued invitation has not been
 // sent and cannot expire, the 7 days start when the mail server accepted the mail, countdowns round the
 // way a person reads them, remarks follow the reader's locale, and the demo store tells one story.
+#include "backend_fixture.h"
 #include "console_fixture.h"
 #include "dialogs/enrollment_steps_dialog.h"
 #include "domain/clock.h"
@@ -31,9 +32,10 @@
 #include <string>
 
 using namespace mdm;
+using mdm::test::openStoreAt;
 using mdm::test::scalar;
 using mdm::test::SmtpServer;
-using mdm::test::TempDir;
+using mdm::test::StoreLocation;
 using mdm::test::waitUntil;
 
 namespace {
@@ -53,19 +55,16 @@ std::string str(const QString &text)
     return text.toStdString();
 }
 
+// A store of its own (an SQLite file or a PostgreSQL database) and a clock standing still.
 struct Env
 {
-    TempDir dir;
+    StoreLocation where;
     std::unique_ptr<Store> store;
     Clock clock;
 
-    Env()
+    explicit Env(const QString &backend) : where(backend), store(openStoreAt(where.location()))
     {
         clock.setFixed(QDateTime(QDate(2026, 12, 4), QTime(14, 55), QTimeZone::utc()));
-        auto opened = Store::open(dir.file(QStringLiteral("truth.db")));
-        INFO(opened.error.toStdString());
-        REQUIRE(opened.store);
-        store = std::move(opened.store);
     }
 };
 
@@ -141,7 +140,8 @@ void deliverAll(Store &store, const Clock &clock, int port)
 
 TEST_CASE("A queued invitation reads Not sent yet and cannot expire", "[truth]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 id = inviteOne(service, qs("Nadia Khan"), qs("nadia.khan@contoso.example"));
 
@@ -185,7 +185,8 @@ TEST_CASE("A queued invitation reads Not sent yet and cannot expire", "[truth]")
 
 TEST_CASE("Last sent and the 7 days start when the server accepted the mail", "[truth]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 id = inviteOne(service, qs("Mateo Rossi"), qs("mateo.rossi@contoso.example"));
     RecordTableModel model(*env.store, env.clock, TabKind::Pending);
@@ -231,7 +232,8 @@ TEST_CASE("Last sent and the 7 days start when the server accepted the mail", "[
 TEST_CASE("Delivery through the SMTP server stamps the acceptance time", "[truth][mail]")
 {
     SmtpServer server;
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 id = inviteOne(service, qs("Lena Berg"), qs("lena.berg@contoso.example"));
     env.clock.advance(3 * kHourMs);
@@ -301,7 +303,8 @@ TEST_CASE("Remarks are stored as data and worded in the reader's locale", "[trut
 
 TEST_CASE("The demo store tells one story about every invitation", "[truth][demo]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DemoOptions options;
     options.managed = 600;
     REQUIRE(fillDemoData(*env.store, env.clock, options).ok);
@@ -404,15 +407,15 @@ TEST_CASE("The Pending tab and the enrollment steps show queued invitations as n
 
 TEST_CASE("Remarks follow the language and locale of the console that shows them", "[truth][cli]")
 {
-    TempDir dir;
-    const QString path = dir.file(QStringLiteral("remarks.db"));
+    FOR_EACH_STORE_BACKEND(backend);
+    const StoreLocation where(backend);
+    const QString path = where.location();
     {
-        auto opened = Store::open(path);
-        REQUIRE(opened.store);
+        auto store = openStoreAt(path);
         Clock clock; // the console's own clock: the system's
         DemoOptions options;
         options.managed = 30;
-        REQUIRE(fillDemoData(*opened.store, clock, options).ok);
+        REQUIRE(fillDemoData(*store, clock, options).ok);
     }
     const mdm::test::ProcessResult german =
         mdm::test::runConsole({QStringLiteral("--db"), path, QStringLiteral("--lang"), QStringLiteral("de"),
@@ -420,8 +423,7 @@ TEST_CASE("Remarks follow the language and locale of the console that shows them
     INFO(german.err.toStdString());
     REQUIRE(german.exitCode == 0);
 
-    auto opened = Store::open(path);
-    REQUIRE(opened.store);
+    auto store = openStoreAt(path);
     const QLocale locale(QLocale::German, QLocale::Germany);
     int sent = 0;
     for (const QString &line : german.out.split(QLatin1Char('\n'))) {
@@ -430,7 +432,7 @@ TEST_CASE("Remarks follow the language and locale of the console that shows them
             continue;
         const qint64 id = cells.first().toLongLong();
         const QString remarks = cells.at(7);
-        QSqlQuery q(opened.store->database());
+        QSqlQuery q(store->database());
         REQUIRE(q.exec(
             QStringLiteral("SELECT delivery, sent_at, remarks FROM invitations WHERE id = %1").arg(id)));
         REQUIRE(q.next());

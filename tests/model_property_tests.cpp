@@ -10,6 +10,7 @@
 //     change, the rows it showed keep their places, rows that no longer match are gone and newly matching
 //     ones enter at their sorted place; every shown row displays the record's current name and email;
 //     totalCount().
+#include "backend_fixture.h"
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "index/record_table_model.h"
@@ -36,7 +37,8 @@
 #include <vector>
 
 using namespace mdm;
-using mdm::test::TempDir;
+using mdm::test::openStoreAt;
+using mdm::test::StoreLocation;
 using mdm::test::waitUntil;
 using mdm::test::WarningCounter;
 
@@ -250,13 +252,10 @@ int envCount(const char *name, int fallback)
 class Run
 {
 public:
-    explicit Run(unsigned seed) : random_(seed)
+    Run(unsigned seed, const QString &backend) : random_(seed), where_(backend)
     {
         clock_.setFixed(QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC));
-        auto opened = Store::open(dir_.file(QStringLiteral("property.db")));
-        INFO(opened.error.toStdString());
-        REQUIRE(opened.store);
-        store_ = std::move(opened.store);
+        store_ = openStoreAt(where_.location());
         for (int g = 0; g < kGroups.size(); ++g)
             exec(QStringLiteral("INSERT INTO groups (id, name) VALUES (?, ?)"), {g + 1, kGroups[g]});
         for (int u = 0; u < 7; ++u) {
@@ -407,7 +406,7 @@ private:
         return it->first;
     }
 
-    // Half the time SQLite's next ID; otherwise a free one below the highest, which reaches the index out
+    // Half the time the store's next ID; otherwise a free one below the highest, which reaches the index out
     // of order (or reuses a deleted record's ID, and with it the old slot).
     std::optional<qint64> pickFreeId()
     {
@@ -485,7 +484,7 @@ private:
         }
         exec(QStringLiteral("INSERT INTO devices (%1) VALUES (%2)").arg(columns, marks), v);
         d.id = mdm::test::scalar(
-            *store_, QStringLiteral("SELECT max(rowid) FROM devices WHERE serial = '%1'").arg(d.serial));
+            *store_, QStringLiteral("SELECT max(id) FROM devices WHERE serial = '%1'").arg(d.serial));
         REQUIRE(d.id > 0);
         ref_.devices[d.id] = d;
         return d.id;
@@ -681,7 +680,7 @@ private:
     }
 
     std::mt19937 random_;
-    TempDir dir_;
+    StoreLocation where_;
     Clock clock_;
     std::unique_ptr<Store> store_;
     Reference ref_;
@@ -694,12 +693,12 @@ private:
     Ids shown_; // what the model should show now
 };
 
-void runSeed(unsigned seed, int steps)
+void runSeed(unsigned seed, int steps, const QString &backend)
 {
     INFO("seed " << seed << " (MDM_PROPERTY_SEEDS / MDM_PROPERTY_STEPS for more)");
     WarningCounter warnings;
     {
-        Run run(seed);
+        Run run(seed, backend);
         for (int n = 0; n < steps; ++n)
             run.step(n);
     }
@@ -712,26 +711,27 @@ void runSeed(unsigned seed, int steps)
 TEST_CASE("Random changes, searches, filters and sorts: the index and the model agree with a plain reference",
           "[property][model]")
 {
+    FOR_EACH_STORE_BACKEND(backend);
     const int steps = envCount("MDM_PROPERTY_STEPS", 150);
     for (unsigned seed : {1u, 2u, 3u, 20261205u})
-        runSeed(seed, steps);
+        runSeed(seed, steps, backend);
     const int extra = envCount("MDM_PROPERTY_SEEDS", 0);
     std::random_device device;
     for (int i = 0; i < extra; ++i)
-        runSeed(device(), steps);
+        runSeed(device(), steps, backend);
 }
 
 // Found by the test above (seed 3): a batch that deleted a device and inserted another under the same ID
 // named it twice, and the second position, finding no row of its own, dropped the record from the index.
 TEST_CASE("An ID given twice to a refresh of the table index stays on the tab", "[property][model]")
 {
-    TempDir dir;
-    auto opened = Store::open(dir.file(QStringLiteral("twice.db")));
-    REQUIRE(opened.store);
-    QSqlQuery q(opened.store->database());
+    FOR_EACH_STORE_BACKEND(backend);
+    const StoreLocation where(backend);
+    const auto store = openStoreAt(where.location());
+    QSqlQuery q(store->database());
     REQUIRE(q.exec(QStringLiteral("INSERT INTO devices (id, name, platform, serial, state) VALUES"
                                   " (1, 'one', 0, 'S1', 1), (2, 'two', 0, 'S2', 1)")));
-    const auto connection = StoreReader::open(opened.store->path());
+    const auto connection = StoreReader::open(store->path());
     REQUIRE(connection->error().isEmpty());
     TableIndex index(TabSpec::of(TabKind::Managed));
     QString error;

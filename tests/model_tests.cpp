@@ -1,4 +1,6 @@
-// Model tests: RecordTableModel on a real store file, checked against direct SQL.
+// Model tests: RecordTableModel on a real store (an SQLite file, and a PostgreSQL database when a test server
+// runs), checked against direct SQL.
+#include "backend_fixture.h"
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
@@ -33,7 +35,7 @@ template <> struct StringMaker<QString>
 } // namespace Catch
 
 using namespace mdm;
-using mdm::test::TempDir;
+using mdm::test::StoreLocation;
 using mdm::test::waitUntil;
 using mdm::test::WarningCounter;
 
@@ -57,25 +59,36 @@ void drainEvents(int ms = 50)
     waitUntil([&] { return timer.elapsed() >= ms; }, ms + 1000);
 }
 
+QDateTime demoTime()
+{
+    return QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC);
+}
+
+// The demo data with kManaged managed devices, filled at demoTime().
+const mdm::test::StoreSeed &demoSeed()
+{
+    static const mdm::test::StoreSeed seed{QStringLiteral("model_demo"), [](Store &store) {
+                                               Clock clock;
+                                               clock.setFixed(demoTime());
+                                               DemoOptions options;
+                                               options.managed = kManaged;
+                                               const DemoResult demo = fillDemoData(store, clock, options);
+                                               INFO(demo.error.toStdString());
+                                               REQUIRE(demo.ok);
+                                           }};
+    return seed;
+}
+
 struct DemoStore
 {
-    TempDir dir;
+    StoreLocation where;
     std::unique_ptr<Store> store;
     Clock clock;
-    DemoResult demo;
 
-    DemoStore()
+    explicit DemoStore(const QString &backend) : where(backend, demoSeed())
     {
-        clock.setFixed(QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC));
-        auto opened = Store::open(dir.file(QStringLiteral("model.db")));
-        INFO(opened.error.toStdString());
-        REQUIRE(opened.store);
-        store = std::move(opened.store);
-        DemoOptions options;
-        options.managed = kManaged;
-        demo = fillDemoData(*store, clock, options);
-        INFO(demo.error.toStdString());
-        REQUIRE(demo.ok);
+        clock.setFixed(demoTime());
+        store = mdm::test::openStoreAt(where.location());
     }
     qint64 now() const { return clock.nowMs(); }
 };
@@ -194,11 +207,12 @@ struct TabSql
         return {QStringLiteral("r.name"), QStringLiteral("u.name"), QStringLiteral("u.email"),
                 QStringLiteral("r.serial"), QStringLiteral("r.imei")};
     }
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
     QString searchCondition(const QString &fragment) const
     {
         QStringList parts;
         for (const QString &field : searched())
-            parts << field + QStringLiteral(" LIKE ") + likeLiteral(fragment);
+            parts << QStringLiteral("lower(%1) LIKE lower(%2)").arg(field, likeLiteral(fragment));
         return QStringLiteral(" AND (") + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
     QString ids(const QString &condition, const QString &orderBy = QStringLiteral("r.id")) const
@@ -459,8 +473,9 @@ void checkLoad(DemoStore &demo, Watched &w, const TabSql &tab, qint64 expectedCo
     checkRowsAgainstSql(*demo.store, model, tab, sampleRows(model));
 
     QStringList groups;
-    QSqlQuery q = run(*demo.store, QStringLiteral("SELECT DISTINCT g.name") + tab.from() +
-                                       QStringLiteral(" AND g.name IS NOT NULL ORDER BY lower(g.name)"));
+    QSqlQuery q = run(*demo.store,
+                      QStringLiteral("SELECT g.name") + tab.from() +
+                          QStringLiteral(" AND g.name IS NOT NULL GROUP BY g.name ORDER BY lower(g.name)"));
     while (q.next())
         groups << q.value(0).toString();
     CHECK(model.groups() == groups);
@@ -554,7 +569,8 @@ TEST_CASE("Every column of every tab has a format, a key and a title", "[model]"
 
 TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     WarningCounter counter;
     Watched w(demo, TabKind::Managed);
     RecordTableModel &model = *w.model;
@@ -585,7 +601,7 @@ TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model
             checkRowsContain(model, searchedColumns, fragment);
         }
         checkFilter(demo, model, tab, searchFor(QStringLiteral("no such text anywhere")),
-                    QStringLiteral(" AND 0"));
+                    QStringLiteral(" AND 1 = 0"));
         CHECK(model.rowCount() == 0);
         applyFilter(model, IndexQuery{});
         CHECK(model.rowCount() == all);
@@ -608,7 +624,7 @@ TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model
         checkFilter(demo, model, tab, q, QStringLiteral(" AND g.name = 'Engineering'"));
         CHECK(model.rowCount() > 0);
         q.group = QStringLiteral("No such group");
-        checkFilter(demo, model, tab, q, QStringLiteral(" AND 0"));
+        checkFilter(demo, model, tab, q, QStringLiteral(" AND 1 = 0"));
         // All together, with a search.
         q = searchFor(QStringLiteral("A"));
         q.platform = int(Platform::Android);
@@ -666,7 +682,8 @@ TEST_CASE("Managed tab model loads searches filters and sorts like SQL", "[model
 
 TEST_CASE("Staged tab model loads searches filters and sorts like SQL", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     WarningCounter counter;
     Watched w(demo, TabKind::Staged);
     RecordTableModel &model = *w.model;
@@ -724,7 +741,8 @@ TEST_CASE("Staged tab model loads searches filters and sorts like SQL", "[model]
 
 TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     WarningCounter counter;
     Watched w(demo, TabKind::Pending);
     RecordTableModel &model = *w.model;
@@ -754,7 +772,7 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
         }
         CHECK(model.rowCount() == all); // every address is @contoso.example
         // Remarks and groups are not searched.
-        checkFilter(demo, model, tab, searchFor(QStringLiteral("mailbox")), QStringLiteral(" AND 0"));
+        checkFilter(demo, model, tab, searchFor(QStringLiteral("mailbox")), QStringLiteral(" AND 1 = 0"));
         applyFilter(model, IndexQuery{});
         CHECK(model.rowCount() == all);
     }
@@ -848,7 +866,8 @@ TEST_CASE("Pending tab model loads searches filters and sorts like SQL", "[model
 
 TEST_CASE("Announced changes update removed and inserted rows without a reset", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     Store &store = *demo.store;
     WarningCounter counter; // one for all three models' testers
     Watched managedW(demo, TabKind::Managed);
@@ -1041,10 +1060,10 @@ TEST_CASE("Announced changes update removed and inserted rows without a reset", 
                                                        QStringLiteral(")")));
         // The old name no longer matches, but the user still does: move the device to a user without
         // "okafor".
-        run(store,
-            QStringLiteral("UPDATE devices SET user_id = (SELECT min(id) FROM users WHERE name NOT LIKE "
-                           "'%okafor%' AND email NOT LIKE '%okafor%'), name = 'Spare' WHERE id = %1")
-                .arg(out));
+        run(store, QStringLiteral(
+                       "UPDATE devices SET user_id = (SELECT min(id) FROM users WHERE lower(name) NOT LIKE "
+                       "'%okafor%' AND lower(email) NOT LIKE '%okafor%'), name = 'Spare' WHERE id = %1")
+                       .arg(out));
         run(store, QStringLiteral("UPDATE devices SET name = 'Okafor test rig' WHERE id = %1").arg(in));
         store.announce(RecordKind::Device, {out, in});
         REQUIRE(waitUntil([&] { return managedCounts.count() > 0; }));
@@ -1129,7 +1148,8 @@ TEST_CASE("Announced changes update removed and inserted rows without a reset", 
 
 TEST_CASE("A superseded query result is dropped", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     WarningCounter counter;
     Watched w(demo, TabKind::Managed);
     RecordTableModel &model = *w.model;
@@ -1160,7 +1180,8 @@ TEST_CASE("A superseded query result is dropped", "[model]")
 
 TEST_CASE("idsOf returns the record IDs of selected rows without duplicates", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     WarningCounter counter;
     Watched w(demo, TabKind::Pending);
     RecordTableModel &model = *w.model;
@@ -1211,7 +1232,8 @@ TEST_CASE("idsOf returns the record IDs of selected rows without duplicates", "[
 
 TEST_CASE("A renamed user or group reaches the tabs after a full reload", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     Store &store = *demo.store;
     WarningCounter counter;
     Watched managedW(demo, TabKind::Managed);
@@ -1259,7 +1281,8 @@ TEST_CASE("A renamed user or group reaches the tabs after a full reload", "[mode
 // back in the same order emits neither modelReset nor dataChanged, so a view keeps painting the old text.
 TEST_CASE("A full reload tells views that the shown rows changed", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     Store &store = *demo.store;
     WarningCounter counter;
     Watched w(demo, TabKind::Managed);
@@ -1285,7 +1308,8 @@ TEST_CASE("A full reload tells views that the shown rows changed", "[model]")
 // is listed twice, so the row disappears from the tab.
 TEST_CASE("Announcing the same record twice keeps its row", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     Store &store = *demo.store;
     WarningCounter counter;
     Watched w(demo, TabKind::Pending);
@@ -1336,7 +1360,8 @@ TEST_CASE("Announcing the same record twice keeps its row", "[model]")
 // a value as different values, so equal-ignoring-case values are not ordered by ID as text columns are.
 TEST_CASE("Dictionary sorts treat case variants as equal and order them by ID", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     Store &store = *demo.store;
     // Queued invitations share one remark; give every third a different case of it.
     run(store,
@@ -1354,18 +1379,20 @@ TEST_CASE("Dictionary sorts treat case variants as equal and order them by ID", 
 
 TEST_CASE("Non-ASCII text is searched and sorted case-insensitively", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     Store &store = *demo.store;
     const QStringList names{QStringLiteral("Émile Zola"),       QStringLiteral("émile Abadie"),
                             QStringLiteral("Zoë Öztürk"),       QStringLiteral("zoë öztürk"),
                             QStringLiteral("Ærøskøbing Ñandú"), QStringLiteral("ÑANDÚ Ærø")};
     for (int i = 0; i < names.size(); ++i) {
         QSqlQuery q(store.database());
-        q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?) RETURNING id"));
         q.addBindValue(names[i]);
         q.addBindValue(QStringLiteral("unicode%1@contoso.example").arg(i));
         REQUIRE(q.exec());
-        const qint64 user = q.lastInsertId().toLongLong();
+        REQUIRE(q.next());
+        const qint64 user = q.value(0).toLongLong();
         q.prepare(QStringLiteral("INSERT INTO devices (name, platform, serial, user_id, state, enrolled_at)"
                                  " VALUES (?, 0, ?, ?, 1, 0)"));
         q.addBindValue(QStringLiteral("Gerät %1").arg(i));
@@ -1432,7 +1459,8 @@ TEST_CASE("Non-ASCII text is searched and sorted case-insensitively", "[model]")
 
 TEST_CASE("Many scattered removals at once leave exactly the remaining rows", "[model]")
 {
-    DemoStore demo;
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
     Store &store = *demo.store;
     WarningCounter counter;
     Watched pendingW(demo, TabKind::Pending);

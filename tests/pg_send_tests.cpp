@@ -26,8 +26,8 @@
 #include <QTest>
 #include <QVariant>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <memory>
-#include <optional>
 
 using namespace mdm;
 using mdm::test::runConsole;
@@ -35,7 +35,7 @@ using mdm::test::scalar;
 using mdm::test::SmtpServer;
 using mdm::test::storeBackends;
 using mdm::test::TempDir;
-using mdm::test::TestPgDatabase;
+using mdm::test::TestStoreLocation;
 using mdm::test::waitUntil;
 
 namespace {
@@ -43,26 +43,23 @@ namespace {
 const QString kOtherSender =
     QStringLiteral("Another console or deliver command is sending this store's mail right now.");
 
-// A store of the given backend for one test: a file in a fresh folder, or a fresh database.
+// A store of the given backend for one test, open: a file in a fresh folder, or a fresh database.
 class SharedStore
 {
 public:
-    explicit SharedStore(const QString &backend)
+    explicit SharedStore(const QString &backend) : where_(backend)
     {
-        if (backend == QLatin1String("postgresql"))
-            pg_.emplace();
         auto opened = Store::open(location());
         INFO(opened.error.toStdString());
         REQUIRE(opened.store);
         store_ = std::move(opened.store);
     }
-    QString location() const { return pg_ ? pg_->uri() : dir_.file(QStringLiteral("console.db")); }
-    bool postgres() const { return pg_.has_value(); }
+    QString location() const { return where_.location(); }
+    bool postgres() const { return where_.isPostgres(); }
     Store &store() { return *store_; }
 
 private:
-    TempDir dir_;
-    std::optional<TestPgDatabase> pg_;
+    TestStoreLocation where_;
     std::unique_ptr<Store> store_;
 };
 
@@ -78,6 +75,29 @@ std::unique_ptr<QProcess> startConsole(const QStringList &arguments)
     process->start(QStringLiteral(MDM_CONSOLE_BINARY), arguments);
     REQUIRE(process->waitForStarted());
     return process;
+}
+
+using Processes = std::vector<std::unique_ptr<QProcess>>;
+
+Processes startConsoles(const QList<QStringList> &commands)
+{
+    Processes processes;
+    for (const QStringList &arguments : commands)
+        processes.push_back(startConsole(arguments));
+    return processes;
+}
+
+// Runs whileHeld in a transaction of this process, which holds the store's write lock the whole time; then
+// rolls back (nothing was written), which lets the writers waiting for the lock go.
+void holdingWriteLock(Store &store, const std::function<void()> &whileHeld)
+{
+    QString error;
+    store.transaction(
+        [&](QString *) {
+            whileHeld();
+            return false;
+        },
+        &error);
 }
 
 struct Finished
@@ -231,31 +251,22 @@ QSet<qint64> toSet(const QList<qint64> &ids)
 // both wait for it (pg_locks says so), so that each has read its records (its "selection") before either
 // may write; then they race for the lock. Opening an SQLite store takes its write lock briefly (the
 // migration's check), so there a held lock would hold the openings back too: they just start together.
-std::vector<std::unique_ptr<QProcess>> startTogether(SharedStore &shared, const QList<QStringList> &commands)
+Processes startTogether(SharedStore &shared, const QList<QStringList> &commands)
 {
-    std::vector<std::unique_ptr<QProcess>> processes;
-    if (!shared.postgres()) {
-        for (const QStringList &arguments : commands)
-            processes.push_back(startConsole(arguments));
-        return processes;
-    }
-    QString error;
-    shared.store().transaction(
-        [&](QString *) {
-            for (const QStringList &arguments : commands)
-                processes.push_back(startConsole(arguments));
-            waitUntil(
-                [&] {
-                    return scalar(
-                               shared.store(),
-                               QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                                              " AND NOT granted AND database = (SELECT oid FROM pg_database"
-                                              " WHERE datname = current_database())")) == commands.size();
-                },
-                4000);
-            return false; // nothing written: roll back, which lets them go
-        },
-        &error);
+    if (!shared.postgres())
+        return startConsoles(commands);
+    Processes processes;
+    holdingWriteLock(shared.store(), [&] {
+        processes = startConsoles(commands);
+        waitUntil(
+            [&] {
+                return scalar(shared.store(),
+                              QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                             " AND NOT granted AND database = (SELECT oid FROM pg_database"
+                                             " WHERE datname = current_database())")) == commands.size();
+            },
+            4000);
+    });
     return processes;
 }
 
@@ -590,18 +601,14 @@ TEST_CASE("a writer meets a held write lock by waiting, then says the store is b
     {
         Finished run;
         qint64 waitedMs = 0;
-        QString error;
-        // This process's transaction holds the write lock the whole time the other writer runs.
-        store.transaction(
-            [&](QString *) {
-                QElapsedTimer timer;
-                timer.start();
-                auto process = startConsole(deprovision);
-                run = finish(*process);
-                waitedMs = timer.elapsed();
-                return false;
-            },
-            &error);
+        // The write lock is held the whole time the other writer runs.
+        holdingWriteLock(store, [&] {
+            QElapsedTimer timer;
+            timer.start();
+            auto process = startConsole(deprovision);
+            run = finish(*process);
+            waitedMs = timer.elapsed();
+        });
         INFO(run.out.toStdString() << run.err.toStdString());
         CHECK(run.exitCode == 1);
         CHECK(waitedMs >= Store::kDefaultBusyTimeoutMs - 200);
@@ -626,16 +633,12 @@ TEST_CASE("a writer meets a held write lock by waiting, then says the store is b
         Clock clock;
         BulkResult result;
         qint64 waitedMs = 0;
-        QString error;
-        store.transaction(
-            [&](QString *) {
-                QElapsedTimer timer;
-                timer.start();
-                result = DeviceService(*second.store, clock).deprovision(devices, DeprovisionMode::RevokeMdm);
-                waitedMs = timer.elapsed();
-                return false;
-            },
-            &error);
+        holdingWriteLock(store, [&] {
+            QElapsedTimer timer;
+            timer.start();
+            result = DeviceService(*second.store, clock).deprovision(devices, DeprovisionMode::RevokeMdm);
+            waitedMs = timer.elapsed();
+        });
         CHECK_FALSE(result.ok);
         CHECK(waitedMs >= Store::kDefaultBusyTimeoutMs - 200);
         CHECK(result.error.startsWith(QStringLiteral("The store is locked by another program")));
@@ -646,15 +649,11 @@ TEST_CASE("a writer meets a held write lock by waiting, then says the store is b
     {
         std::unique_ptr<QProcess> process;
         QElapsedTimer timer;
-        QString error;
-        store.transaction(
-            [&](QString *) {
-                timer.start();
-                process = startConsole(deprovision);
-                QTest::qWait(1500);
-                return false;
-            },
-            &error);
+        holdingWriteLock(store, [&] {
+            timer.start();
+            process = startConsole(deprovision);
+            QTest::qWait(1500);
+        });
         const Finished run = finish(*process);
         INFO(run.out.toStdString() << run.err.toStdString());
         CHECK(run.exitCode == 0);

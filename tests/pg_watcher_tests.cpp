@@ -82,6 +82,19 @@ struct Received
                          [this](const QString &message) { failed << message; });
     }
 
+    // For a failed wait: what did arrive.
+    std::string describe() const
+    {
+        QStringList seqs;
+        for (const StoreChange &c : all)
+            seqs << QString::number(c.seq);
+        return QStringLiteral("seqs [%1], fellBehind %2, failed [%3]")
+            .arg(seqs.join(QLatin1Char(',')))
+            .arg(fellBehind)
+            .arg(failed.join(QLatin1String(" | ")))
+            .toStdString();
+    }
+
     QList<qint64> ids() const
     {
         QList<qint64> out;
@@ -427,7 +440,9 @@ TEST_CASE("PG watcher: after a server restart it reconnects and reports what was
         TestPgConnection writer(server.uri());
         run(writer.database(), insertSql(3, 3));
     }
-    REQUIRE(received.waitForCount(5, 10000));
+    const bool caughtUp = received.waitForCount(5, 10000);
+    INFO(received.describe());
+    REQUIRE(caughtUp);
     CHECK(received.ids() == (QList<qint64>{1, 2, 3, 4, 5}));
     // Listening again: a new commit arrives at once.
     {

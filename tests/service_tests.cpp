@@ -1,5 +1,6 @@
 // Service tests: the enrollment and device use cases on a real store file, checked with direct SQL,
 // the audit log and the store's change announcements.
+#include "backend_fixture.h"
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
@@ -27,8 +28,10 @@
 #include <string>
 
 using namespace mdm;
-using mdm::test::fileBytes;
-using mdm::test::TempDir;
+using mdm::test::FailingTrigger;
+using mdm::test::sqlFor;
+using mdm::test::storeContents;
+using mdm::test::StoreLocation;
 using mdm::test::waitUntil;
 
 namespace {
@@ -48,20 +51,17 @@ QVariant nullId()
     return QVariant(QMetaType::fromType<qint64>());
 }
 
-// A real store file with the clock standing still at a known instant.
+// A real store (an SQLite file or a PostgreSQL database) with the clock standing still at a known instant.
 struct Env
 {
-    TempDir dir;
+    StoreLocation where;
     std::unique_ptr<Store> store;
     Clock clock;
 
-    Env()
+    explicit Env(const QString &backend) : where(backend)
     {
         clock.setFixed(QDateTime(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC));
-        auto opened = Store::open(dir.file(QStringLiteral("service.db")));
-        INFO(opened.error.toStdString());
-        REQUIRE(opened.store);
-        store = std::move(opened.store);
+        store = mdm::test::openStoreAt(where.location());
     }
     qint64 now() const { return clock.nowMs(); }
     QSqlDatabase db() const { return store->database(); }
@@ -106,16 +106,17 @@ qint64 scalar(Store &store, const QString &sql, const QVariantList &binds = {})
     return value(store, sql, binds).toLongLong();
 }
 
+// The new row's ID, read with RETURNING (PostgreSQL's lastInsertId() is not the new row's ID).
 qint64 insert(Store &store, const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q(store.database());
-    bool ok = q.prepare(sql);
+    bool ok = q.prepare(sql + QStringLiteral(" RETURNING id"));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    ok = ok && q.exec();
+    ok = ok && q.exec() && q.next();
     INFO(sql.toStdString() << ": " << q.lastError().text().toStdString());
     REQUIRE(ok);
-    return q.lastInsertId().toLongLong();
+    return q.value(0).toLongLong();
 }
 
 void exec(Store &store, const QString &sql)
@@ -140,23 +141,28 @@ QString idsText(const QList<qint64> &ids)
     return parts.join(QLatin1Char(','));
 }
 
-// Every table of the store, row by row, blobs in hex: equal dumps mean nothing changed.
+// Every table of the store, row by row (sorted: PostgreSQL has no rowid order), blobs in hex: equal dumps
+// mean nothing changed.
 QString dump(Store &store)
 {
     QString out;
     for (const char *table : {"users", "groups", "invitations", "devices", "commands", "outbox", "audit_log",
                               "audit_log_records"}) {
         out += QLatin1String(table) + QLatin1Char('\n');
+        QStringList lines;
         for (const QVariantList &r :
-             rows(store, QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(QLatin1String(table)))) {
+             rows(store, QStringLiteral("SELECT * FROM %1").arg(QLatin1String(table)))) {
             QStringList fields;
             for (const QVariant &v : r)
                 fields << (v.isNull() ? QStringLiteral("NULL")
                            : v.typeId() == QMetaType::QByteArray
                                ? QString::fromLatin1(v.toByteArray().toHex())
                                : v.toString());
-            out += fields.join(QLatin1Char('|')) + QLatin1Char('\n');
+            lines << fields.join(QLatin1Char('|'));
         }
+        lines.sort();
+        for (const QString &line : lines)
+            out += line + QLatin1Char('\n');
     }
     return out;
 }
@@ -180,13 +186,6 @@ std::string changes(const QString &before, const QString &after)
     if (out.isEmpty())
         out << QStringLiteral("(same lines in another order)");
     return str(out.mid(0, 12).join(QLatin1Char('\n')));
-}
-
-// The main file's bytes once the WAL has been folded into it.
-QByteArray checkpointedBytes(Store &store)
-{
-    exec(store, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    return fileBytes(store.path());
 }
 
 QByteArray sha256(const QString &text)
@@ -363,7 +362,8 @@ void checkAudit(Env &env, qint64 auditBefore, const QString &action, const QStri
     QStringList records;
     for (const QVariantList &r : rows(*env.store,
                                       QStringLiteral("SELECT record_kind, record_id FROM audit_log_records"
-                                                     " WHERE audit_id = ? ORDER BY rowid"),
+                                                     " WHERE audit_id = ? ORDER BY ") +
+                                          sqlFor(*env.store, QStringLiteral("rowid"), QStringLiteral("ctid")),
                                       {auditId})) {
         CHECK(r.value(0).toString() == kind);
         records << r.value(1).toString();
@@ -477,7 +477,8 @@ bool settled(const RecordTableModel &model)
 
 TEST_CASE("Invite one user creates the user and group and a queued invitation mail", "[service][invite]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     QSignalSpy spy(env.store.get(), &Store::changed);
 
@@ -540,7 +541,8 @@ TEST_CASE("Invite one user creates the user and group and a queued invitation ma
 
 TEST_CASE("Invite a list creates one invitation per line in one audited call", "[service][invite]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 existing = addUser(*env.store, qs("Chen Wei"), qs("chen.wei@contoso.example"));
     QSignalSpy spy(env.store.get(), &Store::changed);
@@ -588,7 +590,8 @@ TEST_CASE("Invite a list creates one invitation per line in one audited call", "
 
 TEST_CASE("Invite refuses an empty name or a bad address and writes nothing", "[service][invite][bad-input]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     inviteOne(service, request(qs("Ana Silva"), qs("ana.silva@contoso.example")));
     const QString before = dump(*env.store);
@@ -652,7 +655,8 @@ void markDelivered(Env &env, qint64 id)
 TEST_CASE("Invite warnings name a valid pending invitation or an enrolled device of that platform",
           "[service][invite]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     // Valid pending Android invitation, delivered.
     const qint64 valid =
@@ -731,7 +735,8 @@ TEST_CASE("Invite warnings name a valid pending invitation or an enrolled device
 
 TEST_CASE("Resend gives a new token and seven more days and replaces the unsent mail", "[service][resend]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 requestedAt = env.now();
     const QList<qint64> ids = inviteAll(service, requests(3, qs("resend")));
@@ -828,7 +833,8 @@ TEST_CASE("Resend gives a new token and seven more days and replaces the unsent 
 
 TEST_CASE("Resend all expired picks exactly the expired pending invitations", "[service][resend]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 old = inviteOne(service, request(qs("Ana Silva"), qs("ana.silva@contoso.example")));
     markDelivered(env, old);
@@ -866,7 +872,8 @@ TEST_CASE("Resend all expired picks exactly the expired pending invitations", "[
 TEST_CASE("Resend skips and names invitations that were removed or deleted or accepted or enrolled since",
           "[service][resend]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 requestedAt = env.now();
     const QList<qint64> ids =
@@ -935,7 +942,8 @@ TEST_CASE("Resend skips and names invitations that were removed or deleted or ac
 
 TEST_CASE("Remove requests revokes the link at once and cancels the unsent mail", "[service][remove]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const QList<qint64> ids = inviteAll(service, requests(3, qs("remove")));
     const qint64 queued = ids[0], delivered = ids[1], kept = ids[2];
@@ -1054,7 +1062,8 @@ int deviceStateOf(Env &env, qint64 id)
 TEST_CASE("Reassign moves managed devices to an existing user and optionally to a group",
           "[service][reassign]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     DeviceService service(*env.store, env.clock);
     const qint64 auditBefore = auditCount(env);
@@ -1126,7 +1135,8 @@ TEST_CASE("Reassign moves managed devices to an existing user and optionally to 
 
 TEST_CASE("Reassign to a new user creates the user once and reuses a matching address", "[service][reassign]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     DeviceService service(*env.store, env.clock);
     const qint64 auditBefore = auditCount(env);
@@ -1178,7 +1188,8 @@ TEST_CASE("Reassign to a new user creates the user once and reuses a matching ad
 TEST_CASE("Reassign to a new user with a bad address or no name is refused and changes nothing",
           "[service][reassign][bad-input]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     DeviceService service(*env.store, env.clock);
     const QString before = dump(*env.store);
@@ -1218,7 +1229,8 @@ TEST_CASE("Reassign to a new user with a bad address or no name is refused and c
 
 TEST_CASE("Deprovision queues one command per device and marks it pending", "[service][deprovision]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     const qint64 unmanaged =
         addDevice(env, {qs("Ben old Pixel"), Platform::Android, DeviceState::Unmanaged, w.ben});
@@ -1283,7 +1295,8 @@ TEST_CASE("Deprovision queues one command per device and marks it pending", "[se
 
 TEST_CASE("Remove staged deletes only staged devices and names the managed one it skips", "[service][staged]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     DeviceService service(*env.store, env.clock);
     const qint64 devicesBefore = scalar(*env.store, QStringLiteral("SELECT count(*) FROM devices"));
@@ -1314,7 +1327,8 @@ TEST_CASE("Remove staged deletes only staged devices and names the managed one i
 
 TEST_CASE("Assign staged devices to a user with and without an invitation", "[service][staged]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     DeviceService service(*env.store, env.clock);
     const qint64 auditBefore = auditCount(env);
@@ -1410,7 +1424,8 @@ TEST_CASE("Assign staged devices to a user with and without an invitation", "[se
 
 TEST_CASE("An action that fails part-way changes nothing at all", "[service][atomic]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService enrollment(*env.store, env.clock);
     DeviceService devices(*env.store, env.clock);
     const QList<qint64> invitations = inviteAll(enrollment, requests(5, qs("atomic")));
@@ -1421,26 +1436,34 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     const QList<qint64> staged = addDevices(env, 5, DeviceState::Staged, qs("STAGED"), 0);
     env.clock.advance(8 * kDayMs);
 
-    QString trigger;
+    struct
+    {
+        QString timing;
+        QString table;
+        QString when;
+    } trigger;
     std::function<BulkResult()> action;
     SECTION("resend")
     {
-        trigger = QStringLiteral("BEFORE UPDATE ON invitations WHEN NEW.id = %1").arg(invitations[2]);
+        trigger = {qs("BEFORE UPDATE"), qs("invitations"), QStringLiteral("NEW.id = %1").arg(invitations[2])};
         action = [&] { return enrollment.resend(invitations); };
     }
     SECTION("resend all expired")
     {
-        trigger = QStringLiteral("BEFORE INSERT ON outbox WHEN NEW.invitation_id = %1").arg(invitations[3]);
+        trigger = {qs("BEFORE INSERT"), qs("outbox"),
+                   QStringLiteral("NEW.invitation_id = %1").arg(invitations[3])};
         action = [&] { return enrollment.resend(enrollment.expiredInvitationIds()); };
     }
     SECTION("remove requests")
     {
-        trigger = QStringLiteral("BEFORE UPDATE ON outbox WHEN NEW.invitation_id = %1").arg(invitations[2]);
+        trigger = {qs("BEFORE UPDATE"), qs("outbox"),
+                   QStringLiteral("NEW.invitation_id = %1").arg(invitations[2])};
         action = [&] { return enrollment.removeRequests(invitations); };
     }
     SECTION("invite a list")
     {
-        trigger = QStringLiteral("BEFORE INSERT ON outbox WHEN NEW.recipient = 'fresh.2@contoso.example'");
+        trigger = {qs("BEFORE INSERT"), qs("outbox"),
+                   QStringLiteral("NEW.recipient = 'fresh.2@contoso.example'")};
         action = [&] {
             QList<InviteRequest> list = requests(4, qs("fresh"));
             for (InviteRequest &r : list)
@@ -1450,17 +1473,17 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     }
     SECTION("revoke MDM")
     {
-        trigger = QStringLiteral("BEFORE INSERT ON commands WHEN NEW.device_id = %1").arg(managed[2]);
+        trigger = {qs("BEFORE INSERT"), qs("commands"), QStringLiteral("NEW.device_id = %1").arg(managed[2])};
         action = [&] { return devices.deprovision(managed, DeprovisionMode::RevokeMdm); };
     }
     SECTION("factory reset")
     {
-        trigger = QStringLiteral("BEFORE UPDATE ON devices WHEN NEW.id = %1").arg(managed[3]);
+        trigger = {qs("BEFORE UPDATE"), qs("devices"), QStringLiteral("NEW.id = %1").arg(managed[3])};
         action = [&] { return devices.deprovision(managed, DeprovisionMode::FactoryReset); };
     }
     SECTION("reassign to a new user and group")
     {
-        trigger = QStringLiteral("BEFORE UPDATE ON devices WHEN NEW.id = %1").arg(managed[2]);
+        trigger = {qs("BEFORE UPDATE"), qs("devices"), QStringLiteral("NEW.id = %1").arg(managed[2])};
         action = [&] {
             AssignTarget target;
             target.name = qs("Kofi Mensah");
@@ -1471,12 +1494,12 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     }
     SECTION("remove staged")
     {
-        trigger = QStringLiteral("BEFORE DELETE ON devices WHEN OLD.id = %1").arg(staged[2]);
+        trigger = {qs("BEFORE DELETE"), qs("devices"), QStringLiteral("OLD.id = %1").arg(staged[2])};
         action = [&] { return devices.removeStaged(staged); };
     }
     SECTION("assign staged with invitations")
     {
-        trigger = QStringLiteral("BEFORE UPDATE ON devices WHEN NEW.id = %1").arg(staged[3]);
+        trigger = {qs("BEFORE UPDATE"), qs("devices"), QStringLiteral("NEW.id = %1").arg(staged[3])};
         action = [&] {
             AssignTarget target;
             target.userId = owner;
@@ -1486,17 +1509,16 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     }
     SECTION("the audit entry itself fails")
     {
-        trigger =
-            QStringLiteral("BEFORE INSERT ON audit_log_records WHEN NEW.record_id = %1").arg(managed[4]);
+        trigger = {qs("BEFORE INSERT"), qs("audit_log_records"),
+                   QStringLiteral("NEW.record_id = %1").arg(managed[4])};
         action = [&] { return devices.deprovision(managed, DeprovisionMode::RevokeMdm); };
     }
-    INFO(trigger.toStdString());
-    exec(
-        *env.store,
-        QStringLiteral("CREATE TEMP TRIGGER boom %1 BEGIN SELECT RAISE(ABORT, 'boom: injected failure'); END")
-            .arg(trigger));
+    INFO(trigger.timing.toStdString()
+         << " ON " << trigger.table.toStdString() << " WHEN " << trigger.when.toStdString());
+    FailingTrigger boom(*env.store, trigger.timing, trigger.table, trigger.when,
+                        qs("boom: injected failure"));
     const QString before = dump(*env.store);
-    const QByteArray bytes = checkpointedBytes(*env.store);
+    const QByteArray bytes = storeContents(*env.store);
     QSignalSpy spy(env.store.get(), &Store::changed);
 
     const BulkResult failed = action();
@@ -1505,11 +1527,11 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
     CHECK(failed.error.contains(qs("boom: injected failure")));
     CHECK(failed.createdIds.isEmpty());
     CHECK(changes(before, dump(*env.store)) == std::string());
-    CHECK(checkpointedBytes(*env.store) == bytes);
+    CHECK(storeContents(*env.store) == bytes);
     CHECK(spy.count() == 0);
 
     // Without the fault the same action goes through: it was the injected failure, not the data.
-    exec(*env.store, QStringLiteral("DROP TRIGGER temp.boom"));
+    boom.remove();
     const BulkResult retried = action();
     INFO(retried.error.toStdString());
     CHECK(retried.ok);
@@ -1522,7 +1544,8 @@ TEST_CASE("An action that fails part-way changes nothing at all", "[service][ato
 
 TEST_CASE("A cancelled action changes nothing", "[service][cancel]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService enrollment(*env.store, env.clock);
     DeviceService devices(*env.store, env.clock);
     const QList<qint64> invitations = inviteAll(enrollment, requests(kBulk, qs("bulk")));
@@ -1598,7 +1621,8 @@ TEST_CASE("A cancelled action changes nothing", "[service][cancel]")
 TEST_CASE("An invitation reads Expired as soon as the clock passes its expiry without a reload",
           "[service][expiry]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 delivered =
         inviteOne(service, request(qs("Mateo Rossi"), qs("mateo.rossi@contoso.example")));
@@ -1654,7 +1678,8 @@ TEST_CASE("An invitation reads Expired as soon as the clock passes its expiry wi
 
 TEST_CASE("An action that changes nothing announces no change", "[service][announce]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     EnrollmentService enrollment(*env.store, env.clock);
     DeviceService devices(*env.store, env.clock);
@@ -1681,7 +1706,8 @@ TEST_CASE("An action that changes nothing announces no change", "[service][annou
 
 TEST_CASE("A bulk set that names a record twice changes it once", "[service][bulk]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     EnrollmentService enrollment(*env.store, env.clock);
     DeviceService devices(*env.store, env.clock);
@@ -1712,7 +1738,8 @@ TEST_CASE("A bulk set that names a record twice changes it once", "[service][bul
 
 TEST_CASE("A reassign that skips every device creates no user or group", "[service][reassign]")
 {
-    Env env;
+    FOR_EACH_STORE_BACKEND(backend);
+    Env env(backend);
     DeviceWorld w(env);
     DeviceService service(*env.store, env.clock);
     const QString before = dump(*env.store);

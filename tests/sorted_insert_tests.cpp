@@ -1,5 +1,6 @@
 // A record that another connection adds to the store enters an open tab at its place in the current sort
 // order; the rows around it, the selection (by record ID) and the current row stay as they were.
+#include "backend_fixture.h"
 #include "domain/clock.h"
 #include "feed/store_follower.h"
 #include "index/record_table_model.h"
@@ -16,21 +17,14 @@
 #include <vector>
 
 using namespace mdm;
-using mdm::test::TempDir;
+using mdm::test::openStoreAt;
+using mdm::test::StoreLocation;
 using mdm::test::waitUntil;
 using mdm::test::WarningCounter;
 
 namespace {
 
 using Ids = std::vector<qint64>;
-
-std::unique_ptr<Store> openStore(const QString &path)
-{
-    auto opened = Store::open(path);
-    INFO(opened.error.toStdString());
-    REQUIRE(opened.store);
-    return std::move(opened.store);
-}
 
 QString address(const QString &local)
 {
@@ -70,7 +64,7 @@ Ids selectedIds(const RecordTableModel &model, const QItemSelectionModel &select
 
 struct Tab
 {
-    explicit Tab(const QString &path) : store(openStore(path))
+    explicit Tab(const QString &location) : store(openStoreAt(location))
     {
         clock.setFixed(QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC));
     }
@@ -117,16 +111,17 @@ struct Tab
 
 TEST_CASE("An invitation added by another connection enters the sorted tab at its place", "[model][sorted]")
 {
+    FOR_EACH_STORE_BACKEND(backend);
     WarningCounter warnings;
-    TempDir dir;
-    const QString path = dir.file(QStringLiteral("sorted.db"));
+    const StoreLocation where(backend);
     {
-        Tab tab(path);
+        Tab tab(where.location());
         const Ids seeded = invite(
             *tab.store, tab.clock,
             {QStringLiteral("bea"), QStringLiteral("dan"), QStringLiteral("fay"), QStringLiteral("hal")});
         tab.open();
-        auto other = openStore(path); // another writer; its changes reach the tab only through the store file
+        auto other =
+            openStoreAt(where.location()); // another writer: its changes reach the tab through the store
         QSignalSpy resets(tab.model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy inserted(tab.model.get(), &QAbstractItemModel::rowsInserted);
 

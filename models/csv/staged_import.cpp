@@ -6,6 +6,7 @@
 #include "store/audit_log.h"
 #include "store/bulk_writer.h"
 #include "store/change_journal.h"
+#include "store/dialect.h"
 #include "store/directory.h"
 #include "store/sql.h"
 #include "store/store.h"
@@ -110,29 +111,73 @@ bool hasNonAscii(const QString &text)
     return false;
 }
 
-// Values → what the store's query gave for them, in batches ("?" in sql is replaced by the IN list's
-// placeholders). onRow gets each result row. false with *error.
-bool lookUpIn(const QSqlDatabase &db, const QStringList &values, const char *sql,
-              const std::function<void(const QSqlQuery &)> &onRow, QString *error)
+// PostgreSQL's array input: every value quoted, its quotes and backslashes escaped.
+QString textArray(const QStringList &values, qsizetype from, qsizetype to)
 {
-    return forEachRowInTexts(
-        db, values,
-        [sql](qsizetype n) {
-            return QString::fromLatin1(QByteArray(sql).replace("?", "(" + sqlPlaceholders(n) + ")"));
-        },
-        onRow, error);
+    QString out;
+    out += QLatin1Char('{');
+    for (qsizetype i = from; i < to; ++i) {
+        if (i > from)
+            out += QLatin1Char(',');
+        out += QLatin1Char('"');
+        for (QChar c : values[i]) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+                out += QLatin1Char('\\');
+            out += c;
+        }
+        out += QLatin1Char('"');
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+// Values → what the store's query gave for them ("?" in sql stands for the values as an IN list's
+// operand). onRow gets each result row. false with *error. SQLite: IN lists in batches. PostgreSQL plans
+// an IN list of thousands of constants value by value (tens of ms a batch, seconds for a large file), so
+// there the values go as one array per 50,000, unnested: planned once. The array's element type is the
+// column's (nocase: the store's case-insensitive text, so that citext's equality is the one used).
+bool lookUpIn(const QSqlDatabase &db, const QStringList &values, const char *sql,
+              const std::function<void(const QSqlQuery &)> &onRow, QString *error, bool nocase = false)
+{
+    const Dialect &dialect = dialectOf(db);
+    if (!dialect.isPostgres())
+        return forEachRowInTexts(
+            db, values,
+            [sql](qsizetype n) {
+                return QString::fromLatin1(QByteArray(sql).replace("?", "(" + sqlPlaceholders(n) + ")"));
+            },
+            onRow, error);
+    constexpr qsizetype kSlice = 50000;
+    const QByteArray type = nocase ? QByteArray(dialect.nocaseText) : QByteArray("TEXT");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(
+        QString::fromLatin1(QByteArray(sql).replace("?", "(SELECT unnest(CAST(? AS " + type + "[])))")));
+    for (qsizetype from = 0; from < values.size(); from += kSlice) {
+        q.addBindValue(textArray(values, from, std::min(values.size(), from + kSlice)));
+        if (!execOrError(q, error))
+            return false;
+        while (q.next())
+            onRow(q);
+        if (q.lastError().isValid()) {
+            *error = sqlErrorText(q.lastError());
+            return false;
+        }
+    }
+    return true;
 }
 
 // Directory::userFor's rule (found by address, created with the given name when missing) for a whole
-// import: the users already there are read in batches first, new ones go through the bulk writer.
-// Addresses match as the store's email column does: without ASCII case on both stores (the cache's key);
-// an address with other letters is asked of the store itself (after the writer's rows are in), since
-// PostgreSQL's citext may fold them where SQLite does not.
+// import, without a round trip per row: the users already there are read in batches first, new ones go
+// through the bulk writer. Addresses match as the store's email column does. Both stores fold ASCII case
+// (the cache's key); PostgreSQL's citext also folds other letters (with lower(), in the database's
+// collation), so on PostgreSQL the key of an address with other letters is the one the store itself
+// gives, asked for all such addresses at once: "ÄRZTE@…" and "ärzte@…" are one user there, two here.
 class UserCache
 {
 public:
     UserCache(const QSqlDatabase &db, BulkWriter &writer, BulkTable &table)
-        : db_(db), writer_(writer), table_(table)
+        : db_(db), writer_(writer), table_(table), foldsOtherLetters_(dialectOf(db).isPostgres())
     {
     }
 
@@ -146,55 +191,85 @@ public:
                 emails << row.email;
             }
         }
+        QList<std::pair<QString, qint64>> found;
         if (!lookUpIn(
                 db_, emails, "SELECT email, id FROM users WHERE email IN ?",
-                [this](const QSqlQuery &q) {
-                    ids_.insert(asciiLower(q.value(0).toString()), q.value(1).toLongLong());
+                [&found](const QSqlQuery &q) {
+                    found.append({q.value(0).toString(), q.value(1).toLongLong()});
                 },
-                error))
+                error, true))
             return false;
-        table_.expect(seen.size() - ids_.size());
+        // Every spelling idFor() may meet, and those of the users found.
+        QSet<QString> others;
+        for (const StagedImportRow &row : rows)
+            if (row.valid() && hasNonAscii(row.email))
+                others.insert(row.email);
+        for (const auto &[email, id] : std::as_const(found))
+            if (hasNonAscii(email))
+                others.insert(email);
+        if (!foldAll(others.values(), error))
+            return false;
+        for (const auto &[email, id] : std::as_const(found))
+            ids_.insert(key(email), id);
+        QSet<QString> keys;
+        for (const QString &email : std::as_const(emails))
+            keys.insert(key(email));
+        qint64 missing = 0;
+        for (const QString &k : std::as_const(keys))
+            missing += ids_.contains(k) ? 0 : 1;
+        table_.expect(missing);
         return true;
     }
 
     // 0 on error.
     qint64 idFor(const QString &name, const QString &email, QString *error)
     {
-        const QString key = asciiLower(email);
-        if (const qint64 known = ids_.value(key))
+        const QString k = key(email);
+        if (const qint64 known = ids_.value(k))
             return known;
-        qint64 id = 0;
-        if (hasNonAscii(email)) {
-            if (!writer_.flush()) {
-                *error = ImportText::tr("Cannot add the user %1: %2").arg(email, writer_.error());
-                return 0;
-            }
-            QSqlQuery find(db_);
-            find.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
-            find.addBindValue(email);
-            if (!find.exec()) {
-                *error = sqlErrorText(find.lastError());
-                return 0;
-            }
-            id = find.next() ? find.value(0).toLongLong() : 0;
-        }
+        table_.bind(1, name.toUtf8());
+        table_.bind(2, email.toUtf8());
+        const qint64 id = table_.insert();
         if (id == 0) {
-            table_.bind(1, name.toUtf8());
-            table_.bind(2, email.toUtf8());
-            id = table_.insert();
-            if (id == 0) {
-                *error = ImportText::tr("Cannot add the user %1: %2").arg(email, writer_.error());
-                return 0;
-            }
+            *error = ImportText::tr("Cannot add the user %1: %2").arg(email, writer_.error());
+            return 0;
         }
-        ids_.insert(key, id);
+        ids_.insert(k, id);
         return id;
     }
 
 private:
+    QString key(const QString &email) const
+    {
+        if (foldsOtherLetters_ && hasNonAscii(email))
+            return folded_.value(email);
+        return asciiLower(email);
+    }
+
+    // The store's own lower case of each address (PostgreSQL only), in batches.
+    bool foldAll(const QStringList &emails, QString *error)
+    {
+        if (!foldsOtherLetters_ || emails.isEmpty())
+            return true;
+        return forEachRowInTexts(
+            db_, emails,
+            [](qsizetype n) {
+                QStringList values;
+                for (qsizetype i = 0; i < n; ++i)
+                    values << QStringLiteral("(?)");
+                // citext's equality compares lower() of both sides in the default collation: so does this.
+                return QStringLiteral("SELECT x, lower(x) FROM (VALUES %1) AS v(x)")
+                    .arg(values.join(QLatin1Char(',')));
+            },
+            [this](const QSqlQuery &q) { folded_.insert(q.value(0).toString(), q.value(1).toString()); },
+            error);
+    }
+
     QSqlDatabase db_;
     BulkWriter &writer_;
     BulkTable &table_;
+    const bool foldsOtherLetters_;
+    QHash<QString, QString> folded_; // address → the store's lower case (PostgreSQL, non-ASCII only)
     QHash<QString, qint64> ids_;
 };
 

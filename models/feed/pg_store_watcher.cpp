@@ -15,7 +15,6 @@
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
-#include <functional>
 #include <libpq-fe.h>
 #include <limits>
 
@@ -29,15 +28,6 @@ class WatcherText
 };
 
 std::atomic<int> nextConnection{0};
-
-// What the reader hands to its watcher; each call is queued to the watcher's thread.
-struct ReaderSink
-{
-    std::function<void(QList<StoreChange>)> changes;
-    std::function<void()> fellBehind;
-    std::function<void()> busy;
-    std::function<void(QString)> failed;
-};
 
 // The store's own reading of its URI (libpq's parser, as the store connects), plus the watcher's settings.
 // Returns why the URI cannot be used, empty when db is set up.
@@ -74,10 +64,10 @@ QString configure(QSqlDatabase &db, const QString &uri)
 }
 
 // Lives on the watcher's thread, owns the connection, and is deleted there when the thread finishes.
-class JournalListener : public QObject
+class JournalListener : public StoreWatcherReader
 {
 public:
-    JournalListener(QString uri, qint64 afterSeq, ReaderSink sink)
+    JournalListener(QString uri, qint64 afterSeq, StoreWatcherSink sink)
         : uri_(std::move(uri)), afterSeq_(afterSeq), sink_(std::move(sink)), coalesce_(this), retry_(this)
     {
         coalesce_.setSingleShot(true);
@@ -91,7 +81,7 @@ public:
     ~JournalListener() override { closeConnection(); }
 
     // On the thread: connect, listen, catch up.
-    void begin()
+    void begin() override
     {
         const QString error = connectAndListen();
         if (!error.isEmpty()) {
@@ -202,7 +192,13 @@ private:
         if (!pg_)
             return;
         coalesce_.stop();
-        const Outcome outcome = readJournal();
+        Outcome outcome = readJournal();
+        // The connection may break after the read's last checked statement: Qt's driver frees the prepared
+        // statement when the query goes, and ends a busy read's transaction, without telling. libpq then
+        // closes the socket, the notifier never fires again (Qt disables it), and the watcher would wait
+        // for notifications forever. So whatever the read says, a broken connection is a lost one.
+        if (outcome != Outcome::Failed && PQstatus(pg_) != CONNECTION_OK)
+            outcome = Outcome::Lost;
         switch (outcome) {
         case Outcome::Ok:
             takeNotifications();
@@ -430,7 +426,7 @@ private:
 
     QString uri_;
     qint64 afterSeq_;
-    ReaderSink sink_;
+    StoreWatcherSink sink_;
     QString connectionName_;
     PGconn *pg_ = nullptr; // the connection's libpq handle, owned by Qt's driver
     QSocketNotifier *notifier_ = nullptr;
@@ -445,59 +441,11 @@ private:
 
 } // namespace
 
-PgStoreWatcher::PgStoreWatcher(QString uri, QObject *parent) : StoreWatcher(parent), uri_(std::move(uri))
-{
-    qRegisterMetaType<StoreChange>();
-    qRegisterMetaType<QList<StoreChange>>();
-    thread_.setObjectName(QStringLiteral("store watcher"));
-}
+PgStoreWatcher::PgStoreWatcher(QString uri, QObject *parent) : StoreWatcher(parent), uri_(std::move(uri)) {}
 
-PgStoreWatcher::~PgStoreWatcher()
+StoreWatcherReader *PgStoreWatcher::createReader(qint64 afterSeq, StoreWatcherSink sink)
 {
-    stop();
-}
-
-void PgStoreWatcher::start(qint64 afterSeq)
-{
-    stop();
-    const quint64 generation = ++generation_;
-    // Each report is queued to this object's thread and dropped if a later start or stop came between.
-    const auto post = [this, generation](std::function<void()> report) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, report = std::move(report)] {
-                if (generation == generation_)
-                    report();
-            },
-            Qt::QueuedConnection);
-    };
-    ReaderSink sink{
-        [this, post](QList<StoreChange> list) { post([this, list] { emit changes(list); }); },
-        [this, post] { post([this] { emit fellBehind(); }); },
-        [this, post] { post([this] { emit busy(); }); },
-        [this, post](QString message) {
-            post([this, message] {
-                stop();
-                emit failed(message);
-            });
-        },
-    };
-    auto *listener = new JournalListener(uri_, afterSeq, std::move(sink));
-    listener->moveToThread(&thread_);
-    connect(&thread_, &QThread::started, listener, [listener] { listener->begin(); });
-    connect(&thread_, &QThread::finished, listener, &QObject::deleteLater);
-    running_ = true;
-    thread_.start();
-}
-
-void PgStoreWatcher::stop()
-{
-    ++generation_;
-    running_ = false;
-    if (!thread_.isRunning())
-        return;
-    thread_.quit();
-    thread_.wait();
+    return new JournalListener(uri_, afterSeq, std::move(sink));
 }
 
 } // namespace mdm

@@ -2,8 +2,6 @@
 
 #include "feed/store_watcher.h"
 
-#include <QThread>
-
 namespace mdm {
 
 // Follows a PostgreSQL store from a thread and a connection of its own, woken by LISTEN mdm_changes: the
@@ -24,11 +22,6 @@ class PgStoreWatcher final : public StoreWatcher
 public:
     // uri: the store's libpq URI (postgresql://user@host:port/database?…), as Store::path() shows it.
     explicit PgStoreWatcher(QString uri, QObject *parent = nullptr);
-    ~PgStoreWatcher() override;
-
-    void start(qint64 afterSeq) override;
-    void stop() override;
-    bool isRunning() const override { return running_; }
 
     // The channel the store's journal trigger notifies on (payload empty).
     static constexpr const char *kChannel = "mdm_changes";
@@ -55,11 +48,9 @@ public:
     static constexpr int kMaxGaps = 100000;
 
 private:
+    StoreWatcherReader *createReader(qint64 afterSeq, StoreWatcherSink sink) override;
+
     QString uri_;
-    QThread thread_;
-    // Bumped by every start and stop: what an earlier run had queued for this thread is dropped.
-    quint64 generation_ = 0;
-    bool running_ = false;
 };
 
 } // namespace mdm

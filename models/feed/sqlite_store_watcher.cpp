@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
-#include <functional>
 #include <optional>
 
 namespace mdm {
@@ -18,26 +17,17 @@ class WatcherText
     Q_DECLARE_TR_FUNCTIONS(StoreWatcher)
 };
 
-// What the poller hands to its watcher; each call is queued to the watcher's thread.
-struct PollerSink
-{
-    std::function<void(QList<StoreChange>)> changes;
-    std::function<void()> fellBehind;
-    std::function<void()> busy;
-    std::function<void(QString)> failed;
-};
-
 // Lives on the watcher's thread, owns the connection, and is deleted there when the thread finishes.
-class JournalPoller : public QObject
+class JournalPoller : public StoreWatcherReader
 {
 public:
-    JournalPoller(QString path, qint64 afterSeq, int intervalMs, PollerSink sink)
+    JournalPoller(QString path, qint64 afterSeq, int intervalMs, StoreWatcherSink sink)
         : path_(std::move(path)), afterSeq_(afterSeq), intervalMs_(intervalMs), sink_(std::move(sink))
     {
     }
 
     // On the thread: open, catch up, then poll.
-    void begin()
+    void begin() override
     {
         connection_.emplace(path_);
         if (!connection_->get()) {
@@ -171,7 +161,7 @@ private:
     QString path_;
     qint64 afterSeq_;
     int intervalMs_;
-    PollerSink sink_;
+    StoreWatcherSink sink_;
     std::optional<SqliteReadConnection> connection_;
     QTimer *timer_ = nullptr;
     qint64 seenVersion_ = 0;
@@ -183,57 +173,11 @@ private:
 SqliteStoreWatcher::SqliteStoreWatcher(QString path, QObject *parent, int pollIntervalMs)
     : StoreWatcher(parent), path_(std::move(path)), pollIntervalMs_(pollIntervalMs)
 {
-    qRegisterMetaType<StoreChange>();
-    qRegisterMetaType<QList<StoreChange>>();
-    thread_.setObjectName(QStringLiteral("store watcher"));
 }
 
-SqliteStoreWatcher::~SqliteStoreWatcher()
+StoreWatcherReader *SqliteStoreWatcher::createReader(qint64 afterSeq, StoreWatcherSink sink)
 {
-    stop();
-}
-
-void SqliteStoreWatcher::start(qint64 afterSeq)
-{
-    stop();
-    const quint64 generation = ++generation_;
-    // Each report is queued to this object's thread and dropped if a later start or stop came between.
-    const auto post = [this, generation](std::function<void()> report) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, report = std::move(report)] {
-                if (generation == generation_)
-                    report();
-            },
-            Qt::QueuedConnection);
-    };
-    PollerSink sink{
-        [this, post](QList<StoreChange> list) { post([this, list] { emit changes(list); }); },
-        [this, post] { post([this] { emit fellBehind(); }); },
-        [this, post] { post([this] { emit busy(); }); },
-        [this, post](QString message) {
-            post([this, message] {
-                stop();
-                emit failed(message);
-            });
-        },
-    };
-    auto *poller = new JournalPoller(path_, afterSeq, pollIntervalMs_, std::move(sink));
-    poller->moveToThread(&thread_);
-    connect(&thread_, &QThread::started, poller, [poller] { poller->begin(); });
-    connect(&thread_, &QThread::finished, poller, &QObject::deleteLater);
-    running_ = true;
-    thread_.start();
-}
-
-void SqliteStoreWatcher::stop()
-{
-    ++generation_;
-    running_ = false;
-    if (!thread_.isRunning())
-        return;
-    thread_.quit();
-    thread_.wait();
+    return new JournalPoller(path_, afterSeq, pollIntervalMs_, std::move(sink));
 }
 
 } // namespace mdm

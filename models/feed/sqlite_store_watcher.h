@@ -2,8 +2,6 @@
 
 #include "feed/store_watcher.h"
 
-#include <QThread>
-
 namespace mdm {
 
 // Follows an SQLite store from a thread and a read-only connection of its own: every poll interval it
@@ -15,11 +13,6 @@ class SqliteStoreWatcher final : public StoreWatcher
 public:
     explicit SqliteStoreWatcher(QString path, QObject *parent = nullptr,
                                 int pollIntervalMs = kPollIntervalMs);
-    ~SqliteStoreWatcher() override;
-
-    void start(qint64 afterSeq) override;
-    void stop() override;
-    bool isRunning() const override { return running_; }
 
     // How long a read waits for a locked store before it reports busy() and retries at the next poll.
     static constexpr int kBusyWaitMs = 200;
@@ -27,12 +20,10 @@ public:
     static constexpr int kBatch = 10000;
 
 private:
+    StoreWatcherReader *createReader(qint64 afterSeq, StoreWatcherSink sink) override;
+
     QString path_;
     int pollIntervalMs_;
-    QThread thread_;
-    // Bumped by every start and stop: what an earlier run had queued for this thread is dropped.
-    quint64 generation_ = 0;
-    bool running_ = false;
 };
 
 } // namespace mdm

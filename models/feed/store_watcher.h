@@ -6,6 +6,8 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QThread>
+#include <functional>
 #include <memory>
 
 namespace mdm {
@@ -32,6 +34,24 @@ struct StoreChange
     bool operator==(const StoreChange &) const = default;
 };
 
+// What a watcher's reader, on the watcher's thread, reports. StoreWatcher queues each call to the thread
+// that owns the watcher, and drops it there when a later start() or stop() came between.
+struct StoreWatcherSink
+{
+    std::function<void(QList<StoreChange>)> changes;
+    std::function<void()> fellBehind;
+    std::function<void()> busy;
+    std::function<void(QString)> failed;
+};
+
+// The reader of one run: created on the owner's thread, moved to the watcher's thread, begun there, and
+// deleted there when the run ends.
+class StoreWatcherReader : public QObject
+{
+public:
+    virtual void begin() = 0;
+};
+
 // Follows the store's change journal off the caller's thread and reports what other writers (and this
 // process) committed. The interface is kept small on purpose: the SQLite store polls, the PostgreSQL store
 // is woken by LISTEN/NOTIFY (PgStoreWatcher); consumers see the same four signals.
@@ -50,15 +70,15 @@ public:
     // The watcher that suits this store; it reads on a connection of its own.
     static std::unique_ptr<StoreWatcher> create(const Store &store, QObject *parent = nullptr);
 
-    ~StoreWatcher() override = default;
+    ~StoreWatcher() override;
 
     // Reports every change after afterSeq (ChangeJournal::lastSeq read before the caller loaded its
     // records), or, for afterSeq < 0, every change from now on. Restarting drops what the old run had not
     // delivered yet.
-    virtual void start(qint64 afterSeq) = 0;
+    void start(qint64 afterSeq);
     // Stops reading; no signal of this run arrives after it returns.
-    virtual void stop() = 0;
-    virtual bool isRunning() const = 0;
+    void stop();
+    bool isRunning() const { return running_; }
 
 signals:
     void changes(const QList<mdm::StoreChange> &changes);
@@ -70,7 +90,16 @@ signals:
     void failed(const QString &message);
 
 protected:
-    explicit StoreWatcher(QObject *parent) : QObject(parent) {}
+    explicit StoreWatcher(QObject *parent);
+
+    // The reader of a new run, reporting to sink (the SQLite poller, the PostgreSQL listener).
+    virtual StoreWatcherReader *createReader(qint64 afterSeq, StoreWatcherSink sink) = 0;
+
+private:
+    QThread thread_;
+    // Bumped by every start and stop: what an earlier run had queued for this thread is dropped.
+    quint64 generation_ = 0;
+    bool running_ = false;
 };
 
 } // namespace mdm

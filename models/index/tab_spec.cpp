@@ -173,9 +173,12 @@ QByteArray TabSpec::listedWhere(qsizetype ids) const
            " THEN 1 ELSE 0 END = 1";
 }
 
+// By ID: records new to the index take their slots (the tab's insertion order) in the order the rows come.
+// SQLite returns an IN list by ID anyway; PostgreSQL in whatever order its scan finds them.
 QByteArray TabSpec::refreshSql(qsizetype ids) const
 {
-    return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + listedWhere(ids);
+    return QByteArray("SELECT ") + indexColumns + " FROM " + from + " WHERE " + listedWhere(ids) +
+           " ORDER BY " + idColumn;
 }
 
 // Without the tab's condition: a record that has just left the tab can still be shown until it goes.

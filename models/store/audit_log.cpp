@@ -1,7 +1,8 @@
 #include "store/audit_log.h"
 
-#include "store/bound_rows.h"
+#include "store/dialect.h"
 #include "store/portable_sql.h"
+#include "store/sql.h"
 #include "store/store.h"
 
 #include <QJsonDocument>
@@ -34,6 +35,51 @@ QString osUser()
         if (const passwd *account = getpwuid(geteuid()))
             user = QString::fromLocal8Bit(account->pw_name);
     return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+// SQLite inserts a prepared row in microseconds, in its own process.
+bool appendRecordsByRow(QSqlQuery &q, qint64 auditId, const QString &kind, const QList<qint64> &ids,
+                        QString *error)
+{
+    q.prepare(
+        QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id) VALUES (?, ?, ?)"));
+    for (qint64 id : ids) {
+        q.addBindValue(auditId);
+        q.addBindValue(kind);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            *error = sqlErrorText(q.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+// PostgreSQL: a round trip per record would cost a bulk action or an import of 100,000 devices many
+// seconds, so the IDs go as one array per statement (in slices, to keep each statement's text small).
+bool appendRecordsAtOnce(QSqlQuery &q, qint64 auditId, const QString &kind, const QList<qint64> &ids,
+                         QString *error)
+{
+    constexpr qsizetype kSlice = 50000;
+    q.prepare(QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id)"
+                             " SELECT ?, ?, unnest(CAST(? AS BIGINT[]))"));
+    for (qsizetype from = 0; from < ids.size(); from += kSlice) {
+        QByteArray array("{");
+        for (qsizetype i = from; i < std::min(ids.size(), from + kSlice); ++i) {
+            if (i > from)
+                array += ',';
+            array += QByteArray::number(ids[i]);
+        }
+        array += '}';
+        q.addBindValue(auditId);
+        q.addBindValue(kind);
+        q.addBindValue(QString::fromLatin1(array));
+        if (!q.exec()) {
+            *error = sqlErrorText(q.lastError());
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -110,17 +156,8 @@ bool AuditLog::append(const QSqlDatabase &db, const AuditEntry &entry, QString *
     const qint64 auditId = insertReturningId(q, error);
     if (auditId == 0)
         return false;
-
-    if (entry.recordIds.isEmpty())
-        return true;
-    // One statement for every record named, in their order (a bulk action names thousands).
-    q.prepare(QStringLiteral("INSERT INTO audit_log_records (audit_id, record_kind, record_id)"
-                             " SELECT CAST(? AS BIGINT), CAST(? AS TEXT), r.id FROM (%1) AS r")
-                  .arg(idSetSql(db)));
-    q.addBindValue(auditId);
-    q.addBindValue(kind);
-    q.addBindValue(idSetValue(db, entry.recordIds));
-    return execOrError(q, error);
+    return dialectOf(db).isPostgres() ? appendRecordsAtOnce(q, auditId, kind, entry.recordIds, error)
+                                      : appendRecordsByRow(q, auditId, kind, entry.recordIds, error);
 }
 
 namespace {

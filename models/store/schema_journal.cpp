@@ -166,7 +166,7 @@ QStringList usersJournalTrigger(const Dialect &d)
 
 namespace {
 
-// One journalling trigger of version 6 (PostgreSQL): the function and a statement trigger over the
+// One journalling trigger of version 7 (PostgreSQL): the function and a statement trigger over the
 // statement's transition tables (journal_old, journal_new), under the row trigger's name (Store::check
 // looks for the baseline's names). event: INSERT, UPDATE or DELETE; rows: the FROM and WHERE that give
 // the journalled rows as r.id.
@@ -225,7 +225,7 @@ QStringList statementJournalTriggers(const char *table, const char *kind, QStrin
 
 } // namespace
 
-// Version 6 (PostgreSQL): the records a bulk action writes by the thousand are journalled per statement.
+// Version 7 (PostgreSQL): the records a bulk action writes by the thousand are journalled per statement.
 // A row trigger is a plpgsql call and a journal INSERT (with its own statement triggers: the write lock,
 // the NOTIFY check) for every row, about 0.1 ms each: seconds for a 10,000-record action. A statement
 // trigger reads the statement's transition tables and journals all its rows with one INSERT … SELECT:

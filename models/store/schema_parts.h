@@ -37,7 +37,7 @@ QStringList recordJournalTriggers(const Dialect &d);
 // The devices' journalling triggers; withRemarks from version 4 on.
 QStringList devicesJournalTriggers(const Dialect &d, bool withRemarks);
 QStringList usersJournalTrigger(const Dialect &d);
-// Version 6 (PostgreSQL): the journalling triggers of invitations, outbox, groups, the audit log and devices
+// Version 7 (PostgreSQL): the journalling triggers of invitations, outbox, groups, the audit log and devices
 // as statement triggers over transition tables.
 QStringList statementJournalTriggers();
 // Version 4's: an enrollment or a command shows through its device.

@@ -130,34 +130,14 @@ bool execOrError(QSqlQuery &query, QString *error)
     return false;
 }
 
-bool forEachRowIn(const QSqlDatabase &db, const QList<qint64> &ids,
-                  const std::function<QString(qsizetype n)> &sqlFor,
-                  const std::function<void(const QSqlQuery &row)> &onRow, QString *error)
-{
-    for (qsizetype from = 0; from < ids.size(); from += kIdBatch) {
-        const qsizetype n = std::min<qsizetype>(kIdBatch, ids.size() - from);
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(sqlFor(n));
-        for (qsizetype i = 0; i < n; ++i)
-            q.addBindValue(ids[from + i]);
-        if (!execOrError(q, error))
-            return false;
-        while (q.next())
-            onRow(q);
-        if (q.lastError().isValid()) {
-            *error = sqlErrorText(q.lastError());
-            return false;
-        }
-    }
-    return true;
-}
+namespace {
 
-bool forEachRowInTexts(const QSqlDatabase &db, const QStringList &values,
-                       const std::function<QString(qsizetype n)> &sqlFor,
-                       const std::function<void(const QSqlQuery &row)> &onRow, QString *error)
+// Runs sqlFor(n) over values, batch of them bound at a time, and hands every row to onRow.
+template <typename Values>
+bool forEachRowInBatches(const QSqlDatabase &db, const Values &values, qsizetype batch,
+                         const std::function<QString(qsizetype n)> &sqlFor,
+                         const std::function<void(const QSqlQuery &row)> &onRow, QString *error)
 {
-    const qsizetype batch = dialectOf(db).isPostgres() ? 5000 : 100;
     for (qsizetype from = 0; from < values.size(); from += batch) {
         const qsizetype n = std::min<qsizetype>(batch, values.size() - from);
         QSqlQuery q(db);
@@ -175,6 +155,22 @@ bool forEachRowInTexts(const QSqlDatabase &db, const QStringList &values,
         }
     }
     return true;
+}
+
+} // namespace
+
+bool forEachRowIn(const QSqlDatabase &db, const QList<qint64> &ids,
+                  const std::function<QString(qsizetype n)> &sqlFor,
+                  const std::function<void(const QSqlQuery &row)> &onRow, QString *error)
+{
+    return forEachRowInBatches(db, ids, kIdBatch, sqlFor, onRow, error);
+}
+
+bool forEachRowInTexts(const QSqlDatabase &db, const QStringList &values,
+                       const std::function<QString(qsizetype n)> &sqlFor,
+                       const std::function<void(const QSqlQuery &row)> &onRow, QString *error)
+{
+    return forEachRowInBatches(db, values, dialectOf(db).isPostgres() ? 5000 : 100, sqlFor, onRow, error);
 }
 
 } // namespace mdm

@@ -25,7 +25,7 @@ class Store : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     static constexpr int kDefaultBusyTimeoutMs = 5000;
     static constexpr qint64 kHealthCheckMaxBytes = 64 * 1024 * 1024;
 
