@@ -778,7 +778,7 @@
 Global options:
   --db PATH     store file (default: %1),
                 or a team&apos;s PostgreSQL store: postgresql://USER@HOST[:PORT]/DATABASE
-                (the password from ~/.pgpass or PGPASSWORD, never in the URI)
+                (the password from ~/.pgpass, PGPASSWORD or the keychain, never in the URI)
   --lang CODE   user interface language (e.g. de); default: the system&apos;s
 
 Commands:
@@ -803,6 +803,8 @@ Commands:
   import-store FILE               copy a store file (records, audit log, outbox, settings)
                                   into the empty PostgreSQL store given by
                                   --db postgresql://…, in one transaction
+  store-password                  (PostgreSQL store) read the store&apos;s password from standard
+                                  input, check it with the server, keep it in the keychain
   deliver [--now] [--wait SECONDS]   send the queued invitation mails
   mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
@@ -825,7 +827,7 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 Globale Optionen:
   --db PFAD     Datenspeicher-Datei (Standard: %1),
                 oder der PostgreSQL-Datenspeicher eines Teams: postgresql://USER@HOST[:PORT]/DATABASE
-                (das Passwort aus ~/.pgpass oder PGPASSWORD, nie in der URI)
+                (das Passwort aus ~/.pgpass, PGPASSWORD oder dem Schlüsselbund, nie in der URI)
   --lang CODE   Sprache der Benutzeroberfläche (z. B. de); Standard: die des Systems
 
 Befehle:
@@ -851,6 +853,8 @@ Befehle:
   import-store DATEI              kopiert eine Datenspeicher-Datei (Datensätze, Prüfprotokoll,
                                   Postausgang, Einstellungen) in den leeren PostgreSQL-Datenspeicher,
                                   der mit --db postgresql://… angegeben ist, in einer Transaktion
+  store-password                  (PostgreSQL-Datenspeicher) liest das Passwort des Datenspeichers von
+                                  der Standardeingabe, prüft es beim Server, legt es im Schlüsselbund ab
   deliver [--now] [--wait SEKUNDEN]   sendet die Einladungs-E-Mails aus der Warteschlange
   mail-settings --host H --port P --security starttls|tls|none --from ADRESSE [--from-name NAME]
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
@@ -866,6 +870,38 @@ Befehle:
 
 Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
 </translation>
+    </message>
+    <message>
+        <source>store-password takes no arguments; it reads the password from standard input.</source>
+        <translation>store-password nimmt keine Argumente; es liest das Passwort von der Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>store-password is for a PostgreSQL store: --db postgresql://USER@HOST/DB store-password (a store file needs no password).</source>
+        <translation>store-password ist für einen PostgreSQL-Datenspeicher: --db postgresql://USER@HOST/DB store-password (eine Datenspeicher-Datei braucht kein Passwort).</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Passwort für %1: </translation>
+    </message>
+    <message>
+        <source>store-password: standard input held no password. Nothing was stored.</source>
+        <translation>store-password: Die Standardeingabe enthielt kein Passwort. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server did not take the login for “%1”: %2. Nothing was stored.</source>
+        <translation>Der PostgreSQL-Server hat die Anmeldung für „%1“ nicht angenommen: %2. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password was not stored: %1</source>
+        <translation>Das Passwort wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Without a keychain, put the password in ~/.pgpass (or the file PGPASSFILE names) or set PGPASSWORD.</source>
+        <translation>Ohne Schlüsselbund legen Sie das Passwort in ~/.pgpass (oder der Datei, die PGPASSFILE nennt) ab oder setzen PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>Stored the password in the keychain (service “mdm-console”, entry “%1”).</source>
+        <translation>Das Passwort ist im Schlüsselbund gespeichert (Dienst „mdm-console“, Eintrag „%1“).</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2011,13 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>Text</name>
+    <message>
+        <source>The PostgreSQL server refused the password kept in the keychain (entry “%1”) for the store “%2”. Store the right one with: mdm-console --db URI store-password</source>
+        <translation>Der PostgreSQL-Server hat das im Schlüsselbund abgelegte Passwort (Eintrag „%1“) für den Datenspeicher „%2“ abgelehnt. Speichern Sie das richtige mit: mdm-console --db URI store-password</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>MDM Enrollment Console</source>
@@ -1983,6 +2026,14 @@ Exit-Codes: 0 Erfolg, 1 Fehler (oder Datensätze übersprungen), 2 Aufruffehler.
     <message>
         <source>Cannot open the store</source>
         <translation>Datenspeicher kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>Passwort nicht gemerkt</translation>
+    </message>
+    <message>
+        <source>The store is open, but its password could not be kept in the keychain: %1</source>
+        <translation>Der Datenspeicher ist geöffnet, aber sein Passwort konnte nicht im Schlüsselbund abgelegt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3914,16 +3965,8 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <translation>Der PostgreSQL-Server %1 nimmt gerade keine Verbindungen an (er wird gestartet oder heruntergefahren): %2. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <source>The PostgreSQL server %1 asks for a password for the store “%2”, and none was found. Put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD; the console never takes it on the command line.</source>
-        <translation>Der PostgreSQL-Server %1 verlangt ein Passwort für den Datenspeicher „%2“, aber es wurde keines gefunden. Tragen Sie es in ~/.pgpass (oder die in PGPASSFILE genannte Datei) ein oder setzen Sie PGPASSWORD; die Konsole nimmt es nie auf der Befehlszeile entgegen.</translation>
-    </message>
-    <message>
         <source>The PostgreSQL server %1 has no database “%2”. Create it first (e.g. “createdb -O USER %2”), then open the store again.</source>
         <translation>Der PostgreSQL-Server %1 hat keine Datenbank „%2“. Legen Sie sie zuerst an (z. B. „createdb -O USER %2“) und öffnen Sie dann den Datenspeicher erneut.</translation>
-    </message>
-    <message>
-        <source>The PostgreSQL server %1 refused the login for the store “%2” (authentication failed): %3. Check the user name in the URI and the password in ~/.pgpass, PGPASSFILE or PGPASSWORD.</source>
-        <translation>Der PostgreSQL-Server %1 hat die Anmeldung für den Datenspeicher „%2“ abgelehnt (Authentifizierung fehlgeschlagen): %3. Prüfen Sie den Benutzernamen in der URI und das Passwort in ~/.pgpass, PGPASSFILE oder PGPASSWORD.</translation>
     </message>
     <message>
         <source>Cannot open the store “%1”: %2</source>
@@ -3970,10 +4013,6 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
         <translation>„%1“ ist keine gültige PostgreSQL-Verbindungs-URI: %2</translation>
     </message>
     <message>
-        <source>The store&apos;s URI holds a password; the console does not take one there (it would show in process lists and shell history). Remove it from the URI and put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD.</source>
-        <translation>Die URI des Datenspeichers enthält ein Passwort; die Konsole nimmt dort keines an (es wäre in Prozesslisten und im Shell-Verlauf sichtbar). Entfernen Sie es aus der URI und tragen Sie es in ~/.pgpass (oder die in PGPASSFILE genannte Datei) ein oder setzen Sie PGPASSWORD.</translation>
-    </message>
-    <message>
         <source>The store&apos;s URI sets %1 to a value with “;”, which the console cannot pass on. Use a value without it.</source>
         <translation>Die URI des Datenspeichers setzt %1 auf einen Wert mit „;“, den die Konsole nicht weitergeben kann. Verwenden Sie einen Wert ohne „;“.</translation>
     </message>
@@ -3988,6 +4027,45 @@ Die Datensätze dieses Tabs können erst angezeigt werden, wenn der Datenspeiche
     <message>
         <source>Cannot create the lock file “%1”: permission denied or the disk is full.</source>
         <translation>Die Sperrdatei „%1“ kann nicht angelegt werden: Zugriff verweigert oder die Festplatte ist voll.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 asks for a password for the store “%2”, and none was found. Put it in ~/.pgpass (or the file PGPASSFILE names), set PGPASSWORD, or keep it in the keychain (mdm-console --db URI store-password); the console never takes it on the command line.</source>
+        <translation>Der PostgreSQL-Server %1 verlangt ein Passwort für den Datenspeicher „%2“, und es wurde keines gefunden. Legen Sie es in ~/.pgpass (oder der Datei, die PGPASSFILE nennt) ab, setzen Sie PGPASSWORD oder bewahren Sie es im Schlüsselbund auf (mdm-console --db URI store-password); die Konsole nimmt es nie auf der Befehlszeile entgegen.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 refused the login for the store “%2” (authentication failed): %3. Check the user name in the URI and the password in ~/.pgpass, PGPASSFILE, PGPASSWORD or the keychain.</source>
+        <translation>Der PostgreSQL-Server %1 hat die Anmeldung für den Datenspeicher „%2“ abgelehnt (Authentifizierung fehlgeschlagen): %3. Prüfen Sie den Benutzernamen in der URI und das Passwort in ~/.pgpass, PGPASSFILE, PGPASSWORD oder im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s URI holds a password; the console does not take one there (it would show in process lists and shell history). Remove it from the URI and put the password in ~/.pgpass (or the file PGPASSFILE names), PGPASSWORD or the keychain (mdm-console --db URI store-password).</source>
+        <translation>Die URI des Datenspeichers enthält ein Passwort; die Konsole nimmt dort keines an (es wäre in Prozesslisten und im Shell-Verlauf zu sehen). Entfernen Sie es aus der URI und legen Sie das Passwort in ~/.pgpass (oder der Datei, die PGPASSFILE nennt), PGPASSWORD oder im Schlüsselbund ab (mdm-console --db URI store-password).</translation>
+    </message>
+</context>
+<context>
+    <name>mdm::StorePasswordDialog</name>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation>Im Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <source>Store password</source>
+        <translation>Passwort des Datenspeichers</translation>
+    </message>
+    <message>
+        <source>Password for the team store</source>
+        <translation>Passwort für den Team-Datenspeicher</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system&apos;s keychain, so that the console and its commands find it next time. It is never written to the store.</source>
+        <translation>Bewahrt das Passwort im Schlüsselbund des Systems auf, damit die Konsole und ihre Befehle es beim nächsten Mal finden. Es wird nie in den Datenspeicher geschrieben.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>

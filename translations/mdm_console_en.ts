@@ -777,7 +777,7 @@
 Global options:
   --db PATH     store file (default: %1),
                 or a team's PostgreSQL store: postgresql://USER@HOST[:PORT]/DATABASE
-                (the password from ~/.pgpass or PGPASSWORD, never in the URI)
+                (the password from ~/.pgpass, PGPASSWORD or the keychain, never in the URI)
   --lang CODE   user interface language (e.g. de); default: the system's
 
 Commands:
@@ -802,6 +802,8 @@ Commands:
   import-store FILE               copy a store file (records, audit log, outbox, settings)
                                   into the empty PostgreSQL store given by
                                   --db postgresql://…, in one transaction
+  store-password                  (PostgreSQL store) read the store's password from standard
+                                  input, check it with the server, keep it in the keychain
   deliver [--now] [--wait SECONDS]   send the queued invitation mails
   mail-settings --host H --port P --security starttls|tls|none --from ADDR [--from-name NAME]
                 [--user U] [--password-stdin] [--ca-file F] [--link-base URL]
@@ -817,6 +819,38 @@ Commands:
 
 Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
 </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>store-password takes no arguments; it reads the password from standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>store-password is for a PostgreSQL store: --db postgresql://USER@HOST/DB store-password (a store file needs no password).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>store-password: standard input held no password. Nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server did not take the login for “%1”: %2. Nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password was not stored: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without a keychain, put the password in ~/.pgpass (or the file PGPASSFILE names) or set PGPASSWORD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stored the password in the keychain (service “mdm-console”, entry “%1”).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1177,7 +1211,9 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     <message numerus="yes">
         <source>%n line(s) were invited meanwhile by another console or command:</source>
         <translation>
-            <numerusform>%n line were invited meanwhile by another console or command:</numerusform><numerusform>%n lines were invited meanwhile by another console or command:</numerusform></translation>
+            <numerusform>%n line were invited meanwhile by another console or command:</numerusform>
+            <numerusform>%n lines were invited meanwhile by another console or command:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1961,13 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
 </context>
 <context>
+    <name>Text</name>
+    <message>
+        <source>The PostgreSQL server refused the password kept in the keychain (entry “%1”) for the store “%2”. Store the right one with: mdm-console --db URI store-password</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>MDM Enrollment Console</source>
@@ -1932,6 +1975,14 @@ Exit codes: 0 success, 1 failure (or records skipped), 2 usage error.
     </message>
     <message>
         <source>Cannot open the store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store is open, but its password could not be kept in the keychain: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3862,15 +3913,7 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The PostgreSQL server %1 asks for a password for the store “%2”, and none was found. Put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD; the console never takes it on the command line.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The PostgreSQL server %1 has no database “%2”. Create it first (e.g. “createdb -O USER %2”), then open the store again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The PostgreSQL server %1 refused the login for the store “%2” (authentication failed): %3. Check the user name in the URI and the password in ~/.pgpass, PGPASSFILE or PGPASSWORD.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3918,10 +3961,6 @@ The records of this tab cannot be shown until the store can be read again. Reloa
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The store's URI holds a password; the console does not take one there (it would show in process lists and shell history). Remove it from the URI and put it in ~/.pgpass (or the file PGPASSFILE names), or set PGPASSWORD.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The store's URI sets %1 to a value with “;”, which the console cannot pass on. Use a value without it.</source>
         <translation type="unfinished" />
     </message>
@@ -3935,6 +3974,45 @@ The records of this tab cannot be shown until the store can be read again. Reloa
     </message>
     <message>
         <source>Cannot create the lock file “%1”: permission denied or the disk is full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 asks for a password for the store “%2”, and none was found. Put it in ~/.pgpass (or the file PGPASSFILE names), set PGPASSWORD, or keep it in the keychain (mdm-console --db URI store-password); the console never takes it on the command line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PostgreSQL server %1 refused the login for the store “%2” (authentication failed): %3. Check the user name in the URI and the password in ~/.pgpass, PGPASSFILE, PGPASSWORD or the keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store's URI holds a password; the console does not take one there (it would show in process lists and shell history). Remove it from the URI and put the password in ~/.pgpass (or the file PGPASSFILE names), PGPASSWORD or the keychain (mdm-console --db URI store-password).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>mdm::StorePasswordDialog</name>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password for the team store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the password in the system's keychain, so that the console and its commands find it next time. It is never written to the store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
         <translation type="unfinished" />
     </message>
 </context>
