@@ -364,7 +364,8 @@ const char *const kComparedFigures[] = {"open_first_rows_ms",
                                         "resend_10k_ms",
                                         "export_1m_ms",
                                         "import_100k_ms",
-                                        "external_change_visible_ms"};
+                                        "external_change_visible_ms",
+                                        "external_bulk_visible_ms"};
 
 void printConcurrent(const std::map<QString, double> &f, const QString &prefix)
 {
