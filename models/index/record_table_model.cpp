@@ -4,6 +4,8 @@
 #include "domain/domain.h"
 #include "domain/invitation_rules.h"
 #include "domain/invitation_text.h"
+#include "store/bound_rows.h"
+#include "store/dialect.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -444,11 +446,18 @@ void RecordTableModel::fetchIds(const QList<qint64> &ids) const
         return;
     QSqlQuery q(store_.database());
     q.setForwardOnly(true);
+    // PostgreSQL: the IDs as one bound array, so that a page is one statement of the same text, not a list
+    // of placeholders that the server plans value by value (10 ms for a page of 160 on a shown tab).
+    const bool postgres = dialectOf(store_.database()).isPostgres();
     // A statement that cannot be prepared (a table gone) keeps its own error, not the binding's.
-    bool ok = q.prepare(QString::fromLatin1(spec().rowSql(ids.size())));
+    bool ok = q.prepare(QString::fromLatin1(postgres ? spec().rowSqlIn(idSetSql(store_.database()).toLatin1())
+                                                     : spec().rowSql(ids.size())));
     if (ok) {
-        for (qint64 id : ids)
-            q.addBindValue(id);
+        if (postgres)
+            q.addBindValue(idSetValue(store_.database(), ids));
+        else
+            for (qint64 id : ids)
+                q.addBindValue(id);
         ok = q.exec();
     }
     if (ok) {

@@ -184,10 +184,15 @@ QByteArray TabSpec::refreshSql(qsizetype ids) const
 // Without the tab's condition: a record that has just left the tab can still be shown until it goes.
 QByteArray TabSpec::rowSql(qsizetype ids) const
 {
+    return rowSqlIn(sqlPlaceholders(ids));
+}
+
+QByteArray TabSpec::rowSqlIn(const QByteArray &idSet) const
+{
     QByteArray values(displayColumns);
     if (displayExtras)
         values += QByteArray(", ") + displayExtras;
-    return "SELECT " + values + " FROM " + from + " WHERE " + idColumn + " IN (" + sqlPlaceholders(ids) + ")";
+    return "SELECT " + values + " FROM " + from + " WHERE " + idColumn + " IN (" + idSet + ")";
 }
 
 const TabSpec &TabSpec::of(TabKind kind)

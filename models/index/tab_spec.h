@@ -94,6 +94,7 @@ struct TabSpec
     QByteArray listedWhere(qsizetype ids) const;
     QByteArray refreshSql(qsizetype ids) const; // the index's fields of some records, if still on the tab
     QByteArray rowSql(qsizetype ids) const;     // the display values of some records
+    QByteArray rowSqlIn(const QByteArray &idSet) const; // the same, for "id IN (idSet)"
     int columnCount() const { return static_cast<int>(columns.size()); }
     int columnByKey(const QByteArray &key) const;
     QString title(int column) const;

@@ -401,7 +401,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("skip-naive"), QStringLiteral("Do not measure the naive peer.")});
     parser.addOption(
         {QStringLiteral("only"),
-         QStringLiteral("Measure one group of figures on --db alone: live (the console following another "
+         QStringLiteral("Measure one group of figures on --db alone: main (the first figures: open, search, "
+                        "sort, export, resend) or live (the console following another "
                         "writer) or stall (the UI thread during another process's import) or gateway "
                         "(enrollment and check-ins over HTTPS) or read (the Managed tab's index load and CSV "
                         "export alone) or concurrent (10 mdm-console processes doing bulk actions and "
@@ -461,6 +462,8 @@ int main(int argc, char *argv[])
             group = bench::gatewayFigures(path, log);
         else if (only == QLatin1String("read"))
             group = readFigures(path);
+        else if (only == QLatin1String("main"))
+            group = measureOurs(path, fragment);
         else if (only == QLatin1String("concurrent")) {
             group = bench::concurrentAdminFigures(path, seconds, log);
             printConcurrent(group, QString());
