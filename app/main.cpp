@@ -6,6 +6,7 @@
 #include "smtp_mail_transport.h"
 #include "store/postgres_password.h"
 #include "store/store.h"
+#include "store/store_reader.h"
 #include "translations.h"
 #include "window/main_window.h"
 #include "window/message_box.h"
@@ -75,6 +76,8 @@ int main(int argc, char *argv[])
     mdm::installTranslations(options.language);
 
     const QString path = options.dbPath.isEmpty() ? mdm::Store::defaultPath() : options.dbPath;
+    // The readers of the three tabs connect while the store opens (PostgreSQL).
+    mdm::StoreReader::connectAhead(path, 3);
     const std::unique_ptr<mdm::Store> store = openForWindow(path);
     if (!store)
         return mdm::ExitFailure;

@@ -22,6 +22,7 @@
 #include <QVariant>
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -1485,4 +1486,93 @@ TEST_CASE("Many scattered removals at once leave exactly the remaining rows", "[
     CHECK(pending.totalCount() ==
           scalar(store, QStringLiteral("SELECT count(*) FROM invitations WHERE state = 0")));
     CHECK(counter.count() == 0);
+}
+
+TEST_CASE("A tab's first rows come with their values: the view reads none itself, and they are what it would "
+          "read",
+          "[model]")
+{
+    FOR_EACH_STORE_BACKEND(backend);
+    const TabKind kind = GENERATE(TabKind::Managed, TabKind::Staged, TabKind::Pending);
+    DemoStore demo(backend);
+    WarningCounter counter;
+    Watched watched(demo, kind);
+    RecordTableModel &model = *watched.model;
+    // Events stop here until the values are read: the model holds the first chunk, in store order.
+    REQUIRE(waitUntil([&] { return model.rowCount() > 0; }));
+    const int rows = std::min(model.rowCount(), 120);
+    std::map<qint64, QVariantList> seen;
+    {
+        // With the store's own connection closed, only what came with the chunk can show.
+        QSqlDatabase db = demo.store->database();
+        db.close();
+        for (int row = 0; row < rows; ++row)
+            for (int column = 0; column < model.columnCount(); ++column) {
+                const QModelIndex index = model.index(row, column);
+                seen[model.idAt(row)] << index.data(Qt::DisplayRole) << index.data(Qt::ToolTipRole)
+                                      << index.data(Qt::ForegroundRole);
+            }
+        CHECK(model.readError().isEmpty());
+        REQUIRE(db.open());
+        REQUIRE(demo.store->database().isOpen());
+    }
+    REQUIRE(settled(model));
+
+    // The same records read by the model itself: announced changed, they leave its cache.
+    QList<qint64> ids;
+    for (const auto &entry : seen)
+        ids << entry.first;
+    demo.store->announce(model.recordKind(), ids);
+    REQUIRE(settled(model));
+    drainEvents();
+    for (const auto &[id, values] : seen) {
+        const int row = model.rowOf(id);
+        REQUIRE(row >= 0);
+        QVariantList now;
+        for (int column = 0; column < model.columnCount(); ++column) {
+            const QModelIndex index = model.index(row, column);
+            now << index.data(Qt::DisplayRole) << index.data(Qt::ToolTipRole)
+                << index.data(Qt::ForegroundRole);
+        }
+        INFO("record " << id);
+        CHECK(now == values);
+    }
+    CHECK(model.readError().isEmpty());
+    checkNoWarnings(counter);
+}
+
+TEST_CASE("Records changed while a tab loads show their new values, not those read with its first rows",
+          "[model]")
+{
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
+    Store &store = *demo.store;
+    const qint64 id =
+        scalar(store, QStringLiteral("SELECT min(id) FROM devices WHERE state <> 0 AND user_id IS NOT NULL"));
+    const qint64 user = scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(id));
+    WarningCounter counter;
+    Watched watched(demo, TabKind::Managed);
+    RecordTableModel &model = *watched.model;
+    // Time for the worker to read and send its first rows, which wait in the event queue meanwhile.
+    QThread::msleep(1000);
+
+    SECTION("a record announced by ID")
+    {
+        run(store, QStringLiteral("UPDATE devices SET name = 'Renamed while loading' WHERE id = %1").arg(id));
+        store.announce(RecordKind::Device, {id});
+        REQUIRE(settled(model));
+        drainEvents();
+        CHECK(model.index(model.rowOf(id), ManagedColumn::Device).data().toString() ==
+              QStringLiteral("Renamed while loading"));
+    }
+    SECTION("everything announced changed (a user renamed)")
+    {
+        run(store, QStringLiteral("UPDATE users SET name = 'Renamed Owner' WHERE id = %1").arg(user));
+        store.announce(RecordKind::User, {});
+        REQUIRE(settled(model));
+        drainEvents();
+        CHECK(model.index(model.rowOf(id), ManagedColumn::User).data().toString() ==
+              QStringLiteral("Renamed Owner"));
+    }
+    checkNoWarnings(counter);
 }

@@ -10,6 +10,7 @@
 #include "store/sql.h"
 #include "store/sqlite_handle.h"
 #include "store/store.h"
+#include "store/store_reader.h"
 #include "test_support.h"
 
 #include <QCryptographicHash>
@@ -623,4 +624,65 @@ TEST_CASE("PostgreSQL errors are told by their SQLSTATE", "[pgstore]")
                                QStringLiteral("13"));
     CHECK(sqlitePrimaryCode(sqliteFull) == 13);
     CHECK(describeSqlError(sqliteFull, 5000) == diskFullText());
+}
+
+TEST_CASE("Readers connected ahead are taken by the next opens, and one that failed is replaced",
+          "[pgstore][reader]")
+{
+    if (!havePgServer())
+        return;
+    TestPgDatabase db;
+    db.exec(QStringLiteral("CREATE TABLE t (v BIGINT); INSERT INTO t VALUES (7)"));
+    const auto readsSeven = [](StoreReader &reader) {
+        const auto cursor = reader.prepare("SELECT v FROM t");
+        return cursor->next() && cursor->int64(0) == 7;
+    };
+    const mdm::test::TestPgConnection server(testPgServerUri());
+    const auto connections = [&] {
+        QSqlQuery q(server.database());
+        q.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                                 "'mdm-console reader' AND datname = ?"));
+        q.addBindValue(db.name());
+        return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    };
+
+    StoreReader::connectAhead(db.uri(), 2);
+    REQUIRE(waitUntil([&] { return connections() == 2; }));
+    const auto first = StoreReader::open(db.uri());
+    const auto second = StoreReader::open(db.uri());
+    REQUIRE(first->error().isEmpty());
+    REQUIRE(second->error().isEmpty());
+    CHECK(readsSeven(*first));
+    CHECK(readsSeven(*second));
+    // Both were the ones connected ahead: none was added.
+    CHECK(connections() == 2);
+
+    // Ahead of the database (as ahead of a password the keychain still has to give): that one fails, and
+    // the open that takes it connects again.
+    TestPgDatabase later;
+    const QString uri = later.uri() + QStringLiteral("_x");
+    StoreReader::connectAhead(uri, 1);
+    QTest::qSleep(500); // its try is over by then
+    later.exec(QStringLiteral("CREATE DATABASE %1_x").arg(later.name()));
+    const auto third = StoreReader::open(uri);
+    CHECK(third->error().isEmpty());
+    later.exec(QStringLiteral("DROP DATABASE %1_x WITH (FORCE)").arg(later.name()));
+}
+
+TEST_CASE("Sample data leaves the PostgreSQL planner's statistics up to date", "[pgstore]")
+{
+    if (!havePgServer())
+        return;
+    TestPgDatabase db;
+    auto store = openStore(db.uri());
+    Clock clock;
+    DemoOptions options;
+    options.managed = 300;
+    REQUIRE(fillDemoData(*store, clock, options).ok);
+    // Not left to autovacuum, which looks a minute later at the earliest.
+    CHECK(waitUntil([&] {
+        return scalar(*store, QStringLiteral(
+                                  "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN "
+                                  "('devices', 'users', 'invitations') AND last_analyze IS NOT NULL")) == 3;
+    }));
 }

@@ -6,6 +6,13 @@
 
 namespace mdm {
 
+namespace {
+
+// The rows a view shows first, and some: as many as the model reads around the top row.
+constexpr qsizetype kFirstShownRows = 160;
+
+} // namespace
+
 IndexWorker::IndexWorker(const QString &location, const TabSpec &spec, Callbacks callbacks)
     : location_(location), index_(spec), callbacks_(std::move(callbacks))
 {
@@ -55,7 +62,16 @@ void IndexWorker::run()
     if (!openConnection())
         return;
     QString error;
-    if (!index_.load(*db_, callbacks_.loadedChunk, &error) && callbacks_.failed)
+    std::function<void(std::vector<qint64> &&)> onChunk;
+    if (callbacks_.loadedChunk)
+        onChunk = [this, first = true](std::vector<qint64> &&ids) mutable {
+            std::vector<ShownRow> rows;
+            if (first)
+                rows = readShownRows(ids);
+            first = false;
+            callbacks_.loadedChunk(std::move(ids), std::move(rows));
+        };
+    if (!index_.load(*db_, onChunk, &error) && callbacks_.failed)
         callbacks_.failed(error);
     loaded_ = true;
 
@@ -79,6 +95,28 @@ void IndexWorker::run()
         }
         std::visit([this](auto &t) { handle(t); }, task);
     }
+}
+
+// A failure here costs only the head start: the model then reads the rows itself, and says what fails.
+std::vector<ShownRow> IndexWorker::readShownRows(const std::vector<qint64> &ids)
+{
+    std::vector<ShownRow> rows;
+    const qsizetype count = std::min<qsizetype>(kFirstShownRows, static_cast<qsizetype>(ids.size()));
+    const auto cursor = db_->prepare(index_.spec().rowSql(count));
+    for (qsizetype i = 0; i < count; ++i)
+        cursor->bind(static_cast<int>(i + 1), ids[static_cast<size_t>(i)]);
+    rows.reserve(static_cast<size_t>(count));
+    while (cursor->next()) {
+        ShownRow row{cursor->int64(0), {}};
+        const int columns = cursor->columnCount();
+        row.values.reserve(columns - 1);
+        for (int c = 1; c < columns; ++c) {
+            const QByteArrayView text = cursor->text(c);
+            row.values << (cursor->isNull(c) ? QVariant() : QVariant(QString::fromUtf8(text)));
+        }
+        rows.push_back(std::move(row));
+    }
+    return cursor->error().isEmpty() ? rows : std::vector<ShownRow>();
 }
 
 void IndexWorker::handle(Query &task)

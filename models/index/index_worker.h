@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -36,6 +37,13 @@ struct IndexDelta
     qint64 total = 0;
 };
 
+// A record's display values, as its tab's rowSql returns them after the ID.
+struct ShownRow
+{
+    qint64 id = 0;
+    QVariantList values;
+};
+
 // Owns a tab's TableIndex on a thread of its own, so that loading a million rows, searching and
 // sorting never block the UI. Requests are handled in order; a query superseded by a newer one
 // before it started is skipped. Callbacks run on the worker thread.
@@ -44,7 +52,10 @@ class IndexWorker
 public:
     struct Callbacks
     {
-        std::function<void(std::vector<qint64> &&ids)> loadedChunk;
+        // The first chunk comes with the display values of its first rows, read in the same snapshot: the
+        // view shows them without a statement of its own on the UI thread (on PostgreSQL, a cold
+        // connection's first statement costs as much as the whole load's first rows).
+        std::function<void(std::vector<qint64> &&ids, std::vector<ShownRow> &&rows)> loadedChunk;
         std::function<void(QueryResult &&)> queryFinished;
         std::function<void(IndexDelta &&)> refreshed;
         std::function<void(const QString &)> failed;
@@ -75,6 +86,7 @@ private:
 
     void run();
     bool openConnection();
+    std::vector<ShownRow> readShownRows(const std::vector<qint64> &ids);
     void handle(Query &task);
     void handle(Refresh &task);
     void placeAdded(const QList<qint64> &ids, IndexDelta &delta, const IndexQuery &now);
@@ -82,7 +94,7 @@ private:
     QString location_;
     TableIndex index_;
     Callbacks callbacks_;
-    std::unique_ptr<StoreReader> db_; // opened and used on the worker thread only
+    std::unique_ptr<StoreReader> db_; // used on the worker thread only
     bool loaded_ = false;
     Query last_{{}, 0};
     // The rows the model shows for last_: the query's result as sent, then every delta applied to it the

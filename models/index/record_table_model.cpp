@@ -143,9 +143,12 @@ RecordTableModel::RecordTableModel(Store &store, const Clock &clock, TabKind kin
     IndexWorker::Callbacks callbacks;
     // The worker calls back on its own thread; everything is handed to the UI thread as a queued call,
     // which Qt drops if this model is gone by then.
-    callbacks.loadedChunk = [this](std::vector<qint64> &&ids) {
+    callbacks.loadedChunk = [this](std::vector<qint64> &&ids, std::vector<ShownRow> &&rows) {
         QMetaObject::invokeMethod(
-            this, [this, chunk = std::move(ids)]() mutable { onChunk(std::move(chunk)); },
+            this,
+            [this, chunk = std::move(ids), shown = std::move(rows)]() mutable {
+                onChunk(std::move(chunk), std::move(shown));
+            },
             Qt::QueuedConnection);
     };
     callbacks.queryFinished = [this](QueryResult &&result) {
@@ -257,12 +260,17 @@ void RecordTableModel::requestQuery()
     worker_->requestQuery(query_, ++requestedGeneration_);
 }
 
-void RecordTableModel::onChunk(std::vector<qint64> &&ids)
+void RecordTableModel::onChunk(std::vector<qint64> &&ids, std::vector<ShownRow> &&rows)
 {
     // Progressive display while the index loads: rows appear in store order, then the first query
     // result puts them in the order asked for.
     if (!loading_ || ids.empty())
         return;
+    // The worker read these before changes announced since may have reached its snapshot.
+    if (!shownRowsStale_)
+        for (ShownRow &row : rows)
+            if (!changedWhileLoading_.contains(row.id))
+                cache_.insert(row.id, Row{std::move(row.values)});
     const int first = static_cast<int>(ids_.size());
     beginInsertRows({}, first, first + static_cast<int>(ids.size()) - 1);
     ids_.insert(ids_.end(), ids.begin(), ids.end());
@@ -292,6 +300,8 @@ void RecordTableModel::onQueryFinished(QueryResult &&result)
     groups_ = result.groups;
     if (loading_) {
         loading_ = false;
+        changedWhileLoading_.clear();
+        shownRowsStale_ = false;
         emit loadingChanged(false);
     }
     emit countsChanged();
@@ -420,11 +430,15 @@ void RecordTableModel::onStoreChanged(RecordKind kind, const QList<qint64> &ids)
         // A full reload is a fresh try after a failed read: a read that fails again says so again.
         readError_.clear();
         cache_.clear();
+        shownRowsStale_ = shownRowsStale_ || loading_;
         worker_->requestRefresh({}, clock_.nowMs());
         return;
     }
-    for (qint64 id : ids)
+    for (qint64 id : ids) {
         cache_.remove(id);
+        if (loading_)
+            changedWhileLoading_.insert(id);
+    }
     worker_->requestRefresh(ids, clock_.nowMs());
 }
 

@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QItemSelection>
+#include <QSet>
 #include <QTimer>
 #include <QVariant>
 #include <memory>
@@ -88,7 +89,7 @@ private:
     };
 
     void requestQuery();
-    void onChunk(std::vector<qint64> &&ids);
+    void onChunk(std::vector<qint64> &&ids, std::vector<ShownRow> &&rows);
     void onQueryFinished(QueryResult &&result);
     void onRefreshed(IndexDelta &&delta);
     void onStoreChanged(RecordKind kind, const QList<qint64> &ids);
@@ -115,6 +116,9 @@ private:
     quint64 requestedGeneration_ = 0;
     quint64 appliedGeneration_ = 0;
     mutable QHash<qint64, Row> cache_;
+    // Announced while the index loads: the rows the worker read with its first chunk may predate them.
+    QSet<qint64> changedWhileLoading_;
+    bool shownRowsStale_ = false;
     mutable QString readError_;
     QTimer minuteTimer_;
     std::unique_ptr<IndexWorker> worker_; // last: stops before the members its callbacks reach

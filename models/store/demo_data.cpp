@@ -444,6 +444,7 @@ DemoResult fillDemoData(Store &store, const Clock &clock, DemoOptions options,
         result.error = error;
         return result;
     }
+    store.refreshStatistics();
     store.announce(RecordKind::Device, {});
     store.announce(RecordKind::Invitation, {});
     return result;

@@ -226,6 +226,12 @@ bool PostgresBackend::begin(const QSqlDatabase &db, QSqlError *error)
     return true;
 }
 
+void PostgresBackend::refreshStatistics(const QSqlDatabase &db)
+{
+    // Tables the user does not own are skipped with a warning, not an error.
+    QSqlQuery(db).exec(QStringLiteral("ANALYZE"));
+}
+
 Store::Access PostgresBackend::access(const QSqlDatabase &db)
 {
     // The rights themselves rather than role names: the owner, a superuser, a member of mdm_admin or a

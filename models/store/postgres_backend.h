@@ -20,6 +20,7 @@ public:
     bool begin(const QSqlDatabase &db, QSqlError *error) override;
     Store::Access access(const QSqlDatabase &db) override;
     QString databaseUser(const QSqlDatabase &db) override;
+    void refreshStatistics(const QSqlDatabase &db) override;
     bool isOwnFile(const QString &) const override { return false; }
     bool passwordFailure() const override { return passwordFailure_; }
     std::unique_ptr<StoreBackend> another() const override;

@@ -256,6 +256,11 @@ public:
         return PQgetisnull(result_, row_, column) != 0;
     }
 
+    int columnCount() const override
+    {
+        return params_ == 0 ? static_cast<int>(fields_.size()) : PQnfields(result_);
+    }
+
 private:
     bool run()
     {

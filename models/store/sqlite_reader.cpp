@@ -44,6 +44,7 @@ public:
     qint64 int64(int column) const override { return statement_.int64(column); }
     QByteArrayView text(int column) const override { return statement_.text(column); }
     bool isNull(int column) const override { return statement_.isNull(column); }
+    int columnCount() const override { return sqlite3_column_count(statement_.get()); }
 
 private:
     SqliteStatement statement_;

@@ -120,6 +120,11 @@ QString Store::openConnection()
     return backend_->open(connectionName_);
 }
 
+void Store::refreshStatistics()
+{
+    backend_->refreshStatistics(database());
+}
+
 bool Store::transaction(const std::function<bool(QString *error)> &work, QString *error)
 {
     // The write lock comes first, so the rest of the transaction never waits for one: a store that

@@ -52,6 +52,8 @@ public:
     virtual Store::Access access(const QSqlDatabase &) { return Store::Access::Admin; }
     virtual QString databaseUser(const QSqlDatabase &) { return {}; }
     virtual bool isOwnFile(const QString &path) const = 0;
+    // Store::refreshStatistics.
+    virtual void refreshStatistics(const QSqlDatabase &) {}
     // Whether open() failed because the server wants a password libpq did not have (or refused the one
     // given): Store::OpenResult::passwordNeeded.
     virtual bool passwordFailure() const { return false; }

@@ -513,6 +513,7 @@ Result run(const QString &target, const QString &source, const Progress &progres
         result.error = error;
         return result;
     }
+    to.store->refreshStatistics();
     result.ok = true;
     return result;
 }

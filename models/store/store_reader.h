@@ -30,6 +30,8 @@ public:
     virtual qint64 int64(int column) const = 0;
     virtual QByteArrayView text(int column) const = 0; // UTF-8
     virtual bool isNull(int column) const = 0;
+    // The columns of the current row (once next() has returned true).
+    virtual int columnCount() const = 0;
 
 protected:
     ReadCursor() = default;
@@ -52,6 +54,12 @@ public:
     // check error() (empty when the connection is open).
     static std::unique_ptr<StoreReader> open(const QString &location);
     static std::unique_ptr<StoreReader> open(const Store &store);
+    // Starts count connections to a PostgreSQL location on threads of their own, for the next opens of a
+    // reader there to take (an SQLite file opens at once: nothing to do). A process that will open
+    // readers right after the store, as the window does for its tabs, calls it before Store::open: each
+    // connection costs the server a new process (15 ms on the CI machine), which then overlaps the
+    // store's own. One that fails (a password not known yet) is dropped, and open connects anew.
+    static void connectAhead(const QString &location, int count);
     static bool isPostgres(const QString &location);
 
     QString error() const { return error_; }
