@@ -104,8 +104,8 @@ public:
     bool hasRecords() const;
 
     // After a bulk write (sample data, a copied store): the planner's statistics of every table brought up
-    // to date at once, rather than when the server's autovacuum next looks (PostgreSQL; for a minute or so
-    // its plans would take a full tab for a few rows: 260 ms for a page instead of 5). Best effort.
+    // to date at once, rather than when the server's autovacuum next looks (PostgreSQL; until then, minutes
+    // later, its plans would take a full tab for a few rows: 260 ms for a page instead of 5). Best effort.
     void refreshStatistics();
 
     // Read when the store was opened (and for each connectAgain).
