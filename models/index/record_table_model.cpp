@@ -28,7 +28,6 @@ namespace {
 constexpr int kPageBefore = 40;
 constexpr int kPageAfter = 120;
 constexpr int kCacheLimit = 6000;
-constexpr int kNextPageDelayMs = 100;
 constexpr int kMinuteMs = 60 * 1000;
 constexpr size_t kMaxRemovedRanges = 32;
 
@@ -278,14 +277,6 @@ void RecordTableModel::onChunk(std::vector<qint64> &&ids, std::vector<ShownRow> 
     endInsertRows();
     total_ = static_cast<qint64>(ids_.size());
     emit countsChanged();
-    // Once the first rows show (after the paint they cause), the store's own connection reads the page
-    // after them: its first statement on the tab's tables is the slow one on PostgreSQL (20-30 ms for a
-    // new server process), better paid while the admin looks than at the first search or scroll.
-    if (first == 0 && !rows.empty())
-        QTimer::singleShot(kNextPageDelayMs, this, [this, next = static_cast<int>(rows.size())] {
-            if (next < rowCount())
-                fetchAround(next + kPageBefore);
-        });
 }
 
 void RecordTableModel::onQueryFinished(QueryResult &&result)

@@ -4,7 +4,6 @@
 #include "store/sqlite_reader.h"
 #include "store/store.h"
 
-#include <chrono>
 #include <future>
 #include <mutex>
 #include <vector>
@@ -13,13 +12,9 @@ namespace mdm {
 
 namespace {
 
-// Taken within moments by the opens it was started for; one left longer may have been cut by the server.
-constexpr std::chrono::seconds kAheadLifetime{30};
-
 struct AheadReader
 {
     QString location;
-    std::chrono::steady_clock::time_point started;
     std::future<std::unique_ptr<StoreReader>> reader;
 };
 
@@ -41,8 +36,6 @@ std::future<std::unique_ptr<StoreReader>> takeAhead(const QString &location)
 {
     std::lock_guard lock(aheadMutex());
     auto &readers = aheadReaders();
-    const auto now = std::chrono::steady_clock::now();
-    std::erase_if(readers, [&](const AheadReader &r) { return now - r.started > kAheadLifetime; });
     for (auto it = readers.begin(); it != readers.end(); ++it) {
         if (it->location != location)
             continue;
@@ -79,8 +72,7 @@ void StoreReader::connectAhead(const QString &location, int count)
     std::lock_guard lock(aheadMutex());
     for (int i = 0; i < count; ++i)
         aheadReaders().push_back(
-            {location, std::chrono::steady_clock::now(),
-             std::async(std::launch::async, [location] { return openPostgresReader(location); })});
+            {location, std::async(std::launch::async, [location] { return openPostgresReader(location); })});
 }
 
 std::unique_ptr<StoreReader> StoreReader::open(const Store &store)

@@ -58,8 +58,7 @@ public:
     // reader there to take (an SQLite file opens at once: nothing to do). A process that will open
     // readers right after the store, as the window does for its tabs, calls it before Store::open: each
     // connection costs the server a new process (15 ms on the CI machine), which then overlaps the
-    // store's own. One that fails (a password not known yet), or that none took for 30 s, is dropped, and
-    // open connects anew.
+    // store's own. One that fails (a password not known yet) is dropped, and open connects anew.
     static void connectAhead(const QString &location, int count);
     static bool isPostgres(const QString &location);
 
