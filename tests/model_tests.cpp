@@ -1488,6 +1488,51 @@ TEST_CASE("Many scattered removals at once leave exactly the remaining rows", "[
     CHECK(counter.count() == 0);
 }
 
+// What a view shows of a row: text, tool tip and colour of every cell.
+QVariantList cellsAt(const RecordTableModel &model, int row)
+{
+    QVariantList cells;
+    for (int column = 0; column < model.columnCount(); ++column) {
+        const QModelIndex index = model.index(row, column);
+        cells << index.data(Qt::DisplayRole) << index.data(Qt::ToolTipRole) << index.data(Qt::ForegroundRole);
+    }
+    return cells;
+}
+
+// The cells of the first rows with the store's own connection closed: only values the worker sent with
+// the rows can show, and a read of the model's own fails (and would say so in readError()).
+std::map<qint64, QVariantList> firstCellsWithStoreClosed(Store &store, const RecordTableModel &model)
+{
+    std::map<qint64, QVariantList> seen;
+    QSqlDatabase db = store.database();
+    db.close();
+    const int rows = std::min(model.rowCount(), 120);
+    for (int row = 0; row < rows; ++row)
+        seen[model.idAt(row)] = cellsAt(model, row);
+    CHECK(model.readError().isEmpty());
+    REQUIRE(db.open());
+    REQUIRE(store.database().isOpen());
+    return seen;
+}
+
+// The same records read by the model itself (announced changed, they leave its cache) show the same.
+void checkSameAsOwnRead(Store &store, RecordTableModel &model, const std::map<qint64, QVariantList> &seen)
+{
+    QList<qint64> ids;
+    for (const auto &entry : seen)
+        ids << entry.first;
+    store.announce(model.recordKind(), ids);
+    REQUIRE(settled(model));
+    drainEvents();
+    for (const auto &[id, values] : seen) {
+        const int row = model.rowOf(id);
+        REQUIRE(row >= 0);
+        INFO("record " << id);
+        CHECK(cellsAt(model, row) == values);
+    }
+    CHECK(model.readError().isEmpty());
+}
+
 TEST_CASE("A tab's first rows come with their values: the view reads none itself, and they are what it would "
           "read",
           "[model]")
@@ -1500,44 +1545,39 @@ TEST_CASE("A tab's first rows come with their values: the view reads none itself
     RecordTableModel &model = *watched.model;
     // Events stop here until the values are read: the model holds the first chunk, in store order.
     REQUIRE(waitUntil([&] { return model.rowCount() > 0; }));
-    const int rows = std::min(model.rowCount(), 120);
-    std::map<qint64, QVariantList> seen;
-    {
-        // With the store's own connection closed, only what came with the chunk can show.
-        QSqlDatabase db = demo.store->database();
-        db.close();
-        for (int row = 0; row < rows; ++row)
-            for (int column = 0; column < model.columnCount(); ++column) {
-                const QModelIndex index = model.index(row, column);
-                seen[model.idAt(row)] << index.data(Qt::DisplayRole) << index.data(Qt::ToolTipRole)
-                                      << index.data(Qt::ForegroundRole);
-            }
-        CHECK(model.readError().isEmpty());
-        REQUIRE(db.open());
-        REQUIRE(demo.store->database().isOpen());
-    }
+    const std::map<qint64, QVariantList> seen = firstCellsWithStoreClosed(*demo.store, model);
     REQUIRE(settled(model));
+    checkSameAsOwnRead(*demo.store, model, seen);
+    checkNoWarnings(counter);
+}
 
-    // The same records read by the model itself: announced changed, they leave its cache.
-    QList<qint64> ids;
-    for (const auto &entry : seen)
-        ids << entry.first;
-    demo.store->announce(model.recordKind(), ids);
+TEST_CASE("A search's or sort's first rows come with their values: the view reads none itself, and they are "
+          "what it would read",
+          "[model]")
+{
+    FOR_EACH_STORE_BACKEND(backend);
+    const TabKind kind = GENERATE(TabKind::Managed, TabKind::Staged, TabKind::Pending);
+    DemoStore demo(backend);
+    WarningCounter counter;
+    Watched watched(demo, kind);
+    RecordTableModel &model = *watched.model;
     REQUIRE(settled(model));
-    drainEvents();
-    for (const auto &[id, values] : seen) {
-        const int row = model.rowOf(id);
-        REQUIRE(row >= 0);
-        QVariantList now;
-        for (int column = 0; column < model.columnCount(); ++column) {
-            const QModelIndex index = model.index(row, column);
-            now << index.data(Qt::DisplayRole) << index.data(Qt::ToolTipRole)
-                << index.data(Qt::ForegroundRole);
-        }
-        INFO("record " << id);
-        CHECK(now == values);
+    const int email = model.spec().columnByKey("email");
+    REQUIRE(email >= 0);
+
+    SECTION("a search")
+    {
+        IndexQuery query;
+        query.search = QStringLiteral("a");
+        applyFilter(model, query);
     }
-    CHECK(model.readError().isEmpty());
+    SECTION("a sort")
+    {
+        applySort(model, email, Qt::DescendingOrder);
+    }
+    REQUIRE(model.rowCount() > 0);
+    const std::map<qint64, QVariantList> seen = firstCellsWithStoreClosed(*demo.store, model);
+    checkSameAsOwnRead(*demo.store, model, seen);
     checkNoWarnings(counter);
 }
 
@@ -1573,6 +1613,49 @@ TEST_CASE("Records changed while a tab loads show their new values, not those re
         drainEvents();
         CHECK(model.index(model.rowOf(id), ManagedColumn::User).data().toString() ==
               QStringLiteral("Renamed Owner"));
+    }
+    checkNoWarnings(counter);
+}
+
+TEST_CASE("Records changed while a sort runs show their new values, not those read with its first rows",
+          "[model]")
+{
+    FOR_EACH_STORE_BACKEND(backend);
+    DemoStore demo(backend);
+    Store &store = *demo.store;
+    WarningCounter counter;
+    Watched watched(demo, TabKind::Managed);
+    RecordTableModel &model = *watched.model;
+    REQUIRE(settled(model));
+    applySort(model, ManagedColumn::Device, Qt::DescendingOrder);
+    const qint64 id = model.idAt(0);
+    const qint64 user = scalar(store, QStringLiteral("SELECT user_id FROM devices WHERE id = %1").arg(id));
+    REQUIRE(user > 0);
+    applySort(model, ManagedColumn::Device, Qt::AscendingOrder);
+
+    // The sort's result and the values of its first rows wait in the event queue while the record changes.
+    model.sort(ManagedColumn::Device, Qt::DescendingOrder);
+    QThread::msleep(1000);
+    SECTION("a record announced by ID")
+    {
+        run(store,
+            QStringLiteral("UPDATE devices SET serial = 'CHANGED-WHILE-SORTING' WHERE id = %1").arg(id));
+        store.announce(RecordKind::Device, {id});
+        REQUIRE(settled(model));
+        drainEvents();
+        REQUIRE(model.idAt(0) == id);
+        CHECK(model.index(0, ManagedColumn::Serial).data().toString() ==
+              QStringLiteral("CHANGED-WHILE-SORTING"));
+    }
+    SECTION("everything announced changed (a user renamed)")
+    {
+        run(store, QStringLiteral("UPDATE users SET name = 'Renamed While Sorting' WHERE id = %1").arg(user));
+        store.announce(RecordKind::User, {});
+        REQUIRE(settled(model));
+        drainEvents();
+        REQUIRE(model.idAt(0) == id);
+        CHECK(model.index(0, ManagedColumn::User).data().toString() ==
+              QStringLiteral("Renamed While Sorting"));
     }
     checkNoWarnings(counter);
 }

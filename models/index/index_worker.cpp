@@ -1,5 +1,6 @@
 #include "index/index_worker.h"
 
+#include "store/bound_rows.h"
 #include "store/store_reader.h"
 
 #include <algorithm>
@@ -9,7 +10,7 @@ namespace mdm {
 namespace {
 
 // The rows a view shows first, and some: as many as the model reads around the top row.
-constexpr qsizetype kFirstShownRows = 160;
+constexpr size_t kFirstShownRows = 160;
 
 } // namespace
 
@@ -29,20 +30,20 @@ IndexWorker::~IndexWorker()
     thread_.join();
 }
 
-void IndexWorker::requestQuery(const IndexQuery &query, quint64 generation)
+void IndexWorker::requestQuery(const IndexQuery &query, quint64 generation, quint64 stamp)
 {
     {
         std::lock_guard lock(mutex_);
-        tasks_.push_back(Query{query, generation});
+        tasks_.push_back(Query{query, generation, stamp});
     }
     wake_.notify_one();
 }
 
-void IndexWorker::requestRefresh(const QList<qint64> &ids, qint64 nowMs)
+void IndexWorker::requestRefresh(const QList<qint64> &ids, qint64 nowMs, quint64 stamp)
 {
     {
         std::lock_guard lock(mutex_);
-        tasks_.push_back(Refresh{ids, nowMs});
+        tasks_.push_back(Refresh{ids, nowMs, stamp});
     }
     wake_.notify_one();
 }
@@ -101,11 +102,15 @@ void IndexWorker::run()
 std::vector<ShownRow> IndexWorker::readShownRows(const std::vector<qint64> &ids)
 {
     std::vector<ShownRow> rows;
-    const qsizetype count = std::min<qsizetype>(kFirstShownRows, static_cast<qsizetype>(ids.size()));
-    const auto cursor = db_->prepare(index_.spec().rowSql(count));
-    for (qsizetype i = 0; i < count; ++i)
-        cursor->bind(static_cast<int>(i + 1), ids[static_cast<size_t>(i)]);
-    rows.reserve(static_cast<size_t>(count));
+    const size_t count = std::min<size_t>(kFirstShownRows, ids.size());
+    if (count == 0)
+        return rows;
+    // The IDs as one bound array, as the model's own reads: PostgreSQL plans a list of placeholders value
+    // by value.
+    const bool postgres = StoreReader::isPostgres(location_);
+    const auto cursor = db_->prepare(index_.spec().rowSqlIn(idSetSql(postgres)));
+    cursor->bind(1, idSetText(postgres, std::span(ids.data(), count)));
+    rows.reserve(count);
     while (cursor->next()) {
         ShownRow row{cursor->int64(0), {}};
         const int columns = cursor->columnCount();
@@ -128,6 +133,8 @@ void IndexWorker::handle(Query &task)
     shown_ = result.ids;
     result.total = index_.liveCount();
     result.groups = index_.groups();
+    result.rows = readShownRows(result.ids);
+    result.stamp = task.stamp;
     if (callbacks_.queryFinished)
         callbacks_.queryFinished(std::move(result));
 }
@@ -146,6 +153,7 @@ void IndexWorker::handle(Refresh &task)
         }
         Query again = last_;
         again.query.nowMs = task.nowMs;
+        again.stamp = task.stamp;
         handle(again);
         return;
     }

@@ -18,12 +18,23 @@ namespace mdm {
 
 class StoreReader;
 
+// A record's display values, as its tab's rowSql returns them after the ID.
+struct ShownRow
+{
+    qint64 id = 0;
+    QVariantList values;
+};
+
 struct QueryResult
 {
     quint64 generation = 0;
     std::vector<qint64> ids; // the rows to show, in order
     qint64 total = 0;        // every record of the tab, whatever the filter
     QStringList groups;
+    // The display values of the first rows, read after the request was made (its stamp): the view shows
+    // them without a statement on the UI thread. Empty when they could not be read.
+    std::vector<ShownRow> rows;
+    quint64 stamp = 0;
 };
 
 // How changed records now stand against the query the worker ran last.
@@ -35,13 +46,6 @@ struct IndexDelta
     // gone and the earlier insertions are made: ascending rows, at its place in the query's sort order.
     std::vector<std::pair<int, qint64>> inserted;
     qint64 total = 0;
-};
-
-// A record's display values, as its tab's rowSql returns them after the ID.
-struct ShownRow
-{
-    qint64 id = 0;
-    QVariantList values;
 };
 
 // Owns a tab's TableIndex on a thread of its own, so that loading a million rows, searching and
@@ -67,20 +71,25 @@ public:
     IndexWorker(const IndexWorker &) = delete;
     IndexWorker &operator=(const IndexWorker &) = delete;
 
-    void requestQuery(const IndexQuery &query, quint64 generation);
+    // stamp: the caller's count of its requests, handed back with the rows read for this one, so that it
+    // can tell them from values of records it heard changed after asking (and the worker may have read
+    // before the change). The load at start counts as the first request (stamp 1).
+    void requestQuery(const IndexQuery &query, quint64 generation, quint64 stamp);
     // Empty ids: everything may have changed; reload the tab and rerun the last query.
-    void requestRefresh(const QList<qint64> &ids, qint64 nowMs);
+    void requestRefresh(const QList<qint64> &ids, qint64 nowMs, quint64 stamp);
 
 private:
     struct Query
     {
         IndexQuery query;
         quint64 generation;
+        quint64 stamp;
     };
     struct Refresh
     {
         QList<qint64> ids;
         qint64 nowMs;
+        quint64 stamp;
     };
     using Task = std::variant<Query, Refresh>;
 
@@ -96,7 +105,7 @@ private:
     Callbacks callbacks_;
     std::unique_ptr<StoreReader> db_; // used on the worker thread only
     bool loaded_ = false;
-    Query last_{{}, 0};
+    Query last_{{}, 0, 0};
     // The rows the model shows for last_: the query's result as sent, then every delta applied to it the
     // way the model applies it, so that new records are placed without asking the UI thread.
     std::vector<qint64> shown_;

@@ -257,7 +257,16 @@ void RecordTableModel::setFilter(const IndexQuery &filter)
 void RecordTableModel::requestQuery()
 {
     query_.nowMs = clock_.nowMs();
-    worker_->requestQuery(query_, ++requestedGeneration_);
+    worker_->requestQuery(query_, ++requestedGeneration_, ++stamp_);
+}
+
+void RecordTableModel::takeShownRows(std::vector<ShownRow> &rows, quint64 stamp)
+{
+    if (allChangedAt_ >= stamp)
+        return;
+    for (ShownRow &row : rows)
+        if (changedAt_.value(row.id, 0) < stamp)
+            cache_.insert(row.id, Row{std::move(row.values)});
 }
 
 void RecordTableModel::onChunk(std::vector<qint64> &&ids, std::vector<ShownRow> &&rows)
@@ -266,11 +275,7 @@ void RecordTableModel::onChunk(std::vector<qint64> &&ids, std::vector<ShownRow> 
     // result puts them in the order asked for.
     if (!loading_ || ids.empty())
         return;
-    // The worker read these before changes announced since may have reached its snapshot.
-    if (!shownRowsStale_)
-        for (ShownRow &row : rows)
-            if (!changedWhileLoading_.contains(row.id))
-                cache_.insert(row.id, Row{std::move(row.values)});
+    takeShownRows(rows, 1);
     const int first = static_cast<int>(ids_.size());
     beginInsertRows({}, first, first + static_cast<int>(ids.size()) - 1);
     ids_.insert(ids_.end(), ids.begin(), ids.end());
@@ -288,6 +293,7 @@ void RecordTableModel::onQueryFinished(QueryResult &&result)
         (result.generation != appliedGeneration_ || !appliedGeneration_))
         return;
     appliedGeneration_ = result.generation;
+    takeShownRows(result.rows, result.stamp);
     if (result.ids != ids_) {
         beginResetModel();
         ids_ = std::move(result.ids);
@@ -300,8 +306,6 @@ void RecordTableModel::onQueryFinished(QueryResult &&result)
     groups_ = result.groups;
     if (loading_) {
         loading_ = false;
-        changedWhileLoading_.clear();
-        shownRowsStale_ = false;
         emit loadingChanged(false);
     }
     emit countsChanged();
@@ -430,16 +434,21 @@ void RecordTableModel::onStoreChanged(RecordKind kind, const QList<qint64> &ids)
         // A full reload is a fresh try after a failed read: a read that fails again says so again.
         readError_.clear();
         cache_.clear();
-        shownRowsStale_ = shownRowsStale_ || loading_;
-        worker_->requestRefresh({}, clock_.nowMs());
+        allChangedAt_ = stamp_;
+        changedAt_.clear();
+        worker_->requestRefresh({}, clock_.nowMs(), ++stamp_);
         return;
+    }
+    // Bounded: past it, every row still on its way is read anew, as after a change of everything.
+    if (changedAt_.size() + ids.size() > kCacheLimit) {
+        allChangedAt_ = stamp_;
+        changedAt_.clear();
     }
     for (qint64 id : ids) {
         cache_.remove(id);
-        if (loading_)
-            changedWhileLoading_.insert(id);
+        changedAt_.insert(id, stamp_);
     }
-    worker_->requestRefresh(ids, clock_.nowMs());
+    worker_->requestRefresh(ids, clock_.nowMs(), ++stamp_);
 }
 
 void RecordTableModel::onMinuteTick()

@@ -89,6 +89,7 @@ private:
     };
 
     void requestQuery();
+    void takeShownRows(std::vector<ShownRow> &rows, quint64 stamp);
     void onChunk(std::vector<qint64> &&ids, std::vector<ShownRow> &&rows);
     void onQueryFinished(QueryResult &&result);
     void onRefreshed(IndexDelta &&delta);
@@ -116,9 +117,11 @@ private:
     quint64 requestedGeneration_ = 0;
     quint64 appliedGeneration_ = 0;
     mutable QHash<qint64, Row> cache_;
-    // Announced while the index loads: the rows the worker read with its first chunk may predate them.
-    QSet<qint64> changedWhileLoading_;
-    bool shownRowsStale_ = false;
+    // Rows the worker read come with the stamp of the request they were read for: a record announced
+    // changed at or after that stamp may have been read before its change, and is read anew instead.
+    quint64 stamp_ = 1; // the load at start
+    QHash<qint64, quint64> changedAt_;
+    quint64 allChangedAt_ = 0;
     mutable QString readError_;
     QTimer minuteTimer_;
     std::unique_ptr<IndexWorker> worker_; // last: stops before the members its callbacks reach

@@ -105,18 +105,32 @@ void BoundRows::bind(QSqlQuery &query) const
 
 QString idSetSql(const QSqlDatabase &db)
 {
-    return dialectOf(db).isPostgres() ? QStringLiteral("SELECT unnest(CAST(? AS BIGINT[])) AS id")
-                                      : QStringLiteral("SELECT value AS id FROM json_each(?)");
+    return QString::fromLatin1(idSetSql(dialectOf(db).isPostgres()));
 }
 
 QVariant idSetValue(const QSqlDatabase &db, const QList<qint64> &ids)
 {
-    QStringList numbers;
-    numbers.reserve(ids.size());
-    for (qint64 id : ids)
-        numbers << QString::number(id);
-    const QString list = numbers.join(QLatin1Char(','));
-    return dialectOf(db).isPostgres() ? QStringLiteral("{%1}").arg(list) : QStringLiteral("[%1]").arg(list);
+    return QString::fromLatin1(idSetText(dialectOf(db).isPostgres(), ids));
+}
+
+QByteArray idSetSql(bool postgres)
+{
+    return postgres ? QByteArrayLiteral("SELECT unnest(CAST(? AS BIGINT[])) AS id")
+                    : QByteArrayLiteral("SELECT value AS id FROM json_each(?)");
+}
+
+QByteArray idSetText(bool postgres, std::span<const qint64> ids)
+{
+    QByteArray list;
+    list.reserve(static_cast<qsizetype>(ids.size()) * 8 + 2);
+    list += postgres ? '{' : '[';
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            list += ',';
+        list += QByteArray::number(ids[i]);
+    }
+    list += postgres ? '}' : ']';
+    return list;
 }
 
 } // namespace mdm

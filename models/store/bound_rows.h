@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
+#include <span>
 
 class QSqlQuery;
 
@@ -54,5 +55,8 @@ private:
 // JSON array; PostgreSQL: unnest over an array literal).
 QString idSetSql(const QSqlDatabase &db);
 QVariant idSetValue(const QSqlDatabase &db, const QList<qint64> &ids);
+// The same for a StoreReader's statement, which has no QSqlDatabase: the value is bound as text.
+QByteArray idSetSql(bool postgres);
+QByteArray idSetText(bool postgres, std::span<const qint64> ids);
 
 } // namespace mdm

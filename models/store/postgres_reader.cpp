@@ -207,6 +207,11 @@ public:
         if (index >= 1 && index <= params_)
             values_[static_cast<size_t>(index - 1)] = QByteArray::number(value);
     }
+    void bind(int index, const QByteArray &utf8) override
+    {
+        if (index >= 1 && index <= params_)
+            values_[static_cast<size_t>(index - 1)] = utf8;
+    }
 
     bool next() override
     {

@@ -21,6 +21,11 @@ public:
         if (ok_)
             statement_.bind(index, value);
     }
+    void bind(int index, const QByteArray &utf8) override
+    {
+        if (ok_)
+            statement_.bind(index, utf8);
+    }
     bool next() override
     {
         if (!ok_ || done_)

@@ -24,6 +24,7 @@ public:
     QString error() const { return error_; }
 
     virtual void bind(int index, qint64 value) = 0;
+    virtual void bind(int index, const QByteArray &utf8) = 0;
     virtual bool next() = 0;
     virtual void reset() = 0;
 
