@@ -11,6 +11,7 @@
 #include "store/demo_data.h"
 #include "store/dialect.h"
 #include "store/schema_parts.h"
+#include "test_support.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -22,6 +23,7 @@
 using namespace mdm;
 using mdm::test::BackendStore;
 using mdm::test::openStoreAt;
+using mdm::test::rowsAsText;
 using mdm::test::schemaVersion;
 using mdm::test::storeBackends;
 using mdm::test::TestPgConnection;
@@ -30,31 +32,16 @@ using mdm::test::testPgServerUri;
 
 namespace {
 
-QStringList rows(const Store &store, const QString &sql)
-{
-    QSqlQuery q(store.database());
-    INFO(sql.toStdString());
-    REQUIRE(q.exec(sql));
-    QStringList out;
-    while (q.next()) {
-        QStringList values;
-        for (int i = 0; i < q.record().count(); ++i)
-            values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
-        out << values.join(QLatin1Char('|'));
-    }
-    return out;
-}
-
 qint64 largest(const Store &store, const QString &sql)
 {
-    const QStringList found = rows(store, sql);
+    const QStringList found = rowsAsText(store, sql);
     return found.isEmpty() || found.first() == QLatin1String("NULL") ? 0 : found.first().toLongLong();
 }
 
 QList<qint64> ids(const Store &store, const QString &sql)
 {
     QList<qint64> out;
-    for (const QString &row : rows(store, sql))
+    for (const QString &row : rowsAsText(store, sql))
         out << row.toLongLong();
     return out;
 }
@@ -85,36 +72,36 @@ QStringList written(const Store &store, const Marks &since)
 {
     QStringList out;
     out << QStringLiteral("invitations:")
-        << rows(store,
-                QStringLiteral("SELECT id, state, delivery, sent_at, expires_at, remarks, resend_count,"
-                               " CASE WHEN token_hash IS NULL THEN 0 ELSE 1 END FROM invitations"
-                               " ORDER BY id"));
+        << rowsAsText(store,
+                      QStringLiteral("SELECT id, state, delivery, sent_at, expires_at, remarks, resend_count,"
+                                     " CASE WHEN token_hash IS NULL THEN 0 ELSE 1 END FROM invitations"
+                                     " ORDER BY id"));
     out << QStringLiteral("outbox:")
-        << rows(store,
-                QStringLiteral("SELECT invitation_id, recipient, state, next_attempt_at, created_at,"
-                               " CASE WHEN link_token IS NULL THEN 0 ELSE 1 END FROM outbox ORDER BY id"));
+        << rowsAsText(store, QStringLiteral(
+                                 "SELECT invitation_id, recipient, state, next_attempt_at, created_at,"
+                                 " CASE WHEN link_token IS NULL THEN 0 ELSE 1 END FROM outbox ORDER BY id"));
     out << QStringLiteral("devices:")
-        << rows(store,
-                QStringLiteral("SELECT d.id, d.state, d.remarks, coalesce(u.email, '-'),"
-                               " coalesce(g.name, '-') FROM devices d LEFT JOIN users u ON u.id = d.user_id"
-                               " LEFT JOIN groups g ON g.id = d.group_id ORDER BY d.id"));
+        << rowsAsText(store, QStringLiteral(
+                                 "SELECT d.id, d.state, d.remarks, coalesce(u.email, '-'),"
+                                 " coalesce(g.name, '-') FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                                 " LEFT JOIN groups g ON g.id = d.group_id ORDER BY d.id"));
     out << QStringLiteral("commands:")
-        << rows(store, QStringLiteral("SELECT device_id, kind, state, created_at, updated_at,"
-                                      " CASE WHEN pin IS NULL THEN 0 ELSE length(pin) END FROM commands"
-                                      " ORDER BY id"));
+        << rowsAsText(store, QStringLiteral("SELECT device_id, kind, state, created_at, updated_at,"
+                                            " CASE WHEN pin IS NULL THEN 0 ELSE length(pin) END FROM commands"
+                                            " ORDER BY id"));
     out << QStringLiteral("audit:")
-        << rows(store, QStringLiteral("SELECT action, record_kind, record_ids, details FROM audit_log"
-                                      " WHERE id > %1 ORDER BY id")
-                           .arg(since.audit));
+        << rowsAsText(store, QStringLiteral("SELECT action, record_kind, record_ids, details FROM audit_log"
+                                            " WHERE id > %1 ORDER BY id")
+                                 .arg(since.audit));
     out << QStringLiteral("audit records:")
-        << rows(store, QStringLiteral("SELECT r.record_kind, r.record_id FROM audit_log_records r"
-                                      " WHERE r.audit_id > %1 ORDER BY r.audit_id, r.record_id")
-                           .arg(since.audit));
+        << rowsAsText(store, QStringLiteral("SELECT r.record_kind, r.record_id FROM audit_log_records r"
+                                            " WHERE r.audit_id > %1 ORDER BY r.audit_id, r.record_id")
+                                 .arg(since.audit));
     out << QStringLiteral("journal:")
-        << rows(store, QStringLiteral("SELECT kind, record_id, change, count(*) FROM change_journal"
-                                      " WHERE seq > %1 GROUP BY kind, record_id, change"
-                                      " ORDER BY kind, record_id, change")
-                           .arg(since.journal));
+        << rowsAsText(store, QStringLiteral("SELECT kind, record_id, change, count(*) FROM change_journal"
+                                            " WHERE seq > %1 GROUP BY kind, record_id, change"
+                                            " ORDER BY kind, record_id, change")
+                                 .arg(since.journal));
     return out;
 }
 
@@ -133,6 +120,17 @@ void requireLinksMatch(const Store &store)
     CHECK(n > 0);
 }
 
+// The same sample records on every store: the clock fixed, then the demo data.
+void fillSample(Store &store, Clock &clock, int managed, int staged, int pending)
+{
+    clock.setFixed(QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
+    DemoOptions demo;
+    demo.managed = managed;
+    demo.staged = staged;
+    demo.pending = pending;
+    REQUIRE(fillDemoData(store, clock, demo).ok);
+}
+
 } // namespace
 
 TEST_CASE("Bulk actions write the same rows and results on both stores", "[pgresend]")
@@ -143,12 +141,7 @@ TEST_CASE("Bulk actions write the same rows and results on both stores", "[pgres
         {
             BackendStore store(backend);
             Clock clock;
-            clock.setFixed(QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
-            DemoOptions demo;
-            demo.managed = 240;
-            demo.staged = 40;
-            demo.pending = 300;
-            REQUIRE(fillDemoData(*store, clock, demo).ok);
+            fillSample(*store, clock, 240, 40, 300);
             clock.advance(qint64(8) * 24 * 3600 * 1000); // some delivered invitations have expired
             EnrollmentService invitations(*store, clock);
             DeviceService devices(*store, clock);
@@ -203,12 +196,7 @@ TEST_CASE("A record another connection changed after it was selected is named in
         {
             BackendStore store(backend);
             Clock clock;
-            clock.setFixed(QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC));
-            DemoOptions demo;
-            demo.managed = 60;
-            demo.staged = 0;
-            demo.pending = 60;
-            REQUIRE(fillDemoData(*store, clock, demo).ok);
+            fillSample(*store, clock, 60, 0, 60);
             auto other = store->connectAgain();
             REQUIRE(other.store);
 
@@ -254,9 +242,9 @@ TEST_CASE("A record another connection changed after it was selected is named in
             CHECK(reassigned.outcomes.at(4).reason.startsWith(
                 QStringLiteral("Changed since you selected it: now ")));
             // The other connection sees the one consistent state.
-            CHECK(rows(*other.store,
-                       QStringLiteral("SELECT count(*) FROM devices WHERE user_id IN"
-                                      " (SELECT id FROM users WHERE email = 'other@example.com')"))
+            CHECK(rowsAsText(*other.store,
+                             QStringLiteral("SELECT count(*) FROM devices WHERE user_id IN"
+                                            " (SELECT id FROM users WHERE email = 'other@example.com')"))
                       .first()
                       .toInt() == enrolled.size() - 1);
         }
@@ -319,10 +307,11 @@ TEST_CASE("A PostgreSQL store of version 6 journals bulk writes per statement as
     REQUIRE(resent.ok);
     const int done = resent.count(Outcome::Result::Done);
     CHECK(done > 10);
-    CHECK(rows(*store,
-               QStringLiteral("SELECT kind, change, count(*), count(DISTINCT record_id) FROM change_journal"
-                              " WHERE seq > %1 AND kind <> 'outbox' GROUP BY kind, change ORDER BY kind")
-                   .arg(before)) ==
+    CHECK(rowsAsText(
+              *store,
+              QStringLiteral("SELECT kind, change, count(*), count(DISTINCT record_id) FROM change_journal"
+                             " WHERE seq > %1 AND kind <> 'outbox' GROUP BY kind, change ORDER BY kind")
+                  .arg(before)) ==
           QStringList{QStringLiteral("audit|0|1|1"), QStringLiteral("invitation|1|%1|%1").arg(done)});
     CHECK(largest(*store,
                   QStringLiteral("SELECT count(*) FROM change_journal WHERE seq > %1 AND kind = 'outbox'"

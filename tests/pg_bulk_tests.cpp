@@ -18,10 +18,12 @@
 #include <optional>
 
 using namespace mdm;
+using mdm::test::rowsAsText;
 using mdm::test::scalar;
 using mdm::test::storeBackends;
 using mdm::test::TempDir;
 using mdm::test::TestPgDatabase;
+using mdm::test::validImei;
 
 namespace {
 
@@ -54,47 +56,16 @@ void exec(Store &store, const QString &sql)
     REQUIRE(q.exec(sql));
 }
 
-// Every row of a query as text, one line per row, values separated by '|'.
-QStringList rows(Store &store, const QString &sql)
-{
-    QSqlQuery q(store.database());
-    INFO(sql.toStdString());
-    REQUIRE(q.exec(sql));
-    QStringList out;
-    while (q.next()) {
-        QStringList values;
-        for (int i = 0; i < q.record().count(); ++i)
-            values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
-        out << values.join(QLatin1Char('|'));
-    }
-    return out;
-}
-
 // What the store holds after an import, independent of IDs.
 QStringList stagedRows(Store &store)
 {
-    return rows(store,
-                QStringLiteral(
-                    "SELECT d.name, d.platform, d.ownership, coalesce(d.serial, '-'), coalesce(d.imei, '-'),"
-                    " coalesce(u.name, '-'), coalesce(u.email, '-'), coalesce(g.name, '-'), d.state,"
-                    " d.staged_at FROM devices d LEFT JOIN users u ON u.id = d.user_id"
-                    " LEFT JOIN groups g ON g.id = d.group_id"
-                    " ORDER BY coalesce(d.serial, ''), coalesce(d.imei, '')"));
-}
-
-// A valid IMEI: 14 digits and their Luhn check digit.
-QByteArray imei(int n)
-{
-    QByteArray digits = QByteArray("35209900") + QByteArray::number(n).rightJustified(6, '0');
-    int sum = 0;
-    for (int k = 0; k < 14; ++k) {
-        int d = digits.at(13 - k) - '0';
-        if (k % 2 == 0 && (d *= 2) > 9)
-            d -= 9;
-        sum += d;
-    }
-    digits.append(char('0' + (10 - sum % 10) % 10));
-    return digits;
+    return rowsAsText(
+        store, QStringLiteral(
+                   "SELECT d.name, d.platform, d.ownership, coalesce(d.serial, '-'), coalesce(d.imei, '-'),"
+                   " coalesce(u.name, '-'), coalesce(u.email, '-'), coalesce(g.name, '-'), d.state,"
+                   " d.staged_at FROM devices d LEFT JOIN users u ON u.id = d.user_id"
+                   " LEFT JOIN groups g ON g.id = d.group_id"
+                   " ORDER BY coalesce(d.serial, ''), coalesce(d.imei, '')"));
 }
 
 QByteArray manyRows(int count)
@@ -103,7 +74,7 @@ QByteArray manyRows(int count)
     for (int i = 0; i < count; ++i)
         csv += "Tablet " + QByteArray::number(i) + ",SN" + QByteArray::number(1000000 + i) +
                ",Android,User " + QByteArray::number(i) + ",user" + QByteArray::number(i % (count / 2 + 1)) +
-               "@example.com,Group " + QByteArray::number(i % 20) + "," + imei(i) + "\n";
+               "@example.com,Group " + QByteArray::number(i % 20) + "," + validImei(i) + "\n";
     return csv;
 }
 
@@ -130,11 +101,11 @@ TEST_CASE("Staged import gives the same results and rows on SQLite and PostgreSQ
     // Good rows, a repeat in the file, rows with problems, devices and a user the store has already.
     const QByteArray csv = "Device name;Serial number;IMEI;Platform;User;Email;Group\n"
                            "Ana's phone;SN-A1;" +
-                           imei(1) +
+                           validImei(1) +
                            ";Android;Ana;ANA@Example.com;Sales\n"
                            "Ben's iPad;SN-B2;;iPadOS;;ben@example.com;sales\n"
                            "Kiosk;;" +
-                           imei(3) +
+                           validImei(3) +
                            ";Android;Kiosk user;;Lobby\n"
                            "Repeat;SN-A1;;iOS;;;\n"                        // serial also on line 2
                            "Wrong IMEI;SN-C4;352099001761482;Android;;;\n" // bad check digit
@@ -309,20 +280,23 @@ TEST_CASE("Demo fill writes the same records on SQLite and PostgreSQL", "[pgbulk
             CHECK(counts[backend].counts[QStringLiteral("change_journal")] == 1);
             // Everything but the random link tokens of queued mails, row by row in ID order.
             QStringList all;
-            all << rows(store, QStringLiteral("SELECT id, name, email FROM users ORDER BY id"))
-                << rows(store, QStringLiteral("SELECT id, name FROM groups ORDER BY id"))
-                << rows(store, QStringLiteral("SELECT id, name, platform, ownership, serial, imei, model,"
-                                              " os_version, user_id, group_id, state, staged_at, enrolled_at,"
-                                              " last_seen_at FROM devices ORDER BY id"))
-                << rows(store, QStringLiteral(
-                                   "SELECT id, device_id, kind, state, created_at FROM commands ORDER BY id"))
-                << rows(store, QStringLiteral(
-                                   "SELECT id, user_id, email, platform, ownership, group_id, requested_at,"
-                                   " sent_at, expires_at, delivery, remarks, resend_count"
-                                   " FROM invitations ORDER BY id"))
-                << rows(store,
-                        QStringLiteral("SELECT id, invitation_id, recipient, state, attempts, last_error"
-                                       " FROM outbox ORDER BY id"));
+            all << rowsAsText(store, QStringLiteral("SELECT id, name, email FROM users ORDER BY id"))
+                << rowsAsText(store, QStringLiteral("SELECT id, name FROM groups ORDER BY id"))
+                << rowsAsText(store,
+                              QStringLiteral("SELECT id, name, platform, ownership, serial, imei, model,"
+                                             " os_version, user_id, group_id, state, staged_at, enrolled_at,"
+                                             " last_seen_at FROM devices ORDER BY id"))
+                << rowsAsText(store,
+                              QStringLiteral(
+                                  "SELECT id, device_id, kind, state, created_at FROM commands ORDER BY id"))
+                << rowsAsText(store,
+                              QStringLiteral(
+                                  "SELECT id, user_id, email, platform, ownership, group_id, requested_at,"
+                                  " sent_at, expires_at, delivery, remarks, resend_count"
+                                  " FROM invitations ORDER BY id"))
+                << rowsAsText(store, QStringLiteral(
+                                         "SELECT id, invitation_id, recipient, state, attempts, last_error"
+                                         " FROM outbox ORDER BY id"));
             digests[backend] =
                 QCryptographicHash::hash(all.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256);
 

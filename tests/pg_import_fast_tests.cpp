@@ -24,6 +24,7 @@ using mdm::test::scalar;
 using mdm::test::storeBackends;
 using mdm::test::TestPgDatabase;
 using mdm::test::TestStoreLocation;
+using mdm::test::validImei;
 
 namespace {
 
@@ -54,21 +55,6 @@ QString text(Store &store, const QString &sql)
     return lines.join(QLatin1Char('\n'));
 }
 
-// A valid IMEI: 14 digits and their Luhn check digit.
-QByteArray imei(int n)
-{
-    QByteArray digits = QByteArray("35209900") + QByteArray::number(n).rightJustified(6, '0');
-    int sum = 0;
-    for (int k = 0; k < 14; ++k) {
-        int d = digits.at(13 - k) - '0';
-        if (k % 2 == 0 && (d *= 2) > 9)
-            d -= 9;
-        sum += d;
-    }
-    digits.append(char('0' + (10 - sum % 10) % 10));
-    return digits;
-}
-
 // The bench's file: every row its own user, 20 groups.
 QByteArray benchRows(int count)
 {
@@ -76,7 +62,7 @@ QByteArray benchRows(int count)
     for (int i = 0; i < count; ++i)
         csv += "Tablet " + QByteArray::number(i) + ",SN" + QByteArray::number(1000000 + i) +
                ",Android,User " + QByteArray::number(i) + ",user" + QByteArray::number(i) +
-               "@example.com,Group " + QByteArray::number(i % 20) + "," + imei(i) + "\r\n";
+               "@example.com,Group " + QByteArray::number(i % 20) + "," + validImei(i) + "\r\n";
     return csv;
 }
 

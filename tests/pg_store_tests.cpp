@@ -2,6 +2,7 @@
 // processes at once, transactions and the busy path, the journal's triggers and NOTIFY, and the clean
 // refusal of the paths still written for SQLite alone. The PostgreSQL cases need MDM_TEST_PG_URI (a
 // test server's superuser URI); without it they are left out and the SQLite half still runs.
+#include "backend_store.h"
 #include "domain/clock.h"
 #include "pg_support.h"
 #include "store/change_journal.h"
@@ -26,8 +27,11 @@
 #include <thread>
 
 using namespace mdm;
+using mdm::test::isPostgres;
+using mdm::test::openStoreAt;
 using mdm::test::runConsole;
 using mdm::test::scalar;
+using mdm::test::schemaVersion;
 using mdm::test::storeBackends;
 using mdm::test::TempDir;
 using mdm::test::TestPgDatabase;
@@ -44,26 +48,6 @@ bool havePgServer()
         return false;
     }
     return true;
-}
-
-std::unique_ptr<Store> openStore(const QString &location, Store::Options options = {})
-{
-    auto opened = Store::open(location, options);
-    INFO(opened.error.toStdString());
-    REQUIRE(opened.store);
-    return std::move(opened.store);
-}
-
-bool isPostgres(const Store &store)
-{
-    return store.database().driverName() == QLatin1String("QPSQL");
-}
-
-int schemaVersion(const Store &store)
-{
-    return static_cast<int>(scalar(store, isPostgres(store)
-                                              ? QStringLiteral("SELECT version FROM schema_version")
-                                              : QStringLiteral("PRAGMA user_version")));
 }
 
 // The store's tables and triggers by name: what a second open must leave as it was.
@@ -164,7 +148,7 @@ TEST_CASE("A new store is created at the current schema version and a second ope
             TestStoreLocation where(backend);
             QStringList objects;
             {
-                auto store = openStore(where.location());
+                auto store = openStoreAt(where.location());
                 CHECK(schemaVersion(*store) == Store::kSchemaVersion);
                 CHECK(store->path() == where.location());
                 CHECK_FALSE(store->hasRecords());
@@ -174,7 +158,7 @@ TEST_CASE("A new store is created at the current schema version and a second ope
                 CHECK(objects.contains(QStringLiteral("trigger devices_journal_update")));
                 exec(*store, QStringLiteral("INSERT INTO groups (name) VALUES ('Field')"));
             }
-            auto again = openStore(where.location());
+            auto again = openStoreAt(where.location());
             CHECK(schemaVersion(*again) == Store::kSchemaVersion);
             CHECK(schemaObjects(*again) == objects);
             CHECK(scalar(*again, QStringLiteral("SELECT count(*) FROM groups")) == 1);
@@ -192,7 +176,7 @@ TEST_CASE("A failed transaction leaves nothing behind on either store", "[pgstor
         DYNAMIC_SECTION(backend.toStdString())
         {
             TestStoreLocation where(backend);
-            auto store = openStore(where.location());
+            auto store = openStoreAt(where.location());
             QString error;
             const bool ok = store->transaction(
                 [&](QString *err) {
@@ -284,7 +268,7 @@ TEST_CASE("A PostgreSQL store written by a newer version is refused and left unc
     TestPgDatabase db;
     QStringList objects;
     {
-        auto store = openStore(db.uri());
+        auto store = openStoreAt(db.uri());
         objects = schemaObjects(*store);
     }
     db.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(Store::kSchemaVersion + 1));
@@ -295,7 +279,7 @@ TEST_CASE("A PostgreSQL store written by a newer version is refused and left unc
     CHECK(opened.error.contains(QLatin1String("left unchanged")));
 
     db.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(Store::kSchemaVersion));
-    auto store = openStore(db.uri());
+    auto store = openStoreAt(db.uri());
     CHECK(schemaObjects(*store) == objects);
 }
 
@@ -346,7 +330,7 @@ TEST_CASE("Two processes opening one new PostgreSQL database at once make the sc
             INFO(error.toStdString());
             CHECK(error.isEmpty());
         }
-        auto store = openStore(db.uri());
+        auto store = openStoreAt(db.uri());
         CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM schema_version")) == 1);
         CHECK(schemaVersion(*store) == Store::kSchemaVersion);
         CHECK(scalar(*store, QStringLiteral("SELECT count(*) FROM change_journal_horizon")) == 1);
@@ -358,7 +342,7 @@ TEST_CASE("PostgreSQL triggers journal devices and invitations as SQLite's do", 
     if (!havePgServer())
         return;
     TestPgDatabase db;
-    auto store = openStore(db.uri());
+    auto store = openStoreAt(db.uri());
     QSqlQuery q(store->database());
     REQUIRE(q.exec(QStringLiteral("INSERT INTO users (name, email) VALUES ('Ann', 'ann@example.org')")));
     const qint64 user = q.lastInsertId().toLongLong();
@@ -419,7 +403,7 @@ TEST_CASE("A bulk change on PostgreSQL journals one mark and its journal is back
     if (!havePgServer())
         return;
     TestPgDatabase db;
-    auto store = openStore(db.uri());
+    auto store = openStoreAt(db.uri());
     for (const bool commit : {false, true}) {
         QString error;
         const bool ok = store->transaction(
@@ -448,7 +432,7 @@ TEST_CASE("A PostgreSQL writer waits the busy timeout for the write lock and is 
     TestPgDatabase db;
     Store::Options options;
     options.busyTimeoutMs = 300;
-    auto first = openStore(db.uri(), options);
+    auto first = openStoreAt(db.uri(), options);
     auto secondOpened = first->connectAgain();
     REQUIRE(secondOpened.store);
     Store &second = *secondOpened.store;
@@ -492,7 +476,7 @@ TEST_CASE("A committed change notifies mdm_changes and a rollback does not", "[p
     if (!havePgServer())
         return;
     TestPgDatabase db;
-    auto writer = openStore(db.uri());
+    auto writer = openStoreAt(db.uri());
     auto listenerOpened = writer->connectAgain();
     REQUIRE(listenerOpened.store);
     QSqlDriver *driver = listenerOpened.store->database().driver();
@@ -531,7 +515,7 @@ TEST_CASE("A PostgreSQL store connects again after the server dropped its connec
     if (!havePgServer())
         return;
     TestPgDatabase db;
-    auto store = openStore(db.uri());
+    auto store = openStoreAt(db.uri());
     const qint64 pid = scalar(*store, QStringLiteral("SELECT pg_backend_pid()"));
     // As a server restart would; the call waits until the session has ended.
     db.exec(QStringLiteral("SELECT pg_terminate_backend(%1, 10000)").arg(pid));
@@ -553,7 +537,7 @@ TEST_CASE("Paths written for SQLite alone refuse a PostgreSQL store clearly", "[
     if (!havePgServer())
         return;
     TestPgDatabase db;
-    auto store = openStore(db.uri());
+    auto store = openStoreAt(db.uri());
     CHECK(nativeHandle(store->database()) == nullptr);
     SqliteReadConnection reader(store->path());
     CHECK(reader.get() == nullptr);
@@ -577,7 +561,7 @@ TEST_CASE("The command line opens and creates a PostgreSQL store from --db", "[p
         runConsole({QStringLiteral("--db"), db.uri(), QStringLiteral("audit")});
     INFO(result.err.toStdString());
     CHECK(result.exitCode == 0);
-    auto store = openStore(db.uri());
+    auto store = openStoreAt(db.uri());
     CHECK(schemaVersion(*store) == Store::kSchemaVersion);
 
     const test::ProcessResult check = runConsole({QStringLiteral("--db"), db.uri(), QStringLiteral("check")});
@@ -674,7 +658,7 @@ TEST_CASE("Sample data leaves the PostgreSQL planner's statistics up to date", "
     if (!havePgServer())
         return;
     TestPgDatabase db;
-    auto store = openStore(db.uri());
+    auto store = openStoreAt(db.uri());
     Clock clock;
     DemoOptions options;
     options.managed = 300;

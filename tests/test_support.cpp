@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTimer>
 #include <catch2/catch.hpp>
 
@@ -81,6 +82,35 @@ qint64 scalar(const Store &store, const QString &sql)
 {
     QSqlQuery q(store.database());
     return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+QStringList rowsAsText(const Store &store, const QString &sql)
+{
+    QSqlQuery q(store.database());
+    INFO(sql.toStdString());
+    REQUIRE(q.exec(sql));
+    QStringList out;
+    while (q.next()) {
+        QStringList values;
+        for (int i = 0; i < q.record().count(); ++i)
+            values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+        out << values.join(QLatin1Char('|'));
+    }
+    return out;
+}
+
+QByteArray validImei(int n)
+{
+    QByteArray digits = QByteArray("35209900") + QByteArray::number(n).rightJustified(6, '0');
+    int sum = 0;
+    for (int k = 0; k < 14; ++k) {
+        int d = digits.at(13 - k) - '0';
+        if (k % 2 == 0 && (d *= 2) > 9)
+            d -= 9;
+        sum += d;
+    }
+    digits.append(char('0' + (10 - sum % 10) % 10));
+    return digits;
 }
 
 ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinData)

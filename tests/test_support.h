@@ -31,6 +31,13 @@ QByteArray fileBytes(const QString &path);
 // The first column of the first row of a query on the store's own connection; -1 when there is none.
 qint64 scalar(const Store &store, const QString &sql);
 
+// Every row of a query on the store's own connection as text, one line per row, values separated by '|',
+// NULL as "NULL"; the query must run.
+QStringList rowsAsText(const Store &store, const QString &sql);
+
+// A valid IMEI, different for each n: 14 digits and their Luhn check digit.
+QByteArray validImei(int n);
+
 struct ProcessResult
 {
     int exitCode = -1;

@@ -155,14 +155,8 @@ bool lookUpIn(const QSqlDatabase &db, const QStringList &values, const char *sql
         QString::fromLatin1(QByteArray(sql).replace("?", "(SELECT unnest(CAST(? AS " + type + "[])))")));
     for (qsizetype from = 0; from < values.size(); from += kSlice) {
         q.addBindValue(textArray(values, from, std::min(values.size(), from + kSlice)));
-        if (!execOrError(q, error))
+        if (!execForEachRow(q, onRow, error))
             return false;
-        while (q.next())
-            onRow(q);
-        if (q.lastError().isValid()) {
-            *error = sqlErrorText(q.lastError());
-            return false;
-        }
     }
     return true;
 }

@@ -130,6 +130,18 @@ bool execOrError(QSqlQuery &query, QString *error)
     return false;
 }
 
+bool execForEachRow(QSqlQuery &query, const std::function<void(const QSqlQuery &row)> &onRow, QString *error)
+{
+    if (!execOrError(query, error))
+        return false;
+    while (query.next())
+        onRow(query);
+    if (!query.lastError().isValid())
+        return true;
+    *error = sqlErrorText(query.lastError());
+    return false;
+}
+
 namespace {
 
 // Runs sqlFor(n) over values, batch of them bound at a time, and hands every row to onRow.
@@ -145,14 +157,8 @@ bool forEachRowInBatches(const QSqlDatabase &db, const Values &values, qsizetype
         q.prepare(sqlFor(n));
         for (qsizetype i = 0; i < n; ++i)
             q.addBindValue(values[from + i]);
-        if (!execOrError(q, error))
+        if (!execForEachRow(q, onRow, error))
             return false;
-        while (q.next())
-            onRow(q);
-        if (q.lastError().isValid()) {
-            *error = sqlErrorText(q.lastError());
-            return false;
-        }
     }
     return true;
 }

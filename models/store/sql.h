@@ -45,6 +45,10 @@ QString describeSqlError(const QSqlError &error, int busyTimeoutMs, const QStrin
 // Runs a prepared statement; false, with what the database said in *error, when it fails.
 bool execOrError(QSqlQuery &query, QString *error);
 
+// Runs a prepared statement and hands every row to onRow; false, with *error set, when it fails, also
+// part-way through its rows.
+bool execForEachRow(QSqlQuery &query, const std::function<void(const QSqlQuery &row)> &onRow, QString *error);
+
 // Runs sqlFor(n), a statement with one IN list of n placeholders, over ids in batches of kIdBatch and
 // hands every row to onRow; false, with *error set, when a statement fails.
 bool forEachRowIn(const QSqlDatabase &db, const QList<qint64> &ids,
