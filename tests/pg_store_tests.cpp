@@ -610,8 +610,9 @@ TEST_CASE("PostgreSQL errors are told by their SQLSTATE", "[pgstore]")
     CHECK(describeSqlError(sqliteFull, 5000) == diskFullText());
 }
 
+// [direct]: it counts the server's own sessions, which a pooler keeps open for its next clients.
 TEST_CASE("Readers connected ahead are taken by the next opens, and one that failed is replaced",
-          "[pgstore][reader]")
+          "[pgstore][reader][direct]")
 {
     if (!havePgServer())
         return;

@@ -17,6 +17,9 @@ namespace {
 constexpr char kFieldSeparator = '\x1f';
 constexpr size_t kSlotBytes = sizeof(uint32_t);
 constexpr size_t kFirstChunk = 2000;
+// The first statement's rows: a screenful and the rows read around it, no more (each row costs the
+// server time before the first one arrives on PostgreSQL).
+constexpr size_t kFirstRows = 200;
 constexpr size_t kChunk = 100000;
 constexpr size_t kParallelThreshold = 200000;
 
@@ -248,7 +251,7 @@ bool TableIndex::loadRows(StoreReader &reader, const std::function<void(std::vec
     // then skips them.
     qint64 lastFirst = 0;
     if (onChunk) {
-        const auto cursor = reader.prepare(spec_.loadSql() + " LIMIT " + QByteArray::number(kFirstChunk));
+        const auto cursor = reader.prepare(spec_.loadSql() + " LIMIT " + QByteArray::number(kFirstRows));
         if (!cursor->ok()) {
             *error = cursor->error();
             return false;
@@ -264,7 +267,7 @@ bool TableIndex::loadRows(StoreReader &reader, const std::function<void(std::vec
         if (pending.empty())
             return true;
         lastFirst = pending.back();
-        const bool whole = pending.size() < kFirstChunk;
+        const bool whole = pending.size() < kFirstRows;
         onChunk(std::move(pending));
         pending = {};
         if (whole)

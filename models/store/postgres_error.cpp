@@ -93,6 +93,13 @@ QString postgresErrorText(const QSqlError &error)
 QString describePostgresConnectFailure(const PostgresLocation &loc, const QSqlError &error)
 {
     const QString said = connectMessage(error);
+    // Before the ping: a pooler in front of the server (PgBouncer) says so, then answers no ping for a
+    // database the server lacks.
+    const QString database = loc.database.isEmpty() ? loc.user : loc.database;
+    if (!database.isEmpty() && said.contains(QStringLiteral("database \"%1\" does not exist").arg(database)))
+        return Store::tr("The PostgreSQL server %1 has no database “%2”. Create it first (e.g. “createdb -O "
+                         "USER %2”), then open the store again.")
+            .arg(describedServer(loc), database);
     // PQping asks the server whether it accepts connections, without logging in: no answer means the
     // server is not there (wrong host or port, stopped, or a firewall), whatever libpq's words were.
     const PGPing ping = PQping(loc.conninfo.toUtf8().constData());
@@ -115,13 +122,9 @@ QString describePostgresConnectFailure(const PostgresLocation &loc, const QSqlEr
                "keychain (mdm-console --db URI store-password); the console never takes it on "
                "the command line.")
                 .arg(describedServer(loc), loc.uri);
-    const QString database = loc.database.isEmpty() ? loc.user : loc.database;
-    if (!database.isEmpty() && said.contains(QStringLiteral("database \"%1\" does not exist").arg(database)))
-        return Store::tr("The PostgreSQL server %1 has no database “%2”. Create it first (e.g. “createdb -O "
-                         "USER %2”), then open the store again.")
-            .arg(describedServer(loc), database);
+    // "no such user": PgBouncer's words for a role the server lacks.
     if (said.contains(QLatin1String("authentication failed")) || said.contains(QLatin1String("role \"")) ||
-        said.contains(QLatin1String("pg_hba.conf")))
+        said.contains(QLatin1String("pg_hba.conf")) || said.contains(QLatin1String("no such user")))
         return Store::tr("The PostgreSQL server %1 refused the login for the store “%2” (authentication "
                          "failed): %3. Check the user name in the URI and the password in ~/.pgpass, "
                          "PGPASSFILE, PGPASSWORD or the keychain.")

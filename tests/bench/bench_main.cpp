@@ -2,8 +2,10 @@
 // models and, in the same run, for the naive peer (QSqlQueryModel + QSortFilterProxyModel), with ratios.
 // With --db postgresql://… (an empty database the bench may fill) it fills that store and a SQLite store
 // with the same data and prints the main figures of both: `pg_<name>` beside `<name>`, and
-// `ratio_pg_<name>` (PostgreSQL's over SQLite's).
-// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH|URI] [--skip-naive] [--seconds N]
+// `ratio_pg_<name>` (PostgreSQL's over SQLite's); with --pooled-db URI also through a connection pooler
+// (`pooled_pg_<name>`, `ratio_pooled_pg_<name>`).
+// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH|URI] [--pooled-db URI] [--skip-naive] [--seconds
+// N]
 //                  [--only live|stall|gateway|read|concurrent]
 
 #include "concurrent_bench.h"
@@ -400,6 +402,12 @@ int main(int argc, char *argv[])
                         "and ratio_pg_<name> (PostgreSQL over SQLite). The user needs CREATEDB for "
                         "pg_import_100k_ms. A PostgreSQL store already filled is measured as it is."),
          QStringLiteral("path|uri")});
+    parser.addOption(
+        {QStringLiteral("pooled-db"),
+         QStringLiteral("With --db postgresql://…: the same database through a connection pooler in session "
+                        "mode (scripts/pg-pooler starts PgBouncer for a test server); its figures come as "
+                        "pooled_pg_<name> and ratio_pooled_pg_<name>."),
+         QStringLiteral("uri")});
     parser.addOption({QStringLiteral("skip-naive"), QStringLiteral("Do not measure the naive peer.")});
     parser.addOption(
         {QStringLiteral("only"),
@@ -495,16 +503,17 @@ int main(int argc, char *argv[])
            bench::deliverMessagesPerSecond(1000, [](const QString &line) { err << line << Qt::endl; }),
            QStringLiteral("msgs/s"));
 
-    // The same measuring code on the PostgreSQL store, then the ratios of the compared figures.
-    if (!pg.isEmpty()) {
-        auto theirs = measureOurs(pg, fragment);
+    // The same measuring code on the PostgreSQL store (prefix pg_, and pooled_pg_ through the pooler), then
+    // the ratios of the compared figures.
+    const auto measurePostgres = [&](const QString &location, const QString &prefix) {
+        auto theirs = measureOurs(location, fragment);
         if (theirs.empty())
-            return 1;
-        theirs[QStringLiteral("import_100k_ms")] = pgImportFigure(pg);
-        theirs.merge(bench::liveFigures(pg, log));
+            return false;
+        theirs[QStringLiteral("import_100k_ms")] = pgImportFigure(location);
+        theirs.merge(bench::liveFigures(location, log));
         for (const auto &[name, value] : theirs)
             if (!name.startsWith(QLatin1String("peak_rss"))) // the process's peak, set by the SQLite run
-                printFigure(QStringLiteral("pg_") + name, value);
+                printFigure(prefix + name, value);
         for (const char *name : kComparedFigures) {
             const QString key = QString::fromLatin1(name);
             const auto sqlite = ours.find(key);
@@ -512,8 +521,17 @@ int main(int argc, char *argv[])
             if (sqlite == ours.end() || postgres == theirs.end() || sqlite->second <= 0 ||
                 postgres->second < 0)
                 continue;
-            figure(QStringLiteral("ratio_pg_") + key, postgres->second / sqlite->second, QStringLiteral("x"));
+            figure(QStringLiteral("ratio_") + prefix + key, postgres->second / sqlite->second,
+                   QStringLiteral("x"));
         }
+        return true;
+    };
+    if (!pg.isEmpty()) {
+        if (!measurePostgres(pg, QStringLiteral("pg_")))
+            return 1;
+        const QString pooled = parser.value(QStringLiteral("pooled-db"));
+        if (!pooled.isEmpty() && !measurePostgres(pooled, QStringLiteral("pooled_pg_")))
+            return 1;
         // Ten admins at once, on each store (each changes its store, so after everything else).
         printConcurrent(bench::concurrentAdminFigures(pg, seconds, log), QStringLiteral("pg_"));
     }
