@@ -1506,7 +1506,7 @@ std::map<qint64, QVariantList> firstCellsWithStoreClosed(Store &store, const Rec
     std::map<qint64, QVariantList> seen;
     QSqlDatabase db = store.database();
     db.close();
-    const int rows = std::min(model.rowCount(), 120);
+    const int rows = std::min(model.rowCount(), static_cast<int>(IndexWorker::kShownRows));
     for (int row = 0; row < rows; ++row)
         seen[model.idAt(row)] = cellsAt(model, row);
     CHECK(model.readError().isEmpty());

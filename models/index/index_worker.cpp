@@ -9,9 +9,6 @@ namespace mdm {
 
 namespace {
 
-// The rows a view shows first, and some: as many as the model reads around the top row.
-constexpr size_t kFirstShownRows = 160;
-
 } // namespace
 
 IndexWorker::IndexWorker(const QString &location, const TabSpec &spec, Callbacks callbacks)
@@ -102,7 +99,7 @@ void IndexWorker::run()
 std::vector<ShownRow> IndexWorker::readShownRows(const std::vector<qint64> &ids)
 {
     std::vector<ShownRow> rows;
-    const size_t count = std::min<size_t>(kFirstShownRows, ids.size());
+    const size_t count = std::min<size_t>(kShownRows, ids.size());
     if (count == 0)
         return rows;
     // The IDs as one bound array, as the model's own reads: PostgreSQL plans a list of placeholders value
