@@ -7,10 +7,6 @@
 
 namespace mdm {
 
-namespace {
-
-} // namespace
-
 IndexWorker::IndexWorker(const QString &location, const TabSpec &spec, Callbacks callbacks)
     : location_(location), index_(spec), callbacks_(std::move(callbacks))
 {

@@ -4,8 +4,8 @@
 // with the same data and prints the main figures of both: `pg_<name>` beside `<name>`, and
 // `ratio_pg_<name>` (PostgreSQL's over SQLite's); with --pooled-db URI also through a connection pooler
 // (`pooled_pg_<name>`, `ratio_pooled_pg_<name>`).
-// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH|URI] [--pooled-db URI] [--skip-naive] [--seconds
-// N]
+// Usage: mdm-bench [--rows N] [--fragment TEXT] [--db PATH|URI] [--pooled-db URI]
+//                  [--skip-naive] [--seconds N]
 //                  [--only live|stall|gateway|read|concurrent]
 
 #include "concurrent_bench.h"
