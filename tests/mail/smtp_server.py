@@ -110,8 +110,10 @@ class Handler:
         self.count += 1
         self.accepted += 1
         path = os.path.join(OPTS.outdir, "%03d.eml" % self.count)
-        with open(path, "wb") as f:
+        # Written aside and renamed: a test that sees NNN.eml must never read it half-written.
+        with open(path + ".part", "wb") as f:
             f.write(envelope.original_content)
+        os.replace(path + ".part", path)
         event("MESSAGE %s FROM %s TO %s" % (path, envelope.mail_from, ",".join(envelope.rcpt_tos)))
         if OPTS.delay_data > 0:
             # The message is stored but the client has not heard so yet: a client killed now sends it again.
