@@ -6,6 +6,7 @@
 #include "csv/invite_csv.h"
 #include "csv/staged_import.h"
 #include "domain/clock.h"
+#include "domain/imei.h"
 #include "domain/invitation_rules.h"
 #include "domain/invitation_text.h"
 #include "index/tab_spec.h"
@@ -393,6 +394,9 @@ TEST_CASE("IMEI check accepts valid Luhn digits and rejects the rest", "[csv]")
         CHECK_FALSE(isValidImei(QString::fromLatin1(bad)));
     // Digits of other scripts are not IMEI digits.
     CHECK_FALSE(isValidImei(QStringLiteral("٤٩٠١٥٤٢٠٣٢٣٧٥١٨")));
+    // The check digit the sample data and the tests append.
+    CHECK(imeiWithCheckDigit("49015420323751") == "490154203237518");
+    CHECK(imeiWithCheckDigit("35000000000002") == "350000000000022");
 }
 
 TEST_CASE("Staged import finds columns by header synonyms and warns about unknown columns", "[csv]")

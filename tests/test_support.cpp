@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include "domain/imei.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -101,16 +102,7 @@ QStringList rowsAsText(const Store &store, const QString &sql)
 
 QByteArray validImei(int n)
 {
-    QByteArray digits = QByteArray("35209900") + QByteArray::number(n).rightJustified(6, '0');
-    int sum = 0;
-    for (int k = 0; k < 14; ++k) {
-        int d = digits.at(13 - k) - '0';
-        if (k % 2 == 0 && (d *= 2) > 9)
-            d -= 9;
-        sum += d;
-    }
-    digits.append(char('0' + (10 - sum % 10) % 10));
-    return digits;
+    return imeiWithCheckDigit(QByteArray("35209900") + QByteArray::number(n).rightJustified(6, '0'));
 }
 
 ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinData)

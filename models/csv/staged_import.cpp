@@ -2,6 +2,7 @@
 
 #include "csv/csv.h"
 #include "domain/clock.h"
+#include "domain/imei.h"
 #include "index/tab_spec.h"
 #include "store/audit_log.h"
 #include "store/bulk_writer.h"
@@ -405,27 +406,6 @@ void markRepeats(QList<StagedImportRow> &rows)
 }
 
 } // namespace
-
-bool isValidImei(QStringView imei)
-{
-    if (imei.size() != 15)
-        return false;
-    int sum = 0;
-    for (qsizetype i = 0; i < 15; ++i) {
-        const char16_t c = imei[i].unicode();
-        if (c < u'0' || c > u'9')
-            return false;
-        int digit = c - u'0';
-        // Luhn: from the right, every second digit is doubled (the check digit itself is not).
-        if ((14 - i) % 2 == 1) {
-            digit *= 2;
-            if (digit > 9)
-                digit -= 9;
-        }
-        sum += digit;
-    }
-    return sum % 10 == 0;
-}
 
 StagedImportResult StagedImport::fromFile(const QString &path, const StagedImportOptions &options,
                                           const ActionControl &control)

@@ -100,7 +100,4 @@ private:
     const Clock &clock_;
 };
 
-// 15 ASCII digits whose last is the Luhn check digit of the first 14.
-bool isValidImei(QStringView imei);
-
 } // namespace mdm

@@ -275,7 +275,7 @@ void RecordTableModel::onChunk(std::vector<qint64> &&ids, std::vector<ShownRow> 
     // result puts them in the order asked for.
     if (!loading_ || ids.empty())
         return;
-    takeShownRows(rows, 1);
+    takeShownRows(rows, kLoadStamp);
     const int first = static_cast<int>(ids_.size());
     beginInsertRows({}, first, first + static_cast<int>(ids.size()) - 1);
     ids_.insert(ids_.end(), ids.begin(), ids.end());

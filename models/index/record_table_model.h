@@ -8,7 +8,6 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QItemSelection>
-#include <QSet>
 #include <QTimer>
 #include <QVariant>
 #include <memory>
@@ -119,7 +118,8 @@ private:
     mutable QHash<qint64, Row> cache_;
     // Rows the worker read come with the stamp of the request they were read for: a record announced
     // changed at or after that stamp may have been read before its change, and is read anew instead.
-    quint64 stamp_ = 1; // the load at start
+    static constexpr quint64 kLoadStamp = 1; // the load at start
+    quint64 stamp_ = kLoadStamp;
     QHash<qint64, quint64> changedAt_;
     quint64 allChangedAt_ = 0;
     mutable QString readError_;

@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/domain.h"
 #include "domain/enrollment_token.h"
+#include "domain/imei.h"
 #include "domain/invitation_rules.h"
 #include "domain/invitation_text.h"
 #include "store/audit_log.h"
@@ -89,20 +90,8 @@ const PlatformProfile &pickProfile(QRandomGenerator &rng)
 QByteArray imeiFor(qint64 n)
 {
     static constexpr const char *kTypeCodes[] = {"35332511", "35391110", "35875611", "86824504", "35209900"};
-    QByteArray digits =
-        QByteArray(kTypeCodes[n % 5]) + QByteArray::number((n / 5) % 1000000).rightJustified(6, '0');
-    int sum = 0;
-    for (int i = 0; i < 14; ++i) {
-        int d = digits.at(13 - i) - '0';
-        if (i % 2 == 0) {
-            d *= 2;
-            if (d > 9)
-                d -= 9;
-        }
-        sum += d;
-    }
-    digits.append(char('0' + (10 - sum % 10) % 10));
-    return digits;
+    return imeiWithCheckDigit(QByteArray(kTypeCodes[n % 5]) +
+                              QByteArray::number((n / 5) % 1000000).rightJustified(6, '0'));
 }
 
 QByteArray serialFor(qint64 n, char prefix)

@@ -13,6 +13,7 @@
 #include "csv/staged_import.h"
 #include "deliver_bench.h"
 #include "domain/clock.h"
+#include "domain/imei.h"
 #include "feed_bench.h"
 #include "gateway_bench.h"
 #include "index/record_table_model.h"
@@ -255,15 +256,8 @@ double importFigure(const QString &location)
     QByteArray csv("Device name,Serial number,Platform,User name,Email,Group,IMEI\r\n");
     csv.reserve(12'000'000);
     for (int i = 0; i < 100000; ++i) {
-        QByteArray imei = QByteArray("35209900") + QByteArray::number(i).rightJustified(6, '0');
-        int sum = 0;
-        for (int k = 0; k < 14; ++k) {
-            int d = imei.at(13 - k) - '0';
-            if (k % 2 == 0 && (d *= 2) > 9)
-                d -= 9;
-            sum += d;
-        }
-        imei.append(char('0' + (10 - sum % 10) % 10));
+        const QByteArray imei =
+            imeiWithCheckDigit(QByteArray("35209900") + QByteArray::number(i).rightJustified(6, '0'));
         csv += "Tablet " + QByteArray::number(i) + ",SN" + QByteArray::number(1000000 + i) +
                ",Android,User " + QByteArray::number(i) + ",user" + QByteArray::number(i) +
                "@example.com,Group " + QByteArray::number(i % 20) + "," + imei + "\r\n";
@@ -453,6 +447,12 @@ int main(int argc, char *argv[])
     // With a PostgreSQL URI: that store, filled unless it holds devices already, and (for a full run) a
     // SQLite store beside it with the same data, where the SQLite figures are measured.
     QString pg;
+    if (parser.isSet(QStringLiteral("pooled-db")) && (!isPostgresLocation(path) || !only.isEmpty())) {
+        err << "--pooled-db needs a full run with --db postgresql://… (the same database, not through the "
+               "pooler)"
+            << Qt::endl;
+        return 1;
+    }
     if (isPostgresLocation(path)) {
         pg = path;
         path.clear();
