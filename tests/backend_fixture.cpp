@@ -45,13 +45,13 @@ void runOnServer(const QString &sql)
     REQUIRE(ok);
 }
 
-std::atomic<int> nextDatabase{0};
+std::atomic<int> nextFixtureDatabase{0};
 
 QString newDatabaseName()
 {
     return QStringLiteral("mdm_test_store_%1_%2_%3")
         .arg(QCoreApplication::applicationPid())
-        .arg(nextDatabase.fetch_add(1))
+        .arg(nextFixtureDatabase.fetch_add(1))
         .arg(QRandomGenerator::global()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
 }
 

@@ -23,15 +23,13 @@
 using namespace mdm;
 using mdm::test::BackendStore;
 using mdm::test::ConsoleFixture;
+using mdm::test::kVisibleWithinMs;
 using mdm::test::runConsole;
 using mdm::test::storeBackends;
 using mdm::test::TestStoreLocation;
 using mdm::test::waitUntil;
 
 namespace {
-
-// Longer than one poll of the watcher and one index refresh on a loaded machine.
-constexpr int kVisibleWithinMs = 8000;
 
 QString statusAt(const RecordTableModel &model, qint64 id)
 {

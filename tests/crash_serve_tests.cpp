@@ -30,16 +30,12 @@
 
 using namespace mdm;
 using namespace mdm::test::crash;
+using mdm::test::qs;
 using mdm::test::runConsole;
 using mdm::test::TempDir;
 using mdm::test::gateway::TestCertificate;
 
 namespace {
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 constexpr int kAgentDevices = 20;
 constexpr int kAppleDevices = 10;

@@ -32,16 +32,12 @@
 using namespace mdm;
 using mdm::test::fileBytes;
 using mdm::test::StoreLocation;
+using mdm::test::str;
 using mdm::test::TempDir;
 
 namespace {
 
 // Catch prints std::string; comparing these keeps failure messages readable.
-std::string str(const QString &text)
-{
-    return text.toStdString();
-}
-
 std::string cells(const csv::Record &record)
 {
     return record.fields.join(QLatin1Char('|')).toStdString();

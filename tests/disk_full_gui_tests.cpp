@@ -11,19 +11,11 @@
 #include <QTest>
 
 using namespace mdm;
+using mdm::test::saysDiskFull;
 using mdm::test::SmallDisk;
 using mdm::test::waitUntil;
 using mdm::test::crash::integrity;
 using mdm::test::crash::number;
-
-namespace {
-
-bool saysDiskFull(const QString &text)
-{
-    return text.contains(QStringLiteral("disk is full")) || text.contains(QStringLiteral("No space left"));
-}
-
-} // namespace
 
 TEST_CASE("On a full disk the console window says so, stays usable, and the action works with room again",
           "[crash][disk-full][gui]")

@@ -14,17 +14,13 @@
 using namespace mdm;
 using mdm::test::fileBytes;
 using mdm::test::runConsole;
+using mdm::test::saysDiskFull;
 using mdm::test::SmallDisk;
 using mdm::test::TempDir;
 using mdm::test::crash::integrity;
 using mdm::test::crash::number;
 
 namespace {
-
-bool saysDiskFull(const QString &text)
-{
-    return text.contains(QStringLiteral("disk is full")) || text.contains(QStringLiteral("No space left"));
-}
 
 QString storeCounts(const QString &path)
 {

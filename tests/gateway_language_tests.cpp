@@ -6,17 +6,13 @@
 
 #include <catch2/catch.hpp>
 
+using mdm::test::kDayMs;
+using mdm::test::qs;
+
 using namespace mdm;
 using mdm::gateway::negotiateLanguage;
 
 namespace {
-
-constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 using Response = test::GatewayResponse;
 using Gateway = test::GatewayProcess;

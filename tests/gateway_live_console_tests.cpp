@@ -33,13 +33,6 @@ using namespace mdm::test;
 
 namespace {
 
-constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 quint16 freePort()
 {
     QTcpServer probe;
@@ -160,7 +153,7 @@ TEST_CASE("Gateway heartbeat: an idle gateway writes it well within the console'
           "[gatewayui]")
 {
     // Three heartbeats may go missing (a busy store, a slow disk) before a console calls it gone.
-    STATIC_REQUIRE(GatewayStatus::kStaleMs >= 3 * gateway::GatewayServer::kHeartbeatMs);
+    STATIC_REQUIRE(GatewayStatus::kStaleMs >= 3 * mdm::gateway::GatewayServer::kHeartbeatMs);
 }
 
 TEST_CASE("Enrollment Gateway dialog starts a real gateway, shows it serving and its log, stops it",
@@ -386,7 +379,7 @@ void enrollAndRevokeShowInConsole(const QString &backend)
     if (!f.isPostgres()) {
         const qint64 heartbeat = GatewayStatus::read(*f.store).heartbeatAt;
         CHECK(waitUntil([&] { return GatewayStatus::read(*f.store).heartbeatAt > heartbeat; },
-                        static_cast<int>(gateway::GatewayServer::kHeartbeatMs) + 3000));
+                        static_cast<int>(mdm::gateway::GatewayServer::kHeartbeatMs) + 3000));
     }
 
     gateway->stop();

@@ -21,18 +21,14 @@
 using namespace mdm;
 using mdm::test::ApnsStandin;
 using mdm::test::GatewayProcess;
+using mdm::test::qs;
 using mdm::test::waitUntil;
 
 namespace {
 
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-const QByteArray kToken =
+const QByteArray kPushToken =
     QByteArray::fromHex("a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a");
-const QString kMagic = qs("7D3A1F0C-2B4E-4C8D-9E6F-1A2B3C4D5E6F");
+const QString kPushMagic = qs("7D3A1F0C-2B4E-4C8D-9E6F-1A2B3C4D5E6F");
 
 QStringList apnsOptions(const ApnsStandin &standin)
 {
@@ -81,8 +77,8 @@ Enrolled enrollApple(GatewayProcess &gw, const char *serial)
     REQUIRE(out.checkin({{qs("MessageType"), qs("TokenUpdate")},
                          {qs("UDID"), udid},
                          {qs("Topic"), out.topic},
-                         {qs("Token"), kToken},
-                         {qs("PushMagic"), kMagic}}) == 200);
+                         {qs("Token"), kPushToken},
+                         {qs("PushMagic"), kPushMagic}}) == 200);
     out.deviceId = gw.number(qs("SELECT id FROM devices WHERE serial = ? AND state = 1"), {qs(serial)});
     REQUIRE(out.deviceId > 0);
     return out;
@@ -133,12 +129,12 @@ TEST_CASE("A command queued by another process wakes the Apple device with one M
     revoke(gw, device.deviceId);
     REQUIRE(waitUntil([&] { return standin.requests().size() == 1; }, 8000));
     const QJsonObject request = standin.requests().first();
-    CHECK(request.value(qs("path")).toString() == qs("/3/device/") + QString::fromLatin1(kToken.toHex()));
+    CHECK(request.value(qs("path")).toString() == qs("/3/device/") + QString::fromLatin1(kPushToken.toHex()));
     const QJsonObject headers = request.value(qs("headers")).toObject();
     CHECK(headers.value(qs("apns-topic")).toString() == test::kApnsTopic);
     CHECK(headers.value(qs("apns-push-type")).toString() == qs("mdm"));
     CHECK(QJsonDocument::fromJson(request.value(qs("body")).toString().toUtf8()).object() ==
-          QJsonObject{{qs("mdm"), kMagic}});
+          QJsonObject{{qs("mdm"), kPushMagic}});
 
     REQUIRE(waitUntil(
         [&] {
@@ -180,8 +176,8 @@ TEST_CASE("410 from the push service marks the token dead until the next TokenUp
     REQUIRE(device.checkin({{qs("MessageType"), qs("TokenUpdate")},
                             {qs("UDID"), qs("UDID-PUSH2")},
                             {qs("Topic"), device.topic},
-                            {qs("Token"), kToken},
-                            {qs("PushMagic"), kMagic}}) == 200);
+                            {qs("Token"), kPushToken},
+                            {qs("PushMagic"), kPushMagic}}) == 200);
     CHECK(gw.number(deadSql, {device.deviceId}) == 0);
     CHECK(gw.stop() == 0);
 }
@@ -257,7 +253,7 @@ TEST_CASE("A command queued while serve was stopped is pushed at start; a refuse
     // Apple's reason, never the PushMagic.
     CHECK(gw.number(qs("SELECT count(*) FROM audit_log WHERE action = 'gateway.push_failed'"
                        " AND details LIKE '%BadDeviceToken%' AND details NOT LIKE ?"),
-                    {qs("%") + kMagic + qs("%")}) == 1);
+                    {qs("%") + kPushMagic + qs("%")}) == 1);
     CHECK(
         gw.number(qs("SELECT count(*) FROM commands WHERE device_id = ? AND state = 0 AND pushed_at IS NULL"),
                   {device.deviceId}) == 1);

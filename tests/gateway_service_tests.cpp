@@ -28,30 +28,21 @@
 #include <sqlite3.h>
 
 using namespace mdm;
+using mdm::test::kDayMs;
+using mdm::test::qs;
+using mdm::test::str;
 using mdm::test::TempDir;
 
 namespace {
 
-constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-std::string str(const QString &text)
-{
-    return text.toStdString();
-}
-
-struct Env
+struct GatewayEnv
 {
     TempDir dir;
     std::unique_ptr<Store> store;
     Clock clock;
     std::unique_ptr<DeviceGatewayService> gateway;
 
-    Env()
+    GatewayEnv()
     {
         AuditLog::setProgram(qs("gateway"));
         clock.setFixed(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
@@ -61,7 +52,7 @@ struct Env
         store = std::move(opened.store);
         gateway = std::make_unique<DeviceGatewayService>(*store, clock);
     }
-    ~Env() { AuditLog::setProgram(qs("console")); }
+    ~GatewayEnv() { AuditLog::setProgram(qs("console")); }
 
     QVariant value(const QString &sql, const QVariantList &binds = {}) const
     {
@@ -213,7 +204,7 @@ TEST_CASE("A version-3 store is rebuilt to version 4 with its indexes triggers a
 
 TEST_CASE("The landing page's view of a link: first name and platform or why it is gone", "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     qint64 removedId = 0;
     const QString ok = env.invite("Ana Maria Lima", Platform::iOS);
     const QString expired = env.invite("Bo Chen", Platform::Android, nullptr, 8 * kDayMs);
@@ -233,7 +224,7 @@ TEST_CASE("The landing page's view of a link: first name and platform or why it 
 TEST_CASE("Apple: Authenticate keeps the invitation pending and the first TokenUpdate enrolls",
           "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     qint64 invitationId = 0;
     const QString token = env.invite("Ana Lima", Platform::iOS, &invitationId);
     // A staged device with the same serial: its user and group go with it.
@@ -303,7 +294,7 @@ TEST_CASE("Apple: Authenticate keeps the invitation pending and the first TokenU
 TEST_CASE("Apple revoke: RemoveProfile of the enrollment's profile then CheckOut removes the device",
           "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     qint64 device = 0;
     QString profile;
     const QString secret = env.enrollApple(env.invite("Ana", Platform::iOS), facts("R1"), &device, &profile);
@@ -335,7 +326,7 @@ TEST_CASE("Apple revoke: RemoveProfile of the enrollment's profile then CheckOut
 TEST_CASE("Apple erase of a Mac carries a 6-digit PIN and Acknowledged removes the device",
           "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     qint64 device = 0;
     const QString secret = env.enrollApple(env.invite("Cy", Platform::macOS), facts("M1"), &device);
     env.deprovision(device, DeprovisionMode::FactoryReset);
@@ -355,7 +346,7 @@ TEST_CASE("Apple erase of a Mac carries a 6-digit PIN and Acknowledged removes t
 
 TEST_CASE("Apple NotNow is offered again at the next Idle and Error fails the command", "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     qint64 device = 0;
     const QString secret = env.enrollApple(env.invite("Ana", Platform::iPadOS), facts("N1"), &device);
     env.deprovision(device, DeprovisionMode::FactoryReset);
@@ -383,7 +374,7 @@ TEST_CASE("Apple NotNow is offered again at the next Idle and Error fails the co
 
 TEST_CASE("A bare CheckOut leaves the device Unmanaged and its secret unauthorized", "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     qint64 device = 0;
     const QString secret = env.enrollApple(env.invite("Ana", Platform::iOS), facts("C1"), &device);
     REQUIRE(env.gateway->checkOut(secret).status == GatewayOutcome::Ok);
@@ -394,7 +385,7 @@ TEST_CASE("A bare CheckOut leaves the device Unmanaged and its secret unauthoriz
 
 TEST_CASE("Agent: enroll check in carry out a revoke and check out", "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     const QString token = env.invite("Dee", Platform::Android);
     CHECK(env.gateway->enrollAgent(qs("unknown"), Platform::Android, facts("A1")).status ==
           GatewayOutcome::NotFound);
@@ -430,7 +421,7 @@ TEST_CASE("Agent: enroll check in carry out a revoke and check out", "[gatewayse
 
 TEST_CASE("Agent: an error answer to a revoke is Revoke failed with the text in remarks", "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     const auto enrolled =
         env.gateway->enrollAgent(env.invite("Dee", Platform::Windows), Platform::Windows, facts("W1"));
     REQUIRE(enrolled.status == GatewayOutcome::Created);
@@ -449,7 +440,7 @@ TEST_CASE("Agent: an error answer to a revoke is Revoke failed with the text in 
 
 TEST_CASE("Two devices racing for one invitation: exactly one enrolls", "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     const QString token = env.invite("Eve", Platform::Android);
     // A second service on its own connection, as a second process would be.
     auto other = env.store->connectAgain();
@@ -465,7 +456,7 @@ TEST_CASE("Two devices racing for one invitation: exactly one enrolls", "[gatewa
 
 TEST_CASE("Last-seen times are batched and written by one flush", "[gatewayservice]")
 {
-    Env env;
+    GatewayEnv env;
     const auto enrolled =
         env.gateway->enrollAgent(env.invite("Fay", Platform::Android), Platform::Android, facts("L1"));
     REQUIRE(enrolled.status == GatewayOutcome::Created);

@@ -16,22 +16,6 @@
 
 namespace mdm::test {
 
-namespace {
-
-constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-std::string str(const QString &text)
-{
-    return text.toStdString();
-}
-
-} // namespace
-
 const QString kApnsTopic = QStringLiteral("com.apple.mgmt.External.test");
 
 void runProgram(const QString &program, const QStringList &arguments, const QString &directory)
@@ -340,7 +324,6 @@ void startServe(QProcess &process, const QString &db, quint16 port, const TestCe
 QString addInvitation(QSqlDatabase db, const QString &name, const QString &email, const QString &platform,
                       qint64 sentAgoMs)
 {
-    constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO users (name, email) VALUES (?, ?)"));
     exec(q, {name, email});

@@ -28,22 +28,13 @@
 #include <memory>
 
 using namespace mdm;
+using mdm::test::kDayMs;
+using mdm::test::qs;
+using mdm::test::str;
 using mdm::test::TempDir;
 using mdm::test::waitUntil;
 
 namespace {
-
-constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-std::string str(const QString &text)
-{
-    return text.toStdString();
-}
 
 using Response = test::GatewayResponse;
 using Gateway = test::GatewayProcess;

@@ -32,37 +32,28 @@
 #include <string>
 
 using namespace mdm;
+using mdm::test::kDayMs;
+using mdm::test::kHourMs;
+using mdm::test::kMinuteMs;
 using mdm::test::openStoreAt;
+using mdm::test::qs;
 using mdm::test::scalar;
 using mdm::test::SmtpServer;
 using mdm::test::StoreLocation;
+using mdm::test::str;
 using mdm::test::waitUntil;
 
 namespace {
 
-constexpr qint64 kMinuteMs = 60LL * 1000;
-constexpr qint64 kHourMs = 60 * kMinuteMs;
-constexpr qint64 kDayMs = 24 * kHourMs;
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
 // Catch2 prints a std::string, not a QString.
-std::string str(const QString &text)
-{
-    return text.toStdString();
-}
-
 // A store of its own (an SQLite file or a PostgreSQL database) and a clock standing still.
-struct Env
+struct TruthEnv
 {
     StoreLocation where;
     std::unique_ptr<Store> store;
     Clock clock;
 
-    explicit Env(const QString &backend) : where(backend), store(openStoreAt(where.location()))
+    explicit TruthEnv(const QString &backend) : where(backend), store(openStoreAt(where.location()))
     {
         clock.setFixed(QDateTime(QDate(2026, 12, 4), QTime(14, 55), QTimeZone::utc()));
     }
@@ -141,7 +132,7 @@ void deliverAll(Store &store, const Clock &clock, int port)
 TEST_CASE("A queued invitation reads Not sent yet and cannot expire", "[truth]")
 {
     FOR_EACH_STORE_BACKEND(backend);
-    Env env(backend);
+    TruthEnv env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 id = inviteOne(service, qs("Nadia Khan"), qs("nadia.khan@contoso.example"));
 
@@ -186,7 +177,7 @@ TEST_CASE("A queued invitation reads Not sent yet and cannot expire", "[truth]")
 TEST_CASE("Last sent and the 7 days start when the server accepted the mail", "[truth]")
 {
     FOR_EACH_STORE_BACKEND(backend);
-    Env env(backend);
+    TruthEnv env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 id = inviteOne(service, qs("Mateo Rossi"), qs("mateo.rossi@contoso.example"));
     RecordTableModel model(*env.store, env.clock, TabKind::Pending);
@@ -233,7 +224,7 @@ TEST_CASE("Delivery through the SMTP server stamps the acceptance time", "[truth
 {
     SmtpServer server;
     FOR_EACH_STORE_BACKEND(backend);
-    Env env(backend);
+    TruthEnv env(backend);
     EnrollmentService service(*env.store, env.clock);
     const qint64 id = inviteOne(service, qs("Lena Berg"), qs("lena.berg@contoso.example"));
     env.clock.advance(3 * kHourMs);
@@ -304,7 +295,7 @@ TEST_CASE("Remarks are stored as data and worded in the reader's locale", "[trut
 TEST_CASE("The demo store tells one story about every invitation", "[truth][demo]")
 {
     FOR_EACH_STORE_BACKEND(backend);
-    Env env(backend);
+    TruthEnv env(backend);
     DemoOptions options;
     options.managed = 600;
     REQUIRE(fillDemoData(*env.store, env.clock, options).ok);

@@ -14,19 +14,11 @@
 
 using namespace mdm;
 using mdm::test::ConsoleFixture;
+using mdm::test::kVisibleWithinMs;
 using mdm::test::runConsole;
 using mdm::test::waitUntil;
 
 namespace {
-
-// Longer than one poll of the watcher and one index refresh on a loaded machine; a change normally shows
-// within a second.
-constexpr int kVisibleWithinMs = 8000;
-
-QString str(qint64 n)
-{
-    return QString::number(n);
-}
 
 // The cases below that run on both stores (storeBackends()).
 void revokedFromCommandLineShows(const QString &backend);
@@ -64,7 +56,7 @@ TEST_CASE("An invitation sent and removed from the command line shows in an open
 
     // Another process removes one of the selected requests: it leaves the tab and the selection.
     const auto removed = runConsole({QStringLiteral("--db"), db, QStringLiteral("remove-request"),
-                                     QStringLiteral("--id"), str(selected.front())});
+                                     QStringLiteral("--id"), QString::number(selected.front())});
     REQUIRE(removed.exitCode == 0);
     REQUIRE(waitUntil([&] { return model.rowOf(selected.front()) < 0; }, kVisibleWithinMs));
     CHECK(model.totalCount() == before);
@@ -96,8 +88,8 @@ void revokedFromCommandLineShows(const QString &backend)
 
     const auto revoked =
         runConsole({QStringLiteral("--db"), console.store->path(), QStringLiteral("deprovision"),
-                    QStringLiteral("--device"), str(id), QStringLiteral("--mode"), QStringLiteral("revoke"),
-                    QStringLiteral("--yes")});
+                    QStringLiteral("--device"), QString::number(id), QStringLiteral("--mode"),
+                    QStringLiteral("revoke"), QStringLiteral("--yes")});
     REQUIRE(revoked.exitCode == 0);
     REQUIRE(waitUntil(
         [&] {
@@ -123,8 +115,9 @@ TEST_CASE("An open Enrollment steps dialog follows its invitation when another p
     REQUIRE(dialog->invitationId() == id);
     CHECK_FALSE(dialog->detailsText().contains(QStringLiteral("removed")));
 
-    const auto removed = runConsole({QStringLiteral("--db"), console.store->path(),
-                                     QStringLiteral("remove-request"), QStringLiteral("--id"), str(id)});
+    const auto removed =
+        runConsole({QStringLiteral("--db"), console.store->path(), QStringLiteral("remove-request"),
+                    QStringLiteral("--id"), QString::number(id)});
     REQUIRE(removed.exitCode == 0);
     REQUIRE(waitUntil([&] { return dialog->detailsText().contains(QStringLiteral("has been removed")); },
                       kVisibleWithinMs));

@@ -25,20 +25,12 @@
 
 using namespace mdm;
 using mdm::test::ConsoleFixture;
+using mdm::test::kVisibleWithinMs;
 using mdm::test::runConsole;
 using mdm::test::waitUntil;
 using mdm::test::WarningCounter;
 
 namespace {
-
-// Longer than one poll of the watcher and one index refresh on a loaded machine; a change normally shows
-// within a second.
-constexpr int kVisibleWithinMs = 8000;
-
-QString str(qint64 n)
-{
-    return QString::number(n);
-}
 
 // A model tester on each tab's model, attached as soon as the window exists, before the first rows arrive
 // (the models fill through queued calls from their index workers, which run only once the event loop does).
@@ -114,7 +106,7 @@ TEST_CASE("A resend from the command line repaints the selected invitation in pl
     const std::vector<qint64> orderBefore = model.shownIds();
 
     const auto resent = runConsole({QStringLiteral("--db"), console.store->path(), QStringLiteral("resend"),
-                                    QStringLiteral("--id"), str(id)});
+                                    QStringLiteral("--id"), QString::number(id)});
     INFO(resent.out.toStdString() << resent.err.toStdString());
     REQUIRE(resent.exitCode == 0);
     // The store says it was resent: one more resend, queued again until the mail goes out.
@@ -226,9 +218,10 @@ TEST_CASE("A factory reset from the command line shows in the details pane and k
     const int scrollBefore = scroll->value();
     const QString path = console.store->path();
     const auto reset = [&](qint64 id) {
-        const auto run = runConsole({QStringLiteral("--db"), path, QStringLiteral("deprovision"),
-                                     QStringLiteral("--device"), str(id), QStringLiteral("--mode"),
-                                     QStringLiteral("factory-reset"), QStringLiteral("--yes")});
+        const auto run =
+            runConsole({QStringLiteral("--db"), path, QStringLiteral("deprovision"),
+                        QStringLiteral("--device"), QString::number(id), QStringLiteral("--mode"),
+                        QStringLiteral("factory-reset"), QStringLiteral("--yes")});
         INFO(run.out.toStdString() << run.err.toStdString());
         REQUIRE(run.exitCode == 0);
     };
@@ -418,8 +411,8 @@ TEST_CASE("Rows entering above the viewport or leaving below it keep the scroll 
     CHECK(pending->selectedIds() == std::vector<qint64>{selected});
 
     // A request below the viewport is removed.
-    const auto removed = runConsole(
-        {QStringLiteral("--db"), path, QStringLiteral("remove-request"), QStringLiteral("--id"), str(below)});
+    const auto removed = runConsole({QStringLiteral("--db"), path, QStringLiteral("remove-request"),
+                                     QStringLiteral("--id"), QString::number(below)});
     REQUIRE(removed.exitCode == 0);
     REQUIRE(waitUntil([&] { return model.rowOf(below) < 0; }, kVisibleWithinMs));
     CHECK(model.totalCount() == before);

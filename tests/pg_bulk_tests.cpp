@@ -1,5 +1,6 @@
 // The bulk paths (staged import, demo fill) on both stores: SQLite through prepared statements, PostgreSQL
 // through COPY FROM STDIN (store/bulk_writer.h). Same results, same rows, one transaction.
+#include "backend_store.h"
 #include "csv/staged_import.h"
 #include "domain/clock.h"
 #include "pg_support.h"
@@ -18,6 +19,7 @@
 #include <optional>
 
 using namespace mdm;
+using mdm::test::BackendStore;
 using mdm::test::rowsAsText;
 using mdm::test::scalar;
 using mdm::test::storeBackends;
@@ -26,28 +28,6 @@ using mdm::test::TestPgDatabase;
 using mdm::test::validImei;
 
 namespace {
-
-// A store of the given backend for one test: a file in a fresh folder, or a fresh database.
-class BackendStore
-{
-public:
-    explicit BackendStore(const QString &backend)
-    {
-        if (backend == QLatin1String("postgresql"))
-            pg_.emplace();
-        auto opened = Store::open(pg_ ? pg_->uri() : dir_.file(QStringLiteral("console.db")));
-        INFO(opened.error.toStdString());
-        REQUIRE(opened.store);
-        store_ = std::move(opened.store);
-    }
-    Store &store() { return *store_; }
-    bool isPostgres() const { return pg_.has_value(); }
-
-private:
-    TempDir dir_;
-    std::optional<TestPgDatabase> pg_;
-    std::unique_ptr<Store> store_;
-};
 
 void exec(Store &store, const QString &sql)
 {

@@ -21,13 +21,6 @@ using namespace mdm::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 QProcess *startConsole(const QStringList &arguments)
 {
     auto *process = new QProcess;
@@ -38,20 +31,10 @@ QProcess *startConsole(const QStringList &arguments)
     return process;
 }
 
-Run runConsole(const QStringList &arguments)
+ProcessResult importStore(const QString &target, const QString &source)
 {
-    std::unique_ptr<QProcess> process(startConsole(arguments));
-    REQUIRE(process->waitForFinished(600000));
-    Run run{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1,
-            QString::fromUtf8(process->readAllStandardOutput()),
-            QString::fromUtf8(process->readAllStandardError())};
-    INFO(run.out.toStdString() << run.err.toStdString());
-    return run;
-}
-
-Run importStore(const QString &target, const QString &source)
-{
-    return runConsole({QStringLiteral("--db"), target, QStringLiteral("import-store"), source});
+    // Copying a large store takes minutes on a loaded machine.
+    return runConsole({QStringLiteral("--db"), target, QStringLiteral("import-store"), source}, {}, 600000);
 }
 
 QStringList column(const QSqlDatabase &db, const QString &sql)
@@ -192,7 +175,7 @@ TEST_CASE("import-store copies every table of an SQLite store into an empty Post
     fillSource(source, 3000);
     TestPgDatabase target;
 
-    const Run run = importStore(target.uri(), source);
+    const ProcessResult run = importStore(target.uri(), source);
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.contains(QStringLiteral("devices\t3600")));
@@ -238,10 +221,10 @@ TEST_CASE("import-store copies every table of an SQLite store into an empty Post
     {
         const qint64 largest =
             number(sqlite.store->database(), QStringLiteral("SELECT max(id) FROM invitations"));
-        const Run invite = runConsole({QStringLiteral("--db"), target.uri(), QStringLiteral("invite"),
-                                       QStringLiteral("--name"), QStringLiteral("After Import"),
-                                       QStringLiteral("--email"), QStringLiteral("after@example.com"),
-                                       QStringLiteral("--platform"), QStringLiteral("android")});
+        const ProcessResult invite = runConsole(
+            {QStringLiteral("--db"), target.uri(), QStringLiteral("invite"), QStringLiteral("--name"),
+             QStringLiteral("After Import"), QStringLiteral("--email"), QStringLiteral("after@example.com"),
+             QStringLiteral("--platform"), QStringLiteral("android")});
         INFO(invite.err.toStdString());
         REQUIRE(invite.exitCode == 0);
         CHECK(number(pg.database(),
@@ -253,7 +236,7 @@ TEST_CASE("import-store copies every table of an SQLite store into an empty Post
     SECTION("a second import into the now filled store is refused, the store unchanged")
     {
         const qint64 before = rowsInTarget(pg.database());
-        const Run again = importStore(target.uri(), source);
+        const ProcessResult again = importStore(target.uri(), source);
         CHECK(again.exitCode == 1);
         CHECK(again.err.contains(QStringLiteral("is not empty")));
         CHECK(again.err.contains(QStringLiteral("devices (3600)")));
@@ -277,14 +260,14 @@ TEST_CASE("import-store refuses what it cannot copy and leaves the target empty"
     SECTION("a target that is no PostgreSQL store")
     {
         const QString file = dir.filePath(QStringLiteral("other.db"));
-        const Run run = importStore(file, source);
+        const ProcessResult run = importStore(file, source);
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("give --db postgresql://")));
         CHECK_FALSE(QFileInfo::exists(file));
     }
     SECTION("a missing source")
     {
-        const Run run = importStore(target.uri(), dir.filePath(QStringLiteral("missing.db")));
+        const ProcessResult run = importStore(target.uri(), dir.filePath(QStringLiteral("missing.db")));
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("does not exist")));
         CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("missing.db"))));
@@ -296,7 +279,7 @@ TEST_CASE("import-store refuses what it cannot copy and leaves the target empty"
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(8192, 'x'));
         f.close();
-        const Run run = importStore(target.uri(), file);
+        const ProcessResult run = importStore(target.uri(), file);
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("cannot be copied")));
     }
@@ -309,7 +292,7 @@ TEST_CASE("import-store refuses what it cannot copy and leaves the target empty"
         REQUIRE(f.seek(2 * 4096));
         f.write(QByteArray(3 * 4096, '\x5a'));
         f.close();
-        const Run run = importStore(target.uri(), source);
+        const ProcessResult run = importStore(target.uri(), source);
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("cannot be copied")));
     }
@@ -321,7 +304,7 @@ TEST_CASE("import-store refuses what it cannot copy and leaves the target empty"
             QSqlQuery q(opened.store->database());
             REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Store::kSchemaVersion + 1)));
         }
-        const Run run = importStore(target.uri(), source);
+        const ProcessResult run = importStore(target.uri(), source);
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("cannot be copied")));
     }
@@ -333,13 +316,14 @@ TEST_CASE("import-store refuses what it cannot copy and leaves the target empty"
             QSqlQuery q(opened.store->database());
             REQUIRE(q.exec(QStringLiteral("CREATE TABLE later_feature (id INTEGER PRIMARY KEY)")));
         }
-        const Run run = importStore(target.uri(), source);
+        const ProcessResult run = importStore(target.uri(), source);
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("later_feature")));
     }
     SECTION("usage: no source")
     {
-        const Run run = runConsole({QStringLiteral("--db"), target.uri(), QStringLiteral("import-store")});
+        const ProcessResult run =
+            runConsole({QStringLiteral("--db"), target.uri(), QStringLiteral("import-store")});
         CHECK(run.exitCode == 2);
     }
     TestPgConnection pg(target.uri());
@@ -387,7 +371,7 @@ TEST_CASE("import-store killed mid-copy leaves the PostgreSQL store empty", "[pg
     // And it takes the import afterwards, whole.
     QElapsedTimer timer;
     timer.start();
-    const Run run = importStore(target.uri(), source);
+    const ProcessResult run = importStore(target.uri(), source);
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     WARN("import-store of " << rowsInTarget(pg.database()) << " rows took " << timer.elapsed() << " ms");
@@ -424,7 +408,7 @@ TEST_CASE("import-store copies a store file of an older schema version, migrated
         sqlite3_close(raw);
     }
     TestPgDatabase target;
-    const Run run = importStore(target.uri(), source);
+    const ProcessResult run = importStore(target.uri(), source);
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     TestPgConnection pg(target.uri());

@@ -22,15 +22,11 @@
 #include <catch2/catch.hpp>
 
 using namespace mdm;
+using mdm::test::qs;
 using mdm::test::TestPgConnection;
 using mdm::test::TestPgDatabase;
 
 namespace {
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 // A login role with a password that the server asks for (a member of mdm_test_password), owning db; dropped
 // when destroyed (declare it before db, so that db is dropped first).

@@ -29,6 +29,8 @@
 #include <sqlite3.h>
 
 using namespace mdm;
+using mdm::test::havePgServer;
+using mdm::test::qs;
 using mdm::test::runConsole;
 using mdm::test::scalar;
 using mdm::test::TempDir;
@@ -36,20 +38,6 @@ using mdm::test::TestPgDatabase;
 using mdm::test::testPgServerUri;
 
 namespace {
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-bool havePgServer()
-{
-    if (testPgServerUri().isEmpty()) {
-        WARN("MDM_TEST_PG_URI is not set: the PostgreSQL case is skipped");
-        return false;
-    }
-    return true;
-}
 
 // A new login role (cluster-wide, so with a name no other test uses); trust auth needs no password.
 QString newLoginRole(const TestPgDatabase &db, const char *what)

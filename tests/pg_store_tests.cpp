@@ -27,6 +27,7 @@
 #include <thread>
 
 using namespace mdm;
+using mdm::test::havePgServer;
 using mdm::test::isPostgres;
 using mdm::test::openStoreAt;
 using mdm::test::runConsole;
@@ -40,15 +41,6 @@ using mdm::test::TestStoreLocation;
 using mdm::test::waitUntil;
 
 namespace {
-
-bool havePgServer()
-{
-    if (testPgServerUri().isEmpty()) {
-        WARN("MDM_TEST_PG_URI is not set: the PostgreSQL case is skipped");
-        return false;
-    }
-    return true;
-}
 
 // The store's tables and triggers by name: what a second open must leave as it was.
 QStringList schemaObjects(const Store &store)

@@ -90,6 +90,15 @@ QString quoted(const QString &identifier)
 
 } // namespace
 
+bool havePgServer()
+{
+    if (!testPgServerUri().isEmpty())
+        return true;
+    WARN("MDM_TEST_PG_URI is not set: the PostgreSQL case is skipped (scripts/pg-test-server start DIR "
+         "prints the URI)");
+    return false;
+}
+
 QString testPgServerUri()
 {
     return qEnvironmentVariable("MDM_TEST_PG_URI").trimmed();

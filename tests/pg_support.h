@@ -14,6 +14,9 @@ namespace mdm::test {
 // MDM_TEST_PG_URI: the test PostgreSQL server's superuser URI; empty when no test server runs.
 QString testPgServerUri();
 
+// Whether a test server runs; a case that needs one and finds none says so (a warning) and passes.
+bool havePgServer();
+
 // A new, empty database on that server (unique name per process and instance), dropped (WITH (FORCE)) when
 // destroyed. uri() is the libpq URI of the new database, same user/host/port as the server URI.
 class TestPgDatabase

@@ -23,18 +23,11 @@
 #include <unistd.h>
 
 using namespace mdm;
+using mdm::test::havePgServer;
 using mdm::test::TestPgConnection;
 using mdm::test::TestPgDatabase;
 
 namespace {
-
-bool havePgServer()
-{
-    if (!mdm::test::testPgServerUri().isEmpty())
-        return true;
-    WARN("[pgwatch] skipped: MDM_TEST_PG_URI is not set (scripts/pg-test-server start DIR prints the URI)");
-    return false;
-}
 
 void run(const QSqlDatabase &db, const QString &sql)
 {

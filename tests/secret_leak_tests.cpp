@@ -48,7 +48,7 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
 {
     TempDir dir;
     const QString path = dir.file(QStringLiteral("s.db"));
-    const gateway::TestCertificate certificate = gateway::makeCertificate(dir.path());
+    const test::gateway::TestCertificate certificate = test::gateway::makeCertificate(dir.path());
     const QString &cert = certificate.cert;
     const quint16 port = unusedPort();
     const QString publicUrl = QStringLiteral("https://127.0.0.1:%1").arg(port);
@@ -87,7 +87,7 @@ TEST_CASE("No token or device secret in any log or in the store after invite, de
     REQUIRE(smtp.delivered() == 2);
 
     QProcess serve;
-    gateway::startServe(serve, path, port, certificate, dir.file(QStringLiteral("serve.log")));
+    test::gateway::startServe(serve, path, port, certificate, dir.file(QStringLiteral("serve.log")));
 
     // Each device enrolls and then checks in until it has carried out its deprovisioning.
     auto device = [&](const QString &token, const QString &platform) {

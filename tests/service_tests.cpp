@@ -29,22 +29,19 @@
 
 using namespace mdm;
 using mdm::test::FailingTrigger;
+using mdm::test::kDayMs;
+using mdm::test::kHourMs;
+using mdm::test::kMinuteMs;
+using mdm::test::qs;
 using mdm::test::sqlFor;
 using mdm::test::storeContents;
 using mdm::test::StoreLocation;
+using mdm::test::str;
 using mdm::test::waitUntil;
 
 namespace {
 
-constexpr qint64 kMinuteMs = 60LL * 1000;
-constexpr qint64 kHourMs = 60 * kMinuteMs;
-constexpr qint64 kDayMs = 24 * kHourMs;
 constexpr int kBulk = 300; // > 256: the services report progress every 256 records
-
-QString qs(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 QVariant nullId()
 {
@@ -128,11 +125,6 @@ void exec(Store &store, const QString &sql)
 }
 
 // Catch prints a QString as a list of "{?}"; compared as std::string, a failure shows the text.
-std::string str(const QString &text)
-{
-    return text.toStdString();
-}
-
 QString idsText(const QList<qint64> &ids)
 {
     QStringList parts;

@@ -68,4 +68,9 @@ void SmallDisk::empty()
     QFile::remove(file(QStringLiteral("fill")));
 }
 
+bool saysDiskFull(const QString &text)
+{
+    return text.contains(QStringLiteral("disk is full")) || text.contains(QStringLiteral("No space left"));
+}
+
 } // namespace mdm::test

@@ -26,4 +26,7 @@ private:
     bool mounted_ = false;
 };
 
+// Whether an error text tells of a full disk (the console's words or the system's).
+bool saysDiskFull(const QString &text);
+
 } // namespace mdm::test

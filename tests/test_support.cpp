@@ -105,7 +105,7 @@ QByteArray validImei(int n)
     return imeiWithCheckDigit(QByteArray("35209900") + QByteArray::number(n).rightJustified(6, '0'));
 }
 
-ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinData)
+ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinData, int timeoutMs)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -118,7 +118,7 @@ ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinDa
     if (!stdinData.isEmpty())
         process.write(stdinData);
     process.closeWriteChannel();
-    process.waitForFinished(120000);
+    process.waitForFinished(timeoutMs);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};

@@ -6,12 +6,31 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <functional>
+#include <string>
 
 namespace mdm {
 class Store;
 }
 
 namespace mdm::test {
+
+constexpr qint64 kMinuteMs = 60LL * 1000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+// UTF-8 text as a QString, and a QString as Catch2 prints it.
+inline QString qs(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+inline std::string str(const QString &text)
+{
+    return text.toStdString();
+}
+
+// How long a test waits for another process's change to show in a console: longer than one poll of the
+// watcher and one index refresh on a loaded machine; a change normally shows within a second.
+constexpr int kVisibleWithinMs = 8000;
 
 // A fresh folder per test, removed afterwards.
 class TempDir
@@ -69,7 +88,8 @@ private:
 };
 
 // Runs the real mdm-console binary headless.
-ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinData = {});
+ProcessResult runConsole(const QStringList &arguments, const QByteArray &stdinData = {},
+                         int timeoutMs = 120000);
 
 // Counts warnings printed while alive, e.g. by QAbstractItemModelTester in Warning mode.
 class WarningCounter

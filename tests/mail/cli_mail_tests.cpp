@@ -14,14 +14,6 @@ using namespace mdm::mail::test;
 
 namespace {
 
-#define START_SERVER(server, ...)                                                                            \
-    do {                                                                                                     \
-        const bool started_ = (server).start(__VA_ARGS__);                                                   \
-        INFO((server).error().toStdString());                                                                \
-        REQUIRE(started_);                                                                                   \
-    } while (false)
-
-const QStringList kPlain{QStringLiteral("--mode"), QStringLiteral("plain")};
 const QString kServerUser = QStringLiteral("enroll-bot");
 const QString kServerPassword = QStringLiteral("S3cret-pässwörd-4711");
 

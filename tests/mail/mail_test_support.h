@@ -31,7 +31,18 @@ template <> struct StringMaker<mdm::mail::SendResult::Kind>
 };
 } // namespace Catch
 
+// Starts an SmtpTestServer; on failure the test stops and names the server's error.
+#define START_SERVER(server, ...)                                                                            \
+    do {                                                                                                     \
+        const bool started_ = (server).start(__VA_ARGS__);                                                   \
+        INFO((server).error().toStdString());                                                                \
+        REQUIRE(started_);                                                                                   \
+    } while (false)
+
 namespace mdm::mail::test {
+
+// smtp_server.py's options for a plain server (no TLS).
+inline const QStringList kPlain{QStringLiteral("--mode"), QStringLiteral("plain")};
 
 // A self-signed certificate for CN=localhost with subjectAltName DNS:localhost and IP:127.0.0.1, made with
 // openssl once per test process (in a temporary folder).

@@ -25,15 +25,6 @@ using namespace mdm::mail::test;
 
 namespace {
 
-#define START_SERVER(server, ...)                                                                            \
-    do {                                                                                                     \
-        const bool started_ = (server).start(__VA_ARGS__);                                                   \
-        INFO((server).error().toStdString());                                                                \
-        REQUIRE(started_);                                                                                   \
-    } while (false)
-
-const QStringList kPlain{QStringLiteral("--mode"), QStringLiteral("plain")};
-
 // A fixed instant for the settable clock: 2026-03-02 09:00 UTC.
 QDateTime startTime()
 {

@@ -16,13 +16,6 @@ using Security = SmtpSettings::Security;
 
 namespace {
 
-#define START_SERVER(server, ...)                                                                            \
-    do {                                                                                                     \
-        const bool started_ = (server).start(__VA_ARGS__);                                                   \
-        INFO((server).error().toStdString());                                                                \
-        REQUIRE(started_);                                                                                   \
-    } while (false)
-
 QStringList tlsAuthServer(const QString &mode)
 {
     return {QStringLiteral("--mode"),          mode,
