@@ -106,7 +106,7 @@ TEST_CASE("Deprovision: typing starts in the confirmation, Enter acts only once 
           static_cast<int>(DeviceState::RevokePending));
 }
 
-TEST_CASE("Deprovision many: the count is accepted as the label groups it; Tab order; one note per text",
+TEST_CASE("Deprovision many: the count is accepted as the label groups it, Tab order, one note per text",
           "[gui][dialogs]")
 {
     const QList<DeviceInfo> sample{

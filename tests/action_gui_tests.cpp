@@ -187,7 +187,7 @@ TEST_CASE("Re-assign moves devices to a new user in one step", "[gui][actions]")
                      .arg(second)) == 2);
 }
 
-TEST_CASE("Resending more than one invitation asks first, with the count; one goes at once", "[gui][actions]")
+TEST_CASE("Resending more than one invitation asks first, with the count, one goes at once", "[gui][actions]")
 {
     mdm::test::ConsoleFixture console;
     const QString resent = QStringLiteral("SELECT sum(resend_count) FROM invitations");

@@ -246,7 +246,7 @@ TEST_CASE("A lost connection or an unanswered request is retried", "[apns]")
     }
 }
 
-TEST_CASE("410 marks the token dead at once; other 4xx are rejected with Apple's reason", "[apns]")
+TEST_CASE("410 marks the token dead at once, other 4xx are rejected with Apple's reason", "[apns]")
 {
     SECTION("410")
     {

@@ -200,7 +200,7 @@ TEST_CASE("Records that changed since they were selected are named with what the
     CHECK(result.outcomes[4].reason == QStringLiteral("Disk full.")); // not remembered
 }
 
-TEST_CASE("Re-assign skips a device being deprovisioned; statuses are read again by ID", "[changed]")
+TEST_CASE("Re-assign skips a device being deprovisioned, statuses are read again by ID", "[changed]")
 {
     for (const QString &backend : storeBackends()) {
         DYNAMIC_SECTION(backend.toStdString())

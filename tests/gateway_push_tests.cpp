@@ -232,7 +232,7 @@ TEST_CASE("serve refuses an unusable push key with exit code 2 and the reason", 
     CHECK_FALSE(result.err.contains(qs("Serving")));
 }
 
-TEST_CASE("A command queued while serve was stopped is pushed at start; a refused push is audited once",
+TEST_CASE("A command queued while serve was stopped is pushed at start, a refused push is audited once",
           "[push]")
 {
     ApnsStandin standin(qs("400:BadDeviceToken"));

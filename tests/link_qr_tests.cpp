@@ -33,7 +33,7 @@ TEST_CASE("The link's QR code decodes back to the link", "[qr]")
     CHECK(test::decodeQrPngBytes(png) == link);
 }
 
-TEST_CASE("A long link still makes a readable QR code; bigger modules too", "[qr]")
+TEST_CASE("A long link still makes a readable QR code, bigger modules too", "[qr]")
 {
     QString link = QStringLiteral("https://mdm.example.com/enroll/");
     while (link.size() < 300)

@@ -9,15 +9,19 @@
 #include "store/store.h"
 #include "store/store_reader.h"
 #include "test_support.h"
+#include "window_store.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUrl>
 #include <catch2/catch.hpp>
 
@@ -134,7 +138,7 @@ TEST_CASE("pg password: a URI with a password in it is refused, the password nev
     CHECK_FALSE(stored.err.contains(qs("s3cr3t")));
 }
 
-TEST_CASE("pg password: one handed in opens the store for every connection; none or a wrong one is said so",
+TEST_CASE("pg password: one handed in opens the store for every connection, none or a wrong one is said so",
           "[pgpassword]")
 {
     if (test::testPgServerUri().isEmpty()) {
@@ -220,6 +224,72 @@ TEST_CASE("pg password: the window's dialog asks for the password and offers the
     CHECK(dialog.remember());
     CHECK(dialog.password() == qs("typed"));
     dialog.grab().save(qs("/tmp/pgkeychain-dialog.png"));
+}
+
+TEST_CASE("pg password: the window asks again until the server takes the password, Cancel opens nothing",
+          "[pgpassword][gui]")
+{
+    if (!test::havePgServer())
+        return;
+    PasswordRole role(qs("right horse battery"));
+    TestPgDatabase db;
+    const QString uri = role.ownStore(db);
+    const QByteArray savedPassword = qgetenv("PGPASSWORD");
+    const QByteArray savedFile = qgetenv("PGPASSFILE");
+    qunsetenv("PGPASSWORD");
+    qputenv("PGPASSFILE", "/nonexistent/mdm-test-pgpass");
+
+    // Answers every password dialog the window's start opens, as an admin would: the next of answers, or
+    // Cancel when none is left; notes what each dialog said.
+    QStringList answers;
+    QStringList said;
+    QTimer admin;
+    admin.setInterval(20);
+    QObject::connect(&admin, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<StorePasswordDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible())
+            return;
+        QStringList texts;
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            texts << label->text();
+        said << texts.join(QLatin1Char('\n'));
+        if (answers.isEmpty()) {
+            dialog->reject();
+            return;
+        }
+        dialog->passwordEdit()->setText(answers.takeFirst());
+        dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    });
+    admin.start();
+
+    SECTION("a wrong password, then the right one")
+    {
+        answers = {qs("wrong"), qs("right horse battery")};
+        const std::unique_ptr<Store> store = openStoreForWindow(uri);
+        REQUIRE(store);
+        CHECK(store->databaseUser() == role.name());
+        REQUIRE(said.size() == 2);
+        CHECK(said[0].contains(qs("password")));
+        CHECK(said[1].contains(qs("authentication failed")));
+        CHECK_FALSE(said[1].contains(qs("wrong")));
+    }
+    SECTION("Cancel")
+    {
+        CHECK_FALSE(openStoreForWindow(uri));
+        CHECK(said.size() == 1);
+        CHECK(tableRows(db, "schema_version") == -1); // nothing made
+    }
+    admin.stop();
+    forgetPostgresPassword(uri);
+
+    if (savedPassword.isNull())
+        qunsetenv("PGPASSWORD");
+    else
+        qputenv("PGPASSWORD", savedPassword);
+    if (savedFile.isNull())
+        qunsetenv("PGPASSFILE");
+    else
+        qputenv("PGPASSFILE", savedFile);
 }
 
 TEST_CASE("pg keychain: store-password, then commands log in with the keychain's password", "[.pgkeychain]")

@@ -96,7 +96,7 @@ QString sqlState(const QSqlDatabase &db, const QString &sql)
 
 } // namespace
 
-TEST_CASE("A viewer reads and exports but the server refuses its writes; an admin's go through", "[pgroles]")
+TEST_CASE("A viewer reads and exports but the server refuses its writes, an admin's go through", "[pgroles]")
 {
     if (!havePgServer())
         return;
@@ -170,7 +170,7 @@ TEST_CASE("A viewer reads and exports but the server refuses its writes; an admi
     CHECK(newest.first().dbUser == admin);
 }
 
-TEST_CASE("Nobody may change or remove an audit entry; admins and viewers may not name its database user",
+TEST_CASE("Nobody may change or remove an audit entry, admins and viewers may not name its database user",
           "[pgroles]")
 {
     if (!havePgServer())
