@@ -28,8 +28,9 @@ std::unique_ptr<Store> openStoreForWindow(const QString &location)
         const pgkeychain::WriteResult written = pgkeychain::write(location, dialog.password());
         if (!written.ok)
             MessageBox::warning(nullptr, QApplication::translate("main", "Password not remembered"),
-                                QApplication::translate("main", "The store is open, but its password could not "
-                                                                "be kept in the keychain: %1")
+                                QApplication::translate("main",
+                                                        "The store is open, but its password could not "
+                                                        "be kept in the keychain: %1")
                                     .arg(written.error));
     }
     if (!opened.store)

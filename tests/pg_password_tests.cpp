@@ -78,6 +78,36 @@ private:
     QString name_;
 };
 
+// This process with none of libpq's password sources while alive: no PGPASSWORD, a PGPASSFILE that is not
+// there; both as they were afterwards.
+class WithoutLibpqPassword
+{
+public:
+    WithoutLibpqPassword()
+    {
+        qunsetenv("PGPASSWORD");
+        qputenv("PGPASSFILE", "/nonexistent/mdm-test-pgpass");
+    }
+    ~WithoutLibpqPassword()
+    {
+        restore("PGPASSWORD", password_);
+        restore("PGPASSFILE", file_);
+    }
+    WithoutLibpqPassword(const WithoutLibpqPassword &) = delete;
+    WithoutLibpqPassword &operator=(const WithoutLibpqPassword &) = delete;
+
+private:
+    static void restore(const char *name, const QByteArray &value)
+    {
+        if (value.isNull())
+            qunsetenv(name);
+        else
+            qputenv(name, value);
+    }
+    const QByteArray password_ = qgetenv("PGPASSWORD");
+    const QByteArray file_ = qgetenv("PGPASSFILE");
+};
+
 // The real mdm-console with none of libpq's password sources: no PGPASSWORD, a PGPASSFILE that is not there.
 test::ProcessResult console(const QStringList &arguments, const QByteArray &input = {})
 {
@@ -148,10 +178,7 @@ TEST_CASE("pg password: one handed in opens the store for every connection, none
     PasswordRole role(qs("right horse battery"));
     TestPgDatabase db;
     const QString uri = role.ownStore(db);
-    const QByteArray savedPassword = qgetenv("PGPASSWORD");
-    const QByteArray savedFile = qgetenv("PGPASSFILE");
-    qunsetenv("PGPASSWORD");
-    qputenv("PGPASSFILE", "/nonexistent/mdm-test-pgpass");
+    const WithoutLibpqPassword noPassword;
 
     // None: libpq has no password for this role.
     auto opened = Store::open(uri);
@@ -195,15 +222,6 @@ TEST_CASE("pg password: one handed in opens the store for every connection, none
     forgetPostgresPassword(uri);
     CHECK(postgresPassword(uri).isEmpty());
     opened.store.reset();
-
-    if (savedPassword.isNull())
-        qunsetenv("PGPASSWORD");
-    else
-        qputenv("PGPASSWORD", savedPassword);
-    if (savedFile.isNull())
-        qunsetenv("PGPASSFILE");
-    else
-        qputenv("PGPASSFILE", savedFile);
 }
 
 TEST_CASE("pg password: the window's dialog asks for the password and offers the keychain",
@@ -234,10 +252,7 @@ TEST_CASE("pg password: the window asks again until the server takes the passwor
     PasswordRole role(qs("right horse battery"));
     TestPgDatabase db;
     const QString uri = role.ownStore(db);
-    const QByteArray savedPassword = qgetenv("PGPASSWORD");
-    const QByteArray savedFile = qgetenv("PGPASSFILE");
-    qunsetenv("PGPASSWORD");
-    qputenv("PGPASSFILE", "/nonexistent/mdm-test-pgpass");
+    const WithoutLibpqPassword noPassword;
 
     // Answers every password dialog the window's start opens, as an admin would: the next of answers, or
     // Cancel when none is left; notes what each dialog said.
@@ -281,15 +296,6 @@ TEST_CASE("pg password: the window asks again until the server takes the passwor
     }
     admin.stop();
     forgetPostgresPassword(uri);
-
-    if (savedPassword.isNull())
-        qunsetenv("PGPASSWORD");
-    else
-        qputenv("PGPASSWORD", savedPassword);
-    if (savedFile.isNull())
-        qunsetenv("PGPASSFILE");
-    else
-        qputenv("PGPASSFILE", savedFile);
 }
 
 TEST_CASE("pg keychain: store-password, then commands log in with the keychain's password", "[.pgkeychain]")
