@@ -22,13 +22,17 @@ QByteArray imeiWithCheckDigit(QByteArrayView fourteenDigits)
 
 bool isValidImei(QStringView imei)
 {
+    // Checked for every row of an import: the digits are copied to the stack, not to a new QByteArray.
     if (imei.size() != 15)
         return false;
-    for (const QChar c : imei)
+    char digits[15];
+    for (qsizetype i = 0; i < 15; ++i) {
+        const char16_t c = imei[i].unicode();
         if (c < u'0' || c > u'9')
             return false;
-    const QByteArray digits = imei.toLatin1();
-    return luhnCheckDigit(QByteArrayView(digits).first(14)) == digits.at(14);
+        digits[i] = static_cast<char>(c);
+    }
+    return luhnCheckDigit(QByteArrayView(digits, 14)) == digits[14];
 }
 
 } // namespace mdm
